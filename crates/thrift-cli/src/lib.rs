@@ -1,0 +1,7 @@
+//! The command-line tools: `thrift-lint`, and the pieces they share.
+//!
+//! The binaries are thin shells: argument parsing, file IO and output
+//! formatting live here; everything else comes from the library crates.
+
+pub mod lint;
+pub mod output;

@@ -1,0 +1,162 @@
+//! `thrift-lint`: the `syntax` subcommand (more checks come with the
+//! semantic model).
+
+use std::{
+    io::{self, Write},
+    path::PathBuf,
+    process::ExitCode,
+};
+
+use clap::{Parser, Subcommand};
+use serde_json::{Value, json};
+use thrift_syntax::{LineIndex, NodeOrToken, SyntaxNode, debug_tree};
+
+use crate::output::{line_col_1, read_text};
+
+#[derive(Parser, Debug)]
+#[command(name = "thrift-lint", version, about = "Checks Thrift IDL files")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Parse files and print their syntax trees and syntax errors.
+    ///
+    /// Exit code: 0 without syntax errors, 1 with any, 2 when a file cannot
+    /// be read or is not UTF-8.
+    Syntax {
+        /// Print one JSON object per file (one per line) instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The files to parse.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match cli.command {
+        Command::Syntax { json, files } => syntax(&files, json),
+    }
+}
+
+fn syntax(files: &[PathBuf], json: bool) -> ExitCode {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut code = 0u8;
+    for path in files {
+        let shown = path.display().to_string();
+        let text = match read_text(path) {
+            Ok(text) => text,
+            Err(e) => {
+                let _ = out.flush();
+                eprintln!("{shown}: error: {e}");
+                code = 2;
+                continue;
+            }
+        };
+        let parse = thrift_syntax::parse(&text);
+        let index = LineIndex::new(&text);
+        let result = if json {
+            let errors: Vec<Value> = parse
+                .errors()
+                .iter()
+                .map(|e| {
+                    let (line, column) = line_col_1(&index, &text, e.range.start());
+                    json!({
+                        "message": e.message,
+                        "start": u32::from(e.range.start()),
+                        "end": u32::from(e.range.end()),
+                        "line": line,
+                        "column": column,
+                    })
+                })
+                .collect();
+            let value = json!({
+                "file": shown,
+                "tree": tree_json(&parse.syntax_node()),
+                "errors": errors,
+            });
+            serde_json::to_writer(&mut out, &value)
+                .map_err(io::Error::from)
+                .and_then(|()| writeln!(out))
+        } else {
+            let mut s = String::new();
+            if files.len() > 1 {
+                s.push_str(&format!("// {shown}\n"));
+            }
+            s.push_str(&debug_tree(&parse.syntax_node()));
+            out.write_all(s.as_bytes())
+        };
+        if let Err(e) = result {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                return ExitCode::from(code);
+            }
+            eprintln!("error: cannot write output: {e}");
+            return ExitCode::from(2);
+        }
+        if !json {
+            let _ = out.flush();
+            let stderr = io::stderr();
+            let mut err = stderr.lock();
+            for e in parse.errors() {
+                let (line, col) = line_col_1(&index, &text, e.range.start());
+                let _ = writeln!(err, "{shown}:{line}:{col}: error: {}", e.message);
+            }
+        }
+        if !parse.errors().is_empty() && code == 0 {
+            code = 1;
+        }
+    }
+    let _ = out.flush();
+    ExitCode::from(code)
+}
+
+/// `{"kind", "start", "end", "children"}` for nodes, `"text"` for tokens.
+/// Built without recursion, so deep trees cannot overflow the stack.
+fn tree_json(root: &SyntaxNode) -> Value {
+    // Each frame: the node's JSON object (without children yet) and its children.
+    let mut stack: Vec<(serde_json::Map<String, Value>, Vec<Value>)> = Vec::new();
+    let mut result = Value::Null;
+    for event in root.preorder_with_tokens() {
+        match event {
+            thrift_syntax::WalkEvent::Enter(element) => {
+                let range = element.text_range();
+                let mut obj = serde_json::Map::new();
+                obj.insert("kind".into(), json!(format!("{:?}", element.kind())));
+                obj.insert("start".into(), json!(u32::from(range.start())));
+                obj.insert("end".into(), json!(u32::from(range.end())));
+                match element {
+                    NodeOrToken::Node(_) => stack.push((obj, Vec::new())),
+                    NodeOrToken::Token(token) => {
+                        obj.insert("text".into(), json!(token.text()));
+                        if let Some((_, children)) = stack.last_mut() {
+                            children.push(Value::Object(obj));
+                        }
+                    }
+                }
+            }
+            thrift_syntax::WalkEvent::Leave(NodeOrToken::Node(_)) => {
+                let (mut obj, children) = stack.pop().expect("balanced walk");
+                obj.insert("children".into(), Value::Array(children));
+                let value = Value::Object(obj);
+                match stack.last_mut() {
+                    Some((_, siblings)) => siblings.push(value),
+                    None => result = value,
+                }
+            }
+            thrift_syntax::WalkEvent::Leave(NodeOrToken::Token(_)) => {}
+        }
+    }
+    result
+}

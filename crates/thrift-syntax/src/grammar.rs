@@ -1,0 +1,1073 @@
+//! The Thrift grammar, as recursive descent over [`Parser`].
+//!
+//! Conventions (after rust-analyzer and matklad's resilient LL parsing):
+//! - one function per production, headed by the production it parses;
+//! - a function that is called only after its caller checked the first
+//!   token asserts it; `opt_*` functions may parse nothing;
+//! - every loop consumes at least one token per iteration, and breaks on
+//!   the tokens of its recovery set instead of eating them, so that a
+//!   missing `}` leaves the following definitions intact;
+//! - nesting (types, const values, `xsd_attrs`) is bounded by
+//!   [`MAX_DEPTH`]; past it the nested text is skipped as one `ERROR` node.
+//!
+//! The grammar follows Apache Thrift's `thrifty.yy`. It is deliberately a
+//! little more permissive than the compiler where that gives a better tree
+//! and a clearer error (e.g. a keyword used as a struct name is parsed as
+//! the name, and reported).
+
+use crate::{
+    SyntaxKind::{self, *},
+    T,
+    parser::{CompletedMarker, MAX_DEPTH, Parser, TokenSet},
+};
+
+/// Keywords that start a header.
+const HEADER_FIRST: TokenSet = TokenSet::new(&[
+    T![include],
+    T![cpp_include],
+    T![namespace],
+    CPP_NAMESPACE_KW,
+    JAVA_PACKAGE_KW,
+    CSHARP_NAMESPACE_KW,
+    DELPHI_NAMESPACE_KW,
+    PHP_NAMESPACE_KW,
+    PY_MODULE_KW,
+    PERL_PACKAGE_KW,
+    RUBY_NAMESPACE_KW,
+    SMALLTALK_CATEGORY_KW,
+    SMALLTALK_PREFIX_KW,
+    XSD_NAMESPACE_KW,
+]);
+
+/// Keywords that start a definition.
+const DEFINITION_FIRST: TokenSet = TokenSet::new(&[
+    T![const],
+    T![typedef],
+    T![enum],
+    T![senum],
+    T![struct],
+    T![union],
+    T![exception],
+    T![service],
+]);
+
+/// Tokens that start a top-level item. Every loop inside a definition stops
+/// at them, so that one broken definition does not swallow the next.
+const ITEM_FIRST: TokenSet = HEADER_FIRST.union(DEFINITION_FIRST);
+
+const BASE_TYPE_FIRST: TokenSet = TokenSet::new(&[
+    BOOL_KW, BYTE_KW, I8_KW, I16_KW, I32_KW, I64_KW, DOUBLE_KW, STRING_KW, BINARY_KW, UUID_KW,
+    SLIST_KW,
+]);
+
+const CONTAINER_FIRST: TokenSet = TokenSet::new(&[T![list], T![set], T![map]]);
+
+const TYPE_FIRST: TokenSet = BASE_TYPE_FIRST.union(CONTAINER_FIRST).union(TokenSet::new(&[IDENT]));
+
+const INT_FIRST: TokenSet = TokenSet::new(&[INT_NUMBER, T![true], T![false]]);
+
+const FIELD_FIRST: TokenSet =
+    TYPE_FIRST.union(INT_FIRST).union(TokenSet::new(&[T![required], T![optional]]));
+
+const FUNCTION_FIRST: TokenSet =
+    TYPE_FIRST.union(TokenSet::new(&[T![oneway], T![async], T![void]]));
+
+const CONST_VALUE_FIRST: TokenSet = INT_FIRST.union(TokenSet::new(&[
+    DOUBLE_NUMBER,
+    STRING,
+    IDENT,
+    T!['['],
+    T!['{'],
+]));
+
+/// Tokens that may follow a definition's name.
+const NAME_FOLLOW: TokenSet =
+    TokenSet::new(&[T!['{'], T!['('], T![=], T![,], T![;], T!['}'], T![')'], T![xsd_all]]);
+
+/// Where skipping junk stops inside each kind of list: at a token that can
+/// start an element, close the list, or start a top-level item.
+const ENUM_VALUE_RECOVERY: TokenSet = ITEM_FIRST.union(TokenSet::new(&[IDENT, T!['}']]));
+const FIELD_RECOVERY: TokenSet =
+    ITEM_FIRST.union(FIELD_FIRST).union(TokenSet::new(&[T!['}'], T![')']]));
+const FUNCTION_RECOVERY: TokenSet = ITEM_FIRST.union(FUNCTION_FIRST).union(TokenSet::new(&[T!['}']]));
+const ANNOTATION_RECOVERY: TokenSet =
+    ITEM_FIRST.union(TokenSet::new(&[IDENT, T![')'], T!['{'], T!['}']]));
+const CONST_VALUE_RECOVERY: TokenSet =
+    ITEM_FIRST.union(CONST_VALUE_FIRST).union(TokenSet::new(&[T![']'], T!['}']]));
+
+const SEPARATORS: TokenSet = TokenSet::new(&[T![,], T![;]]);
+
+/// Keywords that Apache Thrift accepts as field names (`FieldName` in
+/// `thrifty.yy`): every keyword that cannot follow a field name.
+const FIELD_NAME_KEYWORDS: TokenSet = TokenSet::new(&[
+    T![namespace],
+    T![cpp_include],
+    T![include],
+    T![void],
+    BOOL_KW,
+    BYTE_KW,
+    I8_KW,
+    I16_KW,
+    I32_KW,
+    I64_KW,
+    DOUBLE_KW,
+    STRING_KW,
+    BINARY_KW,
+    UUID_KW,
+    T![map],
+    T![list],
+    T![set],
+    T![oneway],
+    T![async],
+    T![typedef],
+    T![struct],
+    T![union],
+    T![exception],
+    T![extends],
+    T![throws],
+    T![service],
+    T![enum],
+    T![const],
+    T![required],
+    T![optional],
+]);
+
+/// Tokens that may follow a field name. A keyword in name position is taken
+/// as the name only when one of these (or a new line) comes next.
+const FIELD_NAME_FOLLOW: TokenSet = TokenSet::new(&[
+    T![,],
+    T![;],
+    T![=],
+    T!['}'],
+    T![')'],
+    T!['('],
+    T![xsd_optional],
+    T![xsd_nillable],
+    T![xsd_attrs],
+    INT_NUMBER,
+    EOF,
+]);
+
+// ---------------------------------------------------------------------------
+// Document
+// ---------------------------------------------------------------------------
+
+/// `SourceFile = (Header | Definition)*`, with headers before definitions.
+pub(crate) fn source_file(p: &mut Parser<'_>) {
+    let m = p.start();
+    // The first definition, for "must come before" messages.
+    let mut first_definition: Option<(String, String)> = None;
+    while !p.at_eof() {
+        if p.is_stuck() {
+            p.err_and_bump("internal error: the parser made no progress here");
+            continue;
+        }
+        let kind = p.current();
+        if HEADER_FIRST.contains(kind) {
+            if let Some((what, at)) = &first_definition {
+                let msg = format!(
+                    "{} must come before the first definition ({what} at {at}); move it to the top of the file",
+                    kind.describe()
+                );
+                let range = p.current_range();
+                p.error_at(range, msg);
+            }
+            header(p);
+        } else if DEFINITION_FIRST.contains(kind) {
+            if first_definition.is_none() {
+                let range = p.current_range();
+                let what = p.current_text().to_string();
+                let at = p.line_col(range.start());
+                first_definition = Some((format!("`{what}`"), at));
+            }
+            definition(p);
+        } else {
+            junk(p);
+        }
+    }
+    m.complete(p, SOURCE_FILE);
+}
+
+/// Skips everything up to the next header or definition keyword as one
+/// `ERROR` node with one error.
+fn junk(p: &mut Parser<'_>) {
+    let found = p.describe_current();
+    let range = p.current_range();
+    let message = if p.at(T![@]) {
+        "`@` annotations are fbthrift syntax, which Apache Thrift does not accept".to_string()
+    } else if p.at(IDENT) && p.current_text() == "package" {
+        "`package` declarations are fbthrift syntax, which Apache Thrift does not accept"
+            .to_string()
+    } else {
+        format!(
+            "expected a definition (`struct`, `enum`, `service`, `const`, …) or a header (`include`, `namespace`), found {found}"
+        )
+    };
+    p.error_at(range, message);
+    let m = p.start();
+    while !p.at_eof() && !p.at_ts(ITEM_FIRST) {
+        p.bump_any();
+    }
+    m.complete(p, ERROR);
+}
+
+// ---------------------------------------------------------------------------
+// Headers
+// ---------------------------------------------------------------------------
+
+fn header(p: &mut Parser<'_>) {
+    match p.current() {
+        T![include] => include(p, T![include], INCLUDE),
+        T![cpp_include] => include(p, T![cpp_include], CPP_INCLUDE),
+        T![namespace] => namespace(p),
+        _ => legacy_namespace(p),
+    }
+}
+
+/// `Include = 'include' STRING` (also `cpp_include`).
+fn include(p: &mut Parser<'_>, kw: SyntaxKind, node: SyntaxKind) {
+    let m = p.start();
+    p.bump(kw);
+    if !p.eat(STRING) {
+        p.error_expected("a file path in quotes, such as \"shared.thrift\"");
+    }
+    stray_separator(p, kw.describe());
+    m.complete(p, node);
+}
+
+/// `Namespace = 'namespace' (Scope | '*') Path Annotations?`
+fn namespace(p: &mut Parser<'_>) {
+    let m = p.start();
+    p.bump(T![namespace]);
+    let star = p.at(T![*]);
+    if star {
+        let s = p.start();
+        p.bump(T![*]);
+        s.complete(p, NAMESPACE_SCOPE);
+    } else if p.at(IDENT) {
+        let s = p.start();
+        path_segments(p);
+        s.complete(p, NAMESPACE_SCOPE);
+    } else {
+        p.error_expected("a namespace scope, such as `java`, `py` or `*`");
+    }
+    namespace_value(p, false);
+    if p.at(T!['(']) {
+        if star {
+            let range = p.current_range();
+            p.error_at(range, "annotations are not allowed on `namespace *`");
+        }
+        annotation_list(p);
+    }
+    stray_separator(p, "`namespace`");
+    m.complete(p, NAMESPACE);
+}
+
+/// The value of a namespace: a possibly dotted identifier.
+fn namespace_value(p: &mut Parser<'_>, legacy: bool) {
+    if p.at(IDENT) {
+        path(p);
+    } else if p.at(STRING) && legacy {
+        // `xsd_namespace "uri"`: the legacy forms took strings.
+        let m = p.start();
+        p.bump(STRING);
+        m.complete(p, LITERAL);
+    } else if p.at(STRING) {
+        let range = p.current_range();
+        p.error_at(
+            range,
+            "a namespace is an identifier, not a string (string namespaces are fbthrift syntax)",
+        );
+        let m = p.start();
+        p.bump(STRING);
+        m.complete(p, LITERAL);
+    } else if p.current().is_keyword() && !p.at_ts(ITEM_FIRST) {
+        let range = p.current_range();
+        let msg = format!("{} is a keyword and cannot be a namespace", p.current().describe());
+        p.error_at(range, msg);
+        let m = p.start();
+        p.bump_as(IDENT);
+        m.complete(p, PATH);
+    } else {
+        p.error_expected("a namespace name, such as `com.example.api`");
+    }
+}
+
+/// The legacy `cpp_namespace x`, `php_namespace x`, `xsd_namespace "uri"`, ….
+fn legacy_namespace(p: &mut Parser<'_>) {
+    let m = p.start();
+    p.bump_any();
+    namespace_value(p, true);
+    m.complete(p, NAMESPACE);
+}
+
+/// Apache Thrift takes no separator after headers, structs, enums,
+/// exceptions and services. Keep a stray one in the node, and report it.
+fn stray_separator(p: &mut Parser<'_>, after: &str) {
+    if p.at_ts(SEPARATORS) {
+        let range = p.current_range();
+        let msg = format!("unexpected {} after {after}", p.current().describe());
+        p.error_at(range, msg);
+        p.bump_any();
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Definitions
+// ---------------------------------------------------------------------------
+
+fn definition(p: &mut Parser<'_>) {
+    match p.current() {
+        T![const] => const_def(p),
+        T![typedef] => typedef(p),
+        T![enum] => enum_def(p),
+        T![senum] => senum(p),
+        T![struct] => struct_like(p, T![struct], STRUCT),
+        T![union] => struct_like(p, T![union], UNION),
+        T![exception] => struct_like(p, T![exception], EXCEPTION),
+        T![service] => service(p),
+        _ => unreachable!("definition() called at {:?}", p.current()),
+    }
+}
+
+/// `Typedef = 'typedef' Type Name Annotations? Sep?`
+fn typedef(p: &mut Parser<'_>) {
+    let m = p.start();
+    p.bump(T![typedef]);
+    if !opt_type(p) {
+        p.error_expected("a type");
+    }
+    name(p, "typedef");
+    opt_annotation_list(p);
+    p.eat_sep();
+    m.complete(p, TYPEDEF);
+}
+
+/// `Const = 'const' Type Name '=' ConstValue Sep?`
+fn const_def(p: &mut Parser<'_>) {
+    let m = p.start();
+    p.bump(T![const]);
+    if !opt_type(p) {
+        p.error_expected("a type");
+    }
+    name(p, "const");
+    if p.expect(T![=]) {
+        if !opt_const_value(p) {
+            p.error_expected("a value");
+        }
+    } else if p.at_ts(CONST_VALUE_FIRST) && !p.at_ts(ITEM_FIRST) {
+        opt_const_value(p);
+    }
+    if p.at(T!['(']) {
+        let range = p.current_range();
+        p.error_at(
+            range,
+            "annotations are not allowed after a const value; put them on the type: `const i32 (key = \"v\") NAME = 1`",
+        );
+        annotation_list(p);
+    }
+    p.eat_sep();
+    m.complete(p, CONST);
+}
+
+/// `Enum = 'enum' Name '{' EnumValue* '}' Annotations?`
+fn enum_def(p: &mut Parser<'_>) {
+    let m = p.start();
+    p.bump(T![enum]);
+    let name = name(p, "enum");
+    if p.at(T!['{']) {
+        let list = p.start();
+        let open = p.current_range();
+        p.bump(T!['{']);
+        while !p.at(T!['}']) && !p.at_eof() {
+            if p.at(IDENT)
+                || (p.current().is_keyword()
+                    && (!p.at_ts(ITEM_FIRST) || NAME_FOLLOW.contains(p.nth(1))))
+            {
+                enum_value(p);
+            } else if p.at_ts(ITEM_FIRST) {
+                break;
+            } else {
+                let msg = format!("expected an enum value name, found {}", p.describe_current());
+                p.err_skip(msg, ENUM_VALUE_RECOVERY);
+            }
+        }
+        close(p, T!['}'], "enum", &name, open);
+        list.complete(p, ENUM_VALUE_LIST);
+    } else {
+        p.error_expected("`{`");
+    }
+    opt_annotation_list(p);
+    stray_separator(p, "an enum");
+    m.complete(p, ENUM);
+}
+
+/// `EnumValue = Name ('=' INT)? Annotations? Sep?`
+fn enum_value(p: &mut Parser<'_>) {
+    let m = p.start();
+    name(p, "enum value");
+    if p.eat(T![=]) {
+        if p.at_ts(INT_FIRST) {
+            let lit = p.start();
+            p.bump_any();
+            lit.complete(p, LITERAL);
+        } else if p.at_ts(CONST_VALUE_FIRST) {
+            let range = p.current_range();
+            p.error_at(range, format!("an enum value must be an integer, found {}", p.describe_current()));
+            opt_const_value(p);
+        } else {
+            p.error_expected("an integer");
+        }
+    }
+    opt_annotation_list(p);
+    p.eat_sep();
+    m.complete(p, ENUM_VALUE);
+}
+
+/// `Senum = 'senum' Name '{' (STRING Sep?)* '}' Annotations?` (removed in 0.17)
+fn senum(p: &mut Parser<'_>) {
+    let m = p.start();
+    p.bump(T![senum]);
+    let name = name(p, "senum");
+    if p.at(T!['{']) {
+        let list = p.start();
+        let open = p.current_range();
+        p.bump(T!['{']);
+        while !p.at(T!['}']) && !p.at_eof() {
+            if p.at(STRING) {
+                let v = p.start();
+                let lit = p.start();
+                p.bump(STRING);
+                lit.complete(p, LITERAL);
+                p.eat_sep();
+                v.complete(p, SENUM_VALUE);
+            } else if p.at_ts(ITEM_FIRST) {
+                break;
+            } else {
+                let msg = format!("expected a string, found {}", p.describe_current());
+                p.err_skip(msg, ITEM_FIRST.union(TokenSet::new(&[STRING, T!['}']])));
+            }
+        }
+        close(p, T!['}'], "senum", &name, open);
+        list.complete(p, ENUM_VALUE_LIST);
+    } else {
+        p.error_expected("`{`");
+    }
+    opt_annotation_list(p);
+    m.complete(p, SENUM);
+}
+
+/// `Struct = ('struct' | 'union' | 'exception') Name 'xsd_all'? FieldList Annotations?`
+fn struct_like(p: &mut Parser<'_>, kw: SyntaxKind, node: SyntaxKind) {
+    let m = p.start();
+    p.bump(kw);
+    let what = match node {
+        STRUCT => "struct",
+        UNION => "union",
+        _ => "exception",
+    };
+    let name = name(p, what);
+    if p.at(T![xsd_all]) {
+        if node == EXCEPTION {
+            let range = p.current_range();
+            p.error_at(range, "`xsd_all` is not allowed on an exception");
+        }
+        p.bump(T![xsd_all]);
+    }
+    if p.at(T!['{']) {
+        field_list(p, what, &name);
+    } else {
+        p.error_expected("`{`");
+    }
+    opt_annotation_list(p);
+    stray_separator(p, &article(what));
+    m.complete(p, node);
+}
+
+/// `FieldList = '{' Field* '}'`
+fn field_list(p: &mut Parser<'_>, what: &str, name: &str) {
+    let m = p.start();
+    let open = p.current_range();
+    p.bump(T!['{']);
+    fields(p, T!['}']);
+    close(p, T!['}'], what, name, open);
+    m.complete(p, FIELD_LIST);
+}
+
+/// Fields up to `close` (not consumed).
+fn fields(p: &mut Parser<'_>, close: SyntaxKind) {
+    while !p.at(close) && !p.at_eof() {
+        if close == T![')'] && at_function_start(p) {
+            // `void f(1: i32 a` + newline + `void g()`: the `)` is missing.
+            break;
+        } else if p.at_ts(FIELD_FIRST) {
+            field(p);
+        } else if p.at_ts(ITEM_FIRST) || p.at(T!['}']) || p.at(T![')']) {
+            break;
+        } else {
+            let msg = format!("expected a field, found {}", p.describe_current());
+            p.err_skip(msg, FIELD_RECOVERY);
+        }
+    }
+}
+
+/// Whether a function signature starts here, on a new line: `void`,
+/// `oneway`, `async`, or `Type name (`.
+fn at_function_start(p: &Parser<'_>) -> bool {
+    if !p.nth_on_new_line(0) {
+        return false;
+    }
+    match p.current() {
+        T![void] | T![oneway] | T![async] => true,
+        IDENT => {
+            // `Type name (` or `inc.Type name (`
+            let mut n = 1;
+            while p.nth_at(n, T![.]) && p.nth_at(n + 1, IDENT) {
+                n += 2;
+            }
+            p.nth_at(n, IDENT) && p.nth_at(n + 1, T!['('])
+        }
+        k if BASE_TYPE_FIRST.contains(k) => p.nth_at(1, IDENT) && p.nth_at(2, T!['(']),
+        _ => false,
+    }
+}
+
+/// ```text
+/// Field = FieldId? ('required' | 'optional')? Type '&'? Name
+///         ('=' ConstValue)? 'xsd_optional'? 'xsd_nillable'? XsdAttrs?
+///         Annotations? Sep?
+/// ```
+fn field(p: &mut Parser<'_>) {
+    let m = p.start();
+    if p.at_ts(INT_FIRST) {
+        let id = p.start();
+        p.bump_any();
+        if !p.eat(T![:]) {
+            p.error_expected("`:` after the field id");
+        }
+        id.complete(p, FIELD_ID);
+    }
+    if p.at(T![required]) || p.at(T![optional]) {
+        p.bump_any();
+    }
+    if !opt_type(p) {
+        p.error_expected("a type");
+    }
+    p.eat(T![&]);
+    field_name(p);
+    if p.at(T![=]) {
+        let d = p.start();
+        p.bump(T![=]);
+        if !opt_const_value(p) {
+            p.error_expected("a default value");
+        }
+        d.complete(p, DEFAULT_VALUE);
+    }
+    p.eat(T![xsd_optional]);
+    p.eat(T![xsd_nillable]);
+    if p.at(T![xsd_attrs]) {
+        let x = p.start();
+        p.bump(T![xsd_attrs]);
+        if p.at(T!['{']) {
+            if p.depth >= MAX_DEPTH {
+                too_deep(p, T!['{'], T!['}']);
+            } else {
+                p.depth += 1;
+                field_list(p, "xsd_attrs", "");
+                p.depth -= 1;
+            }
+        } else {
+            p.error_expected("`{`");
+        }
+        x.complete(p, XSD_ATTRS);
+    }
+    opt_annotation_list(p);
+    p.eat_sep();
+    m.complete(p, FIELD);
+}
+
+/// A field's name: an identifier, or one of the keywords that Apache Thrift
+/// allows there (`1: i32 string`).
+fn field_name(p: &mut Parser<'_>) {
+    let kind = p.current();
+    if kind == IDENT {
+        let m = p.start();
+        p.bump(IDENT);
+        m.complete(p, NAME);
+    } else if FIELD_NAME_KEYWORDS.contains(kind)
+        && (p.nth_at(1, EOF) || FIELD_NAME_FOLLOW.contains(p.nth(1)) || p.nth_on_new_line(1))
+    {
+        let m = p.start();
+        p.bump_as(IDENT);
+        m.complete(p, NAME);
+    } else if kind.is_keyword() && !p.at_ts(ITEM_FIRST) && !p.at_ts(FIELD_FIRST) {
+        let range = p.current_range();
+        p.error_at(range, format!("{} is a keyword and cannot be a field name", kind.describe()));
+        let m = p.start();
+        p.bump_as(IDENT);
+        m.complete(p, NAME);
+    } else {
+        p.error_expected("a field name");
+    }
+}
+
+/// `Service = 'service' Name ('extends' Path)? '{' Function* '}' Annotations?`
+fn service(p: &mut Parser<'_>) {
+    let m = p.start();
+    p.bump(T![service]);
+    let name = name(p, "service");
+    if p.at(T![extends]) {
+        let e = p.start();
+        p.bump(T![extends]);
+        if p.at(IDENT) {
+            path(p);
+        } else {
+            p.error_expected("the name of the service to extend");
+        }
+        e.complete(p, EXTENDS_CLAUSE);
+    }
+    if p.at(T!['{']) {
+        let list = p.start();
+        let open = p.current_range();
+        p.bump(T!['{']);
+        while !p.at(T!['}']) && !p.at_eof() {
+            if p.at_ts(FUNCTION_FIRST) {
+                function(p);
+            } else if p.at_ts(ITEM_FIRST) {
+                break;
+            } else {
+                let msg = format!("expected a function, found {}", p.describe_current());
+                p.err_skip(msg, FUNCTION_RECOVERY);
+            }
+        }
+        close(p, T!['}'], "service", &name, open);
+        list.complete(p, FUNCTION_LIST);
+    } else {
+        p.error_expected("`{`");
+    }
+    opt_annotation_list(p);
+    stray_separator(p, "a service");
+    m.complete(p, SERVICE);
+}
+
+/// ```text
+/// Function = ('oneway' | 'async')? ('void' | Type) Name ParamList
+///            ('throws' ParamList)? Annotations? Sep?
+/// ```
+fn function(p: &mut Parser<'_>) {
+    let m = p.start();
+    if p.at(T![oneway]) || p.at(T![async]) {
+        p.bump_any();
+    }
+    if p.at(T![void]) {
+        let v = p.start();
+        p.bump(T![void]);
+        v.complete(p, VOID_TYPE);
+    } else if !opt_type(p) {
+        p.error_expected("a return type or `void`");
+    }
+    let name = name(p, "function");
+    if p.at(T!['(']) {
+        param_list(p, "function", &name);
+    } else {
+        p.error_expected("`(`");
+    }
+    if p.at(T![throws]) {
+        let t = p.start();
+        p.bump(T![throws]);
+        if p.at(T!['(']) {
+            param_list(p, "throws", "");
+        } else {
+            p.error_expected("`(` after `throws`");
+        }
+        t.complete(p, THROWS_CLAUSE);
+    }
+    opt_annotation_list(p);
+    p.eat_sep();
+    m.complete(p, FUNCTION);
+}
+
+/// `ParamList = '(' Field* ')'`
+fn param_list(p: &mut Parser<'_>, what: &str, name: &str) {
+    let m = p.start();
+    let open = p.current_range();
+    p.bump(T!['(']);
+    fields(p, T![')']);
+    close(p, T![')'], what, name, open);
+    m.complete(p, PARAM_LIST);
+}
+
+// ---------------------------------------------------------------------------
+// Names and paths
+// ---------------------------------------------------------------------------
+
+/// A definition's name. Returns its text ("" when missing) for messages.
+fn name(p: &mut Parser<'_>, what: &str) -> String {
+    let kind = p.current();
+    if kind == IDENT {
+        let text = p.current_text().to_string();
+        let m = p.start();
+        p.bump(IDENT);
+        m.complete(p, NAME);
+        if p.at(T![.]) {
+            // `struct a.b {}`: Apache rejects dotted definition names.
+            let start = p.current_range().start();
+            while p.at(T![.]) && p.nth_at(1, IDENT) {
+                p.bump(T![.]);
+                p.bump(IDENT);
+            }
+            let end = p.gap_range().start();
+            p.error_at(
+                crate::TextRange::new(start, end),
+                format!("{} name cannot contain `.`", article(what)),
+            );
+        }
+        return text;
+    }
+    // A keyword in name position (`struct string {}`): take it as the name
+    // when what follows fits a name, or when it cannot start anything else.
+    if kind.is_keyword()
+        && (NAME_FOLLOW.contains(p.nth(1)) || (!p.at_ts(ITEM_FIRST) && !p.nth_at(1, IDENT)))
+    {
+        let text = p.current_text().to_string();
+        let range = p.current_range();
+        p.error_at(
+            range,
+            format!("{} is a keyword and cannot be {} name", kind.describe(), article(what)),
+        );
+        let m = p.start();
+        p.bump_as(IDENT);
+        m.complete(p, NAME);
+        return text;
+    }
+    p.error_expected(&format!("{} name", article(what)));
+    String::new()
+}
+
+/// "a struct", "an enum".
+fn article(what: &str) -> String {
+    let an = what.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {what}", if an { "an" } else { "a" })
+}
+
+/// `Path = IDENT ('.' IDENT)*`
+fn path(p: &mut Parser<'_>) -> CompletedMarker {
+    let m = p.start();
+    path_segments(p);
+    m.complete(p, PATH)
+}
+
+fn path_segments(p: &mut Parser<'_>) {
+    p.bump(IDENT);
+    while p.at(T![.]) {
+        p.bump(T![.]);
+        if !p.eat(IDENT) {
+            p.error_expected("an identifier after `.`");
+            break;
+        }
+    }
+}
+
+/// Closes a bracketed list, or reports the missing bracket with where it
+/// was opened.
+fn close(p: &mut Parser<'_>, kind: SyntaxKind, what: &str, name: &str, open: crate::TextRange) {
+    if p.eat(kind) {
+        return;
+    }
+    let at = p.line_col(open.start());
+    let subject = if name.is_empty() { what.to_string() } else { format!("{what} `{name}`") };
+    let found = p.describe_current();
+    p.error(format!(
+        "expected {} to close {subject} opened at {at}, found {found}",
+        kind.describe()
+    ));
+}
+
+// ---------------------------------------------------------------------------
+// Types
+// ---------------------------------------------------------------------------
+
+/// `Type = BaseType | ContainerType | NamedType`. Returns false (consuming
+/// nothing) if no type starts here.
+fn opt_type(p: &mut Parser<'_>) -> bool {
+    let kind = p.current();
+    if BASE_TYPE_FIRST.contains(kind) {
+        let m = p.start();
+        p.bump_any();
+        opt_annotation_list(p);
+        m.complete(p, BASE_TYPE);
+    } else if CONTAINER_FIRST.contains(kind) {
+        if p.depth >= MAX_DEPTH {
+            too_deep(p, T![<], T![>]);
+            return true;
+        }
+        p.depth += 1;
+        container_type(p);
+        p.depth -= 1;
+    } else if kind == IDENT {
+        let m = p.start();
+        path(p);
+        if p.at(T!['(']) && !p.nth_at(1, T![')']) {
+            // `typedef Foo (a = "b") Bar`: fbthrift allows this, Apache does not.
+            let range = p.current_range();
+            p.error_at(
+                range,
+                "annotations are allowed only on base and container types, not on a named type",
+            );
+            annotation_list(p);
+        }
+        m.complete(p, NAMED_TYPE);
+    } else {
+        return false;
+    }
+    true
+}
+
+/// ```text
+/// ListType = 'list' CppType? '<' Type '>' CppType? Annotations?
+/// SetType  = 'set'  CppType? '<' Type '>' Annotations?
+/// MapType  = 'map'  CppType? '<' Type ',' Type '>' Annotations?
+/// ```
+fn container_type(p: &mut Parser<'_>) {
+    let kw = p.current();
+    let node = match kw {
+        T![list] => LIST_TYPE,
+        T![set] => SET_TYPE,
+        _ => MAP_TYPE,
+    };
+    let m = p.start();
+    p.bump(kw);
+    opt_cpp_type(p);
+    if p.at(T![<]) {
+        let open = p.current_range();
+        p.bump(T![<]);
+        if !opt_type(p) {
+            p.error_expected("an element type");
+        }
+        if node == MAP_TYPE {
+            if p.expect(T![,]) && !opt_type(p) {
+                p.error_expected("a value type");
+            }
+        }
+        if !p.eat(T![>]) {
+            let at = p.line_col(open.start());
+            let found = p.describe_current();
+            p.error(format!("expected `>` to close the {} type opened at {at}, found {found}", kw.describe()));
+            // Skip to the `>` if it is right there, so the rest stays intact.
+            if p.at_ts(TYPE_FIRST) && p.nth_at(1, T![>]) {
+                p.err_and_bump("unexpected type");
+                p.bump(T![>]);
+            }
+        }
+    } else {
+        p.error_expected("`<`");
+    }
+    if node == LIST_TYPE {
+        opt_cpp_type(p);
+    }
+    opt_annotation_list(p);
+    m.complete(p, node);
+}
+
+/// `CppType = 'cpp_type' STRING`
+fn opt_cpp_type(p: &mut Parser<'_>) {
+    if p.at(T![cpp_type]) {
+        let m = p.start();
+        p.bump(T![cpp_type]);
+        if !p.eat(STRING) {
+            p.error_expected("a C++ type name in quotes");
+        }
+        m.complete(p, CPP_TYPE);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Annotations
+// ---------------------------------------------------------------------------
+
+fn opt_annotation_list(p: &mut Parser<'_>) {
+    if p.at(T!['(']) {
+        annotation_list(p);
+    }
+}
+
+/// `Annotations = '(' Annotation* ')'`
+fn annotation_list(p: &mut Parser<'_>) {
+    let m = p.start();
+    let open = p.current_range();
+    p.bump(T!['(']);
+    while !p.at(T![')']) && !p.at_eof() {
+        if p.at(IDENT) || (p.current().is_keyword() && !p.at_ts(ITEM_FIRST)) {
+            annotation(p);
+        } else if p.at_ts(ITEM_FIRST) || p.at(T!['}']) || p.at(T!['{']) {
+            break;
+        } else {
+            let msg = format!("expected an annotation name, found {}", p.describe_current());
+            p.err_skip(msg, ANNOTATION_RECOVERY);
+        }
+    }
+    close(p, T![')'], "annotation list", "", open);
+    m.complete(p, ANNOTATION_LIST);
+}
+
+/// `Annotation = Path ('=' STRING)? Sep?`
+fn annotation(p: &mut Parser<'_>) {
+    let m = p.start();
+    if p.at(IDENT) {
+        path(p);
+    } else {
+        let range = p.current_range();
+        p.error_at(
+            range,
+            format!("{} is a keyword and cannot be an annotation name", p.current().describe()),
+        );
+        let path = p.start();
+        p.bump_as(IDENT);
+        path.complete(p, PATH);
+    }
+    if p.eat(T![=]) {
+        if p.at(STRING) {
+            let lit = p.start();
+            p.bump(STRING);
+            lit.complete(p, LITERAL);
+        } else if p.at_ts(CONST_VALUE_FIRST) {
+            let range = p.current_range();
+            p.error_at(
+                range,
+                format!(
+                    "an annotation value must be a string, found {} (write it in quotes)",
+                    p.describe_current()
+                ),
+            );
+            opt_const_value(p);
+        } else {
+            p.error_expected("a string");
+        }
+    }
+    p.eat_sep();
+    m.complete(p, ANNOTATION);
+}
+
+// ---------------------------------------------------------------------------
+// Const values
+// ---------------------------------------------------------------------------
+
+/// `ConstValue = INT | DOUBLE | STRING | 'true' | 'false' | Path | ConstList | ConstMap`
+fn opt_const_value(p: &mut Parser<'_>) -> bool {
+    match p.current() {
+        INT_NUMBER | DOUBLE_NUMBER | STRING | T![true] | T![false] => {
+            let m = p.start();
+            p.bump_any();
+            m.complete(p, LITERAL);
+        }
+        IDENT => {
+            let m = p.start();
+            path(p);
+            m.complete(p, CONST_REF);
+        }
+        T!['['] | T!['{'] => {
+            let (open, close) =
+                if p.at(T!['[']) { (T!['['], T![']']) } else { (T!['{'], T!['}']) };
+            if p.depth >= MAX_DEPTH {
+                too_deep(p, open, close);
+                return true;
+            }
+            p.depth += 1;
+            if open == T!['['] {
+                const_list(p);
+            } else {
+                const_map(p);
+            }
+            p.depth -= 1;
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// `ConstList = '[' (ConstValue Sep?)* ']'`
+fn const_list(p: &mut Parser<'_>) {
+    let m = p.start();
+    let open = p.current_range();
+    p.bump(T!['[']);
+    while !p.at(T![']']) && !p.at_eof() {
+        if p.at_ts(CONST_VALUE_FIRST) {
+            opt_const_value(p);
+            p.eat_sep();
+        } else if p.at_ts(ITEM_FIRST) || p.at(T!['}']) {
+            break;
+        } else {
+            let msg = format!("expected a value, found {}", p.describe_current());
+            p.err_skip(msg, CONST_VALUE_RECOVERY);
+        }
+    }
+    close(p, T![']'], "list", "", open);
+    m.complete(p, CONST_LIST);
+}
+
+/// `ConstMap = '{' (ConstValue ':' ConstValue Sep?)* '}'`
+fn const_map(p: &mut Parser<'_>) {
+    let m = p.start();
+    let open = p.current_range();
+    p.bump(T!['{']);
+    while !p.at(T!['}']) && !p.at_eof() {
+        if p.at_ts(CONST_VALUE_FIRST) {
+            let e = p.start();
+            opt_const_value(p);
+            if p.expect(T![:]) {
+                if !opt_const_value(p) {
+                    p.error_expected("a value");
+                }
+            } else if p.at_ts(CONST_VALUE_FIRST) && !p.at_ts(ITEM_FIRST) {
+                opt_const_value(p);
+            }
+            p.eat_sep();
+            e.complete(p, CONST_MAP_ENTRY);
+        } else if p.at_ts(ITEM_FIRST) || p.at(T![']']) {
+            break;
+        } else {
+            let msg = format!("expected a map key, found {}", p.describe_current());
+            p.err_skip(msg, CONST_VALUE_RECOVERY);
+        }
+    }
+    close(p, T!['}'], "map", "", open);
+    m.complete(p, CONST_MAP);
+}
+
+/// Past the nesting limit: skips the bracketed construct that starts here
+/// (balancing `open` and `close` without recursion) as one `ERROR` node.
+fn too_deep(p: &mut Parser<'_>, open: SyntaxKind, close: SyntaxKind) {
+    let range = p.current_range();
+    p.error_at(range, format!("nesting is too deep (more than {MAX_DEPTH} levels)"));
+    let m = p.start();
+    let mut depth = 0usize;
+    // Types open with a keyword before `<`; skip it first.
+    if !p.at(open) {
+        p.bump_any();
+    }
+    while !p.at_eof() {
+        let kind = p.current();
+        if kind == open {
+            depth += 1;
+        } else if kind == close {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                p.bump_any();
+                break;
+            }
+        } else if ITEM_FIRST.contains(kind) && !kind.is_base_type_keyword() {
+            break;
+        }
+        p.bump_any();
+    }
+    m.complete(p, ERROR);
+}
+
+impl Parser<'_> {
+    /// `Sep = ',' | ';'`, optional.
+    fn eat_sep(&mut self) {
+        if self.at_ts(SEPARATORS) {
+            self.bump_any();
+        }
+    }
+}

@@ -1,0 +1,466 @@
+//! The lexer: text to a flat list of tokens, trivia included.
+//!
+//! Lexing never fails. Bytes that are not Thrift become `ERROR_TOKEN`s
+//! (consecutive ones merged), and lexing goes on. Unterminated strings end
+//! at the end of their line and unterminated block comments at the end of
+//! the file; both are reported with their start position.
+
+use logos::Logos;
+
+use crate::{SyntaxError, SyntaxKind, TextRange, TextSize};
+
+/// One token: its kind and its length in bytes. Offsets follow from the
+/// lengths, since the tokens cover the input exactly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: SyntaxKind,
+    pub len: TextSize,
+}
+
+/// The tokens of a text, and the lexical errors found in it.
+#[derive(Debug, Default)]
+pub struct Lexed {
+    pub tokens: Vec<Token>,
+    pub errors: Vec<SyntaxError>,
+}
+
+/// The raw logos token. Keywords are lexed as [`RawToken::Word`] and
+/// classified afterwards, so that the keyword list lives in one place
+/// ([`SyntaxKind::from_keyword`]).
+#[derive(Logos, Clone, Copy, Debug, PartialEq, Eq)]
+enum RawToken {
+    #[regex(r"[ \t\r\n\f]+")]
+    Whitespace,
+    #[regex(r"//[^\n]*", allow_greedy = true)]
+    #[regex(r"#[^\n]*", allow_greedy = true)]
+    LineComment,
+    #[token("/*", block_comment)]
+    BlockComment,
+    #[token("\"", |lex| string(lex, b'"'))]
+    #[token("'", |lex| string(lex, b'\''))]
+    String,
+
+    #[regex(r"[A-Za-z_][A-Za-z0-9_]*")]
+    Word,
+    #[regex(r"[+-]?[0-9]+")]
+    #[regex(r"[+-]?0[xX][0-9A-Fa-f]+")]
+    #[regex(r"[+-]?0[bB][01]+")]
+    #[regex(r"[+-]?0[oO][0-7]+")]
+    Int,
+    #[regex(r"[+-]?[0-9]*\.[0-9]+([eE][+-]?[0-9]+)?")]
+    #[regex(r"[+-]?[0-9]+[eE][+-]?[0-9]+")]
+    Double,
+
+    #[token("{")]
+    LBrace,
+    #[token("}")]
+    RBrace,
+    #[token("(")]
+    LParen,
+    #[token(")")]
+    RParen,
+    #[token("[")]
+    LBrack,
+    #[token("]")]
+    RBrack,
+    #[token("<")]
+    LAngle,
+    #[token(">")]
+    RAngle,
+    #[token(",")]
+    Comma,
+    #[token(";")]
+    Semicolon,
+    #[token(":")]
+    Colon,
+    #[token("=")]
+    Eq,
+    #[token("*")]
+    Star,
+    #[token("&")]
+    Amp,
+    #[token(".")]
+    Dot,
+    #[token("@")]
+    At,
+
+    /// Any run of non-ASCII characters outside strings and comments. Lexed
+    /// as a token of its own so that an error never splits a character.
+    #[regex(r"[^\x00-\x7F]+")]
+    NonAscii,
+}
+
+/// Extends a `/*` token to its `*/`, or to the end of the input.
+fn block_comment(lex: &mut logos::Lexer<'_, RawToken>) {
+    let rest = lex.remainder();
+    let len = match rest.find("*/") {
+        Some(i) => i + 2,
+        None => rest.len(),
+    };
+    lex.bump(len);
+}
+
+/// Extends an opening quote to the closing one. A string may not span
+/// lines, so an unterminated string ends before the newline.
+fn string(lex: &mut logos::Lexer<'_, RawToken>, quote: u8) {
+    let rest = lex.remainder().as_bytes();
+    let mut i = 0;
+    while i < rest.len() {
+        match rest[i] {
+            b'\\' if i + 1 < rest.len() && rest[i + 1] != b'\n' => i += 2,
+            b'\n' => break,
+            b if b == quote => {
+                i += 1;
+                break;
+            }
+            _ => i += 1,
+        }
+    }
+    // Never stop in the middle of a character (a `\` may precede one).
+    while i < rest.len() && !lex.remainder().is_char_boundary(i) {
+        i += 1;
+    }
+    lex.bump(i);
+}
+
+/// Lexes `text`. The token lengths add up to `text.len()`.
+pub fn lex(text: &str) -> Lexed {
+    let mut out = Lexed { tokens: Vec::with_capacity(text.len() / 4), errors: Vec::new() };
+    let mut lexer = RawToken::lexer(text);
+    while let Some(raw) = lexer.next() {
+        let span = lexer.span();
+        let slice = &text[span.clone()];
+        let kind = match raw {
+            Ok(raw) => classify(raw, slice),
+            Err(()) => SyntaxKind::ERROR_TOKEN,
+        };
+        let start = TextSize::new(span.start as u32);
+        let len = TextSize::new(slice.len() as u32);
+        match kind {
+            SyntaxKind::ERROR_TOKEN => {
+                // Merge a run of unknown characters into one token and one error.
+                if let Some(last) = out.tokens.last_mut()
+                    && last.kind == SyntaxKind::ERROR_TOKEN
+                {
+                    last.len += len;
+                    let err = out.errors.last_mut().expect("error token without error");
+                    err.range = TextRange::new(err.range.start(), start + len);
+                    err.message = unknown_chars_message(&text[err.range]);
+                    continue;
+                }
+                out.errors.push(SyntaxError::new(
+                    unknown_chars_message(slice),
+                    TextRange::at(start, len),
+                ));
+            }
+            SyntaxKind::STRING => {
+                let quote = slice.as_bytes()[0];
+                let terminated = slice.len() >= 2
+                    && slice.as_bytes()[slice.len() - 1] == quote
+                    && !ends_with_escape(&slice[1..slice.len() - 1]);
+                if !terminated {
+                    out.errors.push(SyntaxError::new(
+                        "unterminated string literal: a string must end on the line where it starts"
+                            .to_string(),
+                        TextRange::at(start, TextSize::new(1)),
+                    ));
+                }
+            }
+            SyntaxKind::BLOCK_COMMENT | SyntaxKind::DOC_COMMENT
+                if slice.len() < 4 || !slice.ends_with("*/") =>
+            {
+                out.errors.push(SyntaxError::new(
+                    "unterminated block comment: `/*` is never closed by `*/`".to_string(),
+                    TextRange::at(start, TextSize::new(2)),
+                ));
+            }
+            _ => {}
+        }
+        out.tokens.push(Token { kind, len });
+    }
+    remap_dotted_keywords(text, &mut out.tokens);
+    out
+}
+
+/// True if `body` (a string's content without its quotes) ends in an odd
+/// number of backslashes, so that its last quote is escaped.
+fn ends_with_escape(body: &str) -> bool {
+    body.bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1
+}
+
+fn unknown_chars_message(text: &str) -> String {
+    let mut shown: String = text.chars().take(16).collect();
+    if shown.len() < text.len() {
+        shown.push('…');
+    }
+    let escaped: String = shown.escape_debug().collect();
+    if text.chars().nth(1).is_none() {
+        format!("unexpected character `{escaped}`")
+    } else {
+        format!("unexpected characters `{escaped}`")
+    }
+}
+
+fn classify(raw: RawToken, text: &str) -> SyntaxKind {
+    use SyntaxKind::*;
+    match raw {
+        RawToken::Whitespace => WHITESPACE,
+        RawToken::LineComment => LINE_COMMENT,
+        RawToken::BlockComment => {
+            if text.starts_with("/**") && !text.starts_with("/**/") {
+                DOC_COMMENT
+            } else {
+                BLOCK_COMMENT
+            }
+        }
+        RawToken::String => STRING,
+        RawToken::Word => SyntaxKind::from_keyword(text).unwrap_or(IDENT),
+        RawToken::Int => INT_NUMBER,
+        RawToken::Double => DOUBLE_NUMBER,
+        RawToken::LBrace => L_BRACE,
+        RawToken::RBrace => R_BRACE,
+        RawToken::LParen => L_PAREN,
+        RawToken::RParen => R_PAREN,
+        RawToken::LBrack => L_BRACK,
+        RawToken::RBrack => R_BRACK,
+        RawToken::LAngle => L_ANGLE,
+        RawToken::RAngle => R_ANGLE,
+        RawToken::Comma => COMMA,
+        RawToken::Semicolon => SEMICOLON,
+        RawToken::Colon => COLON,
+        RawToken::Eq => EQ,
+        RawToken::Star => STAR,
+        RawToken::Amp => AMP,
+        RawToken::Dot => DOT,
+        RawToken::At => AT,
+        RawToken::NonAscii => ERROR_TOKEN,
+    }
+}
+
+fn is_word(kind: SyntaxKind) -> bool {
+    kind == SyntaxKind::IDENT || kind.is_keyword()
+}
+
+/// Apache Thrift lexes `a.b.c` as one identifier, so a keyword that is part
+/// of a dotted name (`inc.service`, `list.x`) is an ordinary identifier.
+/// We lex the dots separately (so that paths have segments), and turn the
+/// keywords of a dotted run of words into identifiers here.
+fn remap_dotted_keywords(text: &str, tokens: &mut [Token]) {
+    let _ = text;
+    for i in 1..tokens.len().saturating_sub(1) {
+        if tokens[i].kind == SyntaxKind::DOT
+            && is_word(tokens[i - 1].kind)
+            && is_word(tokens[i + 1].kind)
+        {
+            tokens[i - 1].kind = SyntaxKind::IDENT;
+            tokens[i + 1].kind = SyntaxKind::IDENT;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use expect_test::{Expect, expect};
+    use std::fmt::Write;
+
+    fn check(input: &str, expect: Expect) {
+        let lexed = lex(input);
+        let mut out = String::new();
+        let mut offset = 0usize;
+        for t in &lexed.tokens {
+            let end = offset + usize::from(t.len);
+            writeln!(out, "{:?} {:?}", t.kind, &input[offset..end]).unwrap();
+            offset = end;
+        }
+        assert_eq!(offset, input.len(), "tokens do not cover the input");
+        for e in &lexed.errors {
+            writeln!(out, "error {:?}: {}", e.range, e.message).unwrap();
+        }
+        expect.assert_eq(&out);
+    }
+
+    #[test]
+    fn numbers() {
+        check(
+            "1 -7 +3 0777 098 0x1F -0x1f 1.0 .5 1e10 +1.5e+3 -.5 5. e10",
+            expect![[r##"
+                INT_NUMBER "1"
+                WHITESPACE " "
+                INT_NUMBER "-7"
+                WHITESPACE " "
+                INT_NUMBER "+3"
+                WHITESPACE " "
+                INT_NUMBER "0777"
+                WHITESPACE " "
+                INT_NUMBER "098"
+                WHITESPACE " "
+                INT_NUMBER "0x1F"
+                WHITESPACE " "
+                INT_NUMBER "-0x1f"
+                WHITESPACE " "
+                DOUBLE_NUMBER "1.0"
+                WHITESPACE " "
+                DOUBLE_NUMBER ".5"
+                WHITESPACE " "
+                DOUBLE_NUMBER "1e10"
+                WHITESPACE " "
+                DOUBLE_NUMBER "+1.5e+3"
+                WHITESPACE " "
+                DOUBLE_NUMBER "-.5"
+                WHITESPACE " "
+                INT_NUMBER "5"
+                DOT "."
+                WHITESPACE " "
+                IDENT "e10"
+            "##]],
+        );
+    }
+
+    #[test]
+    fn strings_and_comments() {
+        check(
+            "\"a\\\"b\" 'c\\'d' // x\n# y\n/* z */ /** doc */ /**/",
+            expect![[r##"
+                STRING "\"a\\\"b\""
+                WHITESPACE " "
+                STRING "'c\\'d'"
+                WHITESPACE " "
+                LINE_COMMENT "// x"
+                WHITESPACE "\n"
+                LINE_COMMENT "# y"
+                WHITESPACE "\n"
+                BLOCK_COMMENT "/* z */"
+                WHITESPACE " "
+                DOC_COMMENT "/** doc */"
+                WHITESPACE " "
+                BLOCK_COMMENT "/**/"
+            "##]],
+        );
+    }
+
+    #[test]
+    fn unterminated_string_stops_at_newline() {
+        check(
+            "const string S = \"abc\nstruct A {}",
+            expect![[r##"
+                CONST_KW "const"
+                WHITESPACE " "
+                STRING_KW "string"
+                WHITESPACE " "
+                IDENT "S"
+                WHITESPACE " "
+                EQ "="
+                WHITESPACE " "
+                STRING "\"abc"
+                WHITESPACE "\n"
+                STRUCT_KW "struct"
+                WHITESPACE " "
+                IDENT "A"
+                WHITESPACE " "
+                L_BRACE "{"
+                R_BRACE "}"
+                error 17..18: unterminated string literal: a string must end on the line where it starts
+            "##]],
+        );
+    }
+
+    #[test]
+    fn unterminated_block_comment() {
+        check(
+            "a /* b",
+            expect![[r##"
+                IDENT "a"
+                WHITESPACE " "
+                BLOCK_COMMENT "/* b"
+                error 2..4: unterminated block comment: `/*` is never closed by `*/`
+            "##]],
+        );
+        check(
+            "/*",
+            expect![[r##"
+                BLOCK_COMMENT "/*"
+                error 0..2: unterminated block comment: `/*` is never closed by `*/`
+            "##]],
+        );
+    }
+
+    #[test]
+    fn unknown_characters_are_merged() {
+        check(
+            "a $%! b é😀 c",
+            expect![[r##"
+                IDENT "a"
+                WHITESPACE " "
+                ERROR_TOKEN "$%!"
+                WHITESPACE " "
+                IDENT "b"
+                WHITESPACE " "
+                ERROR_TOKEN "é😀"
+                WHITESPACE " "
+                IDENT "c"
+                error 2..5: unexpected characters `$%!`
+                error 8..14: unexpected characters `é😀`
+            "##]],
+        );
+    }
+
+    #[test]
+    fn keywords_in_dotted_names_are_identifiers() {
+        check(
+            "inc.service list.x.struct list",
+            expect![[r##"
+                IDENT "inc"
+                DOT "."
+                IDENT "service"
+                WHITESPACE " "
+                IDENT "list"
+                DOT "."
+                IDENT "x"
+                DOT "."
+                IDENT "struct"
+                WHITESPACE " "
+                LIST_KW "list"
+            "##]],
+        );
+    }
+
+    #[test]
+    fn punctuation_and_keywords() {
+        check(
+            "{}()[]<>,;:=*&.@ senum slist async byte cpp_type xsd_attrs cpp_namespace",
+            expect![[r##"
+                L_BRACE "{"
+                R_BRACE "}"
+                L_PAREN "("
+                R_PAREN ")"
+                L_BRACK "["
+                R_BRACK "]"
+                L_ANGLE "<"
+                R_ANGLE ">"
+                COMMA ","
+                SEMICOLON ";"
+                COLON ":"
+                EQ "="
+                STAR "*"
+                AMP "&"
+                DOT "."
+                AT "@"
+                WHITESPACE " "
+                SENUM_KW "senum"
+                WHITESPACE " "
+                SLIST_KW "slist"
+                WHITESPACE " "
+                ASYNC_KW "async"
+                WHITESPACE " "
+                BYTE_KW "byte"
+                WHITESPACE " "
+                CPP_TYPE_KW "cpp_type"
+                WHITESPACE " "
+                XSD_ATTRS_KW "xsd_attrs"
+                WHITESPACE " "
+                CPP_NAMESPACE_KW "cpp_namespace"
+            "##]],
+        );
+    }
+}

@@ -1,0 +1,229 @@
+//! A lossless, error-resilient syntax tree for Thrift IDL.
+//!
+//! ```text
+//! text ─lexer─▶ tokens ─parser─▶ events ─build_tree─▶ rowan green tree ─▶ ast
+//! ```
+//!
+//! - [`parse`] never fails and never panics: it returns a [`Parse`], a tree
+//!   plus a list of [`SyntaxError`]s.
+//! - The tree is lossless: the text of the root equals the input, byte for
+//!   byte, for every input.
+//! - This crate does no IO and knows nothing about semantics, LSP or serde.
+
+pub mod ast;
+mod build_tree;
+mod grammar;
+pub mod lexer;
+mod line_index;
+mod parser;
+mod syntax_kind;
+mod validation;
+
+use std::marker::PhantomData;
+
+pub use rowan::{Direction, NodeOrToken, TextRange, TextSize, WalkEvent};
+
+pub use crate::{
+    ast::AstNode,
+    line_index::{LineCol, LineIndex},
+    syntax_kind::SyntaxKind,
+};
+
+/// The rowan language tag for Thrift.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ThriftLanguage {}
+
+impl rowan::Language for ThriftLanguage {
+    type Kind = SyntaxKind;
+
+    fn kind_from_raw(raw: rowan::SyntaxKind) -> SyntaxKind {
+        SyntaxKind::from(raw.0)
+    }
+
+    fn kind_to_raw(kind: SyntaxKind) -> rowan::SyntaxKind {
+        rowan::SyntaxKind(kind.into())
+    }
+}
+
+impl From<SyntaxKind> for rowan::SyntaxKind {
+    fn from(kind: SyntaxKind) -> rowan::SyntaxKind {
+        rowan::SyntaxKind(kind as u16)
+    }
+}
+
+pub type SyntaxNode = rowan::SyntaxNode<ThriftLanguage>;
+pub type SyntaxToken = rowan::SyntaxToken<ThriftLanguage>;
+pub type SyntaxElement = rowan::SyntaxElement<ThriftLanguage>;
+pub type SyntaxNodeChildren = rowan::SyntaxNodeChildren<ThriftLanguage>;
+pub use rowan::GreenNode;
+
+/// A syntax error: a message for a person, and the range it is about.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SyntaxError {
+    pub message: String,
+    pub range: TextRange,
+}
+
+impl SyntaxError {
+    pub fn new(message: String, range: TextRange) -> SyntaxError {
+        SyntaxError { message, range }
+    }
+}
+
+impl std::fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// The result of parsing: a syntax tree and the errors found on the way.
+/// Syntax errors are not stored in the tree.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Parse<T> {
+    green: GreenNode,
+    errors: Vec<SyntaxError>,
+    _ty: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Parse<T> {
+    fn clone(&self) -> Parse<T> {
+        Parse { green: self.green.clone(), errors: self.errors.clone(), _ty: PhantomData }
+    }
+}
+
+impl<T> Parse<T> {
+    /// The untyped root.
+    pub fn syntax_node(&self) -> SyntaxNode {
+        SyntaxNode::new_root(self.green.clone())
+    }
+
+    /// The green (immutable, shareable) tree.
+    pub fn green(&self) -> &GreenNode {
+        &self.green
+    }
+
+    /// Lexical, syntax and validation errors, sorted by position.
+    pub fn errors(&self) -> &[SyntaxError] {
+        &self.errors
+    }
+}
+
+impl<T> Parse<T> {
+    /// The tree as indented `KIND@start..end` lines (tokens also show their
+    /// text), followed by one `error start..end: message` line per error.
+    pub fn debug_dump(&self) -> String {
+        let mut buf = debug_tree(&self.syntax_node());
+        for error in &self.errors {
+            let range = error.range;
+            buf.push_str(&format!(
+                "error {}..{}: {}\n",
+                u32::from(range.start()),
+                u32::from(range.end()),
+                error.message
+            ));
+        }
+        buf
+    }
+}
+
+/// An indented dump of a tree: one `KIND@start..end` line per node, and
+/// `KIND@start..end "text"` per token.
+pub fn debug_tree(node: &SyntaxNode) -> String {
+    use std::fmt::Write;
+    let mut buf = String::new();
+    let mut indent = 0usize;
+    for event in node.preorder_with_tokens() {
+        match event {
+            WalkEvent::Enter(element) => {
+                let range = element.text_range();
+                let _ = write!(
+                    buf,
+                    "{:indent$}{:?}@{}..{}",
+                    "",
+                    element.kind(),
+                    u32::from(range.start()),
+                    u32::from(range.end()),
+                    indent = indent
+                );
+                match element {
+                    NodeOrToken::Node(_) => {
+                        buf.push('\n');
+                        indent += 2;
+                    }
+                    NodeOrToken::Token(token) => {
+                        let _ = writeln!(buf, " {:?}", token.text());
+                    }
+                }
+            }
+            WalkEvent::Leave(NodeOrToken::Node(_)) => indent -= 2,
+            WalkEvent::Leave(NodeOrToken::Token(_)) => {}
+        }
+    }
+    buf
+}
+
+impl<T: AstNode> Parse<T> {
+    /// The typed root.
+    pub fn tree(&self) -> T {
+        T::cast(self.syntax_node()).expect("the root has the kind of T")
+    }
+
+    /// The tree, if there were no errors.
+    pub fn ok(self) -> Result<T, Vec<SyntaxError>> {
+        if self.errors.is_empty() { Ok(self.tree()) } else { Err(self.errors) }
+    }
+}
+
+/// Parses a Thrift file. Never fails; see [`Parse::errors`].
+pub fn parse(text: &str) -> Parse<ast::SourceFile> {
+    let (green, errors) = parse_green(text);
+    Parse { green, errors, _ty: PhantomData }
+}
+
+fn parse_green(text: &str) -> (GreenNode, Vec<SyntaxError>) {
+    // rowan offsets are u32; larger inputs are cut off with an error rather
+    // than overflowing. (Inputs over 4 GiB are not Thrift files.)
+    if text.len() > u32::MAX as usize - 1 {
+        let mut cut = u32::MAX as usize - 1;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let (green, mut errors) = parse_green(&text[..cut]);
+        errors.push(SyntaxError::new(
+            "the file is larger than 4 GiB; the rest was not parsed".to_string(),
+            TextRange::empty(TextSize::new(cut as u32)),
+        ));
+        return (green, errors);
+    }
+
+    let lexed = lexer::lex(text);
+    let mut input = Vec::with_capacity(lexed.tokens.len());
+    let mut offset = TextSize::new(0);
+    let mut newline_before = false;
+    for token in &lexed.tokens {
+        let range = TextRange::at(offset, token.len);
+        if build_tree::is_significant(token.kind) {
+            input.push(parser::Input { kind: token.kind, range, newline_before });
+            newline_before = false;
+        } else if token.kind == SyntaxKind::WHITESPACE && text[range].contains('\n') {
+            newline_before = true;
+        }
+        offset += token.len;
+    }
+
+    let mut p = parser::Parser::new(text, &input);
+    grammar::source_file(&mut p);
+    let (events, parse_errors) = p.finish();
+
+    let green = build_tree::build_tree(text, &lexed.tokens, events);
+
+    let mut errors = lexed.errors;
+    errors.extend(parse_errors);
+    validation::validate_tokens(text, &lexed.tokens, &mut errors);
+    errors.sort_by_key(|e| (e.range.start(), e.range.end()));
+    errors.dedup();
+    (green, errors)
+}
+
+#[cfg(test)]
+mod tests;

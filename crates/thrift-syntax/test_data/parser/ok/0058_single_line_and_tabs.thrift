@@ -1,0 +1,2 @@
+// everything on one line, with tabs and no trailing newline
+namespace	py	one.line	struct	A	{	1:	i32	a,	2:	string	b	}	enum	E	{	X	=	1	Y	=	2	}	service	S	{	void	f(1:	A	a)	}	const	i32	C	=	1;	typedef	i32	T,

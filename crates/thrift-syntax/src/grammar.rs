@@ -380,10 +380,7 @@ fn enum_def(p: &mut Parser<'_>) {
         let open = p.current_range();
         p.bump(T!['{']);
         while !p.at(T!['}']) && !p.at_eof() {
-            if p.at(IDENT)
-                || (p.current().is_keyword()
-                    && (!p.at_ts(ITEM_FIRST) || NAME_FOLLOW.contains(p.nth(1))))
-            {
+            if at_name(p) {
                 enum_value(p);
             } else if p.at_ts(ITEM_FIRST) {
                 break;
@@ -709,7 +706,7 @@ fn name(p: &mut Parser<'_>, what: &str) -> String {
         let m = p.start();
         p.bump(IDENT);
         m.complete(p, NAME);
-        if p.at(T![.]) {
+        if p.at(T![.]) && p.nth_at(1, IDENT) {
             // `struct a.b {}`: Apache rejects dotted definition names.
             let start = p.current_range().start();
             while p.at(T![.]) && p.nth_at(1, IDENT) {
@@ -724,11 +721,7 @@ fn name(p: &mut Parser<'_>, what: &str) -> String {
         }
         return text;
     }
-    // A keyword in name position (`struct string {}`): take it as the name
-    // when what follows fits a name, or when it cannot start anything else.
-    if kind.is_keyword()
-        && (NAME_FOLLOW.contains(p.nth(1)) || (!p.at_ts(ITEM_FIRST) && !p.nth_at(1, IDENT)))
-    {
+    if at_name(p) {
         let text = p.current_text().to_string();
         let range = p.current_range();
         p.error_at(
@@ -742,6 +735,16 @@ fn name(p: &mut Parser<'_>, what: &str) -> String {
     }
     p.error_expected(&format!("{} name", article(what)));
     String::new()
+}
+
+/// Whether [`name`] would take the current token: an identifier, or a
+/// keyword in name position (`struct string {}`) when what follows fits a
+/// name, or when it cannot start anything else.
+fn at_name(p: &Parser<'_>) -> bool {
+    let kind = p.current();
+    kind == IDENT
+        || (kind.is_keyword()
+            && (NAME_FOLLOW.contains(p.nth(1)) || (!p.at_ts(ITEM_FIRST) && !p.nth_at(1, IDENT))))
 }
 
 /// "a struct", "an enum".

@@ -9,7 +9,9 @@ use thrift_syntax::{LineIndex, TextSize};
 pub enum ReadError {
     Io(io::Error),
     /// Not UTF-8; the offset of the first invalid byte.
-    NotUtf8 { offset: usize },
+    NotUtf8 {
+        offset: usize,
+    },
 }
 
 impl std::fmt::Display for ReadError {
@@ -17,7 +19,10 @@ impl std::fmt::Display for ReadError {
         match self {
             ReadError::Io(e) => write!(f, "{e}"),
             ReadError::NotUtf8 { offset } => {
-                write!(f, "not valid UTF-8 (invalid byte at offset {offset}); Thrift files must be UTF-8 text")
+                write!(
+                    f,
+                    "not valid UTF-8 (invalid byte at offset {offset}); Thrift files must be UTF-8 text"
+                )
             }
         }
     }
@@ -27,7 +32,9 @@ impl std::fmt::Display for ReadError {
 /// part of the text and the parser reports it.
 pub fn read_text(path: &Path) -> Result<String, ReadError> {
     let bytes = std::fs::read(path).map_err(ReadError::Io)?;
-    String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 { offset: e.utf8_error().valid_up_to() })
+    String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 {
+        offset: e.utf8_error().valid_up_to(),
+    })
 }
 
 /// 1-based line and column (in characters) of an offset.

@@ -33,7 +33,10 @@ fn run(dir: &PathBuf, args: &[&str]) -> Output {
 }
 
 fn check(out: &Output, expect: Expect) {
-    expect.assert_eq(&format!("exit {}\n--- stdout\n{}--- stderr\n{}", out.code, out.stdout, out.stderr));
+    expect.assert_eq(&format!(
+        "exit {}\n--- stdout\n{}--- stderr\n{}",
+        out.code, out.stdout, out.stderr
+    ));
 }
 
 #[test]
@@ -77,10 +80,17 @@ fn prints_the_tree_of_a_valid_file() {
 fn reports_errors_with_file_line_col_in_characters() {
     let dir = temp_dir("errors");
     // The error is after non-ASCII text: columns count characters, not bytes.
-    std::fs::write(dir.join("b.thrift"), "// héllo 😀\nconst string S = \"é\" $\nstruct B {\n  1: i32 x\n").unwrap();
+    std::fs::write(
+        dir.join("b.thrift"),
+        "// héllo 😀\nconst string S = \"é\" $\nstruct B {\n  1: i32 x\n",
+    )
+    .unwrap();
     let out = run(&dir, &["syntax", "b.thrift"]);
     check(
-        &Output { stdout: String::new(), ..out },
+        &Output {
+            stdout: String::new(),
+            ..out
+        },
         expect![[r#"
             exit 1
             --- stdout
@@ -136,7 +146,11 @@ fn not_utf8_is_a_clear_error_with_exit_2() {
     "#]]
     .assert_eq(&out.stderr);
     // The other file is still processed.
-    assert!(out.stdout.contains("// ok.thrift\nSOURCE_FILE@0..12\n"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("// ok.thrift\nSOURCE_FILE@0..12\n"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -144,7 +158,11 @@ fn missing_file_and_usage_errors_exit_2() {
     let dir = temp_dir("missing");
     let out = run(&dir, &["syntax", "nope.thrift"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.starts_with("nope.thrift: error: "), "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with("nope.thrift: error: "),
+        "{}",
+        out.stderr
+    );
 
     let out = run(&dir, &["syntax"]);
     assert_eq!(out.code, 2);
@@ -165,7 +183,11 @@ fn syntax_errors_in_one_file_do_not_stop_the_others() {
     std::fs::write(dir.join("good.thrift"), "enum E {}\n").unwrap();
     let out = run(&dir, &["syntax", "--json", "bad.thrift", "good.thrift"]);
     assert_eq!(out.code, 1);
-    let files: Vec<Value> = out.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let files: Vec<Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(files.len(), 2);
     assert!(!files[0]["errors"].as_array().unwrap().is_empty());
     assert!(files[1]["errors"].as_array().unwrap().is_empty());

@@ -39,7 +39,10 @@ impl<N: AstNode> Iterator for AstChildren<N> {
 }
 
 fn children<N: AstNode>(parent: &SyntaxNode) -> AstChildren<N> {
-    AstChildren { inner: parent.children(), _ty: std::marker::PhantomData }
+    AstChildren {
+        inner: parent.children(),
+        _ty: std::marker::PhantomData,
+    }
 }
 
 fn child<N: AstNode>(parent: &SyntaxNode) -> Option<N> {
@@ -47,7 +50,10 @@ fn child<N: AstNode>(parent: &SyntaxNode) -> Option<N> {
 }
 
 fn token(parent: &SyntaxNode, kind: SyntaxKind) -> Option<SyntaxToken> {
-    parent.children_with_tokens().filter_map(SyntaxElement::into_token).find(|t| t.kind() == kind)
+    parent
+        .children_with_tokens()
+        .filter_map(SyntaxElement::into_token)
+        .find(|t| t.kind() == kind)
 }
 
 fn first_significant_token(parent: &SyntaxNode) -> Option<SyntaxToken> {
@@ -135,7 +141,9 @@ pub trait HasAnnotations: AstNode {
         child(self.syntax())
     }
     fn annotations(&self) -> Vec<Annotation> {
-        self.annotation_list().map(|l| l.annotations().collect()).unwrap_or_default()
+        self.annotation_list()
+            .map(|l| l.annotations().collect())
+            .unwrap_or_default()
     }
 }
 
@@ -171,7 +179,10 @@ pub trait HasComments: AstNode {
 
     /// The doc comment: the last `/** … */` among the leading comments.
     fn doc_comment(&self) -> Option<SyntaxToken> {
-        self.leading_comments().into_iter().rev().find(|t| t.kind() == DOC_COMMENT)
+        self.leading_comments()
+            .into_iter()
+            .rev()
+            .find(|t| t.kind() == DOC_COMMENT)
     }
 
     /// The text of the doc comment, without `/**`, `*/` and the leading `*`
@@ -196,8 +207,14 @@ pub fn doc_comment_text(comment: &str) -> String {
             .trim_end()
         })
         .collect();
-    let start = lines.iter().position(|l| !l.is_empty()).unwrap_or(lines.len());
-    let end = lines.iter().rposition(|l| !l.is_empty()).map_or(start, |i| i + 1);
+    let start = lines
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
+    let end = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(start, |i| i + 1);
     lines[start..end].join("\n")
 }
 
@@ -411,7 +428,9 @@ impl Enum {
         child(&self.syntax)
     }
     pub fn values(&self) -> impl Iterator<Item = EnumValue> + use<> {
-        self.value_list().into_iter().flat_map(|l| children(&l.syntax))
+        self.value_list()
+            .into_iter()
+            .flat_map(|l| children(&l.syntax))
     }
 }
 
@@ -440,7 +459,9 @@ impl EnumValue {
 
 impl Senum {
     pub fn values(&self) -> impl Iterator<Item = SenumValue> + use<> {
-        child::<EnumValueList>(&self.syntax).into_iter().flat_map(|l| children(&l.syntax))
+        child::<EnumValueList>(&self.syntax)
+            .into_iter()
+            .flat_map(|l| children(&l.syntax))
     }
 }
 
@@ -456,7 +477,9 @@ pub trait HasFields: AstNode {
         child(self.syntax())
     }
     fn fields(&self) -> Vec<Field> {
-        self.field_list().map(|l| l.fields().collect()).unwrap_or_default()
+        self.field_list()
+            .map(|l| l.fields().collect())
+            .unwrap_or_default()
     }
 }
 impl_traits!(HasFields for Struct, Union, Exception);
@@ -481,7 +504,9 @@ impl Service {
         child(&self.syntax)
     }
     pub fn functions(&self) -> impl Iterator<Item = Function> + use<> {
-        self.function_list().into_iter().flat_map(|l| children(&l.syntax))
+        self.function_list()
+            .into_iter()
+            .flat_map(|l| children(&l.syntax))
     }
 }
 
@@ -647,7 +672,9 @@ impl Function {
         child(&self.syntax)
     }
     pub fn params(&self) -> Vec<Field> {
-        self.param_list().map(|l| l.fields().collect()).unwrap_or_default()
+        self.param_list()
+            .map(|l| l.fields().collect())
+            .unwrap_or_default()
     }
     pub fn throws(&self) -> Option<ThrowsClause> {
         child(&self.syntax)
@@ -674,7 +701,9 @@ impl ThrowsClause {
         child(&self.syntax)
     }
     pub fn fields(&self) -> Vec<Field> {
-        self.param_list().map(|l| l.fields().collect()).unwrap_or_default()
+        self.param_list()
+            .map(|l| l.fields().collect())
+            .unwrap_or_default()
     }
 }
 
@@ -697,7 +726,9 @@ impl Name {
     }
     /// The name as written.
     pub fn text(&self) -> String {
-        self.ident_token().map(|t| t.text().to_string()).unwrap_or_default()
+        self.ident_token()
+            .map(|t| t.text().to_string())
+            .unwrap_or_default()
     }
 }
 

@@ -62,12 +62,15 @@ const BASE_TYPE_FIRST: TokenSet = TokenSet::new(&[
 
 const CONTAINER_FIRST: TokenSet = TokenSet::new(&[T![list], T![set], T![map]]);
 
-const TYPE_FIRST: TokenSet = BASE_TYPE_FIRST.union(CONTAINER_FIRST).union(TokenSet::new(&[IDENT]));
+const TYPE_FIRST: TokenSet = BASE_TYPE_FIRST
+    .union(CONTAINER_FIRST)
+    .union(TokenSet::new(&[IDENT]));
 
 const INT_FIRST: TokenSet = TokenSet::new(&[INT_NUMBER, T![true], T![false]]);
 
-const FIELD_FIRST: TokenSet =
-    TYPE_FIRST.union(INT_FIRST).union(TokenSet::new(&[T![required], T![optional]]));
+const FIELD_FIRST: TokenSet = TYPE_FIRST
+    .union(INT_FIRST)
+    .union(TokenSet::new(&[T![required], T![optional]]));
 
 const FUNCTION_FIRST: TokenSet =
     TYPE_FIRST.union(TokenSet::new(&[T![oneway], T![async], T![void]]));
@@ -81,19 +84,31 @@ const CONST_VALUE_FIRST: TokenSet = INT_FIRST.union(TokenSet::new(&[
 ]));
 
 /// Tokens that may follow a definition's name.
-const NAME_FOLLOW: TokenSet =
-    TokenSet::new(&[T!['{'], T!['('], T![=], T![,], T![;], T!['}'], T![')'], T![xsd_all]]);
+const NAME_FOLLOW: TokenSet = TokenSet::new(&[
+    T!['{'],
+    T!['('],
+    T![=],
+    T![,],
+    T![;],
+    T!['}'],
+    T![')'],
+    T![xsd_all],
+]);
 
 /// Where skipping junk stops inside each kind of list: at a token that can
 /// start an element, close the list, or start a top-level item.
 const ENUM_VALUE_RECOVERY: TokenSet = ITEM_FIRST.union(TokenSet::new(&[IDENT, T!['}']]));
-const FIELD_RECOVERY: TokenSet =
-    ITEM_FIRST.union(FIELD_FIRST).union(TokenSet::new(&[T!['}'], T![')']]));
-const FUNCTION_RECOVERY: TokenSet = ITEM_FIRST.union(FUNCTION_FIRST).union(TokenSet::new(&[T!['}']]));
+const FIELD_RECOVERY: TokenSet = ITEM_FIRST
+    .union(FIELD_FIRST)
+    .union(TokenSet::new(&[T!['}'], T![')']]));
+const FUNCTION_RECOVERY: TokenSet = ITEM_FIRST
+    .union(FUNCTION_FIRST)
+    .union(TokenSet::new(&[T!['}']]));
 const ANNOTATION_RECOVERY: TokenSet =
     ITEM_FIRST.union(TokenSet::new(&[IDENT, T![')'], T!['{'], T!['}']]));
-const CONST_VALUE_RECOVERY: TokenSet =
-    ITEM_FIRST.union(CONST_VALUE_FIRST).union(TokenSet::new(&[T![']'], T!['}']]));
+const CONST_VALUE_RECOVERY: TokenSet = ITEM_FIRST
+    .union(CONST_VALUE_FIRST)
+    .union(TokenSet::new(&[T![']'], T!['}']]));
 
 const SEPARATORS: TokenSet = TokenSet::new(&[T![,], T![;]]);
 
@@ -283,7 +298,10 @@ fn namespace_value(p: &mut Parser<'_>, legacy: bool) {
         m.complete(p, LITERAL);
     } else if p.current().is_keyword() && !p.at_ts(ITEM_FIRST) {
         let range = p.current_range();
-        let msg = format!("{} is a keyword and cannot be a namespace", p.current().describe());
+        let msg = format!(
+            "{} is a keyword and cannot be a namespace",
+            p.current().describe()
+        );
         p.error_at(range, msg);
         let m = p.start();
         p.bump_as(IDENT);
@@ -385,7 +403,10 @@ fn enum_def(p: &mut Parser<'_>) {
             } else if p.at_ts(ITEM_FIRST) {
                 break;
             } else {
-                let msg = format!("expected an enum value name, found {}", p.describe_current());
+                let msg = format!(
+                    "expected an enum value name, found {}",
+                    p.describe_current()
+                );
                 p.err_skip(msg, ENUM_VALUE_RECOVERY);
             }
         }
@@ -410,7 +431,13 @@ fn enum_value(p: &mut Parser<'_>) {
             lit.complete(p, LITERAL);
         } else if p.at_ts(CONST_VALUE_FIRST) {
             let range = p.current_range();
-            p.error_at(range, format!("an enum value must be an integer, found {}", p.describe_current()));
+            p.error_at(
+                range,
+                format!(
+                    "an enum value must be an integer, found {}",
+                    p.describe_current()
+                ),
+            );
             opt_const_value(p);
         } else {
             p.error_expected("an integer");
@@ -599,7 +626,13 @@ fn field_name(p: &mut Parser<'_>) {
         m.complete(p, NAME);
     } else if kind.is_keyword() && !p.at_ts(ITEM_FIRST) && !p.at_ts(FIELD_FIRST) {
         let range = p.current_range();
-        p.error_at(range, format!("{} is a keyword and cannot be a field name", kind.describe()));
+        p.error_at(
+            range,
+            format!(
+                "{} is a keyword and cannot be a field name",
+                kind.describe()
+            ),
+        );
         let m = p.start();
         p.bump_as(IDENT);
         m.complete(p, NAME);
@@ -726,7 +759,11 @@ fn name(p: &mut Parser<'_>, what: &str) -> String {
         let range = p.current_range();
         p.error_at(
             range,
-            format!("{} is a keyword and cannot be {} name", kind.describe(), article(what)),
+            format!(
+                "{} is a keyword and cannot be {} name",
+                kind.describe(),
+                article(what)
+            ),
         );
         let m = p.start();
         p.bump_as(IDENT);
@@ -778,7 +815,11 @@ fn close(p: &mut Parser<'_>, kind: SyntaxKind, what: &str, name: &str, open: cra
         return;
     }
     let at = p.line_col(open.start());
-    let subject = if name.is_empty() { what.to_string() } else { format!("{what} `{name}`") };
+    let subject = if name.is_empty() {
+        what.to_string()
+    } else {
+        format!("{what} `{name}`")
+    };
     let found = p.describe_current();
     p.error(format!(
         "expected {} to close {subject} opened at {at}, found {found}",
@@ -847,15 +888,16 @@ fn container_type(p: &mut Parser<'_>) {
         if !opt_type(p) {
             p.error_expected("an element type");
         }
-        if node == MAP_TYPE {
-            if p.expect(T![,]) && !opt_type(p) {
-                p.error_expected("a value type");
-            }
+        if node == MAP_TYPE && p.expect(T![,]) && !opt_type(p) {
+            p.error_expected("a value type");
         }
         if !p.eat(T![>]) {
             let at = p.line_col(open.start());
             let found = p.describe_current();
-            p.error(format!("expected `>` to close the {} type opened at {at}, found {found}", kw.describe()));
+            p.error(format!(
+                "expected `>` to close the {} type opened at {at}, found {found}",
+                kw.describe()
+            ));
             // Skip to the `>` if it is right there, so the rest stays intact.
             if p.at_ts(TYPE_FIRST) && p.nth_at(1, T![>]) {
                 p.err_and_bump("unexpected type");
@@ -905,7 +947,10 @@ fn annotation_list(p: &mut Parser<'_>) {
         } else if p.at_ts(ITEM_FIRST) || p.at(T!['}']) || p.at(T!['{']) {
             break;
         } else {
-            let msg = format!("expected an annotation name, found {}", p.describe_current());
+            let msg = format!(
+                "expected an annotation name, found {}",
+                p.describe_current()
+            );
             p.err_skip(msg, ANNOTATION_RECOVERY);
         }
     }
@@ -922,7 +967,10 @@ fn annotation(p: &mut Parser<'_>) {
         let range = p.current_range();
         p.error_at(
             range,
-            format!("{} is a keyword and cannot be an annotation name", p.current().describe()),
+            format!(
+                "{} is a keyword and cannot be an annotation name",
+                p.current().describe()
+            ),
         );
         let path = p.start();
         p.bump_as(IDENT);
@@ -969,8 +1017,11 @@ fn opt_const_value(p: &mut Parser<'_>) -> bool {
             m.complete(p, CONST_REF);
         }
         T!['['] | T!['{'] => {
-            let (open, close) =
-                if p.at(T!['[']) { (T!['['], T![']']) } else { (T!['{'], T!['}']) };
+            let (open, close) = if p.at(T!['[']) {
+                (T!['['], T![']'])
+            } else {
+                (T!['{'], T!['}'])
+            };
             if p.depth >= MAX_DEPTH {
                 too_deep(p, open, close);
                 return true;
@@ -1041,7 +1092,10 @@ fn const_map(p: &mut Parser<'_>) {
 /// (balancing `open` and `close` without recursion) as one `ERROR` node.
 fn too_deep(p: &mut Parser<'_>, open: SyntaxKind, close: SyntaxKind) {
     let range = p.current_range();
-    p.error_at(range, format!("nesting is too deep (more than {MAX_DEPTH} levels)"));
+    p.error_at(
+        range,
+        format!("nesting is too deep (more than {MAX_DEPTH} levels)"),
+    );
     let m = p.start();
     let mut depth = 0usize;
     // Types open with a keyword before `<`; skip it first.

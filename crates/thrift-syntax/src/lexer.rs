@@ -125,7 +125,10 @@ fn string(lex: &mut logos::Lexer<'_, RawToken>, quote: u8) {
 
 /// Lexes `text`. The token lengths add up to `text.len()`.
 pub fn lex(text: &str) -> Lexed {
-    let mut out = Lexed { tokens: Vec::with_capacity(text.len() / 4), errors: Vec::new() };
+    let mut out = Lexed {
+        tokens: Vec::with_capacity(text.len() / 4),
+        errors: Vec::new(),
+    };
     let mut lexer = RawToken::lexer(text);
     while let Some(raw) = lexer.next() {
         let span = lexer.span();
@@ -178,8 +181,79 @@ pub fn lex(text: &str) -> Lexed {
         }
         out.tokens.push(Token { kind, len });
     }
-    remap_dotted_keywords(text, &mut out.tokens);
+    merge_non_ascii_words(text, &mut out);
+    remap_dotted_keywords(&mut out.tokens);
     out
+}
+
+/// `Ünïcode` lexes as `Ü`, `n`, `ï`, `code`. Thrift identifiers are ASCII,
+/// but the user meant one name: merge such a run into one `IDENT` with one
+/// error, so the parser sees a name and the rest of the file is unaffected.
+fn merge_non_ascii_words(text: &str, out: &mut Lexed) {
+    if text.is_ascii() {
+        return;
+    }
+    let mut merged: Vec<Token> = Vec::with_capacity(out.tokens.len());
+    let mut spans: Vec<TextRange> = Vec::new();
+    let mut offset = 0usize;
+    let mut i = 0;
+    let tokens = &out.tokens;
+    while i < tokens.len() {
+        // A run of adjacent word parts, with at least one non-ASCII letter.
+        let start = offset;
+        let mut j = i;
+        let mut end = offset;
+        let mut has_non_ascii = false;
+        while j < tokens.len() {
+            let t = tokens[j];
+            let slice = &text[end..end + usize::from(t.len)];
+            let part = match t.kind {
+                SyntaxKind::ERROR_TOKEN => {
+                    slice.chars().all(char::is_alphanumeric) && !slice.is_ascii()
+                }
+                SyntaxKind::INT_NUMBER => j > i && slice.bytes().all(|b| b.is_ascii_digit()),
+                k => k == SyntaxKind::IDENT || k.is_keyword(),
+            };
+            if !part {
+                break;
+            }
+            has_non_ascii |= t.kind == SyntaxKind::ERROR_TOKEN;
+            end += slice.len();
+            j += 1;
+        }
+        if has_non_ascii && j > i {
+            merged.push(Token {
+                kind: SyntaxKind::IDENT,
+                len: TextSize::new((end - start) as u32),
+            });
+            spans.push(TextRange::new(
+                TextSize::new(start as u32),
+                TextSize::new(end as u32),
+            ));
+            offset = end;
+            i = j;
+        } else {
+            merged.push(tokens[i]);
+            offset += usize::from(tokens[i].len);
+            i += 1;
+        }
+    }
+    if spans.is_empty() {
+        return;
+    }
+    out.tokens = merged;
+    out.errors
+        .retain(|e| !spans.iter().any(|s| s.contains_range(e.range)));
+    for span in spans {
+        out.errors.push(SyntaxError::new(
+            format!(
+                "`{}`: identifiers must be ASCII letters, digits and `_`",
+                &text[span]
+            ),
+            span,
+        ));
+    }
+    out.errors.sort_by_key(|e| e.range.start());
 }
 
 /// True if `body` (a string's content without its quotes) ends in an odd
@@ -245,8 +319,7 @@ fn is_word(kind: SyntaxKind) -> bool {
 /// of a dotted name (`inc.service`, `list.x`) is an ordinary identifier.
 /// We lex the dots separately (so that paths have segments), and turn the
 /// keywords of a dotted run of words into identifiers here.
-fn remap_dotted_keywords(text: &str, tokens: &mut [Token]) {
-    let _ = text;
+fn remap_dotted_keywords(tokens: &mut [Token]) {
     for i in 1..tokens.len().saturating_sub(1) {
         if tokens[i].kind == SyntaxKind::DOT
             && is_word(tokens[i - 1].kind)
@@ -402,6 +475,34 @@ mod tests {
                 error 2..5: unexpected characters `$%!`
                 error 8..14: unexpected characters `é😀`
             "##]],
+        );
+    }
+
+    #[test]
+    fn non_ascii_identifiers_are_one_token() {
+        check(
+            "struct Ünïcode { 1: i32 naïve2 } é",
+            expect![[r#"
+                STRUCT_KW "struct"
+                WHITESPACE " "
+                IDENT "Ünïcode"
+                WHITESPACE " "
+                L_BRACE "{"
+                WHITESPACE " "
+                INT_NUMBER "1"
+                COLON ":"
+                WHITESPACE " "
+                I32_KW "i32"
+                WHITESPACE " "
+                IDENT "naïve2"
+                WHITESPACE " "
+                R_BRACE "}"
+                WHITESPACE " "
+                IDENT "é"
+                error 7..16: `Ünïcode`: identifiers must be ASCII letters, digits and `_`
+                error 26..33: `naïve2`: identifiers must be ASCII letters, digits and `_`
+                error 36..38: `é`: identifiers must be ASCII letters, digits and `_`
+            "#]],
         );
     }
 

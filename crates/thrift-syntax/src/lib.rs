@@ -87,7 +87,11 @@ pub struct Parse<T> {
 
 impl<T> Clone for Parse<T> {
     fn clone(&self) -> Parse<T> {
-        Parse { green: self.green.clone(), errors: self.errors.clone(), _ty: PhantomData }
+        Parse {
+            green: self.green.clone(),
+            errors: self.errors.clone(),
+            _ty: PhantomData,
+        }
     }
 }
 
@@ -170,14 +174,22 @@ impl<T: AstNode> Parse<T> {
 
     /// The tree, if there were no errors.
     pub fn ok(self) -> Result<T, Vec<SyntaxError>> {
-        if self.errors.is_empty() { Ok(self.tree()) } else { Err(self.errors) }
+        if self.errors.is_empty() {
+            Ok(self.tree())
+        } else {
+            Err(self.errors)
+        }
     }
 }
 
 /// Parses a Thrift file. Never fails; see [`Parse::errors`].
 pub fn parse(text: &str) -> Parse<ast::SourceFile> {
     let (green, errors) = parse_green(text);
-    Parse { green, errors, _ty: PhantomData }
+    Parse {
+        green,
+        errors,
+        _ty: PhantomData,
+    }
 }
 
 fn parse_green(text: &str) -> (GreenNode, Vec<SyntaxError>) {
@@ -203,7 +215,11 @@ fn parse_green(text: &str) -> (GreenNode, Vec<SyntaxError>) {
     for token in &lexed.tokens {
         let range = TextRange::at(offset, token.len);
         if build_tree::is_significant(token.kind) {
-            input.push(parser::Input { kind: token.kind, range, newline_before });
+            input.push(parser::Input {
+                kind: token.kind,
+                range,
+                newline_before,
+            });
             newline_before = false;
         } else if token.kind == SyntaxKind::WHITESPACE && text[range].contains('\n') {
             newline_before = true;

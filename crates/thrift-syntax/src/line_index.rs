@@ -50,7 +50,10 @@ impl LineIndex {
             end -= 1;
         }
         let col = text[start..end].chars().count();
-        LineCol { line: line as u32, col: col as u32 }
+        LineCol {
+            line: line as u32,
+            col: col as u32,
+        }
     }
 }
 

@@ -21,10 +21,15 @@ pub(crate) enum Event {
     /// Start a node. `forward_parent` points (as a relative offset) at a
     /// `Start` event that must be opened *before* this one, see
     /// [`CompletedMarker::precede`].
-    Start { kind: SyntaxKind, forward_parent: Option<u32> },
+    Start {
+        kind: SyntaxKind,
+        forward_parent: Option<u32>,
+    },
     /// The next significant token, possibly re-kinded (a keyword used as a
     /// name becomes an `IDENT`).
-    Token { kind: SyntaxKind },
+    Token {
+        kind: SyntaxKind,
+    },
     Finish,
     /// A `Start` that was abandoned or moved.
     Tombstone,
@@ -81,7 +86,9 @@ impl<'t> Parser<'t> {
             return SyntaxKind::EOF;
         }
         self.fuel.set(fuel - 1);
-        self.input.get(self.pos + n).map_or(SyntaxKind::EOF, |t| t.kind)
+        self.input
+            .get(self.pos + n)
+            .map_or(SyntaxKind::EOF, |t| t.kind)
     }
 
     /// True when the lookahead budget is spent (only in release builds,
@@ -113,7 +120,9 @@ impl<'t> Parser<'t> {
 
     /// Whether a newline precedes the `n`-th token from here.
     pub(crate) fn nth_on_new_line(&self, n: usize) -> bool {
-        self.input.get(self.pos + n).is_none_or(|t| t.newline_before)
+        self.input
+            .get(self.pos + n)
+            .is_none_or(|t| t.newline_before)
     }
 
     /// The text of the current token.
@@ -204,7 +213,13 @@ impl<'t> Parser<'t> {
                 let dots = if shown.len() < text.len() { "…" } else { "" };
                 let shown: String = shown
                     .chars()
-                    .map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() })
+                    .map(|c| {
+                        if c.is_control() {
+                            c.escape_default().to_string()
+                        } else {
+                            c.to_string()
+                        }
+                    })
                     .collect();
                 format!("`{shown}{dots}`")
             }
@@ -238,7 +253,9 @@ impl<'t> Parser<'t> {
     /// `line:col` (1-based, columns in characters) of an offset, for messages
     /// such as "opened at 3:12".
     pub(crate) fn line_col(&mut self, offset: TextSize) -> String {
-        let index = self.line_index.get_or_insert_with(|| LineIndex::new(self.text));
+        let index = self
+            .line_index
+            .get_or_insert_with(|| LineIndex::new(self.text));
         let lc = index.line_col(self.text, offset);
         format!("{}:{}", lc.line + 1, lc.col + 1)
     }
@@ -264,7 +281,10 @@ impl Marker {
         let idx = self.pos as usize;
         match &mut p.events[idx] {
             Event::Tombstone => {
-                p.events[idx] = Event::Start { kind, forward_parent: None };
+                p.events[idx] = Event::Start {
+                    kind,
+                    forward_parent: None,
+                };
             }
             _ => unreachable!("marker points at a non-tombstone event"),
         }

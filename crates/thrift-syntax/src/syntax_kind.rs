@@ -176,7 +176,10 @@ use SyntaxKind::*;
 impl SyntaxKind {
     /// Whitespace and comments.
     pub fn is_trivia(self) -> bool {
-        matches!(self, WHITESPACE | LINE_COMMENT | BLOCK_COMMENT | DOC_COMMENT)
+        matches!(
+            self,
+            WHITESPACE | LINE_COMMENT | BLOCK_COMMENT | DOC_COMMENT
+        )
     }
 
     /// Any kind of comment.
@@ -568,7 +571,9 @@ mod tests {
     #[test]
     fn every_keyword_round_trips() {
         for kind in ALL_KINDS.iter().copied().filter(|k| k.is_keyword()) {
-            let text = format!("{kind:?}").trim_end_matches("_KW").to_ascii_lowercase();
+            let text = format!("{kind:?}")
+                .trim_end_matches("_KW")
+                .to_ascii_lowercase();
             assert_eq!(SyntaxKind::from_keyword(&text), Some(kind), "{text}");
         }
     }

@@ -31,14 +31,23 @@ fn run_dir(dir: &str, expect_errors: bool) {
     for path in files {
         let text = fs::read_to_string(&path).unwrap();
         let parse = parse(&text);
-        assert_eq!(parse.syntax_node().to_string(), text, "{} is not lossless", path.display());
+        assert_eq!(
+            parse.syntax_node().to_string(),
+            text,
+            "{} is not lossless",
+            path.display()
+        );
         let has_errors = !parse.errors().is_empty();
         if has_errors != expect_errors {
             failures.push(format!(
                 "{}: expected {}errors, got:\n{}",
                 path.display(),
                 if expect_errors { "" } else { "no " },
-                parse.errors().iter().map(|e| format!("  {e} at {:?}\n", e.range)).collect::<String>()
+                parse
+                    .errors()
+                    .iter()
+                    .map(|e| format!("  {e} at {:?}\n", e.range))
+                    .collect::<String>()
             ));
         }
         expect_file![path.with_extension("rast")].assert_eq(&parse.debug_dump());

@@ -25,7 +25,9 @@ fn validate_string(text: &str, start: TextSize, errors: &mut Vec<SyntaxError>) {
     let mut i = 1;
     while i < bytes.len() {
         if bytes[i] == b'\\' {
-            let Some(next) = text[i + 1..].chars().next() else { break };
+            let Some(next) = text[i + 1..].chars().next() else {
+                break;
+            };
             if !matches!(next, 'n' | 'r' | 't' | '"' | '\'' | '\\') {
                 let range = TextRange::at(
                     start + TextSize::new(i as u32),
@@ -92,8 +94,16 @@ mod tests {
         assert_eq!(validate_int("9223372036854775807"), None);
         assert_eq!(validate_int("-9223372036854775808"), None);
         assert_eq!(validate_int("+12"), None);
-        assert!(validate_int("9223372036854775808").unwrap().contains("64 bits"));
-        assert!(validate_int("0xFFFFFFFFFFFFFFFF").unwrap().contains("64 bits"));
+        assert!(
+            validate_int("9223372036854775808")
+                .unwrap()
+                .contains("64 bits")
+        );
+        assert!(
+            validate_int("0xFFFFFFFFFFFFFFFF")
+                .unwrap()
+                .contains("64 bits")
+        );
         assert!(validate_int("0X1F").unwrap().contains("lowercase"));
         assert!(validate_int("0b101").unwrap().contains("binary"));
         assert!(validate_int("0o17").unwrap().contains("octal"));
@@ -103,7 +113,10 @@ mod tests {
     fn string_escapes() {
         let mut errors = Vec::new();
         validate_string(r#""a\tb\u0041\é""#, TextSize::new(10), &mut errors);
-        let shown: Vec<_> = errors.iter().map(|e| (e.range, e.message.clone())).collect();
+        let shown: Vec<_> = errors
+            .iter()
+            .map(|e| (e.range, e.message.clone()))
+            .collect();
         assert_eq!(shown.len(), 2, "{shown:?}");
         assert_eq!(shown[0].0, TextRange::new(15.into(), 17.into()));
         assert!(shown[0].1.starts_with("unknown escape `\\u`"));

@@ -9,14 +9,23 @@ use thrift_syntax::{LineIndex, parse};
 fn corpus_files_parse() {
     let dir = common::corpus_dir();
     let entries = common::oracle(&dir);
-    assert!(entries.len() > 100, "the corpus looks truncated: {} files", entries.len());
+    assert!(
+        entries.len() > 100,
+        "the corpus looks truncated: {} files",
+        entries.len()
+    );
     let mut failures = Vec::new();
     let mut clean = 0;
     for entry in &entries {
         let path = dir.join(&entry.path);
         let text = std::fs::read_to_string(&path).unwrap();
         let parse = parse(&text);
-        assert_eq!(parse.syntax_node().to_string(), text, "{} is not lossless", entry.path);
+        assert_eq!(
+            parse.syntax_node().to_string(),
+            text,
+            "{} is not lossless",
+            entry.path
+        );
         if entry.is_valid_apache_syntax() {
             clean += 1;
             if !parse.errors().is_empty() {
@@ -27,15 +36,29 @@ fn corpus_files_parse() {
                     .take(5)
                     .map(|e| {
                         let lc = index.line_col(&text, e.range.start());
-                        format!("  {}:{}:{}: {}", entry.path, lc.line + 1, lc.col + 1, e.message)
+                        format!(
+                            "  {}:{}:{}: {}",
+                            entry.path,
+                            lc.line + 1,
+                            lc.col + 1,
+                            e.message
+                        )
                     })
                     .collect();
                 failures.push(shown.join("\n"));
             }
         } else if entry.is_intentionally_invalid() && parse.errors().is_empty() {
-            failures.push(format!("  {}: invalid ({}) but parsed without errors", entry.path, entry.note));
+            failures.push(format!(
+                "  {}: invalid ({}) but parsed without errors",
+                entry.path, entry.note
+            ));
         }
     }
     assert!(clean > 200, "only {clean} files checked");
-    assert!(failures.is_empty(), "{} corpus files failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} corpus files failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -16,7 +16,11 @@ fn assert_lossless_with_error(text: &str, needle: &str) {
 #[test]
 fn deeply_nested_container_types() {
     let n = 100_000;
-    let text = format!("typedef {}i32{} T\nstruct After {{}}\n", "list<".repeat(n), ">".repeat(n));
+    let text = format!(
+        "typedef {}i32{} T\nstruct After {{}}\n",
+        "list<".repeat(n),
+        ">".repeat(n)
+    );
     assert_lossless_with_error(&text, "nesting is too deep");
     // The definition after the deep one is intact.
     let p = parse(&text);
@@ -33,11 +37,23 @@ fn deeply_nested_container_types() {
 #[test]
 fn deeply_nested_const_lists_and_maps() {
     let n = 100_000;
-    assert_lossless_with_error(&format!("const list<i32> X = {}{}\n", "[".repeat(n), "]".repeat(n)), "nesting is too deep");
-    assert_lossless_with_error(&format!("const map<i32,i32> X = {}\n", "{1:".repeat(n)), "nesting is too deep");
+    assert_lossless_with_error(
+        &format!("const list<i32> X = {}{}\n", "[".repeat(n), "]".repeat(n)),
+        "nesting is too deep",
+    );
+    assert_lossless_with_error(
+        &format!("const map<i32,i32> X = {}\n", "{1:".repeat(n)),
+        "nesting is too deep",
+    );
     // Unclosed, at the end of the file.
-    assert_lossless_with_error(&format!("const list<i32> X = {}", "[".repeat(n)), "nesting is too deep");
-    assert_lossless_with_error(&format!("typedef {}", "map<i32, ".repeat(n)), "nesting is too deep");
+    assert_lossless_with_error(
+        &format!("const list<i32> X = {}", "[".repeat(n)),
+        "nesting is too deep",
+    );
+    assert_lossless_with_error(
+        &format!("typedef {}", "map<i32, ".repeat(n)),
+        "nesting is too deep",
+    );
 }
 
 #[test]
@@ -77,5 +93,10 @@ fn huge_repetitive_input() {
     let p = parse(&text);
     assert_eq!(p.syntax_node().to_string(), text);
     // One run of junk, one error.
-    assert_eq!(p.errors().len(), 1, "{:?}", &p.errors()[..p.errors().len().min(3)]);
+    assert_eq!(
+        p.errors().len(),
+        1,
+        "{:?}",
+        &p.errors()[..p.errors().len().min(3)]
+    );
 }

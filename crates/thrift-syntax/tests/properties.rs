@@ -21,19 +21,98 @@ fn check(text: &str) {
 
 /// The number of cases: `PROPTEST_CASES` for a longer local run, or `default`.
 fn cases(default: u32) -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 /// Fragments that a Thrift file is made of, good and bad.
 const VOCABULARY: &[&str] = &[
-    "struct", "union", "exception", "enum", "senum", "service", "typedef", "const", "include",
-    "cpp_include", "namespace", "extends", "throws", "oneway", "async", "void", "required",
-    "optional", "true", "false", "i32", "string", "binary", "uuid", "list", "set", "map", "byte",
-    "slist", "cpp_type", "xsd_all", "xsd_optional", "xsd_nillable", "xsd_attrs", "cpp_namespace",
-    "Foo", "bar", "inc.Type", "Enum.VALUE", "a.b.c", "1", "-1", "0x1F", "1.5", ".5", "1e10", "5.",
-    "\"str\"", "'str'", "\"unterminated", "'\\u0041'", "{", "}", "(", ")", "[", "]", "<", ">", ",",
-    ";", ":", "=", "*", "&", ".", "@", "$", "é", "😀", "// c\n", "# c\n", "/* c */", "/** d */",
-    "/*", "\n", " ", "\t", "\r\n", "\u{feff}", "\0", "package", "stream<", "performs",
+    "struct",
+    "union",
+    "exception",
+    "enum",
+    "senum",
+    "service",
+    "typedef",
+    "const",
+    "include",
+    "cpp_include",
+    "namespace",
+    "extends",
+    "throws",
+    "oneway",
+    "async",
+    "void",
+    "required",
+    "optional",
+    "true",
+    "false",
+    "i32",
+    "string",
+    "binary",
+    "uuid",
+    "list",
+    "set",
+    "map",
+    "byte",
+    "slist",
+    "cpp_type",
+    "xsd_all",
+    "xsd_optional",
+    "xsd_nillable",
+    "xsd_attrs",
+    "cpp_namespace",
+    "Foo",
+    "bar",
+    "inc.Type",
+    "Enum.VALUE",
+    "a.b.c",
+    "1",
+    "-1",
+    "0x1F",
+    "1.5",
+    ".5",
+    "1e10",
+    "5.",
+    "\"str\"",
+    "'str'",
+    "\"unterminated",
+    "'\\u0041'",
+    "{",
+    "}",
+    "(",
+    ")",
+    "[",
+    "]",
+    "<",
+    ">",
+    ",",
+    ";",
+    ":",
+    "=",
+    "*",
+    "&",
+    ".",
+    "@",
+    "$",
+    "é",
+    "😀",
+    "// c\n",
+    "# c\n",
+    "/* c */",
+    "/** d */",
+    "/*",
+    "\n",
+    " ",
+    "\t",
+    "\r\n",
+    "\u{feff}",
+    "\0",
+    "package",
+    "stream<",
+    "performs",
 ];
 
 fn token_soup() -> impl Strategy<Value = String> {
@@ -83,7 +162,13 @@ fn mutated_corpus_files_round_trip() {
         failure_persistence: None,
         ..ProptestConfig::default()
     });
-    let strategy = (0..files.len(), any::<u64>(), any::<u64>(), 0u8..4, prop::sample::select(VOCABULARY));
+    let strategy = (
+        0..files.len(),
+        any::<u64>(),
+        any::<u64>(),
+        0u8..4,
+        prop::sample::select(VOCABULARY),
+    );
     runner
         .run(&strategy, |(file, a, b, op, fragment)| {
             let text = &files[file];

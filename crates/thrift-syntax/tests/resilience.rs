@@ -40,7 +40,10 @@ fn definitions(text: &str) -> Vec<(SyntaxKind, String, TextSize, TextSize)> {
 fn is_damage_target(kind: SyntaxKind) -> bool {
     use SyntaxKind::*;
     kind.is_keyword()
-        || matches!(kind, L_BRACE | R_BRACE | L_PAREN | R_PAREN | L_BRACK | R_BRACK | L_ANGLE | R_ANGLE)
+        || matches!(
+            kind,
+            L_BRACE | R_BRACE | L_PAREN | R_PAREN | L_BRACK | R_BRACK | L_ANGLE | R_ANGLE
+        )
         || kind == STRING
 }
 
@@ -50,7 +53,10 @@ fn definitions_after_damage_survive() {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut checked = 0;
     let mut failures = Vec::new();
-    for entry in common::oracle(&dir).iter().filter(|e| e.is_valid_apache_syntax()) {
+    for entry in common::oracle(&dir)
+        .iter()
+        .filter(|e| e.is_valid_apache_syntax())
+    {
         let text = std::fs::read_to_string(dir.join(&entry.path)).unwrap();
         let original = definitions(&text);
         if original.len() < 2 {
@@ -86,10 +92,15 @@ fn definitions_after_damage_survive() {
                 .map_or(cut.start(), |d| d.3);
             // Compare kinds and names in order: offsets may move, since a
             // comment before a lost `}` now leads the next definition.
-            let expected: Vec<(SyntaxKind, String)> =
-                original.iter().filter(|d| d.2 >= damaged_end).map(|d| (d.0, d.1.clone())).collect();
-            let got: Vec<(SyntaxKind, String)> =
-                definitions(&damaged).into_iter().map(|d| (d.0, d.1)).collect();
+            let expected: Vec<(SyntaxKind, String)> = original
+                .iter()
+                .filter(|d| d.2 >= damaged_end)
+                .map(|d| (d.0, d.1.clone()))
+                .collect();
+            let got: Vec<(SyntaxKind, String)> = definitions(&damaged)
+                .into_iter()
+                .map(|d| (d.0, d.1))
+                .collect();
             let tail = &got[got.len().saturating_sub(expected.len())..];
             if tail != expected.as_slice() {
                 failures.push(format!(
@@ -105,5 +116,10 @@ fn definitions_after_damage_survive() {
         }
     }
     assert!(checked > 1000, "only {checked} damaged files checked");
-    assert!(failures.is_empty(), "{} of {checked} failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

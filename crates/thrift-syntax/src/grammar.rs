@@ -213,6 +213,8 @@ fn junk(p: &mut Parser<'_>) {
     } else if p.at(IDENT) && p.current_text() == "package" {
         "`package` declarations are fbthrift syntax, which Apache Thrift does not accept"
             .to_string()
+    } else if let Some(keyword) = p.at(IDENT).then(|| did_you_mean(p.current_text())).flatten() {
+        format!("expected a definition or a header, found {found}; did you mean `{keyword}`?")
     } else {
         format!(
             "expected a definition (`struct`, `enum`, `service`, `const`, …) or a header (`include`, `namespace`), found {found}"
@@ -220,10 +222,67 @@ fn junk(p: &mut Parser<'_>) {
     };
     p.error_at(range, message);
     let m = p.start();
-    while !p.at_eof() && !p.at_ts(ITEM_FIRST) {
+    // Skip to the next item keyword; also stop on a new line after a
+    // balanced `}` or a separator, where a misspelled definition such as
+    // `strcut A {}` may start, so that each one gets its own message.
+    let mut depth = 0usize;
+    let mut after_end = false;
+    loop {
+        let kind = p.current();
+        if p.at_eof() || p.at_ts(ITEM_FIRST) || (after_end && p.nth_on_new_line(0)) {
+            break;
+        }
+        match kind {
+            T!['{'] => depth += 1,
+            T!['}'] => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        after_end = depth == 0 && matches!(kind, T!['}'] | T![;] | T![,]);
         p.bump_any();
     }
     m.complete(p, ERROR);
+}
+
+/// The top-level keyword a misspelled word was probably meant to be.
+fn did_you_mean(word: &str) -> Option<&'static str> {
+    const KEYWORDS: &[&str] = &[
+        "include", "cpp_include", "namespace", "const", "typedef", "enum", "struct", "union",
+        "exception", "service",
+    ];
+    let word = word.to_ascii_lowercase();
+    KEYWORDS
+        .iter()
+        .map(|k| (edit_distance(&word, k), *k))
+        .filter(|(d, k)| *d > 0 && *d <= if k.len() > 5 { 2 } else { 1 })
+        .min()
+        .map(|(_, k)| k)
+        .or_else(|| KEYWORDS.iter().copied().find(|k| *k == word))
+}
+
+/// Levenshtein distance, with transpositions counting as one edit.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > 2 {
+        return usize::MAX;
+    }
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 // ---------------------------------------------------------------------------

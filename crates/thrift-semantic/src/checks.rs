@@ -1,0 +1,699 @@
+//! The checks of one file.
+
+use std::collections::{HashMap, HashSet};
+
+use thrift_syntax::{
+    AstNode, SyntaxKind, SyntaxNode, TextRange,
+    ast::{self, HasFields, HasName, Requiredness},
+};
+
+use crate::{
+    Code, ConstResolution, Database, DefRef, Diagnostic, FileId, Resolution, Ty,
+    summary::{DefKind, TypeRef},
+};
+
+pub(crate) struct Ctx<'a> {
+    pub(crate) db: &'a Database,
+    pub(crate) file: FileId,
+    pub(crate) out: Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    pub(crate) fn report(&mut self, code: Code, range: TextRange, message: impl Into<String>) {
+        self.out
+            .push(Diagnostic::new(code, self.file, range, message));
+    }
+}
+
+pub(crate) fn check(db: &Database, file: FileId) -> Vec<Diagnostic> {
+    let Some(parse) = db.parse(file) else {
+        return Vec::new();
+    };
+    let mut cx = Ctx {
+        db,
+        file,
+        out: Vec::new(),
+    };
+    for error in parse.errors() {
+        cx.report(Code::Syntax, error.range, error.message.clone());
+    }
+    let tree = parse.tree();
+    check_includes(&mut cx, &tree);
+    check_definitions(&mut cx, &tree);
+    check_references(&mut cx, tree.syntax());
+    check_deprecated(&mut cx, tree.syntax());
+    cx.out
+}
+
+// ---------------------------------------------------------------------------
+// Includes
+// ---------------------------------------------------------------------------
+
+fn check_includes(cx: &mut Ctx<'_>, tree: &ast::SourceFile) {
+    let used = used_prefixes(tree.syntax());
+    let mut seen: HashMap<FileId, TextRange> = HashMap::new();
+    for include in tree.includes() {
+        let Some(path) = include.path() else { continue };
+        let range = include
+            .path_token()
+            .map_or(include.syntax().text_range(), |t| t.text_range());
+        let Some(target) = cx.db.resolve_include(cx.file, &path) else {
+            cx.report(
+                Code::UnresolvedInclude,
+                range,
+                format!("cannot find included file `{path}`"),
+            );
+            continue;
+        };
+        if let Some(first) = seen.get(&target) {
+            let d = Diagnostic::new(
+                Code::DuplicateInclude,
+                cx.file,
+                range,
+                format!("`{path}` is already included"),
+            )
+            .with_related(cx.file, *first, "first included here");
+            cx.out.push(d);
+            continue;
+        }
+        seen.insert(target, range);
+        if target == cx.file || cx.db.transitive_includes(target).contains(&cx.file) {
+            cx.report(
+                Code::IncludeCycle,
+                range,
+                format!("including `{path}` creates a cycle: it includes this file back"),
+            );
+        }
+        let prefix = crate::summary::include_prefix(&path);
+        if !used.contains(&prefix) {
+            cx.report(
+                Code::UnusedInclude,
+                range,
+                format!(
+                    "`{path}` is included but nothing from it is used (no `{prefix}.` reference)"
+                ),
+            );
+        }
+    }
+}
+
+/// The first segments of every dotted reference in the file.
+fn used_prefixes(root: &SyntaxNode) -> HashSet<String> {
+    root.descendants()
+        .filter(|n| n.kind() == SyntaxKind::PATH)
+        .filter(|n| {
+            n.parent().is_some_and(|p| {
+                matches!(
+                    p.kind(),
+                    SyntaxKind::NAMED_TYPE | SyntaxKind::CONST_REF | SyntaxKind::EXTENDS_CLAUSE
+                )
+            })
+        })
+        .filter_map(ast::Path::cast)
+        .filter_map(|p| {
+            let segments = p.segments();
+            (segments.len() > 1).then(|| segments[0].text().to_string())
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// Definitions
+// ---------------------------------------------------------------------------
+
+fn name_range(node: &impl HasName) -> TextRange {
+    node.name()
+        .map_or(node.syntax().text_range(), |n| n.syntax().text_range())
+}
+
+fn check_definitions(cx: &mut Ctx<'_>, tree: &ast::SourceFile) {
+    // Types and services share one namespace, consts another.
+    let mut types: HashMap<String, TextRange> = HashMap::new();
+    let mut consts: HashMap<String, TextRange> = HashMap::new();
+    for def in tree.definitions() {
+        let Some(name) = def.name() else { continue };
+        let text = name.text();
+        if text.is_empty() {
+            continue;
+        }
+        let range = name.syntax().text_range();
+        let table = if matches!(def, ast::Definition::Const(_)) {
+            &mut consts
+        } else {
+            &mut types
+        };
+        if let Some(first) = table.get(&text) {
+            let d = Diagnostic::new(
+                Code::DuplicateDefinition,
+                cx.file,
+                range,
+                format!("`{text}` is defined more than once"),
+            )
+            .with_related(cx.file, *first, "first defined here");
+            cx.out.push(d);
+        } else {
+            table.insert(text, range);
+        }
+    }
+
+    for def in tree.definitions() {
+        match &def {
+            ast::Definition::Struct(s) => check_field_list(cx, s.fields(), FieldListKind::Struct),
+            ast::Definition::Union(s) => check_field_list(cx, s.fields(), FieldListKind::Union),
+            ast::Definition::Exception(s) => {
+                check_field_list(cx, s.fields(), FieldListKind::Exception)
+            }
+            ast::Definition::Enum(e) => check_enum(cx, e),
+            ast::Definition::Service(s) => check_service(cx, s),
+            ast::Definition::Typedef(t) => check_typedef(cx, t),
+            ast::Definition::Const(c) => {
+                if let (Some(ty), Some(value)) = (c.ty(), c.value()) {
+                    let ty = cx.db.resolve_type(cx.file, &TypeRef::from_ast(Some(ty)));
+                    let name = c.name().map(|n| n.text()).unwrap_or_default();
+                    crate::values::check_value(cx, &value, &ty, &format!("const `{name}`"));
+                }
+            }
+            ast::Definition::Senum(_) => {}
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FieldListKind {
+    Struct,
+    Union,
+    Exception,
+    Arguments,
+    Throws,
+}
+
+fn check_field_list(cx: &mut Ctx<'_>, fields: Vec<ast::Field>, kind: FieldListKind) {
+    let mut ids: HashMap<i64, (TextRange, String)> = HashMap::new();
+    let mut names: HashMap<String, TextRange> = HashMap::new();
+    // Ids the compiler assigns to fields without a (positive) id.
+    let mut auto_id: i64 = -1;
+    for field in &fields {
+        let name = field.name().map(|n| n.text()).unwrap_or_default();
+        let name_range = name_range(field);
+        let id = field.field_id();
+        let written = id.as_ref().and_then(|id| id.value());
+        let id_range = id
+            .as_ref()
+            .map_or(name_range, |id| id.syntax().text_range());
+        let effective = match written {
+            Some(v) if v > 0 => v,
+            Some(v) => {
+                cx.report(
+                    Code::NonPositiveFieldId,
+                    id_range,
+                    format!("field id {v} of `{name}` is not positive; the compiler ignores it and assigns {auto_id}"),
+                );
+                auto_id -= 1;
+                auto_id + 1
+            }
+            None => {
+                if id.is_none() {
+                    cx.report(
+                        Code::MissingFieldId,
+                        name_range,
+                        format!("field `{name}` has no id; the compiler assigns {auto_id}, which breaks compatibility when fields are added"),
+                    );
+                }
+                auto_id -= 1;
+                auto_id + 1
+            }
+        };
+        if !(i64::from(i16::MIN)..=i64::from(i16::MAX)).contains(&effective) {
+            cx.report(
+                Code::FieldIdOutOfRange,
+                id_range,
+                format!("field id {effective} of `{name}` does not fit in 16 bits (-32768..32767)"),
+            );
+        }
+        if let Some((first, first_name)) = ids.get(&effective) {
+            let d = Diagnostic::new(
+                Code::DuplicateFieldId,
+                cx.file,
+                id_range,
+                format!("field id {effective} of `{name}` is already used by `{first_name}`"),
+            )
+            .with_related(cx.file, *first, "first used here");
+            cx.out.push(d);
+        } else {
+            ids.insert(effective, (id_range, name.clone()));
+        }
+        if !name.is_empty() {
+            if let Some(first) = names.get(&name) {
+                let d = Diagnostic::new(
+                    Code::DuplicateFieldName,
+                    cx.file,
+                    name_range,
+                    format!("field name `{name}` is already used"),
+                )
+                .with_related(cx.file, *first, "first used here");
+                cx.out.push(d);
+            } else {
+                names.insert(name.clone(), name_range);
+            }
+        }
+        let req = field.requiredness_token();
+        if kind == FieldListKind::Union && field.requiredness() == Requiredness::Required {
+            cx.report(
+                Code::RequiredInUnion,
+                req.as_ref().map_or(name_range, |t| t.text_range()),
+                format!(
+                    "union field `{name}` is marked `required`, but a union sets exactly one field"
+                ),
+            );
+        }
+        if kind == FieldListKind::Arguments && field.requiredness() == Requiredness::Optional {
+            cx.report(
+                Code::OptionalArgument,
+                req.as_ref().map_or(name_range, |t| t.text_range()),
+                format!("argument `{name}` is marked `optional`, which has no effect on arguments"),
+            );
+        }
+        if kind == FieldListKind::Throws
+            && let Some(ty) = field.ty()
+        {
+            let resolved = cx
+                .db
+                .resolve_type(cx.file, &TypeRef::from_ast(Some(ty.clone())));
+            let is_exception = match &resolved {
+                Ty::Def(def) => matches!(
+                    cx.db.def(*def).map(|d| &d.kind),
+                    Some(DefKind::Exception { .. })
+                ),
+                Ty::Unknown => true, // reported as unresolved
+                _ => false,
+            };
+            if !is_exception {
+                let what = match &resolved {
+                    Ty::Def(def) => cx.db.describe_def(*def),
+                    _ => format!("`{}`", TypeRef::from_ast(Some(ty.clone())).display()),
+                };
+                cx.report(
+                    Code::ThrowsNotException,
+                    ty.syntax().text_range(),
+                    format!("`throws` lists {what}, which is not an exception"),
+                );
+            }
+        }
+        if let (Some(default), Some(ty)) =
+            (field.default_value().and_then(|d| d.value()), field.ty())
+        {
+            let resolved = cx.db.resolve_type(cx.file, &TypeRef::from_ast(Some(ty)));
+            crate::values::check_value(
+                cx,
+                &default,
+                &resolved,
+                &format!("the default of `{name}`"),
+            );
+        }
+        if let Some(attrs) = field.xsd_attrs().and_then(|x| x.field_list()) {
+            check_field_list(cx, attrs.fields().collect(), FieldListKind::Struct);
+        }
+    }
+}
+
+fn check_enum(cx: &mut Ctx<'_>, e: &ast::Enum) {
+    let mut names: HashMap<String, TextRange> = HashMap::new();
+    let mut values: HashMap<i64, (TextRange, String)> = HashMap::new();
+    let numbers = crate::summary::enum_values(e);
+    for (v, (name, number)) in e.values().zip(numbers) {
+        let range = name_range(&v);
+        if let Some(first) = names.get(&name) {
+            let d = Diagnostic::new(
+                Code::DuplicateEnumValueName,
+                cx.file,
+                range,
+                format!("enum value `{name}` is already defined"),
+            )
+            .with_related(cx.file, *first, "first defined here");
+            cx.out.push(d);
+        } else {
+            names.insert(name.clone(), range);
+        }
+        let value_range = v.value().map_or(range, |l| l.syntax().text_range());
+        if !(i64::from(i32::MIN)..=i64::from(i32::MAX)).contains(&number) {
+            cx.report(
+                Code::EnumValueOutOfRange,
+                value_range,
+                format!("enum value `{name}` = {number} does not fit in 32 bits"),
+            );
+        }
+        if let Some((first, first_name)) = values.get(&number) {
+            let d = Diagnostic::new(
+                Code::DuplicateEnumValue,
+                cx.file,
+                value_range,
+                format!("enum value `{name}` has the number {number}, like `{first_name}`"),
+            )
+            .with_related(cx.file, *first, "first used here");
+            cx.out.push(d);
+        } else {
+            values.insert(number, (value_range, name.clone()));
+        }
+    }
+}
+
+fn check_typedef(cx: &mut Ctx<'_>, t: &ast::Typedef) {
+    // Follow the chain of named typedefs; a cycle comes back to this one.
+    let Some(name) = t.name().map(|n| n.text()) else {
+        return;
+    };
+    let Resolution::Found(start) = cx.db.resolve_name(cx.file, &name) else {
+        return;
+    };
+    let mut current = start;
+    let mut seen = HashSet::new();
+    loop {
+        if !seen.insert(current) {
+            if current == start {
+                cx.report(
+                    Code::TypedefCycle,
+                    name_range(t),
+                    format!("typedef `{name}` refers back to itself through a chain of typedefs"),
+                );
+            }
+            return;
+        }
+        let Some(DefKind::Typedef {
+            target: TypeRef::Named(target),
+        }) = cx.db.def(current).map(|d| &d.kind)
+        else {
+            return;
+        };
+        match cx.db.resolve_name(current.file, target) {
+            Resolution::Found(next) => current = next,
+            _ => return,
+        }
+    }
+}
+
+fn check_service(cx: &mut Ctx<'_>, s: &ast::Service) {
+    let service_name = s.name().map(|n| n.text()).unwrap_or_default();
+    // Parents: the extends chain, with a guard against cycles.
+    let mut parents: Vec<DefRef> = Vec::new();
+    if let Some(path) = s.extends().and_then(|e| e.path()) {
+        let range = path.syntax().text_range();
+        match cx.db.resolve_name(cx.file, &path.text()) {
+            Resolution::Found(def) => {
+                let is_service = matches!(
+                    cx.db.def(def).map(|d| &d.kind),
+                    Some(DefKind::Service { .. })
+                );
+                if !is_service {
+                    let what = cx.db.describe_def(def);
+                    cx.report(
+                        Code::ExtendsNotService,
+                        range,
+                        format!("`{service_name}` extends {what}, which is not a service"),
+                    );
+                } else {
+                    let mut current = Some(def);
+                    while let Some(def) = current {
+                        if parents.contains(&def) {
+                            break;
+                        }
+                        if cx.db.def(def).is_some_and(|d| d.name == service_name)
+                            && def.file == cx.file
+                        {
+                            cx.report(
+                                Code::ServiceCycle,
+                                range,
+                                format!("service `{service_name}` extends itself"),
+                            );
+                            break;
+                        }
+                        parents.push(def);
+                        current = match cx.db.def(def).map(|d| &d.kind) {
+                            Some(DefKind::Service {
+                                extends: Some(parent),
+                                ..
+                            }) => match cx.db.resolve_name(def.file, parent) {
+                                Resolution::Found(p) => Some(p),
+                                _ => None,
+                            },
+                            _ => None,
+                        };
+                    }
+                }
+            }
+            // Unresolved names are reported by `check_references`.
+            _ => {}
+        }
+    }
+
+    let mut names: HashMap<String, TextRange> = HashMap::new();
+    for f in s.functions() {
+        let name = f.name().map(|n| n.text()).unwrap_or_default();
+        let range = name_range(&f);
+        if !name.is_empty() {
+            if let Some(first) = names.get(&name) {
+                let d = Diagnostic::new(
+                    Code::DuplicateFunction,
+                    cx.file,
+                    range,
+                    format!("function `{name}` is already defined in `{service_name}`"),
+                )
+                .with_related(cx.file, *first, "first defined here");
+                cx.out.push(d);
+            } else {
+                names.insert(name.clone(), range);
+            }
+            for parent in &parents {
+                if let Some(DefKind::Service { functions, .. }) =
+                    cx.db.def(*parent).map(|d| &d.kind)
+                    && functions.iter().any(|pf| pf.name == name)
+                {
+                    let parent_name = cx
+                        .db
+                        .def(*parent)
+                        .map(|d| d.name.clone())
+                        .unwrap_or_default();
+                    let mut d = Diagnostic::new(
+                        Code::OverridesParentFunction,
+                        cx.file,
+                        range,
+                        format!(
+                            "function `{name}` is already defined in the parent service `{parent_name}`"
+                        ),
+                    );
+                    if let Some(r) = cx.db.def_name_range(*parent) {
+                        d = d.with_related(
+                            parent.file,
+                            r,
+                            format!("`{parent_name}` is defined here"),
+                        );
+                    }
+                    cx.out.push(d);
+                    break;
+                }
+            }
+        }
+        if let Some(oneway) = f.oneway_token() {
+            if let Some(ret) = f.return_type()
+                && !matches!(ret, ast::Type::VoidType(_))
+            {
+                cx.report(
+                    Code::OnewayNotVoid,
+                    ret.syntax().text_range(),
+                    format!("oneway function `{name}` returns a value, but a oneway call gets no response"),
+                );
+            }
+            if f.throws().is_some_and(|t| !t.fields().is_empty()) {
+                cx.report(
+                    Code::OnewayThrows,
+                    oneway.text_range(),
+                    format!("oneway function `{name}` cannot throw exceptions: a oneway call gets no response"),
+                );
+            }
+        }
+        check_field_list(cx, f.params(), FieldListKind::Arguments);
+        if let Some(throws) = f.throws() {
+            check_field_list(cx, throws.fields(), FieldListKind::Throws);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// References
+// ---------------------------------------------------------------------------
+
+/// Every type name and const reference in the file resolves.
+fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) {
+    for node in root.descendants() {
+        match node.kind() {
+            SyntaxKind::NAMED_TYPE | SyntaxKind::EXTENDS_CLAUSE => {
+                let Some(path) = node.children().find_map(ast::Path::cast) else {
+                    continue;
+                };
+                let text = path.text();
+                let range = path.syntax().text_range();
+                let is_extends = node.kind() == SyntaxKind::EXTENDS_CLAUSE;
+                match cx.db.resolve_name(cx.file, &text) {
+                    Resolution::Found(def) => {
+                        let kind = cx.db.def(def).map(|d| &d.kind);
+                        if !is_extends && kind.is_some_and(|k| !k.is_type()) {
+                            let what = cx.db.describe_def(def);
+                            cx.report(
+                                Code::NotAType,
+                                range,
+                                format!("`{text}` is {what}, not a type"),
+                            );
+                        }
+                    }
+                    Resolution::UnknownPrefix(prefix) => unknown_prefix(cx, range, &text, &prefix),
+                    Resolution::NotFound => {
+                        let what = if is_extends { "service" } else { "type" };
+                        cx.report(
+                            Code::UnresolvedType,
+                            range,
+                            format!("{what} `{text}` is not defined"),
+                        );
+                    }
+                }
+            }
+            SyntaxKind::CONST_REF => {
+                let Some(path) = node.children().find_map(ast::Path::cast) else {
+                    continue;
+                };
+                let text = path.text();
+                let range = path.syntax().text_range();
+                match cx.db.resolve_const(cx.file, &text) {
+                    ConstResolution::Const(_) | ConstResolution::EnumValue(..) => {}
+                    ConstResolution::UnknownPrefix(prefix) => {
+                        unknown_prefix(cx, range, &text, &prefix)
+                    }
+                    ConstResolution::NotFound => {
+                        if let Some(e) = enum_with_value(cx, &text) {
+                            cx.report(
+                                Code::UnqualifiedEnumValue,
+                                range,
+                                format!("`{text}` is unqualified; write `{e}.{text}`"),
+                            );
+                        } else {
+                            cx.report(
+                                Code::UnresolvedConst,
+                                range,
+                                format!("`{text}` is not a defined const or enum value"),
+                            );
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn unknown_prefix(cx: &mut Ctx<'_>, range: TextRange, text: &str, prefix: &str) {
+    cx.report(
+        Code::UnknownIncludePrefix,
+        range,
+        format!(
+            "`{text}`: no included file is named `{prefix}` (add `include \"{prefix}.thrift\"`)"
+        ),
+    );
+}
+
+/// An enum of this file that has a value named `name`.
+fn enum_with_value(cx: &Ctx<'_>, name: &str) -> Option<String> {
+    let summary = cx.db.summary(cx.file)?;
+    summary.definitions.iter().find_map(|d| match &d.kind {
+        DefKind::Enum { values } if values.iter().any(|(n, _)| n == name) => Some(d.name.clone()),
+        _ => None,
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Deprecated and removed syntax
+// ---------------------------------------------------------------------------
+
+fn check_deprecated(cx: &mut Ctx<'_>, root: &SyntaxNode) {
+    for token in root
+        .descendants_with_tokens()
+        .filter_map(|e| e.into_token())
+    {
+        let range = token.text_range();
+        match token.kind() {
+            SyntaxKind::ASYNC_KW => cx.report(
+                Code::DeprecatedSyntax,
+                range,
+                "`async` is deprecated; write `oneway`",
+            ),
+            SyntaxKind::BYTE_KW => cx.report(
+                Code::DeprecatedSyntax,
+                range,
+                "`byte` is deprecated; write `i8`",
+            ),
+            SyntaxKind::XSD_ALL_KW
+            | SyntaxKind::XSD_OPTIONAL_KW
+            | SyntaxKind::XSD_NILLABLE_KW
+            | SyntaxKind::XSD_ATTRS_KW => cx.report(
+                Code::DeprecatedSyntax,
+                range,
+                format!(
+                    "`{}` is deprecated and ignored by every generator but the XSD one",
+                    token.text()
+                ),
+            ),
+            SyntaxKind::SENUM_KW => cx.report(
+                Code::RemovedSyntax,
+                range,
+                "`senum` was removed in Apache Thrift 0.17; use `string` consts or an `enum`",
+            ),
+            SyntaxKind::SLIST_KW => cx.report(
+                Code::RemovedSyntax,
+                range,
+                "`slist` was removed in Apache Thrift 0.17; write `string`",
+            ),
+            k if k.is_legacy_namespace_keyword() => cx.report(
+                Code::RemovedSyntax,
+                range,
+                format!(
+                    "`{}` is no longer supported; write `namespace <language> <name>`",
+                    token.text()
+                ),
+            ),
+            SyntaxKind::CPP_TYPE_KW => {
+                // The suffix form `list<T> cpp_type "X"` is deprecated.
+                let cpp = token.parent();
+                let after_angle = cpp
+                    .as_ref()
+                    .and_then(|c| c.prev_sibling_or_token())
+                    .into_iter()
+                    .flat_map(|e| std::iter::successors(Some(e), |e| e.prev_sibling_or_token()))
+                    .find(|e| !e.kind().is_trivia())
+                    .is_some_and(|e| e.kind() == SyntaxKind::R_ANGLE);
+                if after_angle {
+                    cx.report(
+                        Code::DeprecatedSyntax,
+                        range,
+                        "`cpp_type` after the element type is deprecated; write `list cpp_type \"T\" <elem>`",
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    for node in root
+        .descendants()
+        .filter(|n| n.kind() == SyntaxKind::LIST_TYPE)
+    {
+        let Some(list) = ast::ListType::cast(node) else {
+            continue;
+        };
+        if let Some(ast::Type::BaseType(b)) = list.element_type()
+            && b.keyword()
+                .is_some_and(|k| matches!(k.kind(), SyntaxKind::BYTE_KW | SyntaxKind::I8_KW))
+        {
+            cx.report(
+                Code::DeprecatedSyntax,
+                list.syntax().text_range(),
+                "`list<byte>` is inefficient; use `binary`",
+            );
+        }
+    }
+}

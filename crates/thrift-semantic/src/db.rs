@@ -1,0 +1,245 @@
+//! The database: file texts, parses, summaries, and cached diagnostics.
+
+use std::{
+    collections::{HashMap, HashSet},
+    sync::Arc,
+};
+
+use thrift_syntax::{Parse, ast};
+
+use crate::{Diagnostic, FileId, summary::FileSummary};
+
+/// Finds included files. `from` is the including file, `path` the string
+/// in its `include`. The Apache compiler looks in the including file's
+/// directory first, then in each `-I` directory in order.
+pub trait IncludeResolver: Send + Sync {
+    fn resolve(&self, from: FileId, path: &str) -> Option<FileId>;
+}
+
+impl<F: Fn(FileId, &str) -> Option<FileId> + Send + Sync> IncludeResolver for F {
+    fn resolve(&self, from: FileId, path: &str) -> Option<FileId> {
+        self(from, path)
+    }
+}
+
+pub(crate) struct FileData {
+    pub(crate) text: Arc<str>,
+    pub(crate) parse: Parse<ast::SourceFile>,
+    pub(crate) summary: Arc<FileSummary>,
+    /// Bumped on every text change.
+    pub(crate) rev: u64,
+    /// Bumped only when the summary changes.
+    pub(crate) summary_rev: u64,
+}
+
+struct CacheEntry {
+    /// The file's own revision and the summary revisions of every file it
+    /// depends on, when the diagnostics were computed.
+    key: Vec<(FileId, u64)>,
+    diagnostics: Arc<Vec<Diagnostic>>,
+}
+
+/// What an edit did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangeImpact {
+    /// The file's summary changed, so files that include it (directly or
+    /// not) need a recheck.
+    pub summary_changed: bool,
+    /// The files whose diagnostics may have changed: the file itself, and
+    /// its dependents if its summary changed.
+    pub affected: Vec<FileId>,
+}
+
+/// All files of a workspace, and what they mean.
+pub struct Database {
+    pub(crate) files: HashMap<FileId, FileData>,
+    resolver: Arc<dyn IncludeResolver>,
+    next_rev: u64,
+    cache: HashMap<FileId, CacheEntry>,
+    /// How many times a file was checked (not served from the cache).
+    checks_run: u64,
+}
+
+impl Database {
+    pub fn new(resolver: impl IncludeResolver + 'static) -> Database {
+        Database {
+            files: HashMap::new(),
+            resolver: Arc::new(resolver),
+            next_rev: 1,
+            cache: HashMap::new(),
+            checks_run: 0,
+        }
+    }
+
+    /// Replaces the include resolver (e.g. when include directories change).
+    /// Every cached result is dropped.
+    pub fn set_resolver(&mut self, resolver: impl IncludeResolver + 'static) {
+        self.resolver = Arc::new(resolver);
+        self.cache.clear();
+    }
+
+    /// Adds a file or replaces its text. Only this file is parsed again.
+    pub fn apply_change(&mut self, file: FileId, text: &str) -> ChangeImpact {
+        let parse = thrift_syntax::parse(text);
+        let summary = crate::summary::summarize(&parse.tree());
+        let rev = self.next_rev;
+        self.next_rev += 1;
+        let summary_changed = match self.files.get(&file) {
+            Some(old) => *old.summary != summary,
+            None => true,
+        };
+        let summary_rev = match self.files.get(&file) {
+            Some(old) if !summary_changed => old.summary_rev,
+            _ => rev,
+        };
+        self.files.insert(
+            file,
+            FileData {
+                text: text.into(),
+                parse,
+                summary: Arc::new(summary),
+                rev,
+                summary_rev,
+            },
+        );
+        let mut affected = vec![file];
+        if summary_changed {
+            affected.extend(self.dependents(file));
+        }
+        ChangeImpact {
+            summary_changed,
+            affected,
+        }
+    }
+
+    /// Removes a file; files that include it see it as missing.
+    pub fn remove_file(&mut self, file: FileId) {
+        self.files.remove(&file);
+        self.cache.remove(&file);
+        self.next_rev += 1;
+    }
+
+    pub fn contains(&self, file: FileId) -> bool {
+        self.files.contains_key(&file)
+    }
+
+    pub fn file_ids(&self) -> Vec<FileId> {
+        let mut ids: Vec<FileId> = self.files.keys().copied().collect();
+        ids.sort();
+        ids
+    }
+
+    pub fn text(&self, file: FileId) -> Option<&str> {
+        self.files.get(&file).map(|f| &*f.text)
+    }
+
+    pub fn parse(&self, file: FileId) -> Option<&Parse<ast::SourceFile>> {
+        self.files.get(&file).map(|f| &f.parse)
+    }
+
+    pub fn summary(&self, file: FileId) -> Option<&FileSummary> {
+        self.files.get(&file).map(|f| &*f.summary)
+    }
+
+    /// The file an include of `file` refers to, if it can be found and is
+    /// loaded.
+    pub fn resolve_include(&self, file: FileId, path: &str) -> Option<FileId> {
+        self.resolver
+            .resolve(file, path)
+            .filter(|id| self.files.contains_key(id))
+    }
+
+    /// The files `file` includes directly (resolved ones only).
+    pub fn includes(&self, file: FileId) -> Vec<FileId> {
+        let Some(summary) = self.summary(file) else {
+            return Vec::new();
+        };
+        summary
+            .includes
+            .iter()
+            .filter_map(|inc| self.resolve_include(file, &inc.path))
+            .collect()
+    }
+
+    /// Every file reachable through includes from `file`, not counting itself
+    /// unless there is a cycle.
+    pub fn transitive_includes(&self, file: FileId) -> Vec<FileId> {
+        let mut seen = HashSet::new();
+        let mut stack = self.includes(file);
+        let mut out = Vec::new();
+        while let Some(f) = stack.pop() {
+            if seen.insert(f) {
+                out.push(f);
+                stack.extend(self.includes(f));
+            }
+        }
+        out.sort();
+        out
+    }
+
+    /// Every file that includes `file`, directly or not.
+    pub fn dependents(&self, file: FileId) -> Vec<FileId> {
+        // Reverse edges, built on demand: the workspace is small enough.
+        let mut reverse: HashMap<FileId, Vec<FileId>> = HashMap::new();
+        for &f in self.files.keys() {
+            for target in self.includes(f) {
+                reverse.entry(target).or_default().push(f);
+            }
+        }
+        let mut seen = HashSet::new();
+        let mut stack = reverse.get(&file).cloned().unwrap_or_default();
+        while let Some(f) = stack.pop() {
+            if f != file && seen.insert(f) {
+                stack.extend(reverse.get(&f).cloned().unwrap_or_default());
+            }
+        }
+        let mut out: Vec<FileId> = seen.into_iter().collect();
+        out.sort();
+        out
+    }
+
+    fn cache_key(&self, file: FileId) -> Vec<(FileId, u64)> {
+        let mut key = vec![(file, self.files.get(&file).map_or(0, |f| f.rev))];
+        for dep in self.transitive_includes(file) {
+            if dep != file {
+                key.push((dep, self.files.get(&dep).map_or(0, |f| f.summary_rev)));
+            }
+        }
+        key
+    }
+
+    /// The diagnostics of a file, from the cache when nothing it depends on
+    /// changed. Sorted by position.
+    pub fn diagnostics(&mut self, file: FileId) -> Arc<Vec<Diagnostic>> {
+        let key = self.cache_key(file);
+        if let Some(entry) = self.cache.get(&file)
+            && entry.key == key
+        {
+            return entry.diagnostics.clone();
+        }
+        let diagnostics = Arc::new(self.check_file(file));
+        self.checks_run += 1;
+        self.cache.insert(
+            file,
+            CacheEntry {
+                key,
+                diagnostics: diagnostics.clone(),
+            },
+        );
+        diagnostics
+    }
+
+    /// Checks a file from scratch (no cache). Safe to call from several
+    /// threads at once.
+    pub fn check_file(&self, file: FileId) -> Vec<Diagnostic> {
+        let mut diagnostics = crate::checks::check(self, file);
+        diagnostics.sort_by_key(|d| (d.range.start(), d.range.end(), d.code));
+        diagnostics.dedup();
+        diagnostics
+    }
+
+    /// How many files were checked rather than served from the cache.
+    pub fn checks_run(&self) -> u64 {
+        self.checks_run
+    }
+}

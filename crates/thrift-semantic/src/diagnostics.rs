@@ -1,0 +1,182 @@
+//! Diagnostics: stable codes, severities, messages and locations.
+
+use thrift_syntax::TextRange;
+
+use crate::FileId;
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Hint,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Hint => "hint",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $variant:ident = $code:literal, $name:literal, $sev:ident, $summary:literal; )*) => {
+        /// Every diagnostic code. The codes are stable: they never change
+        /// meaning and are never reused.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// `T1001`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $code,)* }
+            }
+
+            /// `unresolved-type`: a readable name, used in configs as well.
+            pub fn name(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+
+            pub fn default_severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$sev,)* }
+            }
+
+            /// One sentence on what the code means.
+            pub fn summary(self) -> &'static str {
+                match self { $(Code::$variant => $summary,)* }
+            }
+
+            /// Looks a code up by `T1001` or by its name.
+            pub fn from_str(s: &str) -> Option<Code> {
+                Code::ALL.iter().copied().find(|c| c.as_str().eq_ignore_ascii_case(s) || c.name() == s)
+            }
+        }
+    };
+}
+
+codes! {
+    /// A syntax error (from the parser).
+    Syntax = "T0001", "syntax-error", Error, "The file does not parse.";
+
+    UnresolvedInclude = "T1001", "unresolved-include", Error, "An included file cannot be found.";
+    IncludeCycle = "T1002", "include-cycle", Error, "Files include each other in a cycle.";
+    UnusedInclude = "T1003", "unused-include", Warning, "An included file is never used.";
+    DuplicateInclude = "T1004", "duplicate-include", Warning, "The same file is included twice.";
+    UnresolvedType = "T1010", "unresolved-type", Error, "A type name does not resolve to a definition.";
+    UnknownIncludePrefix = "T1011", "unknown-include-prefix", Error, "A qualified name uses a prefix that names no included file.";
+    UnresolvedConst = "T1012", "unresolved-const", Error, "A const or enum value reference does not resolve.";
+    NotAType = "T1013", "not-a-type", Error, "A name used as a type is a const or a service.";
+    DuplicateDefinition = "T1020", "duplicate-definition", Error, "Two definitions in one file have the same name.";
+    DottedName = "T1021", "dotted-name", Error, "A definition name contains a dot.";
+    TypedefCycle = "T1022", "typedef-cycle", Error, "Typedefs refer to each other in a cycle.";
+
+    DuplicateFieldId = "T1030", "duplicate-field-id", Error, "Two fields in one list have the same id.";
+    DuplicateFieldName = "T1031", "duplicate-field-name", Error, "Two fields in one list have the same name.";
+    MissingFieldId = "T1032", "missing-field-id", Warning, "A field has no explicit id; the compiler assigns a negative one.";
+    NonPositiveFieldId = "T1033", "non-positive-field-id", Warning, "A field id is zero or negative.";
+    FieldIdOutOfRange = "T1034", "field-id-out-of-range", Warning, "A field id does not fit in 16 bits.";
+    RequiredInUnion = "T1035", "required-in-union", Warning, "A union field is marked `required`.";
+    OptionalArgument = "T1036", "optional-argument", Warning, "A function argument is marked `optional`, which has no effect.";
+
+    OnewayNotVoid = "T1040", "oneway-not-void", Warning, "A `oneway` function returns a value.";
+    OnewayThrows = "T1041", "oneway-throws", Error, "A `oneway` function declares exceptions.";
+    ThrowsNotException = "T1042", "throws-not-exception", Error, "A `throws` clause lists a type that is not an exception.";
+    ExtendsNotService = "T1043", "extends-not-service", Error, "A service extends something that is not a service.";
+    DuplicateFunction = "T1044", "duplicate-function", Error, "Two functions in one service have the same name.";
+    OverridesParentFunction = "T1045", "redefines-parent-function", Error, "A function has the same name as one in a parent service.";
+    ServiceCycle = "T1046", "service-extends-cycle", Error, "Services extend each other in a cycle.";
+
+    DuplicateEnumValueName = "T1050", "duplicate-enum-value-name", Error, "Two values of one enum have the same name.";
+    DuplicateEnumValue = "T1051", "duplicate-enum-value", Warning, "Two values of one enum have the same number.";
+    EnumValueOutOfRange = "T1052", "enum-value-out-of-range", Error, "An enum value does not fit in 32 bits.";
+
+    ValueTypeMismatch = "T1060", "value-type-mismatch", Error, "A const or default value does not match its type.";
+    IntegerOutOfRange = "T1061", "integer-out-of-range", Error, "An integer value does not fit its type.";
+    UnqualifiedEnumValue = "T1062", "unqualified-enum-value", Error, "An enum value is used without its enum's name.";
+    InvalidUuid = "T1063", "invalid-uuid", Error, "A uuid value is not a valid UUID.";
+    UnknownStructField = "T1064", "unknown-struct-field", Error, "A struct literal names a field the struct does not have.";
+
+    DeprecatedSyntax = "T2001", "deprecated-syntax", Warning, "Syntax that Apache Thrift deprecated (`async`, `byte`, `xsd_*`, `cpp_type` suffix, `list<byte>`).";
+    RemovedSyntax = "T2002", "removed-syntax", Error, "Syntax that Apache Thrift removed (`senum`, `slist`, legacy `*_namespace` headers).";
+    LargeInteger = "T2003", "64-bit-constant", Hint, "A 64-bit integer constant may not work in all languages.";
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A place related to a diagnostic, e.g. "first defined here".
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Related {
+    pub file: FileId,
+    pub range: TextRange,
+    pub message: String,
+}
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    pub file: FileId,
+    pub range: TextRange,
+    pub message: String,
+    pub related: Vec<Related>,
+}
+
+impl Diagnostic {
+    pub fn new(
+        code: Code,
+        file: FileId,
+        range: TextRange,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity: code.default_severity(),
+            file,
+            range,
+            message: message.into(),
+            related: Vec::new(),
+        }
+    }
+
+    pub fn with_related(
+        mut self,
+        file: FileId,
+        range: TextRange,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        self.related.push(Related {
+            file,
+            range,
+            message: message.into(),
+        });
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_names_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for code in Code::ALL {
+            assert!(seen.insert(code.as_str()), "{code:?}");
+            assert!(seen.insert(code.name()), "{code:?}");
+            assert_eq!(Code::from_str(code.as_str()), Some(*code));
+            assert_eq!(Code::from_str(code.name()), Some(*code));
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! Name resolution: types, consts and enum values, across includes.
+
+use thrift_syntax::{
+    AstNode, TextRange,
+    ast::{self, HasName},
+};
+
+use crate::{
+    Database, FileId,
+    summary::{BaseType, DefKind, DefSummary, TypeRef},
+};
+
+/// A definition: the `index`-th named definition of `file`'s summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DefRef {
+    pub file: FileId,
+    pub index: usize,
+}
+
+/// The outcome of resolving a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    Found(DefRef),
+    /// `x.Foo` where no included file has the prefix `x`.
+    UnknownPrefix(String),
+    NotFound,
+}
+
+/// The outcome of resolving a const reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConstResolution {
+    Const(DefRef),
+    /// An enum's value: the enum and the value's index in it.
+    EnumValue(DefRef, usize),
+    UnknownPrefix(String),
+    NotFound,
+}
+
+/// A type with names resolved and typedefs followed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ty {
+    Base(BaseType),
+    List(Box<Ty>),
+    Set(Box<Ty>),
+    Map(Box<Ty>, Box<Ty>),
+    /// A struct, union, exception, enum or senum.
+    Def(DefRef),
+    Void,
+    /// Unresolved or missing (already reported elsewhere).
+    Unknown,
+}
+
+impl Database {
+    pub fn def(&self, def: DefRef) -> Option<&DefSummary> {
+        self.summary(def.file)?.definitions.get(def.index)
+    }
+
+    /// The files an include prefix of `file` refers to.
+    pub(crate) fn files_with_prefix(&self, file: FileId, prefix: &str) -> Vec<FileId> {
+        let Some(summary) = self.summary(file) else {
+            return Vec::new();
+        };
+        summary
+            .includes
+            .iter()
+            .filter(|inc| inc.prefix == prefix)
+            .filter_map(|inc| self.resolve_include(file, &inc.path))
+            .collect()
+    }
+
+    pub(crate) fn has_prefix(&self, file: FileId, prefix: &str) -> bool {
+        self.summary(file)
+            .is_some_and(|s| s.includes.iter().any(|inc| inc.prefix == prefix))
+    }
+
+    fn find_def(&self, file: FileId, name: &str) -> Option<DefRef> {
+        let (index, _) = self.summary(file)?.definition(name)?;
+        Some(DefRef { file, index })
+    }
+
+    /// Resolves a type or service name as written in `file`: `Foo`, or
+    /// `inc.Foo` for a definition of an included file.
+    pub fn resolve_name(&self, file: FileId, name: &str) -> Resolution {
+        match name.split_once('.') {
+            None => self
+                .find_def(file, name)
+                .map_or(Resolution::NotFound, Resolution::Found),
+            Some((prefix, rest)) => {
+                if let Some(found) = self
+                    .files_with_prefix(file, prefix)
+                    .into_iter()
+                    .find_map(|f| self.find_def(f, rest))
+                {
+                    return Resolution::Found(found);
+                }
+                if self.has_prefix(file, prefix) {
+                    Resolution::NotFound
+                } else {
+                    Resolution::UnknownPrefix(prefix.to_string())
+                }
+            }
+        }
+    }
+
+    /// Resolves a const reference: `C`, `Enum.VALUE`, `inc.C`, `inc.Enum.VALUE`.
+    pub fn resolve_const(&self, file: FileId, name: &str) -> ConstResolution {
+        let parts: Vec<&str> = name.split('.').collect();
+        let local = |f: FileId, parts: &[&str]| -> Option<ConstResolution> {
+            match parts {
+                [c] => {
+                    let def = self.find_def(f, c)?;
+                    matches!(self.def(def)?.kind, DefKind::Const { .. })
+                        .then_some(ConstResolution::Const(def))
+                }
+                [e, v] => {
+                    let def = self.find_def(f, e)?;
+                    match &self.def(def)?.kind {
+                        DefKind::Enum { values } => {
+                            let i = values.iter().position(|(n, _)| n == v)?;
+                            Some(ConstResolution::EnumValue(def, i))
+                        }
+                        _ => None,
+                    }
+                }
+                _ => None,
+            }
+        };
+        if let Some(found) = local(file, &parts) {
+            return found;
+        }
+        if parts.len() >= 2 {
+            let prefix = parts[0];
+            for f in self.files_with_prefix(file, prefix) {
+                if let Some(found) = local(f, &parts[1..]) {
+                    return found;
+                }
+            }
+            if parts.len() == 3 && !self.has_prefix(file, prefix) {
+                return ConstResolution::UnknownPrefix(prefix.to_string());
+            }
+            if parts.len() == 2
+                && !self.has_prefix(file, prefix)
+                && self.find_def(file, prefix).is_none()
+            {
+                return ConstResolution::UnknownPrefix(prefix.to_string());
+            }
+        }
+        ConstResolution::NotFound
+    }
+
+    /// Resolves a type written in `file`, following typedefs (with a guard
+    /// against cycles).
+    pub fn resolve_type(&self, file: FileId, ty: &TypeRef) -> Ty {
+        self.resolve_type_depth(file, ty, 0)
+    }
+
+    fn resolve_type_depth(&self, file: FileId, ty: &TypeRef, depth: u32) -> Ty {
+        if depth > 64 {
+            return Ty::Unknown;
+        }
+        match ty {
+            TypeRef::Base(b) => Ty::Base(*b),
+            TypeRef::List(t) => Ty::List(Box::new(self.resolve_type_depth(file, t, depth + 1))),
+            TypeRef::Set(t) => Ty::Set(Box::new(self.resolve_type_depth(file, t, depth + 1))),
+            TypeRef::Map(k, v) => Ty::Map(
+                Box::new(self.resolve_type_depth(file, k, depth + 1)),
+                Box::new(self.resolve_type_depth(file, v, depth + 1)),
+            ),
+            TypeRef::Void => Ty::Void,
+            TypeRef::Missing => Ty::Unknown,
+            TypeRef::Named(name) => match self.resolve_name(file, name) {
+                Resolution::Found(def) => match self.def(def).map(|d| &d.kind) {
+                    Some(DefKind::Typedef { target }) => {
+                        self.resolve_type_depth(def.file, target, depth + 1)
+                    }
+                    Some(kind) if kind.is_type() => Ty::Def(def),
+                    _ => Ty::Unknown,
+                },
+                _ => Ty::Unknown,
+            },
+        }
+    }
+
+    /// The syntax node of a definition.
+    pub fn def_node(&self, def: DefRef) -> Option<ast::Definition> {
+        let parse = self.parse(def.file)?;
+        parse
+            .tree()
+            .definitions()
+            .filter(|d| d.name().is_some_and(|n| !n.text().is_empty()))
+            .nth(def.index)
+    }
+
+    /// The range of a definition's name (for "defined here" notes and
+    /// go-to-definition).
+    pub fn def_name_range(&self, def: DefRef) -> Option<TextRange> {
+        let node = self.def_node(def)?;
+        Some(
+            node.name()
+                .map_or(node.syntax().text_range(), |n| n.syntax().text_range()),
+        )
+    }
+
+    /// The name of a type as a person reads it: `struct shared.User`.
+    pub fn describe_def(&self, def: DefRef) -> String {
+        match self.def(def) {
+            Some(d) => format!("{} `{}`", d.kind.keyword(), d.name),
+            None => "a definition".to_string(),
+        }
+    }
+}

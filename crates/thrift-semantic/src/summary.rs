@@ -1,0 +1,393 @@
+//! Per-file summaries: what a file exports, without positions.
+//!
+//! A summary is what other files can see of a file: its includes, its
+//! definitions and their shapes. It holds no offsets, comments or default
+//! values, so it stays equal under edits that do not change the file's
+//! exported shape, and files that include it need no recheck then.
+
+use thrift_syntax::ast::{self, HasFields, HasName, Requiredness};
+
+/// A base type keyword.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BaseType {
+    Bool,
+    Byte,
+    I8,
+    I16,
+    I32,
+    I64,
+    Double,
+    String,
+    Binary,
+    Uuid,
+    Slist,
+}
+
+impl BaseType {
+    pub fn from_keyword(text: &str) -> Option<BaseType> {
+        Some(match text {
+            "bool" => BaseType::Bool,
+            "byte" => BaseType::Byte,
+            "i8" => BaseType::I8,
+            "i16" => BaseType::I16,
+            "i32" => BaseType::I32,
+            "i64" => BaseType::I64,
+            "double" => BaseType::Double,
+            "string" => BaseType::String,
+            "binary" => BaseType::Binary,
+            "uuid" => BaseType::Uuid,
+            "slist" => BaseType::Slist,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BaseType::Bool => "bool",
+            BaseType::Byte => "byte",
+            BaseType::I8 => "i8",
+            BaseType::I16 => "i16",
+            BaseType::I32 => "i32",
+            BaseType::I64 => "i64",
+            BaseType::Double => "double",
+            BaseType::String => "string",
+            BaseType::Binary => "binary",
+            BaseType::Uuid => "uuid",
+            BaseType::Slist => "slist",
+        }
+    }
+
+    /// The range of an integer type.
+    pub fn int_range(self) -> Option<(i64, i64)> {
+        Some(match self {
+            BaseType::Byte | BaseType::I8 => (i8::MIN.into(), i8::MAX.into()),
+            BaseType::I16 => (i16::MIN.into(), i16::MAX.into()),
+            BaseType::I32 => (i32::MIN.into(), i32::MAX.into()),
+            BaseType::I64 => (i64::MIN, i64::MAX),
+            _ => return None,
+        })
+    }
+}
+
+/// A type as written: names are not resolved here.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum TypeRef {
+    Base(BaseType),
+    /// `Foo` or `inc.Foo`.
+    Named(String),
+    List(Box<TypeRef>),
+    Set(Box<TypeRef>),
+    Map(Box<TypeRef>, Box<TypeRef>),
+    Void,
+    /// Missing from the source (a syntax error).
+    Missing,
+}
+
+impl TypeRef {
+    pub fn from_ast(ty: Option<ast::Type>) -> TypeRef {
+        let Some(ty) = ty else {
+            return TypeRef::Missing;
+        };
+        match ty {
+            ast::Type::BaseType(b) => b
+                .keyword()
+                .and_then(|k| BaseType::from_keyword(k.text()))
+                .map_or(TypeRef::Missing, TypeRef::Base),
+            ast::Type::NamedType(n) => n
+                .path()
+                .map_or(TypeRef::Missing, |p| TypeRef::Named(p.text())),
+            ast::Type::ListType(l) => TypeRef::List(Box::new(TypeRef::from_ast(l.element_type()))),
+            ast::Type::SetType(s) => TypeRef::Set(Box::new(TypeRef::from_ast(s.element_type()))),
+            ast::Type::MapType(m) => TypeRef::Map(
+                Box::new(TypeRef::from_ast(m.key_type())),
+                Box::new(TypeRef::from_ast(m.value_type())),
+            ),
+            ast::Type::VoidType(_) => TypeRef::Void,
+        }
+    }
+
+    /// The type as Thrift source: `map<string, inc.Foo>`.
+    pub fn display(&self) -> String {
+        match self {
+            TypeRef::Base(b) => b.as_str().to_string(),
+            TypeRef::Named(n) => n.clone(),
+            TypeRef::List(t) => format!("list<{}>", t.display()),
+            TypeRef::Set(t) => format!("set<{}>", t.display()),
+            TypeRef::Map(k, v) => format!("map<{}, {}>", k.display(), v.display()),
+            TypeRef::Void => "void".to_string(),
+            TypeRef::Missing => "<missing>".to_string(),
+        }
+    }
+}
+
+/// A field of a struct, union, exception, argument list or throws list.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FieldSummary {
+    /// The id as written (`None` when omitted).
+    pub id: Option<i64>,
+    pub name: String,
+    pub ty: TypeRef,
+    pub requiredness: Requiredness,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FunctionSummary {
+    pub name: String,
+    pub oneway: bool,
+    pub return_type: TypeRef,
+    pub params: Vec<FieldSummary>,
+    pub throws: Vec<FieldSummary>,
+}
+
+/// What kind of thing a definition is, with its shape.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum DefKind {
+    Struct {
+        fields: Vec<FieldSummary>,
+    },
+    Union {
+        fields: Vec<FieldSummary>,
+    },
+    Exception {
+        fields: Vec<FieldSummary>,
+    },
+    /// Values with their numbers (implicit ones counted as the compiler does).
+    Enum {
+        values: Vec<(String, i64)>,
+    },
+    Senum,
+    Typedef {
+        target: TypeRef,
+    },
+    Const {
+        ty: TypeRef,
+    },
+    Service {
+        extends: Option<String>,
+        functions: Vec<FunctionSummary>,
+    },
+}
+
+impl DefKind {
+    /// `struct`, `enum`, ….
+    pub fn keyword(&self) -> &'static str {
+        match self {
+            DefKind::Struct { .. } => "struct",
+            DefKind::Union { .. } => "union",
+            DefKind::Exception { .. } => "exception",
+            DefKind::Enum { .. } => "enum",
+            DefKind::Senum => "senum",
+            DefKind::Typedef { .. } => "typedef",
+            DefKind::Const { .. } => "const",
+            DefKind::Service { .. } => "service",
+        }
+    }
+
+    /// Types are what fields and typedefs can name.
+    pub fn is_type(&self) -> bool {
+        !matches!(self, DefKind::Const { .. } | DefKind::Service { .. })
+    }
+
+    pub fn fields(&self) -> Option<&[FieldSummary]> {
+        match self {
+            DefKind::Struct { fields }
+            | DefKind::Union { fields }
+            | DefKind::Exception { fields } => Some(fields),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DefSummary {
+    pub name: String,
+    pub kind: DefKind,
+}
+
+/// An `include` as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct IncludeSummary {
+    /// The path in quotes.
+    pub path: String,
+    /// The name other files use to refer into it: the file name without
+    /// its extension (`shared` for `"inc/shared.thrift"`).
+    pub prefix: String,
+}
+
+/// Everything a file exports.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct FileSummary {
+    pub includes: Vec<IncludeSummary>,
+    pub namespaces: Vec<(String, String)>,
+    pub definitions: Vec<DefSummary>,
+}
+
+impl FileSummary {
+    pub fn definition(&self, name: &str) -> Option<(usize, &DefSummary)> {
+        self.definitions
+            .iter()
+            .enumerate()
+            .find(|(_, d)| d.name == name)
+    }
+}
+
+/// The prefix of an include path: its file name without the extension.
+pub fn include_prefix(path: &str) -> String {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    match name.rfind('.') {
+        Some(dot) if dot > 0 => name[..dot].to_string(),
+        _ => name.to_string(),
+    }
+}
+
+pub(crate) fn fields_of(list: impl Iterator<Item = ast::Field>) -> Vec<FieldSummary> {
+    list.map(|f| FieldSummary {
+        id: f.field_id().and_then(|id| id.value()),
+        name: f.name().map(|n| n.text()).unwrap_or_default(),
+        ty: TypeRef::from_ast(f.ty()),
+        requiredness: f.requiredness(),
+    })
+    .collect()
+}
+
+/// The values of an enum with their numbers: an implicit value is the
+/// previous one plus one, starting at 0.
+pub fn enum_values(e: &ast::Enum) -> Vec<(String, i64)> {
+    let mut next = 0i64;
+    e.values()
+        .map(|v| {
+            let value = v.value_int().unwrap_or(next);
+            next = value.wrapping_add(1);
+            (v.name().map(|n| n.text()).unwrap_or_default(), value)
+        })
+        .collect()
+}
+
+pub fn summarize(file: &ast::SourceFile) -> FileSummary {
+    let mut summary = FileSummary::default();
+    for item in file.items() {
+        match item {
+            ast::Item::Include(inc) => {
+                if let Some(path) = inc.path() {
+                    let prefix = include_prefix(&path);
+                    summary.includes.push(IncludeSummary { path, prefix });
+                }
+            }
+            ast::Item::Namespace(ns) => {
+                let scope = ns.scope().map(|s| s.text()).unwrap_or_default();
+                summary
+                    .namespaces
+                    .push((scope, ns.value_text().unwrap_or_default()));
+            }
+            ast::Item::CppInclude(_) => {}
+            ast::Item::Typedef(t) => push(
+                &mut summary,
+                t.name(),
+                DefKind::Typedef {
+                    target: TypeRef::from_ast(t.target()),
+                },
+            ),
+            ast::Item::Const(c) => push(
+                &mut summary,
+                c.name(),
+                DefKind::Const {
+                    ty: TypeRef::from_ast(c.ty()),
+                },
+            ),
+            ast::Item::Enum(e) => push(
+                &mut summary,
+                e.name(),
+                DefKind::Enum {
+                    values: enum_values(&e),
+                },
+            ),
+            ast::Item::Senum(s) => push(&mut summary, s.name(), DefKind::Senum),
+            ast::Item::Struct(s) => push(
+                &mut summary,
+                s.name(),
+                DefKind::Struct {
+                    fields: fields_of(s.fields().into_iter()),
+                },
+            ),
+            ast::Item::Union(s) => push(
+                &mut summary,
+                s.name(),
+                DefKind::Union {
+                    fields: fields_of(s.fields().into_iter()),
+                },
+            ),
+            ast::Item::Exception(s) => push(
+                &mut summary,
+                s.name(),
+                DefKind::Exception {
+                    fields: fields_of(s.fields().into_iter()),
+                },
+            ),
+            ast::Item::Service(s) => {
+                let functions = s
+                    .functions()
+                    .map(|f| FunctionSummary {
+                        name: f.name().map(|n| n.text()).unwrap_or_default(),
+                        oneway: f.oneway_token().is_some(),
+                        return_type: TypeRef::from_ast(f.return_type()),
+                        params: fields_of(f.params().into_iter()),
+                        throws: fields_of(
+                            f.throws()
+                                .map(|t| t.fields())
+                                .unwrap_or_default()
+                                .into_iter(),
+                        ),
+                    })
+                    .collect();
+                let extends = s.extends().and_then(|e| e.path()).map(|p| p.text());
+                push(
+                    &mut summary,
+                    s.name(),
+                    DefKind::Service { extends, functions },
+                );
+            }
+        }
+    }
+    summary
+}
+
+fn push(summary: &mut FileSummary, name: Option<ast::Name>, kind: DefKind) {
+    // A definition without a name (a syntax error) exports nothing.
+    if let Some(name) = name.map(|n| n.text()).filter(|n| !n.is_empty()) {
+        summary.definitions.push(DefSummary { name, kind });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(text: &str) -> FileSummary {
+        summarize(&thrift_syntax::parse(text).tree())
+    }
+
+    #[test]
+    fn prefixes() {
+        assert_eq!(include_prefix("shared.thrift"), "shared");
+        assert_eq!(include_prefix("a/b/shared.thrift"), "shared");
+        assert_eq!(include_prefix("/abs/x.y.thrift"), "x.y");
+        assert_eq!(include_prefix("noext"), "noext");
+    }
+
+    #[test]
+    fn summary_ignores_whitespace_comments_and_defaults() {
+        let a = summary("include \"s.thrift\"\nstruct A { 1: i32 x = 1 }\nenum E { A, B = 5, C }");
+        let b = summary(
+            "include \"s.thrift\"\n\n// hi\nstruct A {\n  /** doc */ 1: i32 x = 42, // c\n}\nenum E { A; B = 5; C; }",
+        );
+        assert_eq!(a, b);
+        let c = summary("include \"s.thrift\"\nstruct A { 1: i64 x = 1 }\nenum E { A, B = 5, C }");
+        assert_ne!(a, c);
+        assert_eq!(
+            a.definitions[1].kind,
+            DefKind::Enum {
+                values: vec![("A".into(), 0), ("B".into(), 5), ("C".into(), 6)]
+            }
+        );
+    }
+}

@@ -1,0 +1,308 @@
+//! Const and default values checked against their types.
+
+use thrift_syntax::{
+    AstNode,
+    ast::{self, LiteralKind},
+};
+
+use crate::{
+    Code, ConstResolution, Ty,
+    checks::Ctx,
+    summary::{BaseType, DefKind},
+};
+
+/// Checks `value` against the resolved type `ty`. `what` names the value in
+/// messages ("const `X`", "the default of `y`"). Unresolved references are
+/// reported elsewhere and accepted here.
+pub(crate) fn check_value(cx: &mut Ctx<'_>, value: &ast::ConstValue, ty: &Ty, what: &str) {
+    check(cx, value, ty, what, 0);
+}
+
+fn type_name(cx: &Ctx<'_>, ty: &Ty) -> String {
+    match ty {
+        Ty::Base(b) => b.as_str().to_string(),
+        Ty::List(t) => format!("list<{}>", type_name(cx, t)),
+        Ty::Set(t) => format!("set<{}>", type_name(cx, t)),
+        Ty::Map(k, v) => format!("map<{}, {}>", type_name(cx, k), type_name(cx, v)),
+        Ty::Def(def) => cx.db.describe_def(*def),
+        Ty::Void => "void".to_string(),
+        Ty::Unknown => "an unknown type".to_string(),
+    }
+}
+
+fn describe_value(value: &ast::ConstValue) -> &'static str {
+    match value {
+        ast::ConstValue::Literal(l) => match l.kind() {
+            Some(LiteralKind::Int) | Some(LiteralKind::Bool) => "an integer",
+            Some(LiteralKind::Double) => "a floating-point number",
+            Some(LiteralKind::String) => "a string",
+            None => "a value",
+        },
+        ast::ConstValue::ConstRef(_) => "a reference",
+        ast::ConstValue::ConstList(_) => "a list",
+        ast::ConstValue::ConstMap(_) => "a map",
+    }
+}
+
+fn mismatch(cx: &mut Ctx<'_>, value: &ast::ConstValue, ty: &Ty, what: &str) {
+    let expected = type_name(cx, ty);
+    cx.report(
+        Code::ValueTypeMismatch,
+        value.syntax().text_range(),
+        format!(
+            "{what} has type {expected}, but the value is {}",
+            describe_value(value)
+        ),
+    );
+}
+
+fn check(cx: &mut Ctx<'_>, value: &ast::ConstValue, ty: &Ty, what: &str, depth: u32) {
+    if depth > 64 {
+        return;
+    }
+    // A reference: check what it refers to, loosely.
+    if let ast::ConstValue::ConstRef(r) = value {
+        check_ref(cx, value, r, ty, what);
+        return;
+    }
+    match ty {
+        Ty::Unknown | Ty::Void => {}
+        Ty::Base(base) => check_base(cx, value, *base, ty, what),
+        Ty::List(elem) | Ty::Set(elem) => match value {
+            ast::ConstValue::ConstList(list) => {
+                for v in list.values() {
+                    check(cx, &v, elem, what, depth + 1);
+                }
+            }
+            _ => mismatch(cx, value, ty, what),
+        },
+        Ty::Map(k, v) => match value {
+            ast::ConstValue::ConstMap(map) => {
+                for entry in map.entries() {
+                    if let Some(key) = entry.key() {
+                        check(cx, &key, k, what, depth + 1);
+                    }
+                    if let Some(val) = entry.value() {
+                        check(cx, &val, v, what, depth + 1);
+                    }
+                }
+            }
+            _ => mismatch(cx, value, ty, what),
+        },
+        Ty::Def(def) => {
+            let Some(d) = cx.db.def(*def) else { return };
+            match &d.kind {
+                DefKind::Enum { values } => match value {
+                    ast::ConstValue::Literal(l)
+                        if matches!(l.kind(), Some(LiteralKind::Int | LiteralKind::Bool)) =>
+                    {
+                        if let Some(n) = l.as_int()
+                            && !values.iter().any(|(_, v)| *v == n)
+                        {
+                            let name = d.name.clone();
+                            cx.report(
+                                Code::ValueTypeMismatch,
+                                value.syntax().text_range(),
+                                format!("{what}: {n} is not a value of enum `{name}`"),
+                            );
+                        }
+                    }
+                    _ => mismatch(cx, value, ty, what),
+                },
+                DefKind::Senum => match value {
+                    ast::ConstValue::Literal(l) if l.kind() == Some(LiteralKind::String) => {}
+                    _ => mismatch(cx, value, ty, what),
+                },
+                DefKind::Struct { fields }
+                | DefKind::Union { fields }
+                | DefKind::Exception { fields } => {
+                    let ast::ConstValue::ConstMap(map) = value else {
+                        mismatch(cx, value, ty, what);
+                        return;
+                    };
+                    let struct_name = d.name.clone();
+                    let fields = fields.clone();
+                    let owner = def.file;
+                    for entry in map.entries() {
+                        let Some(key) = entry.key() else { continue };
+                        let key_name = match &key {
+                            ast::ConstValue::Literal(l) => l.as_string(),
+                            _ => None,
+                        };
+                        let Some(key_name) = key_name else {
+                            cx.report(
+                                Code::ValueTypeMismatch,
+                                key.syntax().text_range(),
+                                format!("{what}: the keys of a `{struct_name}` value are field names in quotes"),
+                            );
+                            continue;
+                        };
+                        let Some(field) = fields.iter().find(|f| f.name == key_name) else {
+                            cx.report(
+                                Code::UnknownStructField,
+                                key.syntax().text_range(),
+                                format!("`{struct_name}` has no field `{key_name}`"),
+                            );
+                            continue;
+                        };
+                        if let Some(val) = entry.value() {
+                            let field_ty = cx.db.resolve_type(owner, &field.ty);
+                            check(cx, &val, &field_ty, what, depth + 1);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn check_base(cx: &mut Ctx<'_>, value: &ast::ConstValue, base: BaseType, ty: &Ty, what: &str) {
+    let ast::ConstValue::Literal(lit) = value else {
+        mismatch(cx, value, ty, what);
+        return;
+    };
+    let kind = lit.kind();
+    match base {
+        BaseType::Bool => {
+            if !matches!(kind, Some(LiteralKind::Int | LiteralKind::Bool)) {
+                mismatch(cx, value, ty, what);
+            }
+        }
+        BaseType::Byte | BaseType::I8 | BaseType::I16 | BaseType::I32 | BaseType::I64 => {
+            if !matches!(kind, Some(LiteralKind::Int | LiteralKind::Bool)) {
+                mismatch(cx, value, ty, what);
+                return;
+            }
+            let (Some(n), Some((lo, hi))) = (lit.as_int(), base.int_range()) else { return };
+            if n < lo || n > hi {
+                cx.report(
+                    Code::IntegerOutOfRange,
+                    value.syntax().text_range(),
+                    format!("{what}: {n} does not fit in {} ({lo}..{hi})", base.as_str()),
+                );
+            } else if base == BaseType::I64 && (n < i64::from(i32::MIN) || n > i64::from(i32::MAX)) {
+                cx.report(
+                    Code::LargeInteger,
+                    value.syntax().text_range(),
+                    format!("{what}: the 64-bit constant {n} may not work in all languages"),
+                );
+            }
+        }
+        BaseType::Double => {
+            if !matches!(kind, Some(LiteralKind::Int | LiteralKind::Double | LiteralKind::Bool)) {
+                mismatch(cx, value, ty, what);
+            }
+        }
+        BaseType::String | BaseType::Binary | BaseType::Slist => {
+            if kind != Some(LiteralKind::String) {
+                mismatch(cx, value, ty, what);
+            }
+        }
+        BaseType::Uuid => match lit.as_string() {
+            Some(s) if is_uuid(&s) => {}
+            Some(s) => cx.report(
+                Code::InvalidUuid,
+                value.syntax().text_range(),
+                format!("{what}: `{s}` is not a UUID (expected 8-4-4-4-12 hex digits, optionally in braces)"),
+            ),
+            None => mismatch(cx, value, ty, what),
+        },
+    }
+}
+
+/// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, optionally in `{}`.
+fn is_uuid(s: &str) -> bool {
+    let s = s
+        .strip_prefix('{')
+        .and_then(|s| s.strip_suffix('}'))
+        .unwrap_or(s);
+    let groups: Vec<&str> = s.split('-').collect();
+    groups.len() == 5
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// A reference as a value: an enum value must belong to the expected enum,
+/// and a const of a plainly different kind is reported.
+fn check_ref(cx: &mut Ctx<'_>, value: &ast::ConstValue, r: &ast::ConstRef, ty: &Ty, what: &str) {
+    let Some(path) = r.path() else { return };
+    match cx.db.resolve_const(cx.file, &path.text()) {
+        ConstResolution::EnumValue(e, _) => match ty {
+            Ty::Def(expected) if expected != &e => {
+                if matches!(
+                    cx.db.def(*expected).map(|d| &d.kind),
+                    Some(DefKind::Enum { .. })
+                ) {
+                    let expected_name = cx.db.describe_def(*expected);
+                    let found = cx.db.describe_def(e);
+                    cx.report(
+                        Code::ValueTypeMismatch,
+                        value.syntax().text_range(),
+                        format!(
+                            "{what} has type {expected_name}, but `{}` is a value of {found}",
+                            path.text()
+                        ),
+                    );
+                } else {
+                    mismatch(cx, value, ty, what);
+                }
+            }
+            Ty::Base(b) if b.int_range().is_none() => mismatch(cx, value, ty, what),
+            Ty::List(_) | Ty::Set(_) | Ty::Map(..) => mismatch(cx, value, ty, what),
+            _ => {}
+        },
+        ConstResolution::Const(c) => {
+            let Some(DefKind::Const { ty: const_ty }) = cx.db.def(c).map(|d| d.kind.clone()) else {
+                return;
+            };
+            let found = cx.db.resolve_type(c.file, &const_ty);
+            if !compatible(&found, ty) {
+                let expected = type_name(cx, ty);
+                let found_name = type_name(cx, &found);
+                cx.report(
+                    Code::ValueTypeMismatch,
+                    value.syntax().text_range(),
+                    format!(
+                        "{what} has type {expected}, but `{}` is a const of type {found_name}",
+                        path.text()
+                    ),
+                );
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether a const of type `found` may initialise a value of type `expected`.
+fn compatible(found: &Ty, expected: &Ty) -> bool {
+    match (found, expected) {
+        (Ty::Unknown, _) | (_, Ty::Unknown) => true,
+        (Ty::Base(a), Ty::Base(b)) => {
+            a == b
+                || (a.int_range().is_some() && b.int_range().is_some())
+                || (a.int_range().is_some() && *b == BaseType::Double)
+                || (matches!(a, BaseType::String | BaseType::Binary)
+                    && matches!(b, BaseType::String | BaseType::Binary))
+        }
+        (Ty::List(a), Ty::List(b)) | (Ty::Set(a), Ty::Set(b)) | (Ty::List(a), Ty::Set(b)) => {
+            compatible(a, b)
+        }
+        (Ty::Map(ak, av), Ty::Map(bk, bv)) => compatible(ak, bk) && compatible(av, bv),
+        (Ty::Def(a), Ty::Def(b)) => a == b,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn uuids() {
+        assert!(super::is_uuid("00000000-4444-CCCC-ffff-0123456789ab"));
+        assert!(super::is_uuid("{00000000-4444-CCCC-ffff-0123456789ab}"));
+        assert!(!super::is_uuid("not-a-uuid"));
+        assert!(!super::is_uuid("00000000-4444-CCCC-ffff-0123456789a"));
+    }
+}

@@ -5,3 +5,4 @@
 
 pub mod lint;
 pub mod output;
+pub mod report;

@@ -62,8 +62,8 @@ struct Options {
 
 fn options() -> Options {
     let mut o = Options {
-        iters: 15,
-        warmup: 3,
+        iters: 30,
+        warmup: 5,
         file_list: None,
         generated: true,
         machine: false,

@@ -213,7 +213,11 @@ fn junk(p: &mut Parser<'_>) {
     } else if p.at(IDENT) && p.current_text() == "package" {
         "`package` declarations are fbthrift syntax, which Apache Thrift does not accept"
             .to_string()
-    } else if let Some(keyword) = p.at(IDENT).then(|| did_you_mean(p.current_text())).flatten() {
+    } else if let Some(keyword) = p
+        .at(IDENT)
+        .then(|| did_you_mean(p.current_text()))
+        .flatten()
+    {
         format!("expected a definition or a header, found {found}; did you mean `{keyword}`?")
     } else {
         format!(
@@ -246,8 +250,16 @@ fn junk(p: &mut Parser<'_>) {
 /// The top-level keyword a misspelled word was probably meant to be.
 fn did_you_mean(word: &str) -> Option<&'static str> {
     const KEYWORDS: &[&str] = &[
-        "include", "cpp_include", "namespace", "const", "typedef", "enum", "struct", "union",
-        "exception", "service",
+        "include",
+        "cpp_include",
+        "namespace",
+        "const",
+        "typedef",
+        "enum",
+        "struct",
+        "union",
+        "exception",
+        "service",
     ];
     let word = word.to_ascii_lowercase();
     KEYWORDS
@@ -276,7 +288,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
             }

@@ -1,0 +1,1 @@
+//! Rendering diagnostics: human, json, github, sarif.

@@ -16,6 +16,9 @@ pub(crate) struct Ctx<'a> {
     pub(crate) db: &'a Database,
     pub(crate) file: FileId,
     pub(crate) out: Vec<Diagnostic>,
+    /// Const references already resolved (or reported) by the value checks,
+    /// from the type they initialise; the reference check skips them.
+    pub(crate) handled_refs: HashSet<TextRange>,
 }
 
 impl Ctx<'_> {
@@ -33,6 +36,7 @@ pub(crate) fn check(db: &Database, file: FileId) -> Vec<Diagnostic> {
         db,
         file,
         out: Vec::new(),
+        handled_refs: HashSet::new(),
     };
     for error in parse.errors() {
         cx.report(Code::Syntax, error.range, error.message.clone());
@@ -42,7 +46,58 @@ pub(crate) fn check(db: &Database, file: FileId) -> Vec<Diagnostic> {
     check_definitions(&mut cx, &tree);
     check_references(&mut cx, tree.syntax());
     check_deprecated(&mut cx, tree.syntax());
+    let allows = allow_comments(
+        parse.syntax_node(),
+        &cx.db.text(file).unwrap_or_default().to_string(),
+    );
+    if !allows.is_empty() {
+        let text = cx.db.text(file).unwrap_or_default();
+        let index = thrift_syntax::LineIndex::new(text);
+        cx.out.retain(|d| {
+            let line = index.line_col(text, d.range.start()).line;
+            !allows
+                .iter()
+                .any(|(l, codes)| (*l == line || *l + 1 == line) && codes.contains(&d.code))
+        });
+    }
     cx.out
+}
+
+/// `// thrift-lint: allow(T1003, unused-include)` comments: the line they
+/// are on, and the codes they silence on that line and the next.
+fn allow_comments(root: SyntaxNode, text: &str) -> Vec<(u32, Vec<Code>)> {
+    const MARKER: &str = "thrift-lint:";
+    if !text.contains(MARKER) {
+        return Vec::new();
+    }
+    let index = thrift_syntax::LineIndex::new(text);
+    let mut out = Vec::new();
+    for token in root
+        .descendants_with_tokens()
+        .filter_map(|e| e.into_token())
+    {
+        if !token.kind().is_comment() {
+            continue;
+        }
+        let Some(at) = token.text().find(MARKER) else {
+            continue;
+        };
+        let rest = token.text()[at + MARKER.len()..].trim_start();
+        let Some(list) = rest
+            .strip_prefix("allow(")
+            .and_then(|r| r.split(')').next())
+        else {
+            continue;
+        };
+        let codes: Vec<Code> = list
+            .split(',')
+            .filter_map(|c| Code::from_str(c.trim()))
+            .collect();
+        // A block comment silences the line where it ends, and the next.
+        let line = index.line_col(text, token.text_range().end()).line;
+        out.push((line, codes));
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------
@@ -561,6 +616,9 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) {
                 };
                 let text = path.text();
                 let range = path.syntax().text_range();
+                if cx.handled_refs.contains(&node.text_range()) {
+                    continue;
+                }
                 match cx.db.resolve_const(cx.file, &text) {
                     ConstResolution::Const(_) | ConstResolution::EnumValue(..) => {}
                     ConstResolution::UnknownPrefix(prefix) => {

@@ -65,7 +65,7 @@ codes! {
     /// A syntax error (from the parser).
     Syntax = "T0001", "syntax-error", Error, "The file does not parse.";
 
-    UnresolvedInclude = "T1001", "unresolved-include", Error, "An included file cannot be found.";
+    UnresolvedInclude = "T1001", "unresolved-include", Warning, "An included file cannot be found.";
     IncludeCycle = "T1002", "include-cycle", Error, "Files include each other in a cycle.";
     UnusedInclude = "T1003", "unused-include", Warning, "An included file is never used.";
     DuplicateInclude = "T1004", "duplicate-include", Warning, "The same file is included twice.";
@@ -101,6 +101,7 @@ codes! {
     IntegerOutOfRange = "T1061", "integer-out-of-range", Error, "An integer value does not fit its type.";
     UnqualifiedEnumValue = "T1062", "unqualified-enum-value", Error, "An enum value is used without its enum's name.";
     InvalidUuid = "T1063", "invalid-uuid", Error, "A uuid value is not a valid UUID.";
+    EnumQualifierMismatch = "T1065", "enum-qualifier-mismatch", Warning, "An enum value is qualified with another enum's name; the compiler uses the expected enum.";
     UnknownStructField = "T1064", "unknown-struct-field", Error, "A struct literal names a field the struct does not have.";
 
     DeprecatedSyntax = "T2001", "deprecated-syntax", Warning, "Syntax that Apache Thrift deprecated (`async`, `byte`, `xsd_*`, `cpp_type` suffix, `list<byte>`).";

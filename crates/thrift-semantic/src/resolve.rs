@@ -79,30 +79,30 @@ impl Database {
     }
 
     /// Resolves a type or service name as written in `file`: `Foo`, or
-    /// `inc.Foo` for a definition of an included file.
+    /// `inc.Foo` for a definition of an included file. A prefix may itself
+    /// contain dots (`include "a.b.thrift"` gives `a.b.Foo`).
     pub fn resolve_name(&self, file: FileId, name: &str) -> Resolution {
-        match name.split_once('.') {
-            None => self
+        let Some((prefix, rest)) = name.rsplit_once('.') else {
+            return self
                 .find_def(file, name)
-                .map_or(Resolution::NotFound, Resolution::Found),
-            Some((prefix, rest)) => {
-                if let Some(found) = self
-                    .files_with_prefix(file, prefix)
-                    .into_iter()
-                    .find_map(|f| self.find_def(f, rest))
-                {
-                    return Resolution::Found(found);
-                }
-                if self.has_prefix(file, prefix) {
-                    Resolution::NotFound
-                } else {
-                    Resolution::UnknownPrefix(prefix.to_string())
-                }
-            }
+                .map_or(Resolution::NotFound, Resolution::Found);
+        };
+        if let Some(found) = self
+            .files_with_prefix(file, prefix)
+            .into_iter()
+            .find_map(|f| self.find_def(f, rest))
+        {
+            return Resolution::Found(found);
+        }
+        if self.has_prefix(file, prefix) {
+            Resolution::NotFound
+        } else {
+            Resolution::UnknownPrefix(prefix.split('.').next().unwrap_or(prefix).to_string())
         }
     }
 
-    /// Resolves a const reference: `C`, `Enum.VALUE`, `inc.C`, `inc.Enum.VALUE`.
+    /// Resolves a const reference: `C`, `Enum.VALUE`, `inc.C`, `inc.Enum.VALUE`
+    /// (the include prefix may contain dots).
     pub fn resolve_const(&self, file: FileId, name: &str) -> ConstResolution {
         let parts: Vec<&str> = name.split('.').collect();
         let local = |f: FileId, parts: &[&str]| -> Option<ConstResolution> {
@@ -128,22 +128,22 @@ impl Database {
         if let Some(found) = local(file, &parts) {
             return found;
         }
-        if parts.len() >= 2 {
-            let prefix = parts[0];
-            for f in self.files_with_prefix(file, prefix) {
-                if let Some(found) = local(f, &parts[1..]) {
+        let mut any_prefix = false;
+        for split in 1..parts.len() {
+            let prefix = parts[..split].join(".");
+            if !self.has_prefix(file, &prefix) {
+                continue;
+            }
+            any_prefix = true;
+            for f in self.files_with_prefix(file, &prefix) {
+                if let Some(found) = local(f, &parts[split..]) {
                     return found;
                 }
             }
-            if parts.len() == 3 && !self.has_prefix(file, prefix) {
-                return ConstResolution::UnknownPrefix(prefix.to_string());
-            }
-            if parts.len() == 2
-                && !self.has_prefix(file, prefix)
-                && self.find_def(file, prefix).is_none()
-            {
-                return ConstResolution::UnknownPrefix(prefix.to_string());
-            }
+        }
+        let local_first = parts.len() == 2 && self.find_def(file, parts[0]).is_some();
+        if parts.len() >= 2 && !any_prefix && !local_first {
+            return ConstResolution::UnknownPrefix(parts[0].to_string());
         }
         ConstResolution::NotFound
     }

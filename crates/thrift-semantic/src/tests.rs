@@ -164,3 +164,22 @@ struct Known {}
         "#]],
     );
 }
+
+#[test]
+fn allow_comments_silence_one_code_on_their_line_and_the_next() {
+    check(
+        r#"
+include "shared.thrift" // thrift-lint: allow(unused-include)
+struct S {
+  // thrift-lint: allow(T1032)
+  i32 a
+  i32 b // thrift-lint: allow(T1010)
+  /* thrift-lint: allow(T1010, T1032) */ 1: Missing c
+}
+//- /shared.thrift
+"#,
+        expect![[r#"
+            /main.thrift:6:7 T1032 warning: field `b` has no id; the compiler assigns -2, which breaks compatibility when fields are added [b]
+        "#]],
+    );
+}

@@ -74,6 +74,8 @@ fn check(cx: &mut Ctx<'_>, value: &ast::ConstValue, ty: &Ty, what: &str, depth: 
                     check(cx, &v, elem, what, depth + 1);
                 }
             }
+            // The compiler takes `{}` for an empty list or set.
+            ast::ConstValue::ConstMap(map) if map.entries().next().is_none() => {}
             _ => mismatch(cx, value, ty, what),
         },
         Ty::Map(k, v) => match value {
@@ -229,7 +231,35 @@ fn is_uuid(s: &str) -> bool {
 /// and a const of a plainly different kind is reported.
 fn check_ref(cx: &mut Ctx<'_>, value: &ast::ConstValue, r: &ast::ConstRef, ty: &Ty, what: &str) {
     let Some(path) = r.path() else { return };
-    match cx.db.resolve_const(cx.file, &path.text()) {
+    let text = path.text();
+    // For an enum type, the compiler looks the last segment up in the
+    // expected enum, whatever the qualifier says (`Other.A`, `E.A`, or an
+    // unprefixed enum from an include).
+    if let Ty::Def(expected) = ty
+        && let Some(DefKind::Enum { values }) = cx.db.def(*expected).map(|d| &d.kind)
+        && let Some((qualifier, last)) = text.rsplit_once('.')
+        && values.iter().any(|(n, _)| n == last)
+    {
+        let enum_name = cx
+            .db
+            .def(*expected)
+            .map(|d| d.name.clone())
+            .unwrap_or_default();
+        let qualifier_names_enum =
+            qualifier == enum_name || qualifier.ends_with(&format!(".{enum_name}"));
+        cx.handled_refs.insert(r.syntax().text_range());
+        if !qualifier_names_enum {
+            cx.report(
+                Code::EnumQualifierMismatch,
+                value.syntax().text_range(),
+                format!(
+                    "`{text}`: `{last}` is taken from enum `{enum_name}`, the type of {what}; write `{enum_name}.{last}`"
+                ),
+            );
+        }
+        return;
+    }
+    match cx.db.resolve_const(cx.file, &text) {
         ConstResolution::EnumValue(e, _) => match ty {
             Ty::Def(expected) if expected != &e => {
                 if matches!(

@@ -1,0 +1,155 @@
+//! The Apache compiler as an oracle: over the corpus, a file it rejects
+//! gets at least one error from us, and a file it accepts gets none
+//! (warnings are fine). Disagreements that remain are listed with reasons.
+
+use std::{
+    collections::{HashMap, VecDeque},
+    path::{Path, PathBuf},
+    sync::{Arc, RwLock},
+};
+
+use thrift_semantic::{Database, FileId, Severity};
+
+fn corpus_dir() -> PathBuf {
+    let dir = match std::env::var_os("THRIFT_CORPUS") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"),
+    };
+    assert!(
+        dir.join("ORACLE.tsv").is_file(),
+        "no corpus at {} (set THRIFT_CORPUS)",
+        dir.display()
+    );
+    dir
+}
+
+/// Files the compiler and we disagree on, and why. Each one is a decision,
+/// not a bug: newer Apache versions agree with us.
+const KNOWN_DISAGREEMENTS: &[(&str, &str)] = &[];
+
+/// Why a rejected file is fine by current Apache Thrift.
+fn rejected_only_by_old_compiler(note: &str) -> bool {
+    note.starts_with("reserved word")
+        || note.starts_with("uuid builtin type")
+        || note.starts_with("newer Apache syntax")
+}
+
+struct Loaded {
+    db: Database,
+    file: FileId,
+}
+
+/// Loads `path` and everything it includes, with the compiler's search
+/// order: the including file's directory, then `include_dirs`.
+fn load(path: &Path, include_dirs: &[PathBuf]) -> Loaded {
+    type Includes = HashMap<(FileId, String), FileId>;
+    let includes: Arc<RwLock<Includes>> = Arc::default();
+    let resolver_includes = includes.clone();
+    let mut db = Database::new(move |from: FileId, inc: &str| {
+        resolver_includes
+            .read()
+            .unwrap()
+            .get(&(from, inc.to_string()))
+            .copied()
+    });
+    let mut ids: HashMap<PathBuf, FileId> = HashMap::new();
+    let mut paths: Vec<PathBuf> = Vec::new();
+    let mut queue = VecDeque::new();
+    let root = path.canonicalize().unwrap();
+    ids.insert(root.clone(), FileId(0));
+    paths.push(root);
+    queue.push_back(FileId(0));
+    while let Some(id) = queue.pop_front() {
+        let path = paths[id.0 as usize].clone();
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        db.apply_change(id, &text);
+        let dir = path.parent().unwrap().to_path_buf();
+        for inc in db.summary(id).unwrap().includes.clone() {
+            let found = std::iter::once(&dir)
+                .chain(include_dirs)
+                .map(|d| d.join(&inc.path))
+                .find(|p| p.is_file())
+                .and_then(|p| p.canonicalize().ok());
+            let Some(found) = found else { continue };
+            let target = *ids.entry(found.clone()).or_insert_with(|| {
+                paths.push(found.clone());
+                queue.push_back(FileId(paths.len() as u32 - 1));
+                FileId(paths.len() as u32 - 1)
+            });
+            includes
+                .write()
+                .unwrap()
+                .insert((id, inc.path.clone()), target);
+        }
+    }
+    Loaded {
+        db,
+        file: FileId(0),
+    }
+}
+
+#[test]
+fn agrees_with_the_apache_compiler() {
+    let dir = corpus_dir();
+    let include_dirs: HashMap<String, Vec<PathBuf>> =
+        std::fs::read_to_string(dir.join("INCLUDE_DIRS.tsv"))
+            .unwrap()
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(repo, dirs)| {
+                (
+                    repo.to_string(),
+                    dirs.split_whitespace().map(|d| dir.join(d)).collect(),
+                )
+            })
+            .collect();
+    let oracle = std::fs::read_to_string(dir.join("ORACLE.tsv")).unwrap();
+    let mut disagreements = Vec::new();
+    let mut checked = 0;
+    for line in oracle.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (path, accepted, first_error, note) = (
+            cols[0],
+            cols[1] == "yes",
+            cols[2],
+            cols.get(4).copied().unwrap_or(""),
+        );
+        if note.starts_with("fbthrift-dialect") {
+            continue; // The fbthrift dialect is checked with its own rules.
+        }
+        let repo: String = path.split('/').take(2).collect::<Vec<_>>().join("/");
+        let dirs = include_dirs.get(&repo).cloned().unwrap_or_default();
+        let mut loaded = load(&dir.join(path), &dirs);
+        let diagnostics = loaded.db.diagnostics(loaded.file);
+        let errors: Vec<String> = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| format!("{} {}", d.code, d.message))
+            .collect();
+        checked += 1;
+        let expect_clean = accepted || rejected_only_by_old_compiler(note);
+        let agrees = if expect_clean {
+            errors.is_empty()
+        } else {
+            !errors.is_empty()
+        };
+        let known = KNOWN_DISAGREEMENTS.iter().any(|(p, _)| *p == path);
+        if agrees == known {
+            disagreements.push(if expect_clean {
+                format!("{path}: the compiler accepts it, we report {errors:?}")
+            } else {
+                format!("{path}: the compiler rejects it ({first_error}), we report no error")
+            });
+        }
+    }
+    assert!(checked > 200, "only {checked} files");
+    assert!(
+        disagreements.is_empty(),
+        "{} disagreements:\n{}",
+        disagreements.len(),
+        disagreements.join("\n")
+    );
+}

@@ -183,3 +183,308 @@ struct S {
         "#]],
     );
 }
+
+#[test]
+fn includes_unresolved_duplicate_unused_and_cycles() {
+    check(
+        r#"
+include "missing.thrift"
+include "a.thrift"
+include "./a.thrift"
+include "unused.thrift"
+struct S { 1: a.A x }
+//- /a.thrift
+include "main.thrift"
+struct A { 1: main.S s }
+//- /unused.thrift
+struct U {}
+"#,
+        expect![[r#"
+            /main.thrift:2:9 T1001 warning: cannot find included file `missing.thrift` ["missing.thrift"]
+            /main.thrift:3:9 T1002 error: including `a.thrift` creates a cycle: it includes this file back ["a.thrift"]
+            /main.thrift:4:9 T1004 warning: `./a.thrift` is already included ["./a.thrift"]
+              /main.thrift:3:9: first included here
+            /main.thrift:5:9 T1003 warning: `unused.thrift` is included but nothing from it is used (no `unused.` reference) ["unused.thrift"]
+            /a.thrift:1:9 T1002 error: including `main.thrift` creates a cycle: it includes this file back ["main.thrift"]
+        "#]],
+    );
+}
+
+#[test]
+fn duplicate_definitions_and_not_a_type() {
+    check(
+        r#"
+struct A {}
+enum A { X }
+const i32 C = 1
+const i32 C = 2
+service Svc {}
+struct B { 1: C c, 2: Svc s }
+const i32 A = 3
+"#,
+        expect![[r#"
+            /main.thrift:3:6 T1020 error: `A` is defined more than once [A]
+              /main.thrift:2:8: first defined here
+            /main.thrift:5:11 T1020 error: `C` is defined more than once [C]
+              /main.thrift:4:11: first defined here
+            /main.thrift:7:15 T1013 error: `C` is const `C`, not a type [C]
+            /main.thrift:7:23 T1013 error: `Svc` is service `Svc`, not a type [Svc]
+        "#]],
+    );
+}
+
+#[test]
+fn field_ids() {
+    check(
+        r#"
+struct S {
+  1: i32 a
+  1: i32 b
+  2: i32 a
+  i32 implicit
+  0: i32 zero
+  -5: i32 negative
+  40000: i32 big
+  true: i32 t
+}
+struct Auto {
+  -1: i32 x
+  -1: i32 y
+}
+"#,
+        expect![[r#"
+            /main.thrift:4:3 T1030 error: field id 1 of `b` is already used by `a` [1:]
+              /main.thrift:3:3: first used here
+            /main.thrift:5:10 T1031 error: field name `a` is already used [a]
+              /main.thrift:3:10: first used here
+            /main.thrift:6:7 T1032 warning: field `implicit` has no id; the compiler assigns -1, which breaks compatibility when fields are added [implicit]
+            /main.thrift:7:3 T1033 warning: field id 0 of `zero` is not positive; the compiler ignores it and assigns -2 [0:]
+            /main.thrift:8:3 T1033 warning: field id -5 of `negative` is not positive; the compiler ignores it and assigns -3 [-5:]
+            /main.thrift:9:3 T1034 warning: field id 40000 of `big` does not fit in 16 bits (-32768..32767) [40000:]
+            /main.thrift:10:3 T1030 error: field id 1 of `t` is already used by `a` [true:]
+              /main.thrift:3:3: first used here
+            /main.thrift:13:3 T1033 warning: field id -1 of `x` is not positive; the compiler ignores it and assigns -1 [-1:]
+            /main.thrift:14:3 T1033 warning: field id -1 of `y` is not positive; the compiler ignores it and assigns -2 [-1:]
+        "#]],
+    );
+}
+
+#[test]
+fn unions_arguments_and_functions() {
+    check(
+        r#"
+exception E {}
+struct NotE {}
+union U { 1: required i32 a, 2: optional i32 b }
+service Base { void ping() }
+service Svc extends Base {
+  void ping()
+  void f(1: optional i32 x, 1: i32 y)
+  void f()
+  oneway i32 g()
+  oneway void h() throws (1: E e)
+  void i() throws (1: NotE n, 2: E e, 3: i32 k)
+}
+struct NotSvc {}
+service Bad extends NotSvc {}
+"#,
+        expect![[r#"
+            /main.thrift:4:14 T1035 warning: union field `a` is marked `required`, but a union sets exactly one field [required]
+            /main.thrift:7:8 T1045 error: function `ping` is already defined in the parent service `Base` [ping]
+              /main.thrift:5:9: `Base` is defined here
+            /main.thrift:8:13 T1036 warning: argument `x` is marked `optional`, which has no effect on arguments [optional]
+            /main.thrift:8:29 T1030 error: field id 1 of `y` is already used by `x` [1:]
+              /main.thrift:8:10: first used here
+            /main.thrift:9:8 T1044 error: function `f` is already defined in `Svc` [f]
+              /main.thrift:8:8: first defined here
+            /main.thrift:10:10 T1040 warning: oneway function `g` returns a value, but a oneway call gets no response [i32]
+            /main.thrift:11:3 T1041 error: oneway function `h` cannot throw exceptions: a oneway call gets no response [oneway]
+            /main.thrift:12:23 T1042 error: `throws` lists struct `NotE`, which is not an exception [NotE]
+            /main.thrift:12:42 T1042 error: `throws` lists `i32`, which is not an exception [i32]
+            /main.thrift:15:21 T1043 error: `Bad` extends struct `NotSvc`, which is not a service [NotSvc]
+        "#]],
+    );
+}
+
+#[test]
+fn service_and_typedef_cycles() {
+    check(
+        r#"
+service A extends B {}
+service B extends A {}
+typedef T1 T2
+typedef T2 T1
+typedef T3 T3
+"#,
+        expect![[r#"
+            /main.thrift:2:19 T1046 error: service `A` extends itself [B]
+            /main.thrift:3:19 T1046 error: service `B` extends itself [A]
+            /main.thrift:4:12 T1022 error: typedef `T2` refers back to itself through a chain of typedefs [T2]
+            /main.thrift:5:12 T1022 error: typedef `T1` refers back to itself through a chain of typedefs [T1]
+            /main.thrift:6:12 T1022 error: typedef `T3` refers back to itself through a chain of typedefs [T3]
+        "#]],
+    );
+}
+
+#[test]
+fn enums() {
+    check(
+        r#"
+enum E {
+  A = 1
+  B = 1
+  A = 2
+  C = 0x7FFFFFFF
+  D
+  F = -0x80000000
+}
+"#,
+        expect![[r#"
+            /main.thrift:4:7 T1051 warning: enum value `B` has the number 1, like `A` [1]
+              /main.thrift:3:7: first used here
+            /main.thrift:5:3 T1050 error: enum value `A` is already defined [A]
+              /main.thrift:3:3: first defined here
+            /main.thrift:7:3 T1052 error: enum value `D` = 2147483648 does not fit in 32 bits [D]
+        "#]],
+    );
+}
+
+#[test]
+fn values() {
+    check(
+        r#"
+enum Color { RED, GREEN }
+enum Other { RED }
+struct P { 1: i32 x, 2: string name, 3: list<Color> colors }
+const i8 SMALL = 200
+const i16 OK16 = -32768
+const i64 BIG = 0x7FFFFFFFFFFF
+const string S = 5
+const double D = 1
+const bool B = "yes"
+const list<i32> L = [1, "two", 3]
+const map<string, i32> M = {"a": 1, 2: 2}
+const Color C1 = Color.RED
+const Color C2 = Other.RED
+const Color C3 = RED
+const Color C4 = 7
+const Color C5 = 1
+const P PT = {"x": 1, "name": "n", "colors": [Color.GREEN], "nope": 1}
+const P PT2 = [1]
+const uuid U1 = "00000000-0000-0000-0000-000000000000"
+const uuid U2 = "{00000000-0000-0000-0000-000000000000}"
+const uuid U3 = "nope"
+const i32 REF = SMALL
+const string SREF = OK16
+const i32 MISSING = NOPE
+struct F { 1: i32 a = "s", 2: Color c = Color.BLUE }
+"#,
+        expect![[r#"
+            /main.thrift:5:18 T1061 error: const `SMALL`: 200 does not fit in i8 (-128..127) [200]
+            /main.thrift:7:17 T2003 hint: const `BIG`: the 64-bit constant 140737488355327 may not work in all languages [0x7FFFFFFFFFFF]
+            /main.thrift:8:18 T1060 error: const `S` has type string, but the value is an integer [5]
+            /main.thrift:10:16 T1060 error: const `B` has type bool, but the value is a string ["yes"]
+            /main.thrift:11:25 T1060 error: an element of const `L` has type i32, but the value is a string ["two"]
+            /main.thrift:12:37 T1060 error: a key of const `M` has type string, but the value is an integer [2]
+            /main.thrift:14:18 T1065 warning: `Other.RED`: `RED` is taken from enum `Color`, the type of const `C2`; write `Color.RED` [Other.RED]
+            /main.thrift:15:18 T1062 error: `RED` is unqualified; write `Color.RED` [RED]
+            /main.thrift:16:18 T1060 error: const `C4`: 7 is not a value of enum `Color` [7]
+            /main.thrift:18:61 T1064 error: `P` has no field `nope` ["nope"]
+            /main.thrift:19:15 T1060 error: const `PT2` has type struct `P`, but the value is a list [[1]]
+            /main.thrift:22:17 T1063 error: const `U3`: `nope` is not a UUID (expected 8-4-4-4-12 hex digits, optionally in braces) ["nope"]
+            /main.thrift:24:21 T1060 error: const `SREF` has type string, but `OK16` is a const of type i16 [OK16]
+            /main.thrift:25:21 T1012 error: `NOPE` is not a defined const or enum value [NOPE]
+            /main.thrift:26:23 T1060 error: the default of `a` has type i32, but the value is a string ["s"]
+            /main.thrift:26:41 T1012 error: `Color.BLUE` is not a defined const or enum value [Color.BLUE]
+        "#]],
+    );
+}
+
+#[test]
+fn deprecated_and_removed_syntax() {
+    check(
+        r#"
+cpp_namespace foo
+senum S { "a" }
+struct X xsd_all {
+  1: byte b
+  2: slist s
+  3: list<i8> l
+  4: list<i32> cpp_type "std::vector<int>" v
+}
+service Svc { async void f() }
+"#,
+        expect![[r#"
+            /main.thrift:2:1 T2002 error: `cpp_namespace` is no longer supported; write `namespace <language> <name>` [cpp_namespace]
+            /main.thrift:3:1 T2002 error: `senum` was removed in Apache Thrift 0.17; use `string` consts or an `enum` [senum]
+            /main.thrift:4:10 T2001 warning: `xsd_all` is deprecated and ignored by every generator but the XSD one [xsd_all]
+            /main.thrift:5:6 T2001 warning: `byte` is deprecated; write `i8` [byte]
+            /main.thrift:6:6 T2002 error: `slist` was removed in Apache Thrift 0.17; write `string` [slist]
+            /main.thrift:7:6 T2001 warning: `list<byte>` is inefficient; use `binary` [list<i8>]
+            /main.thrift:8:16 T2001 warning: `cpp_type` after the element type is deprecated; write `list cpp_type "T" <elem>` [cpp_type]
+            /main.thrift:10:15 T2001 warning: `async` is deprecated; write `oneway` [async]
+        "#]],
+    );
+}
+
+#[test]
+fn syntax_errors_are_diagnostics_too() {
+    check(
+        "struct A {\nstruct B { 1: Nope x }\n",
+        expect![[r#"
+            /main.thrift:1:11 T0001 error: expected `}` to close struct `A` opened at 1:10, found `struct` []
+            /main.thrift:2:15 T1010 error: type `Nope` is not defined [Nope]
+        "#]],
+    );
+}
+
+#[test]
+fn incremental_updates_recheck_only_what_depends_on_a_changed_summary() {
+    let (mut db, paths) = database(
+        r#"
+//- /main.thrift
+include "leaf.thrift"
+struct S { 1: leaf.L l }
+//- /leaf.thrift
+struct L { 1: i32 x }
+//- /other.thrift
+struct O {}
+"#,
+    );
+    let (main, leaf, other) = (FileId(0), FileId(1), FileId(2));
+    let _ = dump(&mut db, &paths);
+    let baseline = db.checks_run();
+
+    // A comment in the leaf: its summary is unchanged, only it is rechecked.
+    let impact = db.apply_change(leaf, "// comment\nstruct L { 1: i32 x }\n");
+    assert!(!impact.summary_changed);
+    assert_eq!(impact.affected, [leaf]);
+    let _ = dump(&mut db, &paths);
+    assert_eq!(db.checks_run(), baseline + 1);
+
+    // Renaming `L` changes the summary: `main` is rechecked and now fails.
+    let impact = db.apply_change(leaf, "struct M { 1: i32 x }\n");
+    assert!(impact.summary_changed);
+    assert_eq!(impact.affected, [leaf, main]);
+    let out = dump(&mut db, &paths);
+    assert_eq!(db.checks_run(), baseline + 3);
+    assert!(
+        out.contains("T1010 error: type `leaf.L` is not defined"),
+        "{out}"
+    );
+    let _ = other;
+
+    // The same diagnostics as a fresh database with the same texts.
+    let fresh = {
+        let mut fixture = String::new();
+        for (i, path) in paths.iter().enumerate() {
+            fixture.push_str(&format!(
+                "//- {path}\n{}",
+                db.text(FileId(i as u32)).unwrap()
+            ));
+        }
+        let (mut db2, paths2) = database(&fixture);
+        dump(&mut db2, &paths2)
+    };
+    assert_eq!(out, fresh);
+}

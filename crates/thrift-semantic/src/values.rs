@@ -70,8 +70,9 @@ fn check(cx: &mut Ctx<'_>, value: &ast::ConstValue, ty: &Ty, what: &str, depth: 
         Ty::Base(base) => check_base(cx, value, *base, ty, what),
         Ty::List(elem) | Ty::Set(elem) => match value {
             ast::ConstValue::ConstList(list) => {
+                let element = format!("an element of {what}");
                 for v in list.values() {
-                    check(cx, &v, elem, what, depth + 1);
+                    check(cx, &v, elem, &element, depth + 1);
                 }
             }
             // The compiler takes `{}` for an empty list or set.
@@ -80,12 +81,14 @@ fn check(cx: &mut Ctx<'_>, value: &ast::ConstValue, ty: &Ty, what: &str, depth: 
         },
         Ty::Map(k, v) => match value {
             ast::ConstValue::ConstMap(map) => {
+                let (key_what, value_what) =
+                    (format!("a key of {what}"), format!("a value of {what}"));
                 for entry in map.entries() {
                     if let Some(key) = entry.key() {
-                        check(cx, &key, k, what, depth + 1);
+                        check(cx, &key, k, &key_what, depth + 1);
                     }
                     if let Some(val) = entry.value() {
-                        check(cx, &val, v, what, depth + 1);
+                        check(cx, &val, v, &value_what, depth + 1);
                     }
                 }
             }
@@ -149,7 +152,8 @@ fn check(cx: &mut Ctx<'_>, value: &ast::ConstValue, ty: &Ty, what: &str, depth: 
                         };
                         if let Some(val) = entry.value() {
                             let field_ty = cx.db.resolve_type(owner, &field.ty);
-                            check(cx, &val, &field_ty, what, depth + 1);
+                            let field_what = format!("field `{key_name}` of {what}");
+                            check(cx, &val, &field_ty, &field_what, depth + 1);
                         }
                     }
                 }

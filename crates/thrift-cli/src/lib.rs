@@ -3,6 +3,7 @@
 //! The binaries are thin shells: argument parsing, file IO and output
 //! formatting live here; everything else comes from the library crates.
 
+pub mod check;
 pub mod lint;
 pub mod output;
 pub mod report;

@@ -22,6 +22,31 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Check files for syntax and semantic problems: includes, names, field
+    /// ids, values, deprecated syntax.
+    ///
+    /// Directories are searched recursively for `*.thrift`. Included files
+    /// are loaded and resolved, but only the given files are reported.
+    /// Exit code: 0 when clean or with warnings only, 1 with errors (or
+    /// warnings under --deny-warnings), 2 for usage, config or IO errors.
+    Check {
+        /// Files or directories to check (default: the current directory).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Where includes are searched after the including file's directory,
+        /// in order (before the config's `include_dirs`).
+        #[arg(short = 'I', long = "include-dir", value_name = "DIR")]
+        include_dirs: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = crate::report::Format::Human)]
+        format: crate::report::Format,
+        /// Exit with 1 when there are warnings.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// Use this config file instead of the nearest `thrift-tools.toml`.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
     /// Parse files and print their syntax trees and syntax errors.
     ///
     /// Exit code: 0 without syntax errors, 1 with any, 2 when a file cannot
@@ -47,6 +72,19 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         Command::Syntax { json, files } => syntax(&files, json),
+        Command::Check {
+            paths,
+            include_dirs,
+            format,
+            deny_warnings,
+            config,
+        } => crate::check::run(crate::check::CheckArgs {
+            paths,
+            include_dirs,
+            format,
+            deny_warnings,
+            config,
+        }),
     }
 }
 

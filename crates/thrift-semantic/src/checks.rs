@@ -46,10 +46,7 @@ pub(crate) fn check(db: &Database, file: FileId) -> Vec<Diagnostic> {
     check_definitions(&mut cx, &tree);
     check_references(&mut cx, tree.syntax());
     check_deprecated(&mut cx, tree.syntax());
-    let allows = allow_comments(
-        parse.syntax_node(),
-        &cx.db.text(file).unwrap_or_default().to_string(),
-    );
+    let allows = allow_comments(parse.syntax_node(), cx.db.text(file).unwrap_or_default());
     if !allows.is_empty() {
         let text = cx.db.text(file).unwrap_or_default();
         let index = thrift_syntax::LineIndex::new(text);
@@ -452,8 +449,9 @@ fn check_service(cx: &mut Ctx<'_>, s: &ast::Service) {
     let mut parents: Vec<DefRef> = Vec::new();
     if let Some(path) = s.extends().and_then(|e| e.path()) {
         let range = path.syntax().text_range();
-        match cx.db.resolve_name(cx.file, &path.text()) {
-            Resolution::Found(def) => {
+        // Unresolved names are reported by `check_references`.
+        if let Resolution::Found(def) = cx.db.resolve_name(cx.file, &path.text()) {
+            {
                 let is_service = matches!(
                     cx.db.def(def).map(|d| &d.kind),
                     Some(DefKind::Service { .. })
@@ -495,8 +493,6 @@ fn check_service(cx: &mut Ctx<'_>, s: &ast::Service) {
                     }
                 }
             }
-            // Unresolved names are reported by `check_references`.
-            _ => {}
         }
     }
 

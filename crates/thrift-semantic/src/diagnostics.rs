@@ -54,6 +54,7 @@ macro_rules! codes {
             }
 
             /// Looks a code up by `T1001` or by its name.
+            #[allow(clippy::should_implement_trait)]
             pub fn from_str(s: &str) -> Option<Code> {
                 Code::ALL.iter().copied().find(|c| c.as_str().eq_ignore_ascii_case(s) || c.name() == s)
             }

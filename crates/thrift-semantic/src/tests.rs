@@ -488,3 +488,18 @@ struct O {}
     };
     assert_eq!(out, fresh);
 }
+
+#[test]
+fn enum_values_are_looked_up_in_the_expected_enum() {
+    check(
+        r#"
+include "shared.thrift"
+const map<i32, shared.Color> M = {1: shared.RED, 2: shared.Color.BLUE, 3: Color.RED}
+//- /shared.thrift
+enum Color { RED, BLUE }
+"#,
+        expect![[r#"
+            /main.thrift:3:38 T1065 warning: `shared.RED`: `RED` is taken from enum `Color`, the type of a value of const `M`; write `shared.Color.RED` [shared.RED]
+        "#]],
+    );
+}

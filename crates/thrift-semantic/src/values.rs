@@ -249,6 +249,22 @@ fn check_ref(cx: &mut Ctx<'_>, value: &ast::ConstValue, r: &ast::ConstRef, ty: &
             .def(*expected)
             .map(|d| d.name.clone())
             .unwrap_or_default();
+        // How this file names the enum: `E`, or `inc.E` for an included one.
+        let enum_path = if expected.file == cx.file {
+            enum_name.clone()
+        } else {
+            cx.db
+                .summary(cx.file)
+                .and_then(|s| {
+                    s.includes
+                        .iter()
+                        .find(|inc| {
+                            cx.db.resolve_include(cx.file, &inc.path) == Some(expected.file)
+                        })
+                        .map(|inc| format!("{}.{enum_name}", inc.prefix))
+                })
+                .unwrap_or_else(|| enum_name.clone())
+        };
         let qualifier_names_enum =
             qualifier == enum_name || qualifier.ends_with(&format!(".{enum_name}"));
         cx.handled_refs.insert(r.syntax().text_range());
@@ -257,7 +273,7 @@ fn check_ref(cx: &mut Ctx<'_>, value: &ast::ConstValue, r: &ast::ConstRef, ty: &
                 Code::EnumQualifierMismatch,
                 value.syntax().text_range(),
                 format!(
-                    "`{text}`: `{last}` is taken from enum `{enum_name}`, the type of {what}; write `{enum_name}.{last}`"
+                    "`{text}`: `{last}` is taken from enum `{enum_name}`, the type of {what}; write `{enum_path}.{last}`"
                 ),
             );
         }

@@ -1,0 +1,187 @@
+//! `thrift-lint check`, run as a user runs it.
+
+use std::{
+    path::{Path, PathBuf},
+    process::Command,
+};
+
+use expect_test::{Expect, expect};
+use serde_json::Value;
+
+fn temp_project(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("thrift-check-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for (path, text) in files {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+struct Output {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_thrift-lint"))
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .args(args)
+        .output()
+        .unwrap();
+    Output {
+        code: out.status.code().unwrap(),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+fn check(out: &Output, expect: Expect) {
+    expect.assert_eq(&format!(
+        "exit {}\n--- stdout\n{}--- stderr\n{}",
+        out.code, out.stdout, out.stderr
+    ));
+}
+
+const PROJECT: &[(&str, &str)] = &[
+    (
+        "idl/main.thrift",
+        "include \"common/shared.thrift\"\ninclude \"lib.thrift\"\nstruct User {\n  1: shared.Id id\n  2: lib.Missing m\n  string implicit\n}\n",
+    ),
+    ("idl/common/shared.thrift", "typedef i64 Id\n"),
+    ("third_party/lib.thrift", "struct L {}\n"),
+];
+
+#[test]
+fn human_output_with_include_dirs() {
+    let dir = temp_project("human", PROJECT);
+    check(
+        &run(&dir, &["check", "idl/main.thrift", "-I", "third_party"]),
+        expect![[r#"
+            exit 1
+            --- stdout
+            error[T1010]: type `lib.Missing` is not defined
+             --> idl/main.thrift:5:6
+              |
+            5 |   2: lib.Missing m
+              |      ^^^^^^^^^^^
+
+            warning[T1032]: field `implicit` has no id; the compiler assigns -1, which breaks compatibility when fields are added
+             --> idl/main.thrift:6:10
+              |
+            6 |   string implicit
+              |          ^^^^^^^^
+
+            --- stderr
+            1 error, 1 warning (1 file checked)
+        "#]],
+    );
+    // Without -I, the include is unresolved (a warning) and `lib.` is unknown.
+    let out = run(&dir, &["check", "idl/main.thrift", "--format", "json"]);
+    assert_eq!(out.code, 1);
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    let codes: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["T1001", "T1010", "T1032"]);
+}
+
+#[test]
+fn config_include_dirs_and_lint_levels() {
+    let mut files = PROJECT.to_vec();
+    files.push((
+        "thrift-tools.toml",
+        "include_dirs = [\"third_party\"]\n[lint]\nmissing-field-id = \"off\"\nT1010 = \"warning\"\n",
+    ));
+    let dir = temp_project("config", &files);
+    let out = run(&dir, &["check", "idl", "--format", "github"]);
+    check(
+        &out,
+        expect![[r#"
+            exit 0
+            --- stdout
+            ::warning file=idl/main.thrift,line=5,col=6,endLine=5,endColumn=17,title=T1010 unresolved-type::type `lib.Missing` is not defined
+            --- stderr
+        "#]],
+    );
+    let out = run(
+        &dir,
+        &["check", "idl", "--deny-warnings", "--format", "sarif"],
+    );
+    assert_eq!(out.code, 1);
+    let sarif: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn clean_files_exit_0_and_directories_are_walked() {
+    let dir = temp_project(
+        "clean",
+        &[
+            ("a/x.thrift", "struct X { 1: i32 a }\n"),
+            ("a/b/y.thrift", "enum Y { A }\n"),
+            ("a/.hidden/z.thrift", "bad"),
+        ],
+    );
+    check(
+        &run(&dir, &["check"]),
+        expect![[r#"
+            exit 0
+            --- stdout
+            --- stderr
+            no problems (2 files checked)
+        "#]],
+    );
+}
+
+#[test]
+fn missing_files_and_bad_configs_exit_2_but_the_rest_is_checked() {
+    let dir = temp_project("missing", &[("ok.thrift", "struct A { 1: Nope x }\n")]);
+    let out = run(
+        &dir,
+        &["check", "ok.thrift", "nope.thrift", "--format", "json"],
+    );
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("nope.thrift: error: "),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stdout.contains("T1010"), "{}", out.stdout);
+
+    let dir = temp_project(
+        "badconfig",
+        &[
+            ("ok.thrift", "struct A {}\n"),
+            ("thrift-tools.toml", "[lint]\nT9999 = \"off\"\n"),
+        ],
+    );
+    let out = run(&dir, &["check"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("unknown diagnostic code `T9999`"),
+        "{}",
+        out.stderr
+    );
+
+    let dir = temp_project(
+        "badtoml",
+        &[
+            ("ok.thrift", "struct A {}\n"),
+            ("thrift-tools.toml", "include_dirs = 3\n"),
+        ],
+    );
+    let out = run(&dir, &["check"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("thrift-tools.toml"), "{}", out.stderr);
+
+    let out = run(&dir, &["check", "--format", "xml"]);
+    assert_eq!(out.code, 2);
+}

@@ -50,6 +50,12 @@ pub struct ChangeImpact {
     pub affected: Vec<FileId>,
 }
 
+fn parse_one(id: FileId, text: String) -> (FileId, Arc<str>, Parse<ast::SourceFile>, FileSummary) {
+    let parse = thrift_syntax::parse(&text);
+    let summary = crate::summary::summarize(&parse.tree());
+    (id, text.into(), parse, summary)
+}
+
 /// All files of a workspace, and what they mean.
 pub struct Database {
     pub(crate) files: HashMap<FileId, FileData>,
@@ -80,28 +86,8 @@ impl Database {
 
     /// Adds a file or replaces its text. Only this file is parsed again.
     pub fn apply_change(&mut self, file: FileId, text: &str) -> ChangeImpact {
-        let parse = thrift_syntax::parse(text);
-        let summary = crate::summary::summarize(&parse.tree());
-        let rev = self.next_rev;
-        self.next_rev += 1;
-        let summary_changed = match self.files.get(&file) {
-            Some(old) => *old.summary != summary,
-            None => true,
-        };
-        let summary_rev = match self.files.get(&file) {
-            Some(old) if !summary_changed => old.summary_rev,
-            _ => rev,
-        };
-        self.files.insert(
-            file,
-            FileData {
-                text: text.into(),
-                parse,
-                summary: Arc::new(summary),
-                rev,
-                summary_rev,
-            },
-        );
+        let (_, text, parse, summary) = parse_one(file, text.to_string());
+        let summary_changed = self.insert(file, text, parse, summary);
         let mut affected = vec![file];
         if summary_changed {
             affected.extend(self.dependents(file));
@@ -110,6 +96,86 @@ impl Database {
             summary_changed,
             affected,
         }
+    }
+
+    /// Adds or replaces many files at once, parsing them on all cores.
+    /// Returns every file whose diagnostics may have changed: the changed
+    /// files, and the dependents of those whose summary changed.
+    pub fn apply_changes(&mut self, changes: Vec<(FileId, String)>) -> Vec<FileId> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let parsed: Vec<(FileId, Arc<str>, Parse<ast::SourceFile>, FileSummary)> =
+            if threads <= 1 || changes.len() < 8 {
+                changes
+                    .into_iter()
+                    .map(|(id, text)| parse_one(id, text))
+                    .collect()
+            } else {
+                let chunk = changes.len().div_ceil(threads);
+                let mut parts: Vec<Vec<(FileId, String)>> = Vec::new();
+                let mut changes = changes.into_iter().peekable();
+                while changes.peek().is_some() {
+                    parts.push(changes.by_ref().take(chunk).collect());
+                }
+                std::thread::scope(|scope| {
+                    let handles: Vec<_> = parts
+                        .into_iter()
+                        .map(|part| {
+                            scope.spawn(move || {
+                                part.into_iter()
+                                    .map(|(id, text)| parse_one(id, text))
+                                    .collect::<Vec<_>>()
+                            })
+                        })
+                        .collect();
+                    handles
+                        .into_iter()
+                        .flat_map(|h| h.join().expect("a parser thread panicked"))
+                        .collect()
+                })
+            };
+        let mut affected: Vec<FileId> = Vec::new();
+        let mut changed_summaries: Vec<FileId> = Vec::new();
+        for (id, text, parse, summary) in parsed {
+            if self.insert(id, text, parse, summary) {
+                changed_summaries.push(id);
+            }
+            affected.push(id);
+        }
+        affected.extend(self.dependents_of(&changed_summaries));
+        affected.sort();
+        affected.dedup();
+        affected
+    }
+
+    /// Stores a parsed file; returns whether its summary changed.
+    fn insert(
+        &mut self,
+        file: FileId,
+        text: Arc<str>,
+        parse: Parse<ast::SourceFile>,
+        summary: FileSummary,
+    ) -> bool {
+        let rev = self.next_rev;
+        self.next_rev += 1;
+        let summary_changed = self
+            .files
+            .get(&file)
+            .is_none_or(|old| *old.summary != summary);
+        let summary_rev = match self.files.get(&file) {
+            Some(old) if !summary_changed => old.summary_rev,
+            _ => rev,
+        };
+        self.files.insert(
+            file,
+            FileData {
+                text,
+                parse,
+                summary: Arc::new(summary),
+                rev,
+                summary_rev,
+            },
+        );
+        summary_changed
     }
 
     /// Removes a file; files that include it see it as missing.
@@ -179,21 +245,36 @@ impl Database {
 
     /// Every file that includes `file`, directly or not.
     pub fn dependents(&self, file: FileId) -> Vec<FileId> {
-        // Reverse edges, built on demand: the workspace is small enough.
+        self.dependents_of(&[file])
+    }
+
+    /// Every file that includes one of `files`, directly or not (not
+    /// counting `files` themselves unless a cycle leads back to them).
+    pub fn dependents_of(&self, files: &[FileId]) -> Vec<FileId> {
+        if files.is_empty() {
+            return Vec::new();
+        }
+        // Reverse edges, built on demand: one pass over the includes.
         let mut reverse: HashMap<FileId, Vec<FileId>> = HashMap::new();
-        for &f in self.files.keys() {
-            for target in self.includes(f) {
-                reverse.entry(target).or_default().push(f);
+        for (&f, data) in &self.files {
+            for inc in &data.summary.includes {
+                if let Some(target) = self.resolve_include(f, &inc.path) {
+                    reverse.entry(target).or_default().push(f);
+                }
             }
         }
-        let mut seen = HashSet::new();
-        let mut stack = reverse.get(&file).cloned().unwrap_or_default();
+        let mut seen: HashSet<FileId> = HashSet::new();
+        let mut stack: Vec<FileId> = files
+            .iter()
+            .flat_map(|f| reverse.get(f).cloned().unwrap_or_default())
+            .collect();
         while let Some(f) = stack.pop() {
-            if f != file && seen.insert(f) {
+            if seen.insert(f) {
                 stack.extend(reverse.get(&f).cloned().unwrap_or_default());
             }
         }
-        let mut out: Vec<FileId> = seen.into_iter().collect();
+        let changed: HashSet<FileId> = files.iter().copied().collect();
+        let mut out: Vec<FileId> = seen.into_iter().filter(|f| !changed.contains(f)).collect();
         out.sort();
         out
     }

@@ -120,14 +120,15 @@ fn syntax(files: &[PathBuf], json: bool) -> ExitCode {
                     })
                 })
                 .collect();
-            let value = json!({
-                "file": shown,
-                "tree": tree_json(&parse.syntax_node()),
-                "errors": errors,
-            });
-            serde_json::to_writer(&mut out, &value)
-                .map_err(io::Error::from)
-                .and_then(|()| writeln!(out))
+            let mut line = String::with_capacity(text.len() * 16);
+            line.push_str("{\"file\":");
+            line.push_str(&Value::from(shown.as_str()).to_string());
+            line.push_str(",\"tree\":");
+            write_tree_json(&parse.syntax_node(), &mut line);
+            line.push_str(",\"errors\":");
+            line.push_str(&Value::Array(errors).to_string());
+            line.push_str("}\n");
+            out.write_all(line.as_bytes())
         } else {
             let mut s = String::new();
             if files.len() > 1 {
@@ -160,41 +161,46 @@ fn syntax(files: &[PathBuf], json: bool) -> ExitCode {
     ExitCode::from(code)
 }
 
-/// `{"kind", "start", "end", "children"}` for nodes, `"text"` for tokens.
-/// Built without recursion, so deep trees cannot overflow the stack.
-fn tree_json(root: &SyntaxNode) -> Value {
-    // Each frame: the node's JSON object (without children yet) and its children.
-    let mut stack: Vec<(serde_json::Map<String, Value>, Vec<Value>)> = Vec::new();
-    let mut result = Value::Null;
+/// Writes `{"kind", "start", "end", "children"}` for nodes and `"text"`
+/// in place of `"children"` for tokens, straight into `out` (no JSON value
+/// in between, and no recursion, so deep trees cannot overflow the stack).
+fn write_tree_json(root: &SyntaxNode, out: &mut String) {
+    use std::fmt::Write as _;
+    // Whether the next element in the current `children` list is the first.
+    let mut first = vec![true];
     for event in root.preorder_with_tokens() {
         match event {
             thrift_syntax::WalkEvent::Enter(element) => {
+                let is_first = first.last_mut().expect("balanced walk");
+                if !*is_first {
+                    out.push(',');
+                }
+                *is_first = false;
                 let range = element.text_range();
-                let mut obj = serde_json::Map::new();
-                obj.insert("kind".into(), json!(format!("{:?}", element.kind())));
-                obj.insert("start".into(), json!(u32::from(range.start())));
-                obj.insert("end".into(), json!(u32::from(range.end())));
+                let _ = write!(
+                    out,
+                    "{{\"kind\":\"{:?}\",\"start\":{},\"end\":{},",
+                    element.kind(),
+                    u32::from(range.start()),
+                    u32::from(range.end())
+                );
                 match element {
-                    NodeOrToken::Node(_) => stack.push((obj, Vec::new())),
+                    NodeOrToken::Node(_) => {
+                        out.push_str("\"children\":[");
+                        first.push(true);
+                    }
                     NodeOrToken::Token(token) => {
-                        obj.insert("text".into(), json!(token.text()));
-                        if let Some((_, children)) = stack.last_mut() {
-                            children.push(Value::Object(obj));
-                        }
+                        out.push_str("\"text\":");
+                        out.push_str(&Value::from(token.text()).to_string());
+                        out.push('}');
                     }
                 }
             }
             thrift_syntax::WalkEvent::Leave(NodeOrToken::Node(_)) => {
-                let (mut obj, children) = stack.pop().expect("balanced walk");
-                obj.insert("children".into(), Value::Array(children));
-                let value = Value::Object(obj);
-                match stack.last_mut() {
-                    Some((_, siblings)) => siblings.push(value),
-                    None => result = value,
-                }
+                first.pop();
+                out.push_str("]}");
             }
             thrift_syntax::WalkEvent::Leave(NodeOrToken::Token(_)) => {}
         }
     }
-    result
 }

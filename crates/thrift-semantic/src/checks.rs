@@ -42,10 +42,11 @@ pub(crate) fn check(db: &Database, file: FileId) -> Vec<Diagnostic> {
         cx.report(Code::Syntax, error.range, error.message.clone());
     }
     let tree = parse.tree();
-    check_includes(&mut cx, &tree);
+    // Values first: they resolve some references from their expected type.
     check_definitions(&mut cx, &tree);
-    check_references(&mut cx, tree.syntax());
-    check_deprecated(&mut cx, tree.syntax());
+    let used_prefixes = check_references(&mut cx, tree.syntax());
+    check_includes(&mut cx, &tree, &used_prefixes);
+    check_deprecated(&mut cx, parse.green(), rowan::TextSize::new(0));
     let allows = allow_comments(parse.syntax_node(), cx.db.text(file).unwrap_or_default());
     if !allows.is_empty() {
         let text = cx.db.text(file).unwrap_or_default();
@@ -101,8 +102,7 @@ fn allow_comments(root: SyntaxNode, text: &str) -> Vec<(u32, Vec<Code>)> {
 // Includes
 // ---------------------------------------------------------------------------
 
-fn check_includes(cx: &mut Ctx<'_>, tree: &ast::SourceFile) {
-    let used = used_prefixes(tree.syntax());
+fn check_includes(cx: &mut Ctx<'_>, tree: &ast::SourceFile, used: &HashSet<String>) {
     let mut seen: HashMap<FileId, TextRange> = HashMap::new();
     for include in tree.includes() {
         let Some(path) = include.path() else { continue };
@@ -147,26 +147,6 @@ fn check_includes(cx: &mut Ctx<'_>, tree: &ast::SourceFile) {
             );
         }
     }
-}
-
-/// The first segments of every dotted reference in the file.
-fn used_prefixes(root: &SyntaxNode) -> HashSet<String> {
-    root.descendants()
-        .filter(|n| n.kind() == SyntaxKind::PATH)
-        .filter(|n| {
-            n.parent().is_some_and(|p| {
-                matches!(
-                    p.kind(),
-                    SyntaxKind::NAMED_TYPE | SyntaxKind::CONST_REF | SyntaxKind::EXTENDS_CLAUSE
-                )
-            })
-        })
-        .filter_map(ast::Path::cast)
-        .filter_map(|p| {
-            let segments = p.segments();
-            (segments.len() > 1).then(|| segments[0].text().to_string())
-        })
-        .collect()
 }
 
 // ---------------------------------------------------------------------------
@@ -573,9 +553,29 @@ fn check_service(cx: &mut Ctx<'_>, s: &ast::Service) {
 // ---------------------------------------------------------------------------
 
 /// Every type name and const reference in the file resolves.
-fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) {
+///
+/// Also checks the shape of list types, and returns the include prefixes
+/// that references use (one walk over the tree does it all).
+fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> HashSet<String> {
+    let mut used = HashSet::new();
     for node in root.descendants() {
-        match node.kind() {
+        let kind = node.kind();
+        if matches!(
+            kind,
+            SyntaxKind::NAMED_TYPE | SyntaxKind::EXTENDS_CLAUSE | SyntaxKind::CONST_REF
+        ) && let Some(path) = node.children().find_map(ast::Path::cast)
+        {
+            let text = path.text();
+            if let Some((prefix, _)) = text.split_once('.') {
+                used.insert(prefix.to_string());
+                // Dotted include prefixes (`a.b.Type`) are used as a whole.
+                if let Some((longer, _)) = text.rsplit_once('.') {
+                    used.insert(longer.to_string());
+                }
+            }
+        }
+        match kind {
+            SyntaxKind::LIST_TYPE => check_list_type(cx, &node),
             SyntaxKind::NAMED_TYPE | SyntaxKind::EXTENDS_CLAUSE => {
                 let Some(path) = node.children().find_map(ast::Path::cast) else {
                     continue;
@@ -640,6 +640,7 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) {
             _ => {}
         }
     }
+    used
 }
 
 fn unknown_prefix(cx: &mut Ctx<'_>, range: TextRange, text: &str, prefix: &str) {
@@ -665,89 +666,75 @@ fn enum_with_value(cx: &Ctx<'_>, name: &str) -> Option<String> {
 // Deprecated and removed syntax
 // ---------------------------------------------------------------------------
 
-fn check_deprecated(cx: &mut Ctx<'_>, root: &SyntaxNode) {
-    for token in root
-        .descendants_with_tokens()
-        .filter_map(|e| e.into_token())
+fn check_list_type(cx: &mut Ctx<'_>, node: &SyntaxNode) {
+    let Some(list) = ast::ListType::cast(node.clone()) else {
+        return;
+    };
+    if let Some(ast::Type::BaseType(b)) = list.element_type()
+        && b.keyword()
+            .is_some_and(|k| matches!(k.kind(), SyntaxKind::BYTE_KW | SyntaxKind::I8_KW))
     {
-        let range = token.text_range();
-        match token.kind() {
-            SyntaxKind::ASYNC_KW => cx.report(
+        cx.report(
+            Code::DeprecatedSyntax,
+            list.syntax().text_range(),
+            "`list<byte>` is inefficient; use `binary`",
+        );
+    }
+    // The suffix form `list<T> cpp_type "X"` is deprecated.
+    let mut after_angle = false;
+    for child in node.children_with_tokens() {
+        match child.kind() {
+            SyntaxKind::R_ANGLE => after_angle = true,
+            SyntaxKind::CPP_TYPE if after_angle => cx.report(
                 Code::DeprecatedSyntax,
-                range,
-                "`async` is deprecated; write `oneway`",
+                child.text_range(),
+                "`cpp_type` after the element type is deprecated; write `list cpp_type \"T\" <elem>`",
             ),
-            SyntaxKind::BYTE_KW => cx.report(
-                Code::DeprecatedSyntax,
-                range,
-                "`byte` is deprecated; write `i8`",
-            ),
-            SyntaxKind::XSD_ALL_KW
-            | SyntaxKind::XSD_OPTIONAL_KW
-            | SyntaxKind::XSD_NILLABLE_KW
-            | SyntaxKind::XSD_ATTRS_KW => cx.report(
-                Code::DeprecatedSyntax,
-                range,
-                format!(
-                    "`{}` is deprecated and ignored by every generator but the XSD one",
-                    token.text()
-                ),
-            ),
-            SyntaxKind::SENUM_KW => cx.report(
-                Code::RemovedSyntax,
-                range,
-                "`senum` was removed in Apache Thrift 0.17; use `string` consts or an `enum`",
-            ),
-            SyntaxKind::SLIST_KW => cx.report(
-                Code::RemovedSyntax,
-                range,
-                "`slist` was removed in Apache Thrift 0.17; write `string`",
-            ),
-            k if k.is_legacy_namespace_keyword() => cx.report(
-                Code::RemovedSyntax,
-                range,
-                format!(
-                    "`{}` is no longer supported; write `namespace <language> <name>`",
-                    token.text()
-                ),
-            ),
-            SyntaxKind::CPP_TYPE_KW => {
-                // The suffix form `list<T> cpp_type "X"` is deprecated.
-                let cpp = token.parent();
-                let after_angle = cpp
-                    .as_ref()
-                    .and_then(|c| c.prev_sibling_or_token())
-                    .into_iter()
-                    .flat_map(|e| std::iter::successors(Some(e), |e| e.prev_sibling_or_token()))
-                    .find(|e| !e.kind().is_trivia())
-                    .is_some_and(|e| e.kind() == SyntaxKind::R_ANGLE);
-                if after_angle {
-                    cx.report(
-                        Code::DeprecatedSyntax,
-                        range,
-                        "`cpp_type` after the element type is deprecated; write `list cpp_type \"T\" <elem>`",
-                    );
-                }
-            }
             _ => {}
         }
     }
-    for node in root
-        .descendants()
-        .filter(|n| n.kind() == SyntaxKind::LIST_TYPE)
-    {
-        let Some(list) = ast::ListType::cast(node) else {
-            continue;
-        };
-        if let Some(ast::Type::BaseType(b)) = list.element_type()
-            && b.keyword()
-                .is_some_and(|k| matches!(k.kind(), SyntaxKind::BYTE_KW | SyntaxKind::I8_KW))
-        {
-            cx.report(
-                Code::DeprecatedSyntax,
-                list.syntax().text_range(),
-                "`list<byte>` is inefficient; use `binary`",
-            );
+}
+
+/// Deprecated and removed keywords. Walks the green tree, which needs no
+/// allocation per token.
+fn check_deprecated(cx: &mut Ctx<'_>, node: &rowan::GreenNodeData, start: rowan::TextSize) {
+    let mut offset = start;
+    for child in node.children() {
+        let len = child.text_len();
+        match child {
+            rowan::NodeOrToken::Node(n) => check_deprecated(cx, n, offset),
+            rowan::NodeOrToken::Token(t) => {
+                let kind = SyntaxKind::from(t.kind().0);
+                let range = TextRange::at(offset, len);
+                let message = match kind {
+                    SyntaxKind::ASYNC_KW => Some((Code::DeprecatedSyntax, "`async` is deprecated; write `oneway`".to_string())),
+                    SyntaxKind::BYTE_KW => Some((Code::DeprecatedSyntax, "`byte` is deprecated; write `i8`".to_string())),
+                    SyntaxKind::XSD_ALL_KW
+                    | SyntaxKind::XSD_OPTIONAL_KW
+                    | SyntaxKind::XSD_NILLABLE_KW
+                    | SyntaxKind::XSD_ATTRS_KW => Some((
+                        Code::DeprecatedSyntax,
+                        format!("`{}` is deprecated and ignored by every generator but the XSD one", t.text()),
+                    )),
+                    SyntaxKind::SENUM_KW => Some((
+                        Code::RemovedSyntax,
+                        "`senum` was removed in Apache Thrift 0.17; use `string` consts or an `enum`".to_string(),
+                    )),
+                    SyntaxKind::SLIST_KW => Some((
+                        Code::RemovedSyntax,
+                        "`slist` was removed in Apache Thrift 0.17; write `string`".to_string(),
+                    )),
+                    k if k.is_legacy_namespace_keyword() => Some((
+                        Code::RemovedSyntax,
+                        format!("`{}` is no longer supported; write `namespace <language> <name>`", t.text()),
+                    )),
+                    _ => None,
+                };
+                if let Some((code, message)) = message {
+                    cx.report(code, range, message);
+                }
+            }
         }
+        offset += len;
     }
 }

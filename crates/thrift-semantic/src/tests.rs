@@ -421,7 +421,7 @@ service Svc { async void f() }
             /main.thrift:5:6 T2001 warning: `byte` is deprecated; write `i8` [byte]
             /main.thrift:6:6 T2002 error: `slist` was removed in Apache Thrift 0.17; write `string` [slist]
             /main.thrift:7:6 T2001 warning: `list<byte>` is inefficient; use `binary` [list<i8>]
-            /main.thrift:8:16 T2001 warning: `cpp_type` after the element type is deprecated; write `list cpp_type "T" <elem>` [cpp_type]
+            /main.thrift:8:16 T2001 warning: `cpp_type` after the element type is deprecated; write `list cpp_type "T" <elem>` [cpp_type "std::vector<int>"]
             /main.thrift:10:15 T2001 warning: `async` is deprecated; write `oneway` [async]
         "#]],
     );

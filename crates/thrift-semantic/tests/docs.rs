@@ -22,7 +22,7 @@
 
 use std::{collections::HashMap, path::PathBuf};
 
-use thrift_semantic::{Code, Database, Diagnostic, FileId};
+use thrift_semantic::{Code, Database, Diagnostic, FileId, Severity};
 
 /// Codes no check reports yet. Their section documents where the problem
 /// is reported today; the bad example must get an error, but not this code
@@ -198,22 +198,24 @@ fn check_example(fixture: &str) -> (Vec<Diagnostic>, String) {
 /// `  3:5 T1010 error: type `X` is not defined`, one per line.
 fn render(diagnostics: &[Diagnostic], text: &str) -> String {
     if diagnostics.is_empty() {
-        return "  (no diagnostics)\n".to_string();
+        return "  (no diagnostics)".to_string();
     }
-    let mut out = String::new();
-    for d in diagnostics {
-        let offset = usize::from(d.range.start()).min(text.len());
-        let before = &text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-        out.push_str(&format!(
-            "  {line}:{col} {} {}: {}\n",
-            d.code,
-            d.severity.as_str(),
-            d.message
-        ));
-    }
-    out
+    diagnostics
+        .iter()
+        .map(|d| {
+            let offset = usize::from(d.range.start()).min(text.len());
+            let before = &text[..offset];
+            let line = before.matches('\n').count() + 1;
+            let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+            format!(
+                "  {line}:{col} {} {}: {}",
+                d.code,
+                d.severity.as_str(),
+                d.message
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// `error[T1010]: message` lines of a ```text block.
@@ -396,10 +398,7 @@ fn diagnostics_md_documents_every_code_with_working_examples() {
                      in tests/docs.rs and update its section",
                     bad.line
                 ));
-            } else if !diagnostics
-                .iter()
-                .any(|d| d.severity == thrift_semantic::Severity::Error)
-            {
+            } else if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
                 problems.push(format!(
                     "line {}: the example of {code} should get an error, but gets:\n{}",
                     bad.line,

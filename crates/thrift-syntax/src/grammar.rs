@@ -171,7 +171,7 @@ const FIELD_NAME_FOLLOW: TokenSet = TokenSet::new(&[
 pub(crate) fn source_file(p: &mut Parser<'_>) {
     let m = p.start();
     // The first definition, for "must come before" messages.
-    let mut first_definition: Option<(String, String)> = None;
+    let mut first_definition: Option<(&str, crate::TextSize)> = None;
     while !p.at_eof() {
         if p.is_stuck() {
             p.err_and_bump("internal error: the parser made no progress here");
@@ -179,9 +179,11 @@ pub(crate) fn source_file(p: &mut Parser<'_>) {
         }
         let kind = p.current();
         if HEADER_FIRST.contains(kind) {
-            if let Some((what, at)) = &first_definition {
+            if let Some((what, offset)) = first_definition {
+                // Line and column only when needed: they cost a scan.
+                let at = p.line_col(offset);
                 let msg = format!(
-                    "{} must come before the first definition ({what} at {at}); move it to the top of the file",
+                    "{} must come before the first definition (`{what}` at {at}); move it to the top of the file",
                     kind.describe()
                 );
                 let range = p.current_range();
@@ -190,10 +192,7 @@ pub(crate) fn source_file(p: &mut Parser<'_>) {
             header(p);
         } else if DEFINITION_FIRST.contains(kind) {
             if first_definition.is_none() {
-                let range = p.current_range();
-                let what = p.current_text().to_string();
-                let at = p.line_col(range.start());
-                first_definition = Some((format!("`{what}`"), at));
+                first_definition = Some((p.current_text(), p.current_range().start()));
             }
             definition(p);
         } else {

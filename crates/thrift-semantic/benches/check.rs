@@ -42,7 +42,7 @@ fn leaf_file(i: usize) -> String {
     let mut s = format!(
         "include \"mid{a}.thrift\"\ninclude \"mid{b}.thrift\"\nnamespace java bench.leaf{i}\n\n"
     );
-    for j in 0..48 {
+    for j in 0..64 {
         writeln!(
             s,
             "struct Leaf{j} {{\n  1: required mid{a}.Record{} left\n  2: optional mid{b}.Record{} right\n  3: list<i64> values = [1, 2, 3]\n  4: string label = \"leaf\" (python.immutable = \"\")\n}}\n",

@@ -50,8 +50,15 @@ pub struct ChangeImpact {
     pub affected: Vec<FileId>,
 }
 
-fn parse_one(id: FileId, text: String) -> (FileId, Arc<str>, Parse<ast::SourceFile>, FileSummary) {
-    let parse = thrift_syntax::parse(&text);
+fn parse_one(
+    id: FileId,
+    text: String,
+    cache: Option<&mut thrift_syntax::NodeCache>,
+) -> (FileId, Arc<str>, Parse<ast::SourceFile>, FileSummary) {
+    let parse = match cache {
+        Some(cache) => thrift_syntax::parse_with_cache(&text, cache),
+        None => thrift_syntax::parse(&text),
+    };
     let summary = crate::summary::summarize(&parse.tree());
     (id, text.into(), parse, summary)
 }
@@ -86,7 +93,7 @@ impl Database {
 
     /// Adds a file or replaces its text. Only this file is parsed again.
     pub fn apply_change(&mut self, file: FileId, text: &str) -> ChangeImpact {
-        let (_, text, parse, summary) = parse_one(file, text.to_string());
+        let (_, text, parse, summary) = parse_one(file, text.to_string(), None);
         let summary_changed = self.insert(file, text, parse, summary);
         let mut affected = vec![file];
         if summary_changed {
@@ -105,9 +112,10 @@ impl Database {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let parsed: Vec<(FileId, Arc<str>, Parse<ast::SourceFile>, FileSummary)> =
             if threads <= 1 || changes.len() < 8 {
+                let mut cache = thrift_syntax::NodeCache::default();
                 changes
                     .into_iter()
-                    .map(|(id, text)| parse_one(id, text))
+                    .map(|(id, text)| parse_one(id, text, Some(&mut cache)))
                     .collect()
             } else {
                 let chunk = changes.len().div_ceil(threads);
@@ -121,8 +129,9 @@ impl Database {
                         .into_iter()
                         .map(|part| {
                             scope.spawn(move || {
+                                let mut cache = thrift_syntax::NodeCache::default();
                                 part.into_iter()
-                                    .map(|(id, text)| parse_one(id, text))
+                                    .map(|(id, text)| parse_one(id, text, Some(&mut cache)))
                                     .collect::<Vec<_>>()
                             })
                         })

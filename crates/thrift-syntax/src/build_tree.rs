@@ -13,7 +13,7 @@
 //! - everything else stays in the enclosing node, and trivia at the end of
 //!   the file belongs to `SOURCE_FILE`.
 
-use rowan::{GreenNode, GreenNodeBuilder};
+use rowan::{GreenNode, GreenNodeBuilder, NodeCache};
 
 use crate::{
     SyntaxKind::{self, *},
@@ -50,7 +50,7 @@ pub(crate) fn is_significant(kind: SyntaxKind) -> bool {
     !kind.is_trivia() && kind != ERROR_TOKEN
 }
 
-struct Builder<'a> {
+struct Builder<'a, 'c> {
     text: &'a str,
     tokens: &'a [Token],
     /// Index of the next raw token to emit.
@@ -59,17 +59,25 @@ struct Builder<'a> {
     offset: usize,
     /// Kinds of the open nodes.
     stack: Vec<SyntaxKind>,
-    inner: GreenNodeBuilder<'static>,
+    inner: GreenNodeBuilder<'c>,
 }
 
-pub(crate) fn build_tree(text: &str, tokens: &[Token], mut events: Vec<Event>) -> GreenNode {
+pub(crate) fn build_tree(
+    text: &str,
+    tokens: &[Token],
+    mut events: Vec<Event>,
+    cache: Option<&mut NodeCache>,
+) -> GreenNode {
     let mut b = Builder {
         text,
         tokens,
         pos: 0,
         offset: 0,
         stack: Vec::new(),
-        inner: GreenNodeBuilder::new(),
+        inner: match cache {
+            Some(cache) => GreenNodeBuilder::with_cache(cache),
+            None => GreenNodeBuilder::new(),
+        },
     };
     let mut parents = Vec::new();
     for i in 0..events.len() {
@@ -107,7 +115,7 @@ pub(crate) fn build_tree(text: &str, tokens: &[Token], mut events: Vec<Event>) -
     b.inner.finish()
 }
 
-impl Builder<'_> {
+impl Builder<'_, '_> {
     fn start(&mut self, kind: SyntaxKind) {
         if !self.stack.is_empty() {
             if is_attachable(kind) {

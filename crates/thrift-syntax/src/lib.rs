@@ -184,7 +184,7 @@ impl<T: AstNode> Parse<T> {
 
 /// Parses a Thrift file. Never fails; see [`Parse::errors`].
 pub fn parse(text: &str) -> Parse<ast::SourceFile> {
-    let (green, errors) = parse_green(text);
+    let (green, errors) = parse_green(text, None);
     Parse {
         green,
         errors,
@@ -192,7 +192,21 @@ pub fn parse(text: &str) -> Parse<ast::SourceFile> {
     }
 }
 
-fn parse_green(text: &str) -> (GreenNode, Vec<SyntaxError>) {
+/// Like [`parse`], sharing a cache of tree nodes across calls: identical
+/// tokens and small nodes (keywords, `{`, common names) are stored once.
+/// Faster and smaller when one thread parses many files.
+pub fn parse_with_cache(text: &str, cache: &mut NodeCache) -> Parse<ast::SourceFile> {
+    let (green, errors) = parse_green(text, Some(cache));
+    Parse {
+        green,
+        errors,
+        _ty: PhantomData,
+    }
+}
+
+pub use rowan::NodeCache;
+
+fn parse_green(text: &str, cache: Option<&mut NodeCache>) -> (GreenNode, Vec<SyntaxError>) {
     // rowan offsets are u32; larger inputs are cut off with an error rather
     // than overflowing. (Inputs over 4 GiB are not Thrift files.)
     if text.len() > u32::MAX as usize - 1 {
@@ -200,7 +214,7 @@ fn parse_green(text: &str) -> (GreenNode, Vec<SyntaxError>) {
         while !text.is_char_boundary(cut) {
             cut -= 1;
         }
-        let (green, mut errors) = parse_green(&text[..cut]);
+        let (green, mut errors) = parse_green(&text[..cut], cache);
         errors.push(SyntaxError::new(
             "the file is larger than 4 GiB; the rest was not parsed".to_string(),
             TextRange::empty(TextSize::new(cut as u32)),
@@ -231,7 +245,7 @@ fn parse_green(text: &str) -> (GreenNode, Vec<SyntaxError>) {
     grammar::source_file(&mut p);
     let (events, parse_errors) = p.finish();
 
-    let green = build_tree::build_tree(text, &lexed.tokens, events);
+    let green = build_tree::build_tree(text, &lexed.tokens, events, cache);
 
     let mut errors = lexed.errors;
     errors.extend(parse_errors);

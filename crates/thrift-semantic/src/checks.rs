@@ -19,9 +19,43 @@ pub(crate) struct Ctx<'a> {
     /// Const references already resolved (or reported) by the value checks,
     /// from the type they initialise; the reference check skips them.
     pub(crate) handled_refs: HashSet<TextRange>,
+    /// The summary index of each named definition, by its start offset.
+    pub(crate) def_index: HashMap<thrift_syntax::TextSize, usize>,
 }
 
 impl Ctx<'_> {
+    /// Reports `reference` (a node inside a definition of this file) if it
+    /// names `target`, a definition of this file that comes later: the
+    /// Apache compiler resolves consts and parent services in order.
+    pub(crate) fn check_order(&mut self, reference: &SyntaxNode, target: DefRef, what: &str) {
+        if target.file != self.file {
+            return;
+        }
+        let Some(top) = reference.ancestors().find(|n| {
+            n.parent()
+                .is_some_and(|p| p.kind() == SyntaxKind::SOURCE_FILE)
+        }) else {
+            return;
+        };
+        let Some(&here) = self.def_index.get(&top.text_range().start()) else {
+            return;
+        };
+        if target.index > here {
+            let mut d = Diagnostic::new(
+                Code::ForwardReference,
+                self.file,
+                reference.text_range(),
+                format!(
+                    "{what} is used before its definition; the Apache compiler needs it defined above this point"
+                ),
+            );
+            if let Some(r) = self.db.def_name_range(target) {
+                d = d.with_related(self.file, r, "defined here");
+            }
+            self.out.push(d);
+        }
+    }
+
     pub(crate) fn report(&mut self, code: Code, range: TextRange, message: impl Into<String>) {
         self.out
             .push(Diagnostic::new(code, self.file, range, message));
@@ -37,17 +71,29 @@ pub(crate) fn check(db: &Database, file: FileId) -> Vec<Diagnostic> {
         file,
         out: Vec::new(),
         handled_refs: HashSet::new(),
+        def_index: HashMap::new(),
     };
     for error in parse.errors() {
         cx.report(Code::Syntax, error.range, error.message.clone());
     }
     let tree = parse.tree();
+    cx.def_index = tree
+        .definitions()
+        .filter(|d| d.name().is_some_and(|n| !n.text().is_empty()))
+        .enumerate()
+        .map(|(i, d)| (d.syntax().text_range().start(), i))
+        .collect();
     // Values first: they resolve some references from their expected type.
     check_definitions(&mut cx, &tree);
     let used_prefixes = check_references(&mut cx, tree.syntax());
     check_includes(&mut cx, &tree, &used_prefixes);
     check_deprecated(&mut cx, parse.green(), rowan::TextSize::new(0));
-    let allows = allow_comments(parse.syntax_node(), cx.db.text(file).unwrap_or_default());
+    let mut unknown = Vec::new();
+    let allows = allow_comments(
+        parse.syntax_node(),
+        cx.db.text(file).unwrap_or_default(),
+        &mut unknown,
+    );
     if !allows.is_empty() {
         let text = cx.db.text(file).unwrap_or_default();
         let index = thrift_syntax::LineIndex::new(text);
@@ -58,12 +104,23 @@ pub(crate) fn check(db: &Database, file: FileId) -> Vec<Diagnostic> {
                 .any(|(l, codes)| (*l == line || *l + 1 == line) && codes.contains(&d.code))
         });
     }
+    for (range, name) in unknown {
+        cx.report(
+            Code::UnknownLintCode,
+            range,
+            format!("`thrift-lint: allow({name})` names no diagnostic code"),
+        );
+    }
     cx.out
 }
 
 /// `// thrift-lint: allow(T1003, unused-include)` comments: the line they
 /// are on, and the codes they silence on that line and the next.
-fn allow_comments(root: SyntaxNode, text: &str) -> Vec<(u32, Vec<Code>)> {
+fn allow_comments(
+    root: SyntaxNode,
+    text: &str,
+    unknown: &mut Vec<(TextRange, String)>,
+) -> Vec<(u32, Vec<Code>)> {
     const MARKER: &str = "thrift-lint:";
     if !text.contains(MARKER) {
         return Vec::new();
@@ -87,10 +144,13 @@ fn allow_comments(root: SyntaxNode, text: &str) -> Vec<(u32, Vec<Code>)> {
         else {
             continue;
         };
-        let codes: Vec<Code> = list
-            .split(',')
-            .filter_map(|c| Code::from_str(c.trim()))
-            .collect();
+        let mut codes = Vec::new();
+        for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            match Code::from_str(name) {
+                Some(code) => codes.push(code),
+                None => unknown.push((token.text_range(), name.to_string())),
+            }
+        }
         // A block comment silences the line where it ends, and the next.
         let line = index.line_col(text, token.text_range().end()).line;
         out.push((line, codes));
@@ -222,6 +282,8 @@ enum FieldListKind {
 fn check_field_list(cx: &mut Ctx<'_>, fields: Vec<ast::Field>, kind: FieldListKind) {
     let mut ids: HashMap<i64, (TextRange, String)> = HashMap::new();
     let mut names: HashMap<String, TextRange> = HashMap::new();
+    // The first default value of a union.
+    let mut union_default: Option<TextRange> = None;
     // Ids the compiler assigns to fields without a (positive) id.
     let mut auto_id: i64 = -1;
     for field in &fields {
@@ -289,6 +351,29 @@ fn check_field_list(cx: &mut Ctx<'_>, fields: Vec<ast::Field>, kind: FieldListKi
             }
         }
         let req = field.requiredness_token();
+        if kind == FieldListKind::Union
+            && let Some(default) = field.default_value()
+        {
+            if let Some(first) = union_default {
+                let d = Diagnostic::new(
+                    Code::UnionMultipleDefaults,
+                    cx.file,
+                    default.syntax().text_range(),
+                    format!("union field `{name}` has a default value, but another field already has one; a union holds one value"),
+                )
+                .with_related(cx.file, first, "the first default");
+                cx.out.push(d);
+            } else {
+                union_default = Some(default.syntax().text_range());
+            }
+        }
+        if kind == FieldListKind::Throws && field.requiredness() == Requiredness::Required {
+            cx.report(
+                Code::RequiredInThrows,
+                req.as_ref().map_or(name_range, |t| t.text_range()),
+                format!("exception `{name}` in a `throws` list is marked `required`; at most one exception is thrown"),
+            );
+        }
         if kind == FieldListKind::Union && field.requiredness() == Requiredness::Required {
             cx.report(
                 Code::RequiredInUnion,
@@ -431,6 +516,7 @@ fn check_service(cx: &mut Ctx<'_>, s: &ast::Service) {
         let range = path.syntax().text_range();
         // Unresolved names are reported by `check_references`.
         if let Resolution::Found(def) = cx.db.resolve_name(cx.file, &path.text()) {
+            cx.check_order(path.syntax(), def, &format!("service `{}`", path.text()));
             {
                 let is_service = matches!(
                     cx.db.def(def).map(|d| &d.kind),
@@ -576,6 +662,19 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> HashSet<String> {
         }
         match kind {
             SyntaxKind::LIST_TYPE => check_list_type(cx, &node),
+            SyntaxKind::NAME => {
+                if node
+                    .children_with_tokens()
+                    .any(|t| t.kind() == SyntaxKind::DOT)
+                {
+                    let text = node.text().to_string();
+                    cx.report(
+                        Code::DottedName,
+                        node.text_range(),
+                        format!("`{text}`: a name cannot contain `.`; dots separate an include prefix from a name"),
+                    );
+                }
+            }
             SyntaxKind::NAMED_TYPE | SyntaxKind::EXTENDS_CLAUSE => {
                 let Some(path) = node.children().find_map(ast::Path::cast) else {
                     continue;
@@ -616,7 +715,9 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> HashSet<String> {
                     continue;
                 }
                 match cx.db.resolve_const(cx.file, &text) {
-                    ConstResolution::Const(_) | ConstResolution::EnumValue(..) => {}
+                    ConstResolution::Const(def) | ConstResolution::EnumValue(def, _) => {
+                        cx.check_order(&node, def, &format!("`{text}`"));
+                    }
                     ConstResolution::UnknownPrefix(prefix) => {
                         unknown_prefix(cx, range, &text, &prefix)
                     }

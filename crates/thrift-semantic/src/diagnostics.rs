@@ -85,6 +85,8 @@ codes! {
     FieldIdOutOfRange = "T1034", "field-id-out-of-range", Warning, "A field id does not fit in 16 bits.";
     RequiredInUnion = "T1035", "required-in-union", Warning, "A union field is marked `required`.";
     OptionalArgument = "T1036", "optional-argument", Warning, "A function argument is marked `optional`, which has no effect.";
+    UnionMultipleDefaults = "T1037", "union-multiple-defaults", Error, "More than one field of a union has a default value.";
+    RequiredInThrows = "T1038", "required-in-throws", Warning, "An exception in a `throws` list is marked `required`.";
 
     OnewayNotVoid = "T1040", "oneway-not-void", Warning, "A `oneway` function returns a value.";
     OnewayThrows = "T1041", "oneway-throws", Error, "A `oneway` function declares exceptions.";
@@ -93,6 +95,7 @@ codes! {
     DuplicateFunction = "T1044", "duplicate-function", Error, "Two functions in one service have the same name.";
     OverridesParentFunction = "T1045", "redefines-parent-function", Error, "A function has the same name as one in a parent service.";
     ServiceCycle = "T1046", "service-extends-cycle", Error, "Services extend each other in a cycle.";
+    ForwardReference = "T1047", "forward-reference", Error, "A const or parent service is used before its definition in the same file.";
 
     DuplicateEnumValueName = "T1050", "duplicate-enum-value-name", Error, "Two values of one enum have the same name.";
     DuplicateEnumValue = "T1051", "duplicate-enum-value", Warning, "Two values of one enum have the same number.";
@@ -108,6 +111,7 @@ codes! {
     DeprecatedSyntax = "T2001", "deprecated-syntax", Warning, "Syntax that Apache Thrift deprecated (`async`, `byte`, `xsd_*`, `cpp_type` suffix, `list<byte>`).";
     RemovedSyntax = "T2002", "removed-syntax", Error, "Syntax that Apache Thrift removed (`senum`, `slist`, legacy `*_namespace` headers).";
     LargeInteger = "T2003", "64-bit-constant", Hint, "A 64-bit integer constant may not work in all languages.";
+    UnknownLintCode = "T2004", "unknown-lint-code", Warning, "A `thrift-lint: allow(...)` comment names a code that does not exist.";
 }
 
 impl std::fmt::Display for Code {

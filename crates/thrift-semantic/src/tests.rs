@@ -318,6 +318,8 @@ typedef T3 T3
 "#,
         expect![[r#"
             /main.thrift:2:19 T1046 error: service `A` extends itself [B]
+            /main.thrift:2:19 T1047 error: service `B` is used before its definition; the Apache compiler needs it defined above this point [B]
+              /main.thrift:3:9: defined here
             /main.thrift:3:19 T1046 error: service `B` extends itself [A]
             /main.thrift:4:12 T1022 error: typedef `T2` refers back to itself through a chain of typedefs [T2]
             /main.thrift:5:12 T1022 error: typedef `T1` refers back to itself through a chain of typedefs [T1]
@@ -500,6 +502,39 @@ enum Color { RED, BLUE }
 "#,
         expect![[r#"
             /main.thrift:3:38 T1065 warning: `shared.RED`: `RED` is taken from enum `Color`, the type of a value of const `M`; write `shared.Color.RED` [shared.RED]
+        "#]],
+    );
+}
+
+#[test]
+fn order_dotted_names_union_defaults_throws_and_allow_typos() {
+    check(
+        r#"
+service Child extends Parent {}
+service Parent {}
+const i32 A = B
+const i32 B = 1
+struct S { 1: Color c = Color.RED }
+enum Color { RED }
+const Color OK = Color.RED
+struct a.b {}
+union U { 1: i32 x = 1, 2: i32 y = 2 }
+exception E {}
+service T { void f() throws (1: required E e) }
+// thrift-lint: allow(T9999, unused-include)
+"#,
+        expect![[r#"
+            /main.thrift:2:23 T1047 error: service `Parent` is used before its definition; the Apache compiler needs it defined above this point [Parent]
+              /main.thrift:3:9: defined here
+            /main.thrift:4:15 T1047 error: `B` is used before its definition; the Apache compiler needs it defined above this point [B]
+              /main.thrift:5:11: defined here
+            /main.thrift:6:25 T1047 error: enum `Color` is used before its definition; the Apache compiler needs it defined above this point [Color.RED]
+              /main.thrift:7:6: defined here
+            /main.thrift:9:8 T1021 error: `a.b`: a name cannot contain `.`; dots separate an include prefix from a name [a.b]
+            /main.thrift:10:34 T1037 error: union field `y` has a default value, but another field already has one; a union holds one value [= 2]
+              /main.thrift:10:20: the first default
+            /main.thrift:12:33 T1038 warning: exception `e` in a `throws` list is marked `required`; at most one exception is thrown [required]
+            /main.thrift:13:1 T2004 warning: `thrift-lint: allow(T9999)` names no diagnostic code [// thrift-lint: allow(T9999, unused-include)]
         "#]],
     );
 }

@@ -268,6 +268,7 @@ fn check_ref(cx: &mut Ctx<'_>, value: &ast::ConstValue, r: &ast::ConstRef, ty: &
         let qualifier_names_enum =
             qualifier == enum_name || qualifier.ends_with(&format!(".{enum_name}"));
         cx.handled_refs.insert(r.syntax().text_range());
+        cx.check_order(r.syntax(), *expected, &format!("enum `{enum_name}`"));
         if !qualifier_names_enum {
             cx.report(
                 Code::EnumQualifierMismatch,

@@ -724,11 +724,10 @@ impl Name {
     pub fn ident_token(&self) -> Option<SyntaxToken> {
         token(&self.syntax, IDENT)
     }
-    /// The name as written.
+    /// The name as written (with dots, for a dotted name, which is an
+    /// error the semantic layer reports).
     pub fn text(&self) -> String {
-        self.ident_token()
-            .map(|t| t.text().to_string())
-            .unwrap_or_default()
+        significant_text(&self.syntax)
     }
 }
 

@@ -807,23 +807,19 @@ fn param_list(p: &mut Parser<'_>, what: &str, name: &str) {
 fn name(p: &mut Parser<'_>, what: &str) -> String {
     let kind = p.current();
     if kind == IDENT {
-        let text = p.current_text().to_string();
+        let mut text = p.current_text().to_string();
         let m = p.start();
         p.bump(IDENT);
-        m.complete(p, NAME);
-        if p.at(T![.]) && p.nth_at(1, IDENT) {
-            // `struct a.b {}`: Apache rejects dotted definition names.
-            let start = p.current_range().start();
-            while p.at(T![.]) && p.nth_at(1, IDENT) {
-                p.bump(T![.]);
-                p.bump(IDENT);
-            }
-            let end = p.gap_range().start();
-            p.error_at(
-                crate::TextRange::new(start, end),
-                format!("{} name cannot contain `.`", article(what)),
-            );
+        // `struct a.b {}`: Apache rejects dotted definition names. The name
+        // keeps its dots, and the semantic layer reports them (T1021).
+        while p.at(T![.]) && p.nth_at(1, IDENT) {
+            p.bump(T![.]);
+            text.push('.');
+            text.push_str(p.current_text());
+            p.bump(IDENT);
         }
+        m.complete(p, NAME);
+        let _ = what;
         return text;
     }
     if at_name(p) {

@@ -662,18 +662,17 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> HashSet<String> {
         }
         match kind {
             SyntaxKind::LIST_TYPE => check_list_type(cx, &node),
-            SyntaxKind::NAME => {
+            SyntaxKind::NAME
                 if node
                     .children_with_tokens()
-                    .any(|t| t.kind() == SyntaxKind::DOT)
-                {
-                    let text = node.text().to_string();
-                    cx.report(
-                        Code::DottedName,
-                        node.text_range(),
-                        format!("`{text}`: a name cannot contain `.`; dots separate an include prefix from a name"),
-                    );
-                }
+                    .any(|t| t.kind() == SyntaxKind::DOT) =>
+            {
+                let text = node.text().to_string();
+                cx.report(
+                    Code::DottedName,
+                    node.text_range(),
+                    format!("`{text}`: a name cannot contain `.`; dots separate an include prefix from a name"),
+                );
             }
             SyntaxKind::NAMED_TYPE | SyntaxKind::EXTENDS_CLAUSE => {
                 let Some(path) = node.children().find_map(ast::Path::cast) else {

@@ -13,6 +13,7 @@
 mod checks;
 mod db;
 mod diagnostics;
+mod nav;
 mod resolve;
 pub mod summary;
 mod values;
@@ -20,6 +21,7 @@ mod values;
 pub use crate::{
     db::{ChangeImpact, Database, IncludeResolver},
     diagnostics::{Code, Diagnostic, Related, Severity},
+    nav::Reference,
     resolve::{ConstResolution, DefRef, Resolution, Ty},
     summary::{BaseType, DefKind, DefSummary, FileSummary, TypeRef},
 };

@@ -538,3 +538,124 @@ service T { void f() throws (1: required E e) }
         "#]],
     );
 }
+
+#[test]
+fn definitions_and_references() {
+    let (db, _paths) = database(
+        r#"
+//- /main.thrift
+include "shared.thrift"
+typedef shared.Id UserId
+struct User { 1: UserId id, 2: shared.Color c = shared.Color.RED }
+service S extends shared.Base {}
+//- /shared.thrift
+typedef i64 Id
+enum Color { RED }
+service Base {}
+const Color DEFAULT = Color.RED
+"#,
+    );
+    let main = FileId(0);
+    let text = db.text(main).unwrap().to_string();
+    let at = |needle: &str| thrift_syntax::TextSize::new(text.find(needle).unwrap() as u32 + 1);
+    let describe = |def: Option<crate::DefRef>| def.map(|d| db.describe_def(d)).unwrap_or_default();
+    assert_eq!(
+        describe(db.definition_at(main, at("shared.Id"))),
+        "typedef `Id`"
+    );
+    assert_eq!(
+        describe(db.definition_at(main, at("UserId id"))),
+        "typedef `UserId`"
+    );
+    assert_eq!(
+        describe(db.definition_at(main, at("shared.Color c"))),
+        "enum `Color`"
+    );
+    assert_eq!(
+        describe(db.definition_at(main, at("shared.Color.RED"))),
+        "enum `Color`"
+    );
+    assert_eq!(
+        describe(db.definition_at(main, at("shared.Base"))),
+        "service `Base`"
+    );
+    assert_eq!(
+        describe(db.definition_at(main, at("User {"))),
+        "struct `User`"
+    );
+
+    let color = db.definition_at(main, at("shared.Color c")).unwrap();
+    let refs: Vec<String> = db
+        .references(color)
+        .iter()
+        .map(|r| format!("{}:{}", r.file.0, &db.text(r.file).unwrap()[r.range]))
+        .collect();
+    assert_eq!(
+        refs,
+        [
+            "0:shared.Color",
+            "0:shared.Color.RED",
+            "1:Color",
+            "1:Color.RED"
+        ]
+    );
+}
+
+/// Random edit sequences: after each edit, the incremental diagnostics of
+/// every file equal those of a fresh database with the same texts.
+#[test]
+fn incremental_diagnostics_match_a_fresh_check() {
+    const VARIANTS: &[&[&str]] = &[
+        // main.thrift
+        &[
+            "include \"a.thrift\"\nstruct M { 1: a.A x, 2: a.Color c = a.Color.RED }\n",
+            "include \"a.thrift\"\nstruct M { 1: a.A x\n 1: i32 y }\n",
+            "include \"a.thrift\"\n// comment\nstruct M { 1: a.B x }\n",
+            "struct M { 1: a.A x }\n",
+        ],
+        // a.thrift
+        &[
+            "include \"b.thrift\"\nstruct A { 1: b.B b }\nenum Color { RED }\n",
+            "include \"b.thrift\"\nstruct A { 1: b.B b = {} }\nenum Color { BLUE }\n",
+            "struct A {}\nstruct B {}\nenum Color { RED, BLUE }\n",
+            "include \"main.thrift\"\nstruct A { 1: main.M m }\nenum Color { RED }\n",
+        ],
+        // b.thrift
+        &[
+            "struct B { 1: i32 x }\n",
+            "struct B { 1: i32 x = 5 }\n",
+            "struct C {}\n",
+            "struct B { 1: i32 x\n",
+        ],
+    ];
+    let mut seed: u64 = 42;
+    let mut next = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let paths = ["/main.thrift", "/a.thrift", "/b.thrift"];
+    let fixture = |texts: &[&str; 3]| -> String {
+        paths
+            .iter()
+            .zip(texts)
+            .map(|(p, t)| format!("//- {p}\n{t}"))
+            .collect()
+    };
+    let mut texts = [VARIANTS[0][0], VARIANTS[1][0], VARIANTS[2][0]];
+    let (mut db, names) = database(&fixture(&texts));
+    for _ in 0..200 {
+        let file = next(3);
+        texts[file] = VARIANTS[file][next(VARIANTS[file].len())];
+        db.apply_change(FileId(file as u32), texts[file]);
+        // Query a random subset first, so that some answers come from the cache.
+        let _ = db.diagnostics(FileId(next(3) as u32));
+        let (mut fresh, _) = database(&fixture(&texts));
+        assert_eq!(
+            dump(&mut db, &names),
+            dump(&mut fresh, &names),
+            "texts: {texts:?}"
+        );
+    }
+}

@@ -112,6 +112,7 @@ codes! {
     RemovedSyntax = "T2002", "removed-syntax", Error, "Syntax that Apache Thrift removed (`senum`, `slist`, legacy `*_namespace` headers).";
     LargeInteger = "T2003", "64-bit-constant", Hint, "A 64-bit integer constant may not work in all languages.";
     UnknownLintCode = "T2004", "unknown-lint-code", Warning, "A `thrift-lint: allow(...)` comment names a code that does not exist.";
+    ReservedWord = "T2005", "reserved-word", Warning, "A name is a reserved word of some target language (Apache Thrift's reserved-word list).";
 }
 
 impl std::fmt::Display for Code {

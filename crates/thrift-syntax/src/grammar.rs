@@ -812,7 +812,7 @@ fn name(p: &mut Parser<'_>, what: &str) -> String {
         p.bump(IDENT);
         // `struct a.b {}`: Apache rejects dotted definition names. The name
         // keeps its dots, and the semantic layer reports them (T1021).
-        while p.at(T![.]) && p.nth_at(1, IDENT) {
+        while p.at(T![.]) && p.nth_at(1, IDENT) && p.nth_joined(0) && p.nth_joined(1) {
             p.bump(T![.]);
             text.push('.');
             text.push_str(p.current_text());
@@ -865,14 +865,17 @@ fn path(p: &mut Parser<'_>) -> CompletedMarker {
     m.complete(p, PATH)
 }
 
+/// A dotted name is one lexeme in Apache Thrift: the dots and segments
+/// must touch (`inc.Type`, not `inc. Type`).
 fn path_segments(p: &mut Parser<'_>) {
     p.bump(IDENT);
-    while p.at(T![.]) {
+    while p.at(T![.]) && p.nth_joined(0) {
         p.bump(T![.]);
-        if !p.eat(IDENT) {
-            p.error_expected("an identifier after `.`");
+        if !(p.at(IDENT) && p.nth_joined(0)) {
+            p.error_expected("an identifier right after `.`");
             break;
         }
+        p.bump(IDENT);
     }
 }
 

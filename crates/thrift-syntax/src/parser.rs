@@ -125,6 +125,19 @@ impl<'t> Parser<'t> {
             .is_none_or(|t| t.newline_before)
     }
 
+    /// Whether the `n`-th token from here touches the token before it (no
+    /// whitespace, comment or unknown character between them).
+    pub(crate) fn nth_joined(&self, n: usize) -> bool {
+        let i = self.pos + n;
+        match (
+            i.checked_sub(1).and_then(|j| self.input.get(j)),
+            self.input.get(i),
+        ) {
+            (Some(prev), Some(this)) => prev.range.end() == this.range.start(),
+            _ => false,
+        }
+    }
+
     /// The text of the current token.
     pub(crate) fn current_text(&self) -> &'t str {
         self.input.get(self.pos).map_or("", |t| &self.text[t.range])

@@ -152,7 +152,7 @@ fn flush_suffixes(
             out.push_str(&s);
         }
         *floor = out.len();
-        let t = s.trim_start();
+        let t = s.trim_start().trim_start_matches(crate::format::COMMENT);
         after_line_comment |= t.starts_with("//") || t.starts_with('#');
     }
 }

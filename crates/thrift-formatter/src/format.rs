@@ -7,6 +7,12 @@ use thrift_syntax::{
 
 use crate::{FormatOptions, QuoteStyle, Separator, doc::Doc};
 
+/// Marks a column boundary in an aligned field or enum value line; the
+/// alignment pass turns it into padding.
+pub(crate) const COLUMN: char = '\u{E000}';
+/// Marks the start of a trailing comment, for `align_comments`.
+pub(crate) const COMMENT: char = '\u{E001}';
+
 /// Why a file was not formatted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormatError {
@@ -31,7 +37,11 @@ pub fn format(text: &str, options: &FormatOptions, force: bool) -> Result<String
         return Err(FormatError::Syntax(parse.errors().to_vec()));
     }
     let root = parse.syntax_node();
+    // The alignment markers must not occur in the file itself.
+    let markers_free = !text.contains([COLUMN, COMMENT]);
     let mut f = Formatter::new(options, parse.errors());
+    f.align_fields = options.align_fields && markers_free;
+    f.align_comments = options.align_comments && markers_free;
     let doc = f.source_file(&root);
     f.check_printed_once(&root);
     let unit = if options.indent == 0 {
@@ -42,6 +52,9 @@ pub fn format(text: &str, options: &FormatOptions, force: bool) -> Result<String
     let mut out = crate::doc::print(&doc, &unit, options.line_width);
     // One newline at the end. (Trimming also keeps an unterminated block
     // comment, which runs to the end of the file, from growing.)
+    if markers_free {
+        out = align(&out, options.align_comments);
+    }
     out.truncate(out.trim_end_matches(['\n', '\r']).len());
     if !out.is_empty() {
         out.push('\n');
@@ -63,6 +76,8 @@ struct Formatter<'a> {
     printed: usize,
     /// Separators added or dropped by the `separator` option.
     separator_delta: isize,
+    align_fields: bool,
+    align_comments: bool,
 }
 
 fn is_ws(kind: SyntaxKind) -> bool {
@@ -140,6 +155,8 @@ impl<'a> Formatter<'a> {
             errors: errors.iter().map(|e| e.range).collect(),
             printed: 0,
             separator_delta: 0,
+            align_fields: false,
+            align_comments: false,
         }
     }
 
@@ -393,13 +410,18 @@ impl<'a> Formatter<'a> {
         let body = &elements[first_sig..=last_sig];
         let body_doc = self.item_body(node, body);
         docs.push(body_doc);
-        // Trailing comments.
+        // Trailing comments (marked for alignment).
+        let marker = if self.align_comments {
+            COMMENT.to_string()
+        } else {
+            String::new()
+        };
         for e in &elements[last_sig + 1..] {
             if let NodeOrToken::Token(t) = e
                 && t.kind().is_comment()
             {
                 self.printed += 1;
-                docs.push(Doc::LineSuffix(format!(" {}", t.text().trim_end())));
+                docs.push(Doc::LineSuffix(format!(" {marker}{}", t.text().trim_end())));
             }
         }
         Doc::Concat(docs)
@@ -429,12 +451,66 @@ impl<'a> Formatter<'a> {
                 self.separator_delta += 1;
             }
         }
-        let mut doc = self.inline(node.kind(), &body);
+        let aligned = sep_item
+            && self.align_fields
+            && !body.iter().any(|e| e.kind().is_comment())
+            && matches!(node.kind(), FIELD | ENUM_VALUE);
+        let mut doc = if aligned {
+            self.aligned_cells(node.kind(), &body)
+        } else {
+            self.inline(node.kind(), &body)
+        };
         if let Some(sep) = add_separator {
             self.printed += 1;
             doc = Doc::Concat(vec![doc, Doc::text(sep)]);
         }
         doc
+    }
+
+    /// A field as `id COLUMN requiredness COLUMN type COLUMN rest`, or an
+    /// enum value as `name COLUMN = value...`: the alignment pass pads the
+    /// cells of consecutive lines to the same widths.
+    fn aligned_cells(&mut self, kind: SyntaxKind, body: &[SyntaxElement]) -> Doc {
+        let column = Doc::Text(COLUMN.to_string());
+        let split_at = |pred: &dyn Fn(&SyntaxElement) -> bool| body.iter().position(pred);
+        if kind == ENUM_VALUE {
+            let Some(eq) = split_at(&|e| e.kind() == EQ) else {
+                return self.inline(kind, body);
+            };
+            let name = self.inline(kind, &body[..eq]);
+            let rest = self.inline(kind, &body[eq..]);
+            return Doc::Concat(vec![name, column, rest]);
+        }
+        let is_type = |e: &SyntaxElement| {
+            matches!(
+                e.kind(),
+                BASE_TYPE | NAMED_TYPE | LIST_TYPE | SET_TYPE | MAP_TYPE
+            )
+        };
+        let Some(ty) = split_at(&is_type) else {
+            return self.inline(kind, body);
+        };
+        let id_end = split_at(&|e| e.kind() == FIELD_ID).map_or(0, |i| i + 1);
+        let mut type_end = ty + 1;
+        // `&` stays with the type.
+        while type_end < body.len()
+            && (body[type_end].kind() == AMP || is_ws(body[type_end].kind()))
+        {
+            type_end += 1;
+        }
+        let id = self.inline(kind, &body[..id_end]);
+        let req = self.inline(kind, &body[id_end..ty]);
+        let ty_doc = self.inline(kind, &body[ty..type_end]);
+        let rest = self.inline(kind, &body[type_end..]);
+        Doc::Concat(vec![
+            id,
+            column.clone(),
+            req,
+            column.clone(),
+            ty_doc,
+            column,
+            rest,
+        ])
     }
 
     // -----------------------------------------------------------------
@@ -620,4 +696,110 @@ fn need_space(
     }
     let _ = prev_node;
     true
+}
+
+/// Turns the alignment markers into padding: consecutive lines with the
+/// same indentation and the same number of column markers get their cells
+/// padded to common widths (an empty column everywhere takes no space);
+/// then runs of lines with trailing-comment markers get the comments
+/// lined up (when `comments`), and the markers are removed.
+fn align(text: &str, comments: bool) -> String {
+    if !text.contains([COLUMN, COMMENT]) {
+        return text.to_string();
+    }
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let indent_of = |l: &str| l.len() - l.trim_start_matches([' ', '\t']).len();
+
+    // Columns.
+    let mut i = 0;
+    while i < lines.len() {
+        let count = lines[i].matches(COLUMN).count();
+        if count == 0 {
+            i += 1;
+            continue;
+        }
+        let indent = indent_of(&lines[i]);
+        let mut j = i + 1;
+        while j < lines.len()
+            && lines[j].matches(COLUMN).count() == count
+            && indent_of(&lines[j]) == indent
+        {
+            j += 1;
+        }
+        let rows: Vec<Vec<String>> = lines[i..j]
+            .iter()
+            .map(|l| l[indent..].split(COLUMN).map(str::to_string).collect())
+            .collect();
+        let mut widths = vec![0usize; count];
+        for row in &rows {
+            for (c, cell) in row.iter().take(count).enumerate() {
+                widths[c] = widths[c].max(cell.chars().count());
+            }
+        }
+        for (k, row) in rows.into_iter().enumerate() {
+            let mut line = lines[i + k][..indent].to_string();
+            for (c, cell) in row.iter().enumerate() {
+                line.push_str(cell);
+                if c < count && widths[c] > 0 {
+                    line.extend(std::iter::repeat_n(
+                        ' ',
+                        widths[c] - cell.chars().count() + 1,
+                    ));
+                }
+            }
+            lines[i + k] = line.trim_end_matches(' ').to_string();
+        }
+        i = j;
+    }
+
+    // Trailing comments.
+    let mut i = 0;
+    while i < lines.len() {
+        if !lines[i].contains(COMMENT) {
+            i += 1;
+            continue;
+        }
+        if !comments {
+            lines[i] = lines[i].replace(COMMENT, "");
+            i += 1;
+            continue;
+        }
+        // The run: following non-empty lines at the same indentation (lines
+        // without a trailing comment do not break it), up to the last one
+        // with a comment.
+        let indent = indent_of(&lines[i]);
+        let mut j = i + 1;
+        let mut end = i + 1;
+        while j < lines.len() && !lines[j].trim().is_empty() && indent_of(&lines[j]) == indent {
+            j += 1;
+            if lines[j - 1].contains(COMMENT) {
+                end = j;
+            }
+        }
+        let j = end;
+        let column = lines[i..j]
+            .iter()
+            .filter(|l| l.contains(COMMENT))
+            .map(|l| {
+                l.split(COMMENT)
+                    .next()
+                    .unwrap_or("")
+                    .trim_end()
+                    .chars()
+                    .count()
+            })
+            .max()
+            .unwrap_or(0);
+        for line in &mut lines[i..j] {
+            if !line.contains(COMMENT) {
+                continue;
+            }
+            let (code, comment) = line.split_once(COMMENT).unwrap_or((line.as_str(), ""));
+            let code = code.trim_end();
+            let pad = column - code.chars().count() + 1;
+            *line = format!("{code}{}{comment}", " ".repeat(pad));
+        }
+        i = j;
+    }
+    lines.join("\n")
 }

@@ -14,6 +14,14 @@
 //! # "error", "warning", "hint" or "off".
 //! unused-include = "off"
 //! T1032 = "error"
+//!
+//! [format]
+//! indent = 2            # or "tab"
+//! line_width = 100
+//! align_fields = false
+//! align_comments = false
+//! separator = "keep"    # "comma", "semicolon", "none"
+//! quote_style = "keep"  # "double", "single"
 //! ```
 
 use std::{
@@ -23,6 +31,7 @@ use std::{
 };
 
 use serde::Deserialize;
+pub use thrift_formatter::{FormatOptions, QuoteStyle, Separator};
 
 /// The file name looked for.
 pub const CONFIG_FILE_NAME: &str = "thrift-tools.toml";
@@ -43,12 +52,60 @@ pub enum LintLevel {
 pub struct ConfigFile {
     #[serde(default)]
     pub include_dirs: Vec<String>,
+    /// Globs of files the tools skip when walking directories.
+    #[serde(default)]
+    pub exclude: Vec<String>,
     #[serde(default)]
     pub lint: BTreeMap<String, LintLevel>,
+    #[serde(default)]
+    pub format: FormatSection,
+}
+
+/// `[format]`: every key optional; missing ones keep the defaults.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormatSection {
+    pub indent: Option<IndentSetting>,
+    pub line_width: Option<usize>,
+    pub align_fields: Option<bool>,
+    pub align_comments: Option<bool>,
+    pub separator: Option<SeparatorSetting>,
+    pub quote_style: Option<QuoteSetting>,
+}
+
+/// `indent = 2` (spaces) or `indent = "tab"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum IndentSetting {
+    Spaces(usize),
+    Tab(TabKeyword),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TabKeyword {
+    Tab,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SeparatorSetting {
+    Keep,
+    Comma,
+    Semicolon,
+    None,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteSetting {
+    Keep,
+    Double,
+    Single,
 }
 
 /// A config file that was found and read.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Config {
     /// Where it was found (`None` for the defaults).
     pub path: Option<PathBuf>,
@@ -56,6 +113,37 @@ pub struct Config {
     pub include_dirs: Vec<PathBuf>,
     /// Lint levels by code or name, as written.
     pub lint: BTreeMap<String, LintLevel>,
+    /// Formatter options, defaults filled in.
+    pub format: FormatOptions,
+    /// Files to skip when walking directories, relative to the config's
+    /// directory.
+    pub exclude: Option<globset::GlobSet>,
+    /// The directory the config applies to (its own).
+    pub root: Option<PathBuf>,
+}
+
+impl PartialEq for Config {
+    fn eq(&self, other: &Config) -> bool {
+        self.path == other.path
+            && self.include_dirs == other.include_dirs
+            && self.lint == other.lint
+            && self.format == other.format
+    }
+}
+
+impl Eq for Config {}
+
+impl Config {
+    /// Whether `path` is excluded by the config's `exclude` globs.
+    pub fn is_excluded(&self, path: &Path) -> bool {
+        let (Some(set), Some(root)) = (&self.exclude, &self.root) else {
+            return false;
+        };
+        match path.strip_prefix(root) {
+            Ok(relative) => set.is_match(relative),
+            Err(_) => set.is_match(path),
+        }
+    }
 }
 
 /// Why a config file could not be used.
@@ -80,11 +168,77 @@ pub fn parse_config(path: &Path, text: &str) -> Result<Config, ConfigError> {
         message: e.to_string().trim_end().to_string(),
     })?;
     let dir = path.parent().unwrap_or(Path::new("."));
+    let err = |message: String| ConfigError {
+        path: path.to_path_buf(),
+        message,
+    };
+    let exclude = if file.exclude.is_empty() {
+        None
+    } else {
+        let mut builder = globset::GlobSetBuilder::new();
+        for pattern in &file.exclude {
+            let glob = globset::Glob::new(pattern)
+                .map_err(|e| err(format!("invalid `exclude` pattern `{pattern}`: {e}")))?;
+            builder.add(glob);
+        }
+        Some(
+            builder
+                .build()
+                .map_err(|e| err(format!("invalid `exclude` patterns: {e}")))?,
+        )
+    };
     Ok(Config {
         path: Some(path.to_path_buf()),
         include_dirs: file.include_dirs.iter().map(|d| dir.join(d)).collect(),
         lint: file.lint,
+        format: format_options(&file.format).map_err(err)?,
+        exclude,
+        root: Some(dir.to_path_buf()),
     })
+}
+
+/// `[format]` over the defaults.
+fn format_options(section: &FormatSection) -> Result<FormatOptions, String> {
+    let mut options = FormatOptions::default();
+    match section.indent {
+        Some(IndentSetting::Spaces(0)) => {
+            return Err("`format.indent` must be at least 1, or \"tab\"".to_string());
+        }
+        Some(IndentSetting::Spaces(n)) if n > 16 => {
+            return Err("`format.indent` must be at most 16".to_string());
+        }
+        Some(IndentSetting::Spaces(n)) => options.indent = n,
+        Some(IndentSetting::Tab(_)) => options.indent = 0,
+        None => {}
+    }
+    if let Some(width) = section.line_width {
+        if !(20..=1000).contains(&width) {
+            return Err("`format.line_width` must be between 20 and 1000".to_string());
+        }
+        options.line_width = width;
+    }
+    if let Some(v) = section.align_fields {
+        options.align_fields = v;
+    }
+    if let Some(v) = section.align_comments {
+        options.align_comments = v;
+    }
+    if let Some(v) = section.separator {
+        options.separator = match v {
+            SeparatorSetting::Keep => Separator::Keep,
+            SeparatorSetting::Comma => Separator::Comma,
+            SeparatorSetting::Semicolon => Separator::Semicolon,
+            SeparatorSetting::None => Separator::None,
+        };
+    }
+    if let Some(v) = section.quote_style {
+        options.quote_style = match v {
+            QuoteSetting::Keep => QuoteStyle::Keep,
+            QuoteSetting::Double => QuoteStyle::Double,
+            QuoteSetting::Single => QuoteStyle::Single,
+        };
+    }
+    Ok(options)
 }
 
 /// Reads the config file at `path`.
@@ -101,6 +255,12 @@ pub fn find_config(dir: &Path) -> Option<PathBuf> {
     dir.ancestors()
         .map(|d| d.join(CONFIG_FILE_NAME))
         .find(|p| p.is_file())
+}
+
+/// The formatter options for `file`: `[format]` of the config that applies
+/// to it. The CLI and the language server both call this, so they agree.
+pub fn resolve_format_options(file: &Path) -> Result<FormatOptions, ConfigError> {
+    Ok(resolve_for_file(file)?.format)
 }
 
 /// The configuration that applies to `file`: the nearest config file above
@@ -154,6 +314,32 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.message.contains("loud"), "{err}");
+    }
+
+    #[test]
+    fn format_section_and_exclude() {
+        let config = parse_config(
+            Path::new("/repo/thrift-tools.toml"),
+            "exclude = [\"gen/**\"]\n[format]\nindent = \"tab\"\nline_width = 80\nseparator = \"comma\"\nquote_style = \"double\"\nalign_fields = true\n",
+        )
+        .unwrap();
+        assert_eq!(config.format.indent, 0);
+        assert_eq!(config.format.line_width, 80);
+        assert_eq!(config.format.separator, Separator::Comma);
+        assert_eq!(config.format.quote_style, QuoteStyle::Double);
+        assert!(config.format.align_fields);
+        assert!(!config.format.align_comments);
+        assert!(config.is_excluded(Path::new("/repo/gen/a/b.thrift")));
+        assert!(!config.is_excluded(Path::new("/repo/idl/b.thrift")));
+        let err =
+            parse_config(Path::new("/r/thrift-tools.toml"), "[format]\nindent = 0\n").unwrap_err();
+        assert!(err.message.contains("at least 1"), "{err}");
+        let err = parse_config(
+            Path::new("/r/thrift-tools.toml"),
+            "[format]\nseparator = \"pipe\"\n",
+        )
+        .unwrap_err();
+        assert!(err.message.contains("pipe"), "{err}");
     }
 
     #[test]

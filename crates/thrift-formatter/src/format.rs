@@ -457,6 +457,8 @@ impl<'a> Formatter<'a> {
             && matches!(node.kind(), FIELD | ENUM_VALUE);
         let mut doc = if aligned {
             self.aligned_cells(node.kind(), &body)
+        } else if node.kind() == FUNCTION {
+            Doc::Group(vec![self.inline(node.kind(), &body)])
         } else {
             self.inline(node.kind(), &body)
         };
@@ -539,6 +541,14 @@ impl<'a> Formatter<'a> {
                 continue;
             }
             let (first, last) = (first_kind(e), last_kind(e));
+            if parent == FUNCTION && kind == THROWS_CLAUSE && prev.is_some() {
+                // A long signature breaks before `throws` first.
+                let d = self.node(e.as_node().expect("THROWS_CLAUSE is a node"));
+                docs.push(Doc::Indent(vec![Doc::Line, d]));
+                prev = Some(last);
+                prev_node = Some(kind);
+                continue;
+            }
             if let Some(p) = prev
                 && need_space(parent, p, prev_node, first, kind)
             {

@@ -1,0 +1,401 @@
+//! `thrift-fmt`: formats files in place, checks them (`--check`), shows
+//! diffs (`--diff`), or formats stdin to stdout.
+
+use std::{
+    io::{self, Read, Write},
+    path::{Path, PathBuf},
+    process::ExitCode,
+};
+
+use clap::Parser;
+use thrift_config::Config;
+use thrift_formatter::FormatOptions;
+use thrift_syntax::{LineIndex, SyntaxElement};
+
+use crate::output::{line_col_1, read_text};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "thrift-fmt",
+    version,
+    about = "Formats Thrift IDL files",
+    long_about = "Formats Thrift IDL files in place (only those that change). \
+Directories are searched recursively for `*.thrift`, respecting `.gitignore` and the \
+config's `exclude`. Options come from `[format]` in the nearest `thrift-tools.toml`.\n\n\
+Exit code: 0 when done (or, with --check, when nothing would change); 1 with --check when \
+a file would change; 2 for syntax errors (unless --force), IO, config or usage errors."
+)]
+struct Cli {
+    /// Files or directories (default: the current directory); `-` reads stdin.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Change nothing; list the files that would change and exit 1 if any.
+    #[arg(long)]
+    check: bool,
+    /// Change nothing; print a unified diff for each file that would change
+    /// (exit 1 if any, like --check).
+    #[arg(long)]
+    diff: bool,
+    /// Format files with syntax errors too, keeping the broken definitions
+    /// as they are.
+    #[arg(long)]
+    force: bool,
+    /// Read stdin, write stdout; PATH picks the config and names the file
+    /// in messages.
+    #[arg(long, value_name = "PATH")]
+    stdin_filepath: Option<PathBuf>,
+    /// Use this config file instead of the nearest `thrift-tools.toml`.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Print the formatter's document IR instead of formatting (debugging).
+    #[arg(long, hide = true)]
+    print_ir: bool,
+    /// Print each comment with where it is attached (debugging).
+    #[arg(long, hide = true)]
+    print_comments: bool,
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let explicit = match &cli.config {
+        Some(path) => match thrift_config::load(path) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+    let stdin_mode = cli.stdin_filepath.is_some() || cli.paths.iter().any(|p| p.as_os_str() == "-");
+    if stdin_mode {
+        if cli.paths.iter().any(|p| p.as_os_str() != "-") {
+            eprintln!("error: `-` or --stdin-filepath formats stdin; do not pass other paths");
+            return ExitCode::from(2);
+        }
+        return format_stdin(&cli, explicit.as_ref());
+    }
+
+    let paths = if cli.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        cli.paths.clone()
+    };
+    let mut files = Vec::new();
+    let mut code = 0u8;
+    for path in &paths {
+        if path.is_dir() {
+            collect(path, explicit.as_ref(), &mut files, &mut code);
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            eprintln!("{}: error: no such file or directory", path.display());
+            code = 2;
+        }
+    }
+
+    // Format on all cores; report in the order of the files.
+    let results = run_parallel(&files, |path| format_file(path, &cli, explicit.as_ref()));
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut changed = 0usize;
+    for result in results {
+        let _ = out.write_all(result.stdout.as_bytes());
+        if !result.stderr.is_empty() {
+            let _ = out.flush();
+            eprint!("{}", result.stderr);
+        }
+        code = code.max(result.code);
+        changed += usize::from(result.changed);
+    }
+    let _ = out.flush();
+    if (cli.check || cli.diff) && changed > 0 {
+        let files_word = if changed == 1 { "file" } else { "files" };
+        eprintln!("{changed} {files_word} would be reformatted");
+        code = code.max(1);
+    }
+    ExitCode::from(code)
+}
+
+/// `*.thrift` under `dir`, honouring `.gitignore` files, hidden files and
+/// the config's `exclude`.
+fn collect(dir: &Path, explicit: Option<&Config>, files: &mut Vec<PathBuf>, code: &mut u8) {
+    let walker = ignore::WalkBuilder::new(dir)
+        .hidden(true)
+        .git_ignore(true)
+        .require_git(false)
+        .build();
+    let mut found = Vec::new();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let path = entry.path();
+                if entry.file_type().is_some_and(|t| t.is_file())
+                    && path.extension().is_some_and(|e| e == "thrift")
+                {
+                    found.push(path.to_path_buf());
+                }
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                *code = 2;
+            }
+        }
+    }
+    found.sort();
+    for path in found {
+        let config = match explicit {
+            Some(c) => Ok(c.clone()),
+            None => thrift_config::resolve_for_file(&path),
+        };
+        match config {
+            Ok(c) if c.is_excluded(&absolute(&path)) => {}
+            _ => files.push(path),
+        }
+    }
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(path))
+            .unwrap_or_else(|_| path.to_path_buf())
+    }
+}
+
+struct FileResult {
+    stdout: String,
+    stderr: String,
+    code: u8,
+    changed: bool,
+}
+
+fn display(path: &Path) -> String {
+    let s = path.display().to_string();
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+fn options_for(path: &Path, explicit: Option<&Config>) -> Result<FormatOptions, String> {
+    match explicit {
+        Some(c) => Ok(c.format.clone()),
+        None => thrift_config::resolve_format_options(&absolute(path)).map_err(|e| e.to_string()),
+    }
+}
+
+fn format_file(path: &Path, cli: &Cli, explicit: Option<&Config>) -> FileResult {
+    let shown = display(path);
+    let mut result = FileResult {
+        stdout: String::new(),
+        stderr: String::new(),
+        code: 0,
+        changed: false,
+    };
+    let options = match options_for(path, explicit) {
+        Ok(o) => o,
+        Err(e) => {
+            result.stderr = format!("error: {e}\n");
+            result.code = 2;
+            return result;
+        }
+    };
+    let text = match read_text(path) {
+        Ok(t) => t,
+        Err(e) => {
+            result.stderr = format!("{shown}: error: {e}\n");
+            result.code = 2;
+            return result;
+        }
+    };
+    if cli.print_ir || cli.print_comments {
+        result.stdout = debug_views(&text, &options, cli);
+        return result;
+    }
+    let formatted = match format_text(&shown, &text, &options, cli.force) {
+        Ok(f) => f,
+        Err(errors) => {
+            result.stderr = errors;
+            result.code = 2;
+            return result;
+        }
+    };
+    if formatted == text {
+        return result;
+    }
+    result.changed = true;
+    if cli.diff {
+        result.stdout = unified_diff(&shown, &text, &formatted);
+    } else if cli.check {
+        result.stdout = format!("Would reformat: {shown}\n");
+    } else if let Err(e) = std::fs::write(path, &formatted) {
+        result.stderr = format!("{shown}: error: cannot write: {e}\n");
+        result.code = 2;
+    }
+    result
+}
+
+/// Formats, or returns the syntax errors as `file:line:col: error: ...`.
+fn format_text(
+    shown: &str,
+    text: &str,
+    options: &FormatOptions,
+    force: bool,
+) -> Result<String, String> {
+    match thrift_formatter::format(text, options, force) {
+        Ok(f) => Ok(f),
+        Err(thrift_formatter::FormatError::Syntax(errors)) => {
+            let index = LineIndex::new(text);
+            let mut out = String::new();
+            for e in &errors {
+                let (line, col) = line_col_1(&index, text, e.range.start());
+                out.push_str(&format!("{shown}:{line}:{col}: error: {}\n", e.message));
+            }
+            out.push_str(&format!(
+                "{shown}: not formatted because of syntax errors (use --force to format the rest)\n"
+            ));
+            Err(out)
+        }
+    }
+}
+
+fn format_stdin(cli: &Cli, explicit: Option<&Config>) -> ExitCode {
+    let mut text = String::new();
+    if let Err(e) = io::stdin().read_to_string(&mut text) {
+        eprintln!("error: cannot read stdin: {e}");
+        return ExitCode::from(2);
+    }
+    let shown = cli
+        .stdin_filepath
+        .as_deref()
+        .map_or("<stdin>".to_string(), display);
+    let options = match cli.stdin_filepath.as_deref() {
+        Some(path) => match options_for(path, explicit) {
+            Ok(o) => o,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => explicit.map(|c| c.format.clone()).unwrap_or_default(),
+    };
+    if cli.print_ir || cli.print_comments {
+        print!("{}", debug_views(&text, &options, cli));
+        return ExitCode::SUCCESS;
+    }
+    match format_text(&shown, &text, &options, cli.force) {
+        Ok(formatted) => {
+            if cli.diff {
+                print!("{}", unified_diff(&shown, &text, &formatted));
+                return ExitCode::from(u8::from(formatted != text));
+            }
+            if cli.check {
+                if formatted != text {
+                    println!("Would reformat: {shown}");
+                    return ExitCode::from(1);
+                }
+                return ExitCode::SUCCESS;
+            }
+            let mut out = io::stdout().lock();
+            if out
+                .write_all(formatted.as_bytes())
+                .and_then(|()| out.flush())
+                .is_err()
+            {
+                return ExitCode::from(2);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            eprint!("{errors}");
+            // Without --force, stdout still gets the input back unchanged,
+            // so an editor piping through thrift-fmt loses nothing.
+            if !cli.check && !cli.diff {
+                print!("{text}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A unified diff with file headers and 3 lines of context.
+pub fn unified_diff(name: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string()
+}
+
+/// `--print-ir` and `--print-comments`.
+fn debug_views(text: &str, options: &FormatOptions, cli: &Cli) -> String {
+    let mut out = String::new();
+    if cli.print_ir {
+        out.push_str(&format!(
+            "{:#?}\n",
+            thrift_formatter::format_to_doc(text, options)
+        ));
+    }
+    if cli.print_comments {
+        let parse = thrift_syntax::parse(text);
+        let index = LineIndex::new(text);
+        for token in parse
+            .syntax_node()
+            .descendants_with_tokens()
+            .filter_map(SyntaxElement::into_token)
+        {
+            if !token.kind().is_comment() {
+                continue;
+            }
+            let parent = token.parent().expect("tokens have parents");
+            let before = parent
+                .children_with_tokens()
+                .take_while(|e| e.as_token() != Some(&token))
+                .any(|e| !e.kind().is_trivia());
+            let after = parent
+                .children_with_tokens()
+                .skip_while(|e| e.as_token() != Some(&token))
+                .skip(1)
+                .any(|e| !e.kind().is_trivia());
+            let placement = match (before, after) {
+                (false, true) => "leading",
+                (true, false) => "trailing",
+                _ => "dangling",
+            };
+            let (line, col) = line_col_1(&index, text, token.text_range().start());
+            let first_line = token.text().lines().next().unwrap_or("");
+            out.push_str(&format!(
+                "{line}:{col} {placement} {:?}: {first_line}\n",
+                parent.kind()
+            ));
+        }
+    }
+    out
+}
+
+/// Runs `f` over `items` on all cores, keeping the order.
+fn run_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads <= 1 || items.len() < 8 {
+        return items.iter().map(&f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a formatter thread panicked"))
+            .collect()
+    })
+}

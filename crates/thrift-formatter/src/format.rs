@@ -62,6 +62,62 @@ pub fn format(text: &str, options: &FormatOptions, force: bool) -> Result<String
     Ok(out)
 }
 
+/// Formats the top-level items (headers and definitions) that `range`
+/// touches. Returns the range of `text` to replace (those items, whole) and
+/// its replacement; `None` when the range touches no item. For editors'
+/// "format selection".
+pub fn format_range(
+    text: &str,
+    range: TextRange,
+    options: &FormatOptions,
+    force: bool,
+) -> Result<Option<(TextRange, String)>, FormatError> {
+    let parse = thrift_syntax::parse(text);
+    if !parse.errors().is_empty() && !force {
+        return Err(FormatError::Syntax(parse.errors().to_vec()));
+    }
+    let root = parse.syntax_node();
+    let touches = |r: TextRange| {
+        if range.is_empty() {
+            r.start() <= range.start() && range.start() <= r.end()
+        } else {
+            r.start() < range.end() && range.start() < r.end()
+        }
+    };
+    let elements: Vec<SyntaxElement> = root
+        .children_with_tokens()
+        .filter(|e| !is_ws(e.kind()))
+        .skip_while(|e| !touches(e.text_range()))
+        .take_while(|e| touches(e.text_range()))
+        .collect();
+    let (Some(first), Some(last)) = (elements.first(), elements.last()) else {
+        return Ok(None);
+    };
+    let span = TextRange::new(first.text_range().start(), last.text_range().end());
+    // The elements in the span, with the whitespace between them (for
+    // blank lines).
+    let all: Vec<SyntaxElement> = root
+        .children_with_tokens()
+        .filter(|e| span.contains_range(e.text_range()))
+        .collect();
+    let mut f = Formatter::new(options, parse.errors());
+    let markers_free = !text.contains([COLUMN, COMMENT]);
+    f.align_fields = options.align_fields && markers_free;
+    f.align_comments = options.align_comments && markers_free;
+    let mut docs = Vec::new();
+    f.block_items(&all, &mut docs, true);
+    let unit = if options.indent == 0 {
+        "\t".to_string()
+    } else {
+        " ".repeat(options.indent)
+    };
+    let mut out = crate::doc::print(&Doc::Concat(docs), &unit, options.line_width);
+    if markers_free {
+        out = align(&out, options.align_comments);
+    }
+    Ok(Some((span, out.trim_end_matches(['\n', '\r']).to_string())))
+}
+
 /// The document for a file, for debugging (`thrift-fmt --print-ir`).
 pub fn format_to_doc(text: &str, options: &FormatOptions) -> Doc {
     let parse = thrift_syntax::parse(text);
@@ -101,6 +157,25 @@ fn blank_before(element: &SyntaxElement) -> bool {
     first
         .and_then(|t| t.prev_token())
         .is_some_and(|p| p.kind() == WHITESPACE && p.text().matches('\n').count() >= 2)
+}
+
+/// Whether an element starts its line in the source.
+fn starts_line_element(element: &SyntaxElement) -> bool {
+    match element {
+        NodeOrToken::Token(t) => starts_line(t),
+        NodeOrToken::Node(n) => n.first_token().is_none_or(|t| starts_line(&t)),
+    }
+}
+
+/// What goes before a leading comment that follows another one.
+fn separator_after_comment(element: &SyntaxElement) -> Doc {
+    if !starts_line_element(element) {
+        Doc::text(" ")
+    } else if blank_before(element) {
+        Doc::BlankLine
+    } else {
+        Doc::HardLine
+    }
 }
 
 fn first_kind(element: &SyntaxElement) -> SyntaxKind {
@@ -388,11 +463,7 @@ impl<'a> Formatter<'a> {
                 && t.kind().is_comment()
             {
                 if seen_comment {
-                    docs.push(if blank_before(e) {
-                        Doc::BlankLine
-                    } else {
-                        Doc::HardLine
-                    });
+                    docs.push(separator_after_comment(e));
                 }
                 let d = self.token(t);
                 docs.push(d);
@@ -400,7 +471,10 @@ impl<'a> Formatter<'a> {
             }
         }
         if seen_comment {
-            docs.push(if blank_before(&elements[first_sig]) {
+            docs.push(if !starts_line_element(&elements[first_sig]) {
+                // `/* c */ 1: i32 x`: a block comment before the item on its line.
+                Doc::text(" ")
+            } else if blank_before(&elements[first_sig]) {
                 Doc::BlankLine
             } else {
                 Doc::HardLine

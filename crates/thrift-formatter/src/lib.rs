@@ -20,7 +20,7 @@ mod doc;
 mod format;
 
 pub use doc::Doc;
-pub use format::{FormatError, format, format_to_doc};
+pub use format::{FormatError, format, format_range, format_to_doc};
 
 /// Separators after fields, enum values and functions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -53,11 +53,12 @@ pub struct ChangeImpact {
 fn parse_one(
     id: FileId,
     text: String,
+    dialect: Option<thrift_syntax::Dialect>,
     cache: Option<&mut thrift_syntax::NodeCache>,
 ) -> (FileId, Arc<str>, Parse<ast::SourceFile>, FileSummary) {
     let parse = match cache {
-        Some(cache) => thrift_syntax::parse_with_cache(&text, cache),
-        None => thrift_syntax::parse(&text),
+        Some(cache) => thrift_syntax::parse_with(&text, dialect, Some(cache)),
+        None => thrift_syntax::parse_with(&text, dialect, None),
     };
     let summary = crate::summary::summarize(&parse.tree());
     (id, text.into(), parse, summary)
@@ -71,6 +72,8 @@ pub struct Database {
     cache: HashMap<FileId, CacheEntry>,
     /// How many times a file was checked (not served from the cache).
     checks_run: u64,
+    /// The dialect of every file, or `None` to detect it per file.
+    dialect: Option<thrift_syntax::Dialect>,
 }
 
 impl Database {
@@ -81,7 +84,14 @@ impl Database {
             next_rev: 1,
             cache: HashMap::new(),
             checks_run: 0,
+            dialect: None,
         }
+    }
+
+    /// Reads every file as `dialect` (`None`: detect it per file, the
+    /// default). Takes effect for files added or changed afterwards.
+    pub fn set_dialect(&mut self, dialect: Option<thrift_syntax::Dialect>) {
+        self.dialect = dialect;
     }
 
     /// Replaces the include resolver (e.g. when include directories change).
@@ -93,7 +103,7 @@ impl Database {
 
     /// Adds a file or replaces its text. Only this file is parsed again.
     pub fn apply_change(&mut self, file: FileId, text: &str) -> ChangeImpact {
-        let (_, text, parse, summary) = parse_one(file, text.to_string(), None);
+        let (_, text, parse, summary) = parse_one(file, text.to_string(), self.dialect, None);
         let summary_changed = self.insert(file, text, parse, summary);
         let mut affected = vec![file];
         if summary_changed {
@@ -109,39 +119,41 @@ impl Database {
     /// Returns every file whose diagnostics may have changed: the changed
     /// files, and the dependents of those whose summary changed.
     pub fn apply_changes(&mut self, changes: Vec<(FileId, String)>) -> Vec<FileId> {
+        let dialect = self.dialect;
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let parsed: Vec<(FileId, Arc<str>, Parse<ast::SourceFile>, FileSummary)> =
-            if threads <= 1 || changes.len() < 8 {
-                let mut cache = thrift_syntax::NodeCache::default();
-                changes
+        let parsed: Vec<(FileId, Arc<str>, Parse<ast::SourceFile>, FileSummary)> = if threads <= 1
+            || changes.len() < 8
+        {
+            let mut cache = thrift_syntax::NodeCache::default();
+            changes
+                .into_iter()
+                .map(|(id, text)| parse_one(id, text, dialect, Some(&mut cache)))
+                .collect()
+        } else {
+            let chunk = changes.len().div_ceil(threads);
+            let mut parts: Vec<Vec<(FileId, String)>> = Vec::new();
+            let mut changes = changes.into_iter().peekable();
+            while changes.peek().is_some() {
+                parts.push(changes.by_ref().take(chunk).collect());
+            }
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = parts
                     .into_iter()
-                    .map(|(id, text)| parse_one(id, text, Some(&mut cache)))
-                    .collect()
-            } else {
-                let chunk = changes.len().div_ceil(threads);
-                let mut parts: Vec<Vec<(FileId, String)>> = Vec::new();
-                let mut changes = changes.into_iter().peekable();
-                while changes.peek().is_some() {
-                    parts.push(changes.by_ref().take(chunk).collect());
-                }
-                std::thread::scope(|scope| {
-                    let handles: Vec<_> = parts
-                        .into_iter()
-                        .map(|part| {
-                            scope.spawn(move || {
-                                let mut cache = thrift_syntax::NodeCache::default();
-                                part.into_iter()
-                                    .map(|(id, text)| parse_one(id, text, Some(&mut cache)))
-                                    .collect::<Vec<_>>()
-                            })
+                    .map(|part| {
+                        scope.spawn(move || {
+                            let mut cache = thrift_syntax::NodeCache::default();
+                            part.into_iter()
+                                .map(|(id, text)| parse_one(id, text, dialect, Some(&mut cache)))
+                                .collect::<Vec<_>>()
                         })
-                        .collect();
-                    handles
-                        .into_iter()
-                        .flat_map(|h| h.join().expect("a parser thread panicked"))
-                        .collect()
-                })
-            };
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().expect("a parser thread panicked"))
+                    .collect()
+            })
+        };
         let mut affected: Vec<FileId> = Vec::new();
         let mut changed_summaries: Vec<FileId> = Vec::new();
         for (id, text, parse, summary) in parsed {

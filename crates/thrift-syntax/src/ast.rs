@@ -1030,6 +1030,37 @@ pub fn int_value(token: &SyntaxToken) -> Option<i64> {
     }
 }
 
+/// Parses an integer literal as `dialect` reads it: in Apache Thrift
+/// leading zeros are decimal and only `0x` hex exists; fbthrift adds `0X`,
+/// `0b` binary and `0` octal.
+pub fn parse_int_in(text: &str, dialect: crate::Dialect) -> Option<i64> {
+    if dialect == crate::Dialect::Apache {
+        return parse_int(text);
+    }
+    let (negative, digits) = match text.as_bytes().first()? {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (radix, body) = if let Some(h) = digits
+        .strip_prefix("0x")
+        .or_else(|| digits.strip_prefix("0X"))
+    {
+        (16, h)
+    } else if let Some(b) = digits
+        .strip_prefix("0b")
+        .or_else(|| digits.strip_prefix("0B"))
+    {
+        (2, b)
+    } else if digits.len() > 1 && digits.starts_with('0') {
+        (8, &digits[1..])
+    } else {
+        (10, digits)
+    };
+    let v = i64::from_str_radix(body, radix).ok()?;
+    Some(if negative { -v } else { v })
+}
+
 /// Parses an integer literal: decimal (leading zeros are decimal) or `0x`
 /// hex, with an optional sign.
 pub fn parse_int(text: &str) -> Option<i64> {

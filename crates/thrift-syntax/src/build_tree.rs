@@ -42,6 +42,11 @@ fn is_attachable(kind: SyntaxKind) -> bool {
             | FUNCTION
             | ANNOTATION
             | CONST_MAP_ENTRY
+            | PACKAGE
+            | HS_INCLUDE
+            | INTERACTION
+            | PERFORMS
+            | FIELD_INITIALIZER
     )
 }
 

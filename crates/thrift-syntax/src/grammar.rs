@@ -18,7 +18,7 @@
 use crate::{
     SyntaxKind::{self, *},
     T,
-    parser::{CompletedMarker, MAX_DEPTH, Parser, TokenSet},
+    parser::{CompletedMarker, MAX_DEPTH, Marker, Parser, TokenSet},
 };
 
 /// Keywords that start a header.
@@ -177,8 +177,17 @@ pub(crate) fn source_file(p: &mut Parser<'_>) {
             p.err_and_bump("internal error: the parser made no progress here");
             continue;
         }
+        // fbthrift: `@Annotations` before an item, and the items that
+        // start with a contextual keyword.
+        let m = item_start(p);
         let kind = p.current();
-        if HEADER_FIRST.contains(kind) {
+        let fb_item = fbthrift_item(p);
+        if let Some(item) = fb_item {
+            if item != FbItem::Package && first_definition.is_none() && item != FbItem::HsInclude {
+                first_definition = Some((p.current_text(), p.current_range().start()));
+            }
+            fbthrift_top_item(p, m, item);
+        } else if HEADER_FIRST.contains(kind) {
             if let Some((what, offset)) = first_definition {
                 // Line and column only when needed: they cost a scan.
                 let at = p.line_col(offset);
@@ -189,14 +198,19 @@ pub(crate) fn source_file(p: &mut Parser<'_>) {
                 let range = p.current_range();
                 p.error_at(range, msg);
             }
-            header(p);
+            header(p, m);
         } else if DEFINITION_FIRST.contains(kind) {
             if first_definition.is_none() {
                 first_definition = Some((p.current_text(), p.current_range().start()));
             }
-            definition(p);
-        } else {
+            definition(p, m);
+        } else if m.is_empty(p) {
+            m.abandon(p);
             junk(p);
+        } else {
+            // Annotations with nothing after them.
+            p.error_expected("a definition after the annotations");
+            m.complete(p, ERROR);
         }
     }
     m.complete(p, SOURCE_FILE);
@@ -207,12 +221,7 @@ pub(crate) fn source_file(p: &mut Parser<'_>) {
 fn junk(p: &mut Parser<'_>) {
     let found = p.describe_current();
     let range = p.current_range();
-    let message = if p.at(T![@]) {
-        "`@` annotations are fbthrift syntax, which Apache Thrift does not accept".to_string()
-    } else if p.at(IDENT) && p.current_text() == "package" {
-        "`package` declarations are fbthrift syntax, which Apache Thrift does not accept"
-            .to_string()
-    } else if let Some(keyword) = p
+    let message = if let Some(keyword) = p
         .at(IDENT)
         .then(|| did_you_mean(p.current_text()))
         .flatten()
@@ -302,29 +311,45 @@ fn edit_distance(a: &str, b: &str) -> usize {
 // Headers
 // ---------------------------------------------------------------------------
 
-fn header(p: &mut Parser<'_>) {
+fn header(p: &mut Parser<'_>, m: Marker) {
     match p.current() {
-        T![include] => include(p, T![include], INCLUDE),
-        T![cpp_include] => include(p, T![cpp_include], CPP_INCLUDE),
-        T![namespace] => namespace(p),
-        _ => legacy_namespace(p),
+        T![include] => include(p, m, T![include], INCLUDE),
+        T![cpp_include] => include(p, m, T![cpp_include], CPP_INCLUDE),
+        T![namespace] => namespace(p, m),
+        _ => legacy_namespace(p, m),
     }
 }
 
 /// `Include = 'include' STRING` (also `cpp_include`).
-fn include(p: &mut Parser<'_>, kw: SyntaxKind, node: SyntaxKind) {
-    let m = p.start();
+fn include(p: &mut Parser<'_>, m: Marker, kw: SyntaxKind, node: SyntaxKind) {
     p.bump(kw);
     if !p.eat(STRING) {
         p.error_expected("a file path in quotes, such as \"shared.thrift\"");
+    }
+    // fbthrift: `include "x.thrift" as alias`.
+    if p.at(IDENT) && p.current_text() == "as" && (p.nth_at(1, IDENT) || p.nth_at(1, STRING)) {
+        let a = p.start();
+        let range = p.current_range();
+        p.fbthrift_only(range, "an include alias (`as`)");
+        p.bump_as(AS_KW);
+        if p.at(STRING) {
+            p.bump(STRING);
+        } else {
+            let n = p.start();
+            p.bump(IDENT);
+            n.complete(p, NAME);
+        }
+        a.complete(p, INCLUDE_ALIAS);
+    }
+    if p.dialect_is_fbthrift() {
+        p.eat(T![;]);
     }
     stray_separator(p, kw.describe());
     m.complete(p, node);
 }
 
 /// `Namespace = 'namespace' (Scope | '*') Path Annotations?`
-fn namespace(p: &mut Parser<'_>) {
-    let m = p.start();
+fn namespace(p: &mut Parser<'_>, m: Marker) {
     p.bump(T![namespace]);
     let star = p.at(T![*]);
     if star {
@@ -346,6 +371,9 @@ fn namespace(p: &mut Parser<'_>) {
         }
         annotation_list(p);
     }
+    if p.dialect_is_fbthrift() {
+        p.eat(T![;]);
+    }
     stray_separator(p, "`namespace`");
     m.complete(p, NAMESPACE);
 }
@@ -361,10 +389,7 @@ fn namespace_value(p: &mut Parser<'_>, legacy: bool) {
         m.complete(p, LITERAL);
     } else if p.at(STRING) {
         let range = p.current_range();
-        p.error_at(
-            range,
-            "a namespace is an identifier, not a string (string namespaces are fbthrift syntax)",
-        );
+        p.fbthrift_only(range, "a string namespace value");
         let m = p.start();
         p.bump(STRING);
         m.complete(p, LITERAL);
@@ -384,8 +409,7 @@ fn namespace_value(p: &mut Parser<'_>, legacy: bool) {
 }
 
 /// The legacy `cpp_namespace x`, `php_namespace x`, `xsd_namespace "uri"`, ….
-fn legacy_namespace(p: &mut Parser<'_>) {
-    let m = p.start();
+fn legacy_namespace(p: &mut Parser<'_>, m: Marker) {
     p.bump_any();
     namespace_value(p, true);
     m.complete(p, NAMESPACE);
@@ -406,23 +430,22 @@ fn stray_separator(p: &mut Parser<'_>, after: &str) {
 // Definitions
 // ---------------------------------------------------------------------------
 
-fn definition(p: &mut Parser<'_>) {
+fn definition(p: &mut Parser<'_>, m: Marker) {
     match p.current() {
-        T![const] => const_def(p),
-        T![typedef] => typedef(p),
-        T![enum] => enum_def(p),
-        T![senum] => senum(p),
-        T![struct] => struct_like(p, T![struct], STRUCT),
-        T![union] => struct_like(p, T![union], UNION),
-        T![exception] => struct_like(p, T![exception], EXCEPTION),
-        T![service] => service(p),
+        T![const] => const_def(p, m),
+        T![typedef] => typedef(p, m),
+        T![enum] => enum_def(p, m),
+        T![senum] => senum(p, m),
+        T![struct] => struct_like(p, m, T![struct], STRUCT),
+        T![union] => struct_like(p, m, T![union], UNION),
+        T![exception] => struct_like(p, m, T![exception], EXCEPTION),
+        T![service] => service(p, m),
         _ => unreachable!("definition() called at {:?}", p.current()),
     }
 }
 
 /// `Typedef = 'typedef' Type Name Annotations? Sep?`
-fn typedef(p: &mut Parser<'_>) {
-    let m = p.start();
+fn typedef(p: &mut Parser<'_>, m: Marker) {
     p.bump(T![typedef]);
     if !opt_type(p) {
         p.error_expected("a type");
@@ -434,8 +457,7 @@ fn typedef(p: &mut Parser<'_>) {
 }
 
 /// `Const = 'const' Type Name '=' ConstValue Sep?`
-fn const_def(p: &mut Parser<'_>) {
-    let m = p.start();
+fn const_def(p: &mut Parser<'_>, m: Marker) {
     p.bump(T![const]);
     if !opt_type(p) {
         p.error_expected("a type");
@@ -461,8 +483,7 @@ fn const_def(p: &mut Parser<'_>) {
 }
 
 /// `Enum = 'enum' Name '{' EnumValue* '}' Annotations?`
-fn enum_def(p: &mut Parser<'_>) {
-    let m = p.start();
+fn enum_def(p: &mut Parser<'_>, m: Marker) {
     p.bump(T![enum]);
     let name = name(p, "enum");
     if p.at(T!['{']) {
@@ -470,8 +491,9 @@ fn enum_def(p: &mut Parser<'_>) {
         let open = p.current_range();
         p.bump(T!['{']);
         while !p.at(T!['}']) && !p.at_eof() {
-            if at_name(p) {
-                enum_value(p);
+            if at_name(p) || p.at(T![@]) {
+                let m = item_start(p);
+                enum_value(p, m);
             } else if p.at_ts(ITEM_FIRST) {
                 break;
             } else {
@@ -493,8 +515,7 @@ fn enum_def(p: &mut Parser<'_>) {
 }
 
 /// `EnumValue = Name ('=' INT)? Annotations? Sep?`
-fn enum_value(p: &mut Parser<'_>) {
-    let m = p.start();
+fn enum_value(p: &mut Parser<'_>, m: Marker) {
     name(p, "enum value");
     if p.eat(T![=]) {
         if p.at_ts(INT_FIRST) {
@@ -521,8 +542,7 @@ fn enum_value(p: &mut Parser<'_>) {
 }
 
 /// `Senum = 'senum' Name '{' (STRING Sep?)* '}' Annotations?` (removed in 0.17)
-fn senum(p: &mut Parser<'_>) {
-    let m = p.start();
+fn senum(p: &mut Parser<'_>, m: Marker) {
     p.bump(T![senum]);
     let name = name(p, "senum");
     if p.at(T!['{']) {
@@ -554,8 +574,7 @@ fn senum(p: &mut Parser<'_>) {
 }
 
 /// `Struct = ('struct' | 'union' | 'exception') Name 'xsd_all'? FieldList Annotations?`
-fn struct_like(p: &mut Parser<'_>, kw: SyntaxKind, node: SyntaxKind) {
-    let m = p.start();
+fn struct_like(p: &mut Parser<'_>, m: Marker, kw: SyntaxKind, node: SyntaxKind) {
     p.bump(kw);
     let what = match node {
         STRUCT => "struct",
@@ -596,8 +615,9 @@ fn fields(p: &mut Parser<'_>, close: SyntaxKind) {
         if close == T![')'] && at_function_start(p) {
             // `void f(1: i32 a` + newline + `void g()`: the `)` is missing.
             break;
-        } else if p.at_ts(FIELD_FIRST) {
-            field(p);
+        } else if p.at_ts(FIELD_FIRST) || p.at(T![@]) {
+            let m = item_start(p);
+            field(p, m);
         } else if p.at_ts(ITEM_FIRST) || p.at(T!['}']) || p.at(T![')']) {
             break;
         } else {
@@ -633,8 +653,7 @@ fn at_function_start(p: &Parser<'_>) -> bool {
 ///         ('=' ConstValue)? 'xsd_optional'? 'xsd_nillable'? XsdAttrs?
 ///         Annotations? Sep?
 /// ```
-fn field(p: &mut Parser<'_>) {
-    let m = p.start();
+fn field(p: &mut Parser<'_>, m: Marker) {
     if p.at_ts(INT_FIRST) {
         let id = p.start();
         p.bump_any();
@@ -714,8 +733,7 @@ fn field_name(p: &mut Parser<'_>) {
 }
 
 /// `Service = 'service' Name ('extends' Path)? '{' Function* '}' Annotations?`
-fn service(p: &mut Parser<'_>) {
-    let m = p.start();
+fn service(p: &mut Parser<'_>, m: Marker) {
     p.bump(T![service]);
     let name = name(p, "service");
     if p.at(T![extends]) {
@@ -732,16 +750,7 @@ fn service(p: &mut Parser<'_>) {
         let list = p.start();
         let open = p.current_range();
         p.bump(T!['{']);
-        while !p.at(T!['}']) && !p.at_eof() {
-            if p.at_ts(FUNCTION_FIRST) {
-                function(p);
-            } else if p.at_ts(ITEM_FIRST) {
-                break;
-            } else {
-                let msg = format!("expected a function, found {}", p.describe_current());
-                p.err_skip(msg, FUNCTION_RECOVERY);
-            }
-        }
+        function_list_body(p);
         close(p, T!['}'], "service", &name, open);
         list.complete(p, FUNCTION_LIST);
     } else {
@@ -752,21 +761,71 @@ fn service(p: &mut Parser<'_>) {
     m.complete(p, SERVICE);
 }
 
+/// The functions (and `performs`) of a service or interaction, up to `}`.
+fn function_list_body(p: &mut Parser<'_>) {
+    while !p.at(T!['}']) && !p.at_eof() {
+        if p.at(IDENT) && p.current_text() == "performs" && p.nth_at(1, IDENT) {
+            let m = p.start();
+            let range = p.current_range();
+            p.fbthrift_only(range, "`performs`");
+            p.bump_as(PERFORMS_KW);
+            path(p);
+            p.eat_sep();
+            m.complete(p, PERFORMS);
+        } else if p.at_ts(FUNCTION_FIRST) || p.at(T![@]) {
+            let m = item_start(p);
+            function(p, m);
+        } else if p.at_ts(ITEM_FIRST) {
+            break;
+        } else {
+            let msg = format!("expected a function, found {}", p.describe_current());
+            p.err_skip(msg, FUNCTION_RECOVERY);
+        }
+    }
+}
+
 /// ```text
-/// Function = ('oneway' | 'async')? ('void' | Type) Name ParamList
-///            ('throws' ParamList)? Annotations? Sep?
+/// Function = ('oneway' | 'async' | 'idempotent' | 'readonly')?
+///            ReturnClause Name ParamList ('throws' ParamList)? Annotations? Sep?
+/// ReturnClause = ('void' | Type | Stream | Sink) (',' (Type | Stream | Sink))*
 /// ```
-fn function(p: &mut Parser<'_>) {
-    let m = p.start();
+fn function(p: &mut Parser<'_>, m: Marker) {
     if p.at(T![oneway]) || p.at(T![async]) {
         p.bump_any();
+    } else if p.at(IDENT)
+        && matches!(p.current_text(), "idempotent" | "readonly")
+        && !p.nth_at(1, T!['('])
+    {
+        let range = p.current_range();
+        p.fbthrift_only(range, "a function qualifier (`idempotent`, `readonly`)");
+        let kind = SyntaxKind::from_contextual_keyword(p.current_text()).unwrap_or(IDENT);
+        p.bump_as(kind);
     }
-    if p.at(T![void]) {
-        let v = p.start();
-        p.bump(T![void]);
-        v.complete(p, VOID_TYPE);
-    } else if !opt_type(p) {
-        p.error_expected("a return type or `void`");
+    // The return clause: `T`, `void`, or fbthrift's `Interaction, T,
+    // stream<U>` forms.
+    loop {
+        if p.at(T![void]) {
+            let v = p.start();
+            p.bump(T![void]);
+            v.complete(p, VOID_TYPE);
+        } else if !opt_return_type(p) {
+            p.error_expected("a return type or `void`");
+            break;
+        }
+        // `A, B f()`: a comma followed by another type before the name.
+        if p.at(T![,])
+            && (p.nth_at(1, IDENT) || p.nth_at(1, T![void]) || TYPE_FIRST.contains(p.nth(1)))
+            && !p.nth_at(2, T!['('])
+        {
+            let range = p.current_range();
+            p.fbthrift_only(
+                range,
+                "a return clause with several parts (interaction, response, stream or sink)",
+            );
+            p.bump(T![,]);
+            continue;
+        }
+        break;
     }
     let name = name(p, "function");
     if p.at(T!['(']) {
@@ -797,6 +856,203 @@ fn param_list(p: &mut Parser<'_>, what: &str, name: &str) {
     fields(p, T![')']);
     close(p, T![')'], what, name, open);
     m.complete(p, PARAM_LIST);
+}
+
+/// A return type, including fbthrift's `stream<...>` and `sink<...>`.
+fn opt_return_type(p: &mut Parser<'_>) -> bool {
+    if p.at(IDENT) && p.nth_at(1, T![<]) && matches!(p.current_text(), "stream" | "sink") {
+        let is_stream = p.current_text() == "stream";
+        let m = p.start();
+        let range = p.current_range();
+        p.fbthrift_only(
+            range,
+            if is_stream {
+                "`stream<...>`"
+            } else {
+                "`sink<...>`"
+            },
+        );
+        p.bump_as(if is_stream { STREAM_KW } else { SINK_KW });
+        let open = p.current_range();
+        p.bump(T![<]);
+        let parts = if is_stream { 1 } else { 2 };
+        for i in 0..parts {
+            if i > 0 && !p.expect(T![,]) {
+                break;
+            }
+            if !opt_type(p) {
+                p.error_expected("a type");
+            }
+            if p.at(T![throws]) {
+                let t = p.start();
+                p.bump(T![throws]);
+                if p.at(T!['(']) {
+                    param_list(p, "throws", "");
+                } else {
+                    p.error_expected("`(` after `throws`");
+                }
+                t.complete(p, THROWS_CLAUSE);
+            }
+        }
+        if !p.eat(T![>]) {
+            let at = p.line_col(open.start());
+            let found = p.describe_current();
+            p.error(format!(
+                "expected `>` to close the {} opened at {at}, found {found}",
+                if is_stream { "stream" } else { "sink" }
+            ));
+        }
+        m.complete(p, if is_stream { STREAM_TYPE } else { SINK_TYPE });
+        return true;
+    }
+    opt_type(p)
+}
+
+// ---------------------------------------------------------------------------
+// fbthrift items
+// ---------------------------------------------------------------------------
+
+/// Starts an item: its marker, and the `@Annotations` before it.
+fn item_start(p: &mut Parser<'_>) -> Marker {
+    let m = p.start();
+    while p.at(T![@]) {
+        structured_annotation(p);
+    }
+    m
+}
+
+/// `StructuredAnnotation = '@' Path FieldInitializerList?`
+fn structured_annotation(p: &mut Parser<'_>) {
+    let m = p.start();
+    let range = p.current_range();
+    p.fbthrift_only(range, "a structured annotation (`@Name`)");
+    p.bump(T![@]);
+    if p.at(IDENT) {
+        path(p);
+        if p.at(T!['{']) && p.nth_joined(0) || p.at(T!['{']) && at_field_initializers(p) {
+            field_initializer_list(p);
+        }
+    } else {
+        p.error_expected("an annotation name after `@`");
+    }
+    m.complete(p, STRUCTURED_ANNOTATION);
+}
+
+/// Whether `{` starts `{ name = value, ... }` (or `{}`).
+fn at_field_initializers(p: &Parser<'_>) -> bool {
+    p.at(T!['{']) && (p.nth_at(1, T!['}']) || (p.nth_at(1, IDENT) && p.nth_at(2, T![=])))
+}
+
+/// `FieldInitializerList = '{' (Name '=' ConstValue Sep?)* '}'`
+fn field_initializer_list(p: &mut Parser<'_>) {
+    let m = p.start();
+    let open = p.current_range();
+    p.bump(T!['{']);
+    while !p.at(T!['}']) && !p.at_eof() {
+        if p.at(IDENT) || (p.current().is_keyword() && p.nth_at(1, T![=])) {
+            let f = p.start();
+            let n = p.start();
+            p.bump_as(IDENT);
+            n.complete(p, NAME);
+            if p.expect(T![=]) && !opt_const_value(p) {
+                p.error_expected("a value");
+            }
+            p.eat_sep();
+            f.complete(p, FIELD_INITIALIZER);
+        } else if p.at_ts(ITEM_FIRST) {
+            break;
+        } else {
+            let msg = format!("expected a field name, found {}", p.describe_current());
+            p.err_skip(msg, CONST_VALUE_RECOVERY.union(TokenSet::new(&[IDENT])));
+        }
+    }
+    close(p, T!['}'], "struct literal", "", open);
+    m.complete(p, FIELD_INITIALIZER_LIST);
+}
+
+/// Top-level items that start with an fbthrift contextual keyword.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum FbItem {
+    Package,
+    HsInclude,
+    Interaction,
+    Exception,
+}
+
+const EXCEPTION_QUALIFIERS: &[&str] = &[
+    "safe",
+    "transient",
+    "stateful",
+    "permanent",
+    "client",
+    "server",
+];
+
+fn fbthrift_item(p: &Parser<'_>) -> Option<FbItem> {
+    if !p.at(IDENT) {
+        return None;
+    }
+    match p.current_text() {
+        "package" if p.nth_at(1, STRING) || p.nth_at(1, T![;]) => Some(FbItem::Package),
+        "hs_include" if p.nth_at(1, STRING) => Some(FbItem::HsInclude),
+        "interaction" if p.nth_at(1, IDENT) => Some(FbItem::Interaction),
+        q if EXCEPTION_QUALIFIERS.contains(&q) => {
+            let mut n = 1;
+            while n < 4 && p.nth_at(n, IDENT) {
+                n += 1;
+            }
+            p.nth_at(n, T![exception]).then_some(FbItem::Exception)
+        }
+        _ => None,
+    }
+}
+
+fn fbthrift_top_item(p: &mut Parser<'_>, m: Marker, item: FbItem) {
+    match item {
+        FbItem::Package => {
+            let range = p.current_range();
+            p.fbthrift_only(range, "a `package` declaration");
+            p.bump_as(PACKAGE_KW);
+            p.eat(STRING);
+            p.eat(T![;]);
+            m.complete(p, PACKAGE);
+        }
+        FbItem::HsInclude => {
+            let range = p.current_range();
+            p.fbthrift_only(range, "`hs_include`");
+            p.bump_as(HS_INCLUDE_KW);
+            p.bump(STRING);
+            p.eat(T![;]);
+            m.complete(p, HS_INCLUDE);
+        }
+        FbItem::Interaction => {
+            let range = p.current_range();
+            p.fbthrift_only(range, "an interaction");
+            p.bump_as(INTERACTION_KW);
+            let name = name(p, "interaction");
+            if p.at(T!['{']) {
+                let list = p.start();
+                let open = p.current_range();
+                p.bump(T!['{']);
+                function_list_body(p);
+                close(p, T!['}'], "interaction", &name, open);
+                list.complete(p, FUNCTION_LIST);
+            } else {
+                p.error_expected("`{`");
+            }
+            opt_annotation_list(p);
+            m.complete(p, INTERACTION);
+        }
+        FbItem::Exception => {
+            let range = p.current_range();
+            p.fbthrift_only(range, "an exception qualifier");
+            while p.at(IDENT) {
+                let kind = SyntaxKind::from_contextual_keyword(p.current_text()).unwrap_or(IDENT);
+                p.bump_as(kind);
+            }
+            struct_like(p, m, T![exception], EXCEPTION);
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -906,6 +1162,16 @@ fn close(p: &mut Parser<'_>, kind: SyntaxKind, what: &str, name: &str, open: cra
 /// nothing) if no type starts here.
 fn opt_type(p: &mut Parser<'_>) -> bool {
     let kind = p.current();
+    if kind == IDENT && p.current_text() == "float" && !p.nth_at(1, T![.]) {
+        // fbthrift's 32-bit float.
+        let m = p.start();
+        let range = p.current_range();
+        p.fbthrift_only(range, "the `float` type");
+        p.bump_as(FLOAT_KW);
+        opt_annotation_list(p);
+        m.complete(p, BASE_TYPE);
+        return true;
+    }
     if BASE_TYPE_FIRST.contains(kind) {
         let m = p.start();
         p.bump_any();
@@ -1053,14 +1319,16 @@ fn annotation(p: &mut Parser<'_>) {
             p.bump(STRING);
             lit.complete(p, LITERAL);
         } else if p.at_ts(CONST_VALUE_FIRST) {
-            let range = p.current_range();
-            p.error_at(
-                range,
-                format!(
-                    "an annotation value must be a string, found {} (write it in quotes)",
-                    p.describe_current()
-                ),
-            );
+            if !p.dialect_is_fbthrift() {
+                let range = p.current_range();
+                p.error_at(
+                    range,
+                    format!(
+                        "an annotation value must be a string, found {} (write it in quotes)",
+                        p.describe_current()
+                    ),
+                );
+            }
             opt_const_value(p);
         } else {
             p.error_expected("a string");
@@ -1085,7 +1353,23 @@ fn opt_const_value(p: &mut Parser<'_>) -> bool {
         IDENT => {
             let m = p.start();
             path(p);
-            m.complete(p, CONST_REF);
+            if at_field_initializers(p) {
+                // fbthrift: `Foo{name = value}`.
+                let range = p.current_range();
+                p.fbthrift_only(range, "a struct literal (`Foo{name = value}`)");
+                field_initializer_list(p);
+                m.complete(p, STRUCT_LITERAL);
+            } else {
+                m.complete(p, CONST_REF);
+            }
+        }
+        T!['{'] if p.nth_at(1, IDENT) && p.nth_at(2, T![=]) => {
+            // fbthrift: `{name = value}` where a struct is expected.
+            let m = p.start();
+            let range = p.current_range();
+            p.fbthrift_only(range, "a struct literal (`{name = value}`)");
+            field_initializer_list(p);
+            m.complete(p, STRUCT_LITERAL);
         }
         T!['['] | T!['{'] => {
             let (open, close) = if p.at(T!['[']) {

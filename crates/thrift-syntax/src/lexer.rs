@@ -107,7 +107,8 @@ fn string(lex: &mut logos::Lexer<'_, RawToken>, quote: u8) {
     let mut i = 0;
     while i < rest.len() {
         match rest[i] {
-            b'\\' if i + 1 < rest.len() && rest[i + 1] != b'\n' => i += 2,
+            // An escape, or (fbthrift) a line continuation: `\` + newline.
+            b'\\' if i + 1 < rest.len() => i += 2,
             b'\n' => break,
             b if b == quote => {
                 i += 1;

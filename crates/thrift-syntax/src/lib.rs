@@ -57,6 +57,87 @@ pub type SyntaxElement = rowan::SyntaxElement<ThriftLanguage>;
 pub type SyntaxNodeChildren = rowan::SyntaxNodeChildren<ThriftLanguage>;
 pub use rowan::GreenNode;
 
+/// The two living dialects of Thrift. They share one tree; the dialect
+/// decides which syntax is reported and how literals read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Dialect {
+    /// Apache Thrift.
+    #[default]
+    Apache,
+    /// Meta's fbthrift.
+    FbThrift,
+}
+
+impl Dialect {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dialect::Apache => "apache",
+            Dialect::FbThrift => "fbthrift",
+        }
+    }
+}
+
+/// The dialect `auto` picks for a text: fbthrift if it has a `package`
+/// declaration, an `@` annotation, `interaction`, `stream<` or `sink<`,
+/// `performs`, or an exception qualifier (`safe exception`, …); Apache
+/// otherwise.
+pub fn detect_dialect(text: &str) -> Dialect {
+    // A cheap pre-check: none of the marker words or `@` at all.
+    const WORDS: &[&str] = &[
+        "@",
+        "package",
+        "interaction",
+        "stream",
+        "sink",
+        "performs",
+        "exception",
+    ];
+    if !WORDS.iter().any(|w| text.contains(w)) {
+        return Dialect::Apache;
+    }
+    let lexed = lexer::lex(text);
+    let mut significant: Vec<(SyntaxKind, &str)> = Vec::new();
+    let mut offset = 0usize;
+    for token in &lexed.tokens {
+        let len = usize::from(token.len);
+        if build_tree::is_significant(token.kind) {
+            significant.push((token.kind, &text[offset..offset + len]));
+        }
+        offset += len;
+    }
+    detect_in_tokens(&significant)
+}
+
+fn detect_in_tokens(tokens: &[(SyntaxKind, &str)]) -> Dialect {
+    use SyntaxKind::*;
+    let kind = |i: usize| tokens.get(i).map_or(EOF, |t| t.0);
+    for (i, &(k, text)) in tokens.iter().enumerate() {
+        let fb = match (k, text) {
+            (AT, _) => true,
+            (IDENT, "package") => {
+                matches!(kind(i + 1), STRING | SEMICOLON) && (i == 0 || kind(i - 1) != COLON)
+            }
+            (IDENT, "interaction") => kind(i + 1) == IDENT && kind(i + 2) == L_BRACE,
+            (IDENT, "stream" | "sink") => kind(i + 1) == L_ANGLE,
+            (IDENT, "performs") => {
+                kind(i + 1) == IDENT && matches!(kind(i + 2), SEMICOLON | R_BRACE | IDENT)
+            }
+            (IDENT, "safe" | "transient" | "stateful" | "permanent" | "client" | "server") => {
+                let mut j = i + 1;
+                while kind(j) == IDENT && j < i + 4 {
+                    j += 1;
+                }
+                kind(j) == EXCEPTION_KW
+            }
+            _ => false,
+        };
+        if fb {
+            return Dialect::FbThrift;
+        }
+    }
+    Dialect::Apache
+}
+
 /// A syntax error: a message for a person, and the range it is about.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SyntaxError {
@@ -82,6 +163,7 @@ impl std::fmt::Display for SyntaxError {
 pub struct Parse<T> {
     green: GreenNode,
     errors: Vec<SyntaxError>,
+    dialect: Dialect,
     _ty: PhantomData<fn() -> T>,
 }
 
@@ -90,6 +172,7 @@ impl<T> Clone for Parse<T> {
         Parse {
             green: self.green.clone(),
             errors: self.errors.clone(),
+            dialect: self.dialect,
             _ty: PhantomData,
         }
     }
@@ -104,6 +187,11 @@ impl<T> Parse<T> {
     /// The green (immutable, shareable) tree.
     pub fn green(&self) -> &GreenNode {
         &self.green
+    }
+
+    /// The dialect the text was read as.
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
     }
 
     /// Lexical, syntax and validation errors, sorted by position.
@@ -182,31 +270,37 @@ impl<T: AstNode> Parse<T> {
     }
 }
 
-/// Parses a Thrift file. Never fails; see [`Parse::errors`].
+/// Parses a Thrift file, detecting its dialect ([`detect_dialect`]).
+/// Never fails; see [`Parse::errors`].
 pub fn parse(text: &str) -> Parse<ast::SourceFile> {
-    let (green, errors) = parse_green(text, None);
-    Parse {
-        green,
-        errors,
-        _ty: PhantomData,
-    }
+    parse_with(text, None, None)
 }
 
-/// Like [`parse`], sharing a cache of tree nodes across calls: identical
-/// tokens and small nodes (keywords, `{`, common names) are stored once.
-/// Faster and smaller when one thread parses many files.
-pub fn parse_with_cache(text: &str, cache: &mut NodeCache) -> Parse<ast::SourceFile> {
-    let (green, errors) = parse_green(text, Some(cache));
+/// Parses a Thrift file as `dialect` (`None`: detect it), sharing a cache
+/// of tree nodes across calls when one is given: identical tokens and small
+/// nodes are then stored once, which is faster and smaller when one thread
+/// parses many files.
+pub fn parse_with(
+    text: &str,
+    dialect: Option<Dialect>,
+    cache: Option<&mut NodeCache>,
+) -> Parse<ast::SourceFile> {
+    let (green, errors, dialect) = parse_green(text, dialect, cache);
     Parse {
         green,
         errors,
+        dialect,
         _ty: PhantomData,
     }
 }
 
 pub use rowan::NodeCache;
 
-fn parse_green(text: &str, cache: Option<&mut NodeCache>) -> (GreenNode, Vec<SyntaxError>) {
+fn parse_green(
+    text: &str,
+    dialect: Option<Dialect>,
+    cache: Option<&mut NodeCache>,
+) -> (GreenNode, Vec<SyntaxError>, Dialect) {
     // rowan offsets are u32; larger inputs are cut off with an error rather
     // than overflowing. (Inputs over 4 GiB are not Thrift files.)
     if text.len() > u32::MAX as usize - 1 {
@@ -214,12 +308,12 @@ fn parse_green(text: &str, cache: Option<&mut NodeCache>) -> (GreenNode, Vec<Syn
         while !text.is_char_boundary(cut) {
             cut -= 1;
         }
-        let (green, mut errors) = parse_green(&text[..cut], cache);
+        let (green, mut errors, dialect) = parse_green(&text[..cut], dialect, cache);
         errors.push(SyntaxError::new(
             "the file is larger than 4 GiB; the rest was not parsed".to_string(),
             TextRange::empty(TextSize::new(cut as u32)),
         ));
-        return (green, errors);
+        return (green, errors, dialect);
     }
 
     let lexed = lexer::lex(text);
@@ -241,7 +335,12 @@ fn parse_green(text: &str, cache: Option<&mut NodeCache>) -> (GreenNode, Vec<Syn
         offset += token.len;
     }
 
-    let mut p = parser::Parser::new(text, &input);
+    let dialect = dialect.unwrap_or_else(|| {
+        let significant: Vec<(SyntaxKind, &str)> =
+            input.iter().map(|t| (t.kind, &text[t.range])).collect();
+        detect_in_tokens(&significant)
+    });
+    let mut p = parser::Parser::new(text, &input, dialect);
     grammar::source_file(&mut p);
     let (events, parse_errors) = p.finish();
 
@@ -249,10 +348,10 @@ fn parse_green(text: &str, cache: Option<&mut NodeCache>) -> (GreenNode, Vec<Syn
 
     let mut errors = lexed.errors;
     errors.extend(parse_errors);
-    validation::validate_tokens(text, &lexed.tokens, &mut errors);
+    validation::validate_tokens(text, &lexed.tokens, dialect, &mut errors);
     errors.sort_by_key(|e| (e.range.start(), e.range.end()));
     errors.dedup();
-    (green, errors)
+    (green, errors, dialect)
 }
 
 #[cfg(test)]

@@ -52,10 +52,11 @@ pub(crate) struct Parser<'t> {
     events: Vec<Event>,
     errors: Vec<SyntaxError>,
     line_index: Option<LineIndex>,
+    dialect: crate::Dialect,
 }
 
 impl<'t> Parser<'t> {
-    pub(crate) fn new(text: &'t str, input: &'t [Input]) -> Parser<'t> {
+    pub(crate) fn new(text: &'t str, input: &'t [Input], dialect: crate::Dialect) -> Parser<'t> {
         Parser {
             text,
             input,
@@ -65,6 +66,7 @@ impl<'t> Parser<'t> {
             events: Vec::with_capacity(input.len() * 2),
             errors: Vec::new(),
             line_index: None,
+            dialect,
         }
     }
 
@@ -197,6 +199,25 @@ impl<'t> Parser<'t> {
         false
     }
 
+    // ---- dialects ----
+
+    pub(crate) fn dialect_is_fbthrift(&self) -> bool {
+        self.dialect == crate::Dialect::FbThrift
+    }
+
+    /// fbthrift syntax: fine in fbthrift files, one clear error in Apache
+    /// ones (the tree is the same either way).
+    pub(crate) fn fbthrift_only(&mut self, range: TextRange, what: &str) {
+        if !self.dialect_is_fbthrift() {
+            self.error_at(
+                range,
+                format!(
+                    "{what} is fbthrift syntax, but this file is read as Apache Thrift; set `dialect = \"fbthrift\"` (or `\"auto\"`) in thrift-tools.toml, or pass `--dialect fbthrift`"
+                ),
+            );
+        }
+    }
+
     // ---- errors ----
 
     /// Reports at the gap before the current token.
@@ -289,6 +310,20 @@ pub(crate) struct Marker {
 }
 
 impl Marker {
+    /// Whether nothing was parsed since the marker started.
+    pub(crate) fn is_empty(&self, p: &Parser<'_>) -> bool {
+        self.pos as usize == p.events.len() - 1
+    }
+
+    /// Drops a marker that has nothing in it.
+    pub(crate) fn abandon(mut self, p: &mut Parser<'_>) {
+        self.done = true;
+        debug_assert!(self.is_empty(p), "abandoning a marker with content");
+        if self.pos as usize == p.events.len() - 1 {
+            p.events.pop();
+        }
+    }
+
     pub(crate) fn complete(mut self, p: &mut Parser<'_>, kind: SyntaxKind) -> CompletedMarker {
         self.done = true;
         let idx = self.pos as usize;

@@ -90,6 +90,25 @@ pub enum SyntaxKind {
     SMALLTALK_CATEGORY_KW,
     SMALLTALK_PREFIX_KW,
     XSD_NAMESPACE_KW,
+    // fbthrift words. The lexer reads them as identifiers; the parser gives
+    // them these kinds where they act as keywords, so they stay usable as
+    // names elsewhere.
+    PACKAGE_KW,
+    INTERACTION_KW,
+    PERFORMS_KW,
+    STREAM_KW,
+    SINK_KW,
+    AS_KW,
+    HS_INCLUDE_KW,
+    FLOAT_KW,
+    SAFE_KW,
+    TRANSIENT_KW,
+    STATEFUL_KW,
+    PERMANENT_KW,
+    CLIENT_KW,
+    SERVER_KW,
+    IDEMPOTENT_KW,
+    READONLY_KW,
 
     // ---- trivia ----
     /// Spaces, tabs, carriage returns and newlines.
@@ -160,6 +179,30 @@ pub enum SyntaxKind {
     ANNOTATION_LIST,
     ANNOTATION,
 
+    // fbthrift
+    /// `package "domain.tld/path"` (or `package;`).
+    PACKAGE,
+    /// `hs_include "path"`
+    HS_INCLUDE,
+    /// `as alias` after an include.
+    INCLUDE_ALIAS,
+    /// `@Name` or `@inc.Name{field = value, ...}` before an item.
+    STRUCTURED_ANNOTATION,
+    /// `{ name = value, ... }`: the fields of a struct literal.
+    FIELD_INITIALIZER_LIST,
+    /// `name = value` in a struct literal.
+    FIELD_INITIALIZER,
+    /// `Foo{name = value}` as a const value.
+    STRUCT_LITERAL,
+    /// `interaction Name { functions }`
+    INTERACTION,
+    /// `performs Name;` in a service.
+    PERFORMS,
+    /// `stream<T throws (...)>` in a function's return clause.
+    STREAM_TYPE,
+    /// `sink<T throws (...), F throws (...)>`
+    SINK_TYPE,
+
     // const values
     LITERAL,
     CONST_REF,
@@ -212,7 +255,36 @@ impl SyntaxKind {
                 | BINARY_KW
                 | UUID_KW
                 | SLIST_KW
+                | FLOAT_KW
         )
+    }
+
+    /// fbthrift's contextual keywords (identifiers to the lexer).
+    pub fn is_contextual_keyword(self) -> bool {
+        (PACKAGE_KW as u16..=READONLY_KW as u16).contains(&(self as u16))
+    }
+
+    /// The contextual keyword spelled `word`, if any.
+    pub fn from_contextual_keyword(word: &str) -> Option<SyntaxKind> {
+        Some(match word {
+            "package" => PACKAGE_KW,
+            "interaction" => INTERACTION_KW,
+            "performs" => PERFORMS_KW,
+            "stream" => STREAM_KW,
+            "sink" => SINK_KW,
+            "as" => AS_KW,
+            "hs_include" => HS_INCLUDE_KW,
+            "float" => FLOAT_KW,
+            "safe" => SAFE_KW,
+            "transient" => TRANSIENT_KW,
+            "stateful" => STATEFUL_KW,
+            "permanent" => PERMANENT_KW,
+            "client" => CLIENT_KW,
+            "server" => SERVER_KW,
+            "idempotent" => IDEMPOTENT_KW,
+            "readonly" => READONLY_KW,
+            _ => return None,
+        })
     }
 
     /// The legacy `*_namespace` / `*_package` header keywords.
@@ -455,6 +527,22 @@ const ALL_KINDS: &[SyntaxKind] = &[
     SMALLTALK_CATEGORY_KW,
     SMALLTALK_PREFIX_KW,
     XSD_NAMESPACE_KW,
+    PACKAGE_KW,
+    INTERACTION_KW,
+    PERFORMS_KW,
+    STREAM_KW,
+    SINK_KW,
+    AS_KW,
+    HS_INCLUDE_KW,
+    FLOAT_KW,
+    SAFE_KW,
+    TRANSIENT_KW,
+    STATEFUL_KW,
+    PERMANENT_KW,
+    CLIENT_KW,
+    SERVER_KW,
+    IDEMPOTENT_KW,
+    READONLY_KW,
     WHITESPACE,
     LINE_COMMENT,
     BLOCK_COMMENT,
@@ -499,6 +587,17 @@ const ALL_KINDS: &[SyntaxKind] = &[
     CPP_TYPE,
     ANNOTATION_LIST,
     ANNOTATION,
+    PACKAGE,
+    HS_INCLUDE,
+    INCLUDE_ALIAS,
+    STRUCTURED_ANNOTATION,
+    FIELD_INITIALIZER_LIST,
+    FIELD_INITIALIZER,
+    STRUCT_LITERAL,
+    INTERACTION,
+    PERFORMS,
+    STREAM_TYPE,
+    SINK_TYPE,
     LITERAL,
     CONST_REF,
     CONST_LIST,

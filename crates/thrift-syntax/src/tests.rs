@@ -8,7 +8,7 @@ use std::{
 
 use expect_test::expect_file;
 
-use crate::parse;
+use crate::{Dialect, parse_with};
 
 fn test_data() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data")
@@ -24,13 +24,13 @@ fn thrift_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-fn run_dir(dir: &str, expect_errors: bool) {
+fn run_dir(dir: &str, dialect: Dialect, expect_errors: bool) {
     let files = thrift_files(&test_data().join(dir));
     assert!(!files.is_empty(), "no fixtures in {dir}");
     let mut failures = Vec::new();
     for path in files {
         let text = fs::read_to_string(&path).unwrap();
-        let parse = parse(&text);
+        let parse = parse_with(&text, Some(dialect), None);
         assert_eq!(
             parse.syntax_node().to_string(),
             text,
@@ -57,10 +57,42 @@ fn run_dir(dir: &str, expect_errors: bool) {
 
 #[test]
 fn parser_ok() {
-    run_dir("parser/ok", false);
+    run_dir("parser/ok", Dialect::Apache, false);
 }
 
 #[test]
 fn parser_err() {
-    run_dir("parser/err", true);
+    run_dir("parser/err", Dialect::Apache, true);
+}
+
+#[test]
+fn parser_fbthrift_ok() {
+    run_dir("parser/fbthrift/ok", Dialect::FbThrift, false);
+}
+
+#[test]
+fn parser_fbthrift_err() {
+    run_dir("parser/fbthrift/err", Dialect::FbThrift, true);
+}
+
+/// `auto` picks fbthrift exactly for the files with fbthrift markers.
+#[test]
+fn dialect_detection() {
+    use crate::detect_dialect;
+    for (text, expected) in [
+        ("struct A { 1: i32 package }", Dialect::Apache),
+        ("struct stream { 1: i32 sink }", Dialect::Apache),
+        ("package \"meta.com/x\"", Dialect::FbThrift),
+        ("package;", Dialect::FbThrift),
+        ("@cpp.Type{name = \"x\"}\ntypedef i64 T", Dialect::FbThrift),
+        ("interaction I { void f() }", Dialect::FbThrift),
+        ("service S { stream<i32> f() }", Dialect::FbThrift),
+        ("service S { performs I; }", Dialect::FbThrift),
+        ("safe permanent client exception E {}", Dialect::FbThrift),
+        ("exception E {}", Dialect::Apache),
+        ("// @ in a comment\nstruct A {}", Dialect::Apache),
+    ] {
+        assert_eq!(detect_dialect(text), expected, "{text}");
+        assert_eq!(crate::parse(text).dialect(), expected, "{text}");
+    }
 }

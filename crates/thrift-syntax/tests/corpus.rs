@@ -28,6 +28,9 @@ fn corpus_files_parse() {
         );
         if entry.is_valid_apache_syntax() {
             clean += 1;
+            if parse.dialect() != thrift_syntax::Dialect::Apache {
+                failures.push(format!("  {}: detected as fbthrift", entry.path));
+            }
             if !parse.errors().is_empty() {
                 let index = LineIndex::new(&text);
                 let shown: Vec<String> = parse
@@ -46,6 +49,17 @@ fn corpus_files_parse() {
                     })
                     .collect();
                 failures.push(shown.join("\n"));
+            }
+        } else if entry.is_fbthrift() {
+            // fbthrift files: detected as such, and no syntax errors.
+            // (A file whose only fbthrift syntax is in what it includes
+            // has no markers of its own, and is read as Apache.)
+            let own_syntax = !entry.note.contains("the error is in an included file");
+            if own_syntax && parse.dialect() != thrift_syntax::Dialect::FbThrift {
+                failures.push(format!("  {}: not detected as fbthrift", entry.path));
+            }
+            if let Some(e) = parse.errors().first() {
+                failures.push(format!("  {}: {} at {:?}", entry.path, e.message, e.range));
             }
         } else if entry.is_intentionally_invalid() && parse.errors().is_empty() {
             failures.push(format!(

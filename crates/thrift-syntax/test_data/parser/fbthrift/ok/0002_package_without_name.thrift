@@ -1,0 +1,4 @@
+@thrift.AllowReservedFilename
+package;
+
+struct A {}

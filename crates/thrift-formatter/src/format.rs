@@ -480,6 +480,30 @@ impl<'a> Formatter<'a> {
                 Doc::HardLine
             });
         }
+        // fbthrift's `@Annotations`, each on a line of its own, except
+        // before an argument (`f(@Foo 1: i32 x)`).
+        let mut first_sig = first_sig;
+        let own_lines = node.parent().is_none_or(|p| p.kind() != PARAM_LIST);
+        while first_sig < last_sig && elements[first_sig].kind() == STRUCTURED_ANNOTATION {
+            let annotation = elements[first_sig].as_node().expect("a node").clone();
+            let d = self.node(&annotation);
+            docs.push(d);
+            first_sig += 1;
+            while first_sig < last_sig && elements[first_sig].kind().is_trivia() {
+                if let NodeOrToken::Token(t) = &elements[first_sig]
+                    && t.kind().is_comment()
+                {
+                    self.printed += 1;
+                    docs.push(Doc::LineSuffix(format!(" {}", t.text().trim_end())));
+                }
+                first_sig += 1;
+            }
+            docs.push(if own_lines {
+                Doc::HardLine
+            } else {
+                Doc::text(" ")
+            });
+        }
         // The body.
         let body = &elements[first_sig..=last_sig];
         let body_doc = self.item_body(node, body);
@@ -643,7 +667,7 @@ impl<'a> Formatter<'a> {
         match node.kind() {
             FIELD_LIST | ENUM_VALUE_LIST | FUNCTION_LIST => self.braced_block(node),
             PARAM_LIST => self.list(node, false),
-            CONST_LIST | CONST_MAP | ANNOTATION_LIST => {
+            CONST_LIST | CONST_MAP | ANNOTATION_LIST | FIELD_INITIALIZER_LIST => {
                 let multiline = node.children_with_tokens().any(|e| {
                     e.kind() == WHITESPACE && e.as_token().is_some_and(|t| t.text().contains('\n'))
                 });
@@ -773,6 +797,10 @@ fn need_space(
     if next == L_ANGLE {
         // `list<T>`, but `list cpp_type "T" <elem>`.
         return prev == STRING;
+    }
+    // `@Name{...}`, `Foo{...}`.
+    if next_node == FIELD_INITIALIZER_LIST {
+        return false;
     }
     // `name(` of a function, but `throws (`.
     if next_node == PARAM_LIST && parent == FUNCTION && prev_node == Some(NAME) {

@@ -513,7 +513,7 @@ fn sarif() {
                     "text": "a range over two lines"
                   },
                   "ruleId": "T2001",
-                  "ruleIndex": 38
+                  "ruleIndex": 39
                 },
                 {
                   "level": "error",

@@ -19,6 +19,8 @@ pub(crate) struct Ctx<'a> {
     /// Const references already resolved (or reported) by the value checks,
     /// from the type they initialise; the reference check skips them.
     pub(crate) handled_refs: HashSet<TextRange>,
+    /// The file is fbthrift (some checks differ).
+    pub(crate) fbthrift: bool,
     /// The summary index of each named definition, by its start offset.
     pub(crate) def_index: HashMap<thrift_syntax::TextSize, usize>,
 }
@@ -71,6 +73,7 @@ pub(crate) fn check(db: &Database, file: FileId) -> Vec<Diagnostic> {
         file,
         out: Vec::new(),
         handled_refs: HashSet::new(),
+        fbthrift: parse.dialect() == thrift_syntax::Dialect::FbThrift,
         def_index: HashMap::new(),
     };
     for error in parse.errors() {
@@ -170,11 +173,26 @@ fn check_includes(cx: &mut Ctx<'_>, tree: &ast::SourceFile, used: &HashSet<Strin
             .path_token()
             .map_or(include.syntax().text_range(), |t| t.text_range());
         let Some(target) = cx.db.resolve_include(cx.file, &path) else {
-            cx.report(
-                Code::UnresolvedInclude,
-                range,
-                format!("cannot find included file `{path}`"),
-            );
+            let prefix = include
+                .alias()
+                .unwrap_or_else(|| crate::summary::include_prefix(&path));
+            if used.contains(&prefix) {
+                // Names from it cannot resolve: an error, reported once here.
+                let mut d = Diagnostic::new(
+                    Code::UnresolvedInclude,
+                    cx.file,
+                    range,
+                    format!("cannot find included file `{path}`, which `{prefix}.` names refer to"),
+                );
+                d.severity = crate::Severity::Error;
+                cx.out.push(d);
+            } else {
+                cx.report(
+                    Code::UnresolvedInclude,
+                    range,
+                    format!("cannot find included file `{path}`"),
+                );
+            }
             continue;
         };
         if let Some(first) = seen.get(&target) {
@@ -196,7 +214,9 @@ fn check_includes(cx: &mut Ctx<'_>, tree: &ast::SourceFile, used: &HashSet<Strin
                 format!("including `{path}` creates a cycle: it includes this file back"),
             );
         }
-        let prefix = crate::summary::include_prefix(&path);
+        let prefix = include
+            .alias()
+            .unwrap_or_else(|| crate::summary::include_prefix(&path));
         if !used.contains(&prefix) {
             cx.report(
                 Code::UnusedInclude,
@@ -266,6 +286,7 @@ fn check_definitions(cx: &mut Ctx<'_>, tree: &ast::SourceFile) {
                 }
             }
             ast::Definition::Senum(_) => {}
+            ast::Definition::Interaction(i) => check_interaction(cx, i),
         }
     }
 }
@@ -508,6 +529,31 @@ fn check_typedef(cx: &mut Ctx<'_>, t: &ast::Typedef) {
     }
 }
 
+fn check_interaction(cx: &mut Ctx<'_>, i: &ast::Interaction) {
+    let owner = i.name().map(|n| n.text()).unwrap_or_default();
+    let mut names: HashMap<String, TextRange> = HashMap::new();
+    for f in i.functions() {
+        let name = f.name().map(|n| n.text()).unwrap_or_default();
+        let range = name_range(&f);
+        if let Some(first) = names.get(&name) {
+            let d = Diagnostic::new(
+                Code::DuplicateFunction,
+                cx.file,
+                range,
+                format!("function `{name}` is already defined in `{owner}`"),
+            )
+            .with_related(cx.file, *first, "first defined here");
+            cx.out.push(d);
+        } else if !name.is_empty() {
+            names.insert(name, range);
+        }
+        check_field_list(cx, f.params(), FieldListKind::Arguments);
+        if let Some(throws) = f.throws() {
+            check_field_list(cx, throws.fields(), FieldListKind::Throws);
+        }
+    }
+}
+
 fn check_service(cx: &mut Ctx<'_>, s: &ast::Service) {
     let service_name = s.name().map(|n| n.text()).unwrap_or_default();
     // Parents: the extends chain, with a guard against cycles.
@@ -644,25 +690,59 @@ fn check_service(cx: &mut Ctx<'_>, s: &ast::Service) {
 /// that references use (one walk over the tree does it all).
 fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> HashSet<String> {
     let mut used = HashSet::new();
+    // The prefixes of includes that cannot be found.
+    let unresolved: HashSet<String> = cx
+        .db
+        .summary(cx.file)
+        .map(|s| {
+            s.includes
+                .iter()
+                .filter(|inc| cx.db.resolve_include(cx.file, &inc.path).is_none())
+                .map(|inc| inc.prefix.clone())
+                .collect()
+        })
+        .unwrap_or_default();
     for node in root.descendants() {
         let kind = node.kind();
-        if matches!(
+        let is_reference = matches!(
             kind,
-            SyntaxKind::NAMED_TYPE | SyntaxKind::EXTENDS_CLAUSE | SyntaxKind::CONST_REF
-        ) && let Some(path) = node.children().find_map(ast::Path::cast)
-        {
+            SyntaxKind::NAMED_TYPE
+                | SyntaxKind::EXTENDS_CLAUSE
+                | SyntaxKind::CONST_REF
+                | SyntaxKind::STRUCTURED_ANNOTATION
+                | SyntaxKind::STRUCT_LITERAL
+                | SyntaxKind::PERFORMS
+        );
+        if is_reference && let Some(path) = node.children().find_map(ast::Path::cast) {
             let text = path.text();
+            let mut into_unresolved = false;
             if let Some((prefix, _)) = text.split_once('.') {
                 used.insert(prefix.to_string());
+                into_unresolved |= unresolved.contains(prefix);
                 // Dotted include prefixes (`a.b.Type`) are used as a whole.
                 if let Some((longer, _)) = text.rsplit_once('.') {
                     used.insert(longer.to_string());
+                    into_unresolved |= unresolved.contains(longer);
                 }
+            }
+            // A name from an include that cannot be found: the include is
+            // the one problem to report.
+            if into_unresolved {
+                continue;
+            }
+            if matches!(
+                kind,
+                SyntaxKind::STRUCTURED_ANNOTATION
+                    | SyntaxKind::STRUCT_LITERAL
+                    | SyntaxKind::PERFORMS
+            ) {
+                check_fbthrift_reference(cx, kind, &path);
+                continue;
             }
         }
         match kind {
             SyntaxKind::LIST_TYPE => check_list_type(cx, &node),
-            SyntaxKind::NAME if is_reserved_word(&node.text().to_string()) => {
+            SyntaxKind::NAME if !cx.fbthrift && is_reserved_word(&node.text().to_string()) => {
                 let text = node.text().to_string();
                 cx.report(
                     Code::ReservedWord,
@@ -749,6 +829,55 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> HashSet<String> {
         }
     }
     used
+}
+
+/// `@Annotation` and `Foo{...}` name a struct; `performs` an interaction.
+fn check_fbthrift_reference(cx: &mut Ctx<'_>, kind: SyntaxKind, path: &ast::Path) {
+    let text = path.text();
+    let range = path.syntax().text_range();
+    let what = match kind {
+        SyntaxKind::STRUCTURED_ANNOTATION => "annotation",
+        SyntaxKind::STRUCT_LITERAL => "struct",
+        _ => "interaction",
+    };
+    match cx.db.resolve_name(cx.file, &text) {
+        Resolution::Found(def) => {
+            let def_kind = cx.db.def(def).map(|d| &d.kind);
+            let ok = if kind == SyntaxKind::PERFORMS {
+                matches!(def_kind, Some(DefKind::Interaction { .. }))
+            } else {
+                def_kind.is_some_and(|k| k.fields().is_some())
+            };
+            if !ok {
+                let found = cx.db.describe_def(def);
+                let code = if kind == SyntaxKind::PERFORMS {
+                    Code::PerformsNotInteraction
+                } else {
+                    Code::NotAType
+                };
+                cx.report(
+                    code,
+                    range,
+                    format!(
+                        "`{text}` is {found}, not {}",
+                        if kind == SyntaxKind::PERFORMS {
+                            "an interaction"
+                        } else {
+                            "a struct"
+                        }
+                    ),
+                );
+            }
+        }
+        Resolution::UnknownPrefix(prefix) => unknown_prefix(cx, range, &text, &prefix),
+        Resolution::NotFound => {
+            cx.report(
+                Code::UnresolvedType,
+                range,
+                format!("{what} `{text}` is not defined"),
+            );
+        }
+    }
 }
 
 fn unknown_prefix(cx: &mut Ctx<'_>, range: TextRange, text: &str, prefix: &str) {

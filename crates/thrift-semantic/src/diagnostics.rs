@@ -66,7 +66,7 @@ codes! {
     /// A syntax error (from the parser).
     Syntax = "T0001", "syntax-error", Error, "The file does not parse.";
 
-    UnresolvedInclude = "T1001", "unresolved-include", Warning, "An included file cannot be found.";
+    UnresolvedInclude = "T1001", "unresolved-include", Warning, "An included file cannot be found (an error when names refer into it).";
     IncludeCycle = "T1002", "include-cycle", Error, "Files include each other in a cycle.";
     UnusedInclude = "T1003", "unused-include", Warning, "An included file is never used.";
     DuplicateInclude = "T1004", "duplicate-include", Warning, "The same file is included twice.";
@@ -96,6 +96,7 @@ codes! {
     OverridesParentFunction = "T1045", "redefines-parent-function", Error, "A function has the same name as one in a parent service.";
     ServiceCycle = "T1046", "service-extends-cycle", Error, "Services extend each other in a cycle.";
     ForwardReference = "T1047", "forward-reference", Error, "A const or parent service is used before its definition in the same file.";
+    PerformsNotInteraction = "T1048", "performs-not-interaction", Error, "`performs` names something that is not an interaction (fbthrift).";
 
     DuplicateEnumValueName = "T1050", "duplicate-enum-value-name", Error, "Two values of one enum have the same name.";
     DuplicateEnumValue = "T1051", "duplicate-enum-value", Warning, "Two values of one enum have the same number.";

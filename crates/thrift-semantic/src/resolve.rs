@@ -167,6 +167,7 @@ impl Database {
                 Box::new(self.resolve_type_depth(file, v, depth + 1)),
             ),
             TypeRef::Void => Ty::Void,
+            TypeRef::Stream(_) | TypeRef::Sink(..) => Ty::Unknown,
             TypeRef::Missing => Ty::Unknown,
             TypeRef::Named(name) => match self.resolve_name(file, name) {
                 Resolution::Found(def) => match self.def(def).map(|d| &d.kind) {

@@ -79,6 +79,10 @@ pub enum TypeRef {
     Set(Box<TypeRef>),
     Map(Box<TypeRef>, Box<TypeRef>),
     Void,
+    /// fbthrift's `stream<T>` (the element type).
+    Stream(Box<TypeRef>),
+    /// fbthrift's `sink<T, F>`.
+    Sink(Box<TypeRef>, Box<TypeRef>),
     /// Missing from the source (a syntax error).
     Missing,
 }
@@ -102,6 +106,13 @@ impl TypeRef {
                 Box::new(TypeRef::from_ast(m.key_type())),
                 Box::new(TypeRef::from_ast(m.value_type())),
             ),
+            ast::Type::StreamType(t) => {
+                TypeRef::Stream(Box::new(TypeRef::from_ast(t.element_type())))
+            }
+            ast::Type::SinkType(t) => TypeRef::Sink(
+                Box::new(TypeRef::from_ast(t.element_type())),
+                Box::new(TypeRef::from_ast(t.final_type())),
+            ),
             ast::Type::VoidType(_) => TypeRef::Void,
         }
     }
@@ -115,6 +126,8 @@ impl TypeRef {
             TypeRef::Set(t) => format!("set<{}>", t.display()),
             TypeRef::Map(k, v) => format!("map<{}, {}>", k.display(), v.display()),
             TypeRef::Void => "void".to_string(),
+            TypeRef::Stream(t) => format!("stream<{}>", t.display()),
+            TypeRef::Sink(t, f) => format!("sink<{}, {}>", t.display(), f.display()),
             TypeRef::Missing => "<missing>".to_string(),
         }
     }
@@ -166,6 +179,10 @@ pub enum DefKind {
         extends: Option<String>,
         functions: Vec<FunctionSummary>,
     },
+    /// fbthrift's interactions.
+    Interaction {
+        functions: Vec<FunctionSummary>,
+    },
 }
 
 impl DefKind {
@@ -180,6 +197,7 @@ impl DefKind {
             DefKind::Typedef { .. } => "typedef",
             DefKind::Const { .. } => "const",
             DefKind::Service { .. } => "service",
+            DefKind::Interaction { .. } => "interaction",
         }
     }
 
@@ -269,7 +287,8 @@ pub fn summarize(file: &ast::SourceFile) -> FileSummary {
         match item {
             ast::Item::Include(inc) => {
                 if let Some(path) = inc.path() {
-                    let prefix = include_prefix(&path);
+                    // fbthrift: an alias replaces the file name.
+                    let prefix = inc.alias().unwrap_or_else(|| include_prefix(&path));
                     summary.includes.push(IncludeSummary { path, prefix });
                 }
             }
@@ -279,7 +298,11 @@ pub fn summarize(file: &ast::SourceFile) -> FileSummary {
                     .namespaces
                     .push((scope, ns.value_text().unwrap_or_default()));
             }
-            ast::Item::CppInclude(_) => {}
+            ast::Item::CppInclude(_) | ast::Item::Package(_) => {}
+            ast::Item::Interaction(i) => {
+                let functions = i.functions().map(|f| function_summary(&f)).collect();
+                push(&mut summary, i.name(), DefKind::Interaction { functions });
+            }
             ast::Item::Typedef(t) => push(
                 &mut summary,
                 t.name(),
@@ -324,21 +347,7 @@ pub fn summarize(file: &ast::SourceFile) -> FileSummary {
                 },
             ),
             ast::Item::Service(s) => {
-                let functions = s
-                    .functions()
-                    .map(|f| FunctionSummary {
-                        name: f.name().map(|n| n.text()).unwrap_or_default(),
-                        oneway: f.oneway_token().is_some(),
-                        return_type: TypeRef::from_ast(f.return_type()),
-                        params: fields_of(f.params().into_iter()),
-                        throws: fields_of(
-                            f.throws()
-                                .map(|t| t.fields())
-                                .unwrap_or_default()
-                                .into_iter(),
-                        ),
-                    })
-                    .collect();
+                let functions = s.functions().map(|f| function_summary(&f)).collect();
                 let extends = s.extends().and_then(|e| e.path()).map(|p| p.text());
                 push(
                     &mut summary,
@@ -349,6 +358,21 @@ pub fn summarize(file: &ast::SourceFile) -> FileSummary {
         }
     }
     summary
+}
+
+fn function_summary(f: &ast::Function) -> FunctionSummary {
+    FunctionSummary {
+        name: f.name().map(|n| n.text()).unwrap_or_default(),
+        oneway: f.oneway_token().is_some(),
+        return_type: TypeRef::from_ast(f.return_type()),
+        params: fields_of(f.params().into_iter()),
+        throws: fields_of(
+            f.throws()
+                .map(|t| t.fields())
+                .unwrap_or_default()
+                .into_iter(),
+        ),
+    }
 }
 
 fn push(summary: &mut FileSummary, name: Option<ast::Name>, kind: DefKind) {

@@ -41,6 +41,7 @@ fn describe_value(value: &ast::ConstValue) -> &'static str {
         ast::ConstValue::ConstRef(_) => "a reference",
         ast::ConstValue::ConstList(_) => "a list",
         ast::ConstValue::ConstMap(_) => "a map",
+        ast::ConstValue::StructLiteral(_) => "a struct literal",
     }
 }
 
@@ -63,6 +64,11 @@ fn check(cx: &mut Ctx<'_>, value: &ast::ConstValue, ty: &Ty, what: &str, depth: 
     // A reference: check what it refers to, loosely.
     if let ast::ConstValue::ConstRef(r) = value {
         check_ref(cx, value, r, ty, what);
+        return;
+    }
+    // fbthrift's `Foo{name = value}`: the fields must exist.
+    if let ast::ConstValue::StructLiteral(lit) = value {
+        check_struct_literal(cx, value, lit, ty, what, depth);
         return;
     }
     match ty {
@@ -217,6 +223,46 @@ fn check_base(cx: &mut Ctx<'_>, value: &ast::ConstValue, base: BaseType, ty: &Ty
     }
 }
 
+fn check_struct_literal(
+    cx: &mut Ctx<'_>,
+    value: &ast::ConstValue,
+    lit: &ast::StructLiteral,
+    ty: &Ty,
+    what: &str,
+    depth: u32,
+) {
+    let Ty::Def(def) = ty else {
+        if !matches!(ty, Ty::Unknown) {
+            mismatch(cx, value, ty, what);
+        }
+        return;
+    };
+    let Some(d) = cx.db.def(*def) else { return };
+    let Some(fields) = d.kind.fields().map(<[_]>::to_vec) else {
+        mismatch(cx, value, ty, what);
+        return;
+    };
+    let struct_name = d.name.clone();
+    let owner = def.file;
+    for init in lit.fields().into_iter().flat_map(|f| f.initializers()) {
+        let Some(name) = init.name() else { continue };
+        let key = name.text();
+        let Some(field) = fields.iter().find(|f| f.name == key) else {
+            cx.report(
+                Code::UnknownStructField,
+                name.syntax().text_range(),
+                format!("`{struct_name}` has no field `{key}`"),
+            );
+            continue;
+        };
+        if let Some(v) = init.value() {
+            let field_ty = cx.db.resolve_type(owner, &field.ty);
+            let field_what = format!("field `{key}` of {what}");
+            check(cx, &v, &field_ty, &field_what, depth + 1);
+        }
+    }
+}
+
 /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, optionally in `{}`.
 fn is_uuid(s: &str) -> bool {
     let s = s
@@ -278,6 +324,17 @@ fn check_ref(cx: &mut Ctx<'_>, value: &ast::ConstValue, r: &ast::ConstRef, ty: &
                 ),
             );
         }
+        return;
+    }
+    // fbthrift reads a bare enum value name in the context of the expected
+    // enum (`{LINK_UP: 1}` for a `map<Event, i32>`).
+    if cx.fbthrift
+        && !text.contains('.')
+        && let Ty::Def(expected) = ty
+        && let Some(DefKind::Enum { values }) = cx.db.def(*expected).map(|d| &d.kind)
+        && values.iter().any(|(n, _)| *n == text)
+    {
+        cx.handled_refs.insert(r.syntax().text_range());
         return;
     }
     match cx.db.resolve_const(cx.file, &text) {

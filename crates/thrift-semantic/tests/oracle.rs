@@ -153,3 +153,61 @@ fn agrees_with_the_apache_compiler() {
         disagreements.join("\n")
     );
 }
+
+/// fbthrift files: every name resolves, `@` annotations included, with the
+/// projects' include roots; the one include that was never published is
+/// the only error in its file.
+#[test]
+fn fbthrift_corpus_resolves() {
+    let dir = corpus_dir();
+    let include_dirs: HashMap<String, Vec<PathBuf>> =
+        std::fs::read_to_string(dir.join("INCLUDE_DIRS.tsv"))
+            .unwrap()
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(repo, dirs)| {
+                (
+                    repo.to_string(),
+                    dirs.split_whitespace().map(|d| dir.join(d)).collect(),
+                )
+            })
+            .collect();
+    let oracle = std::fs::read_to_string(dir.join("ORACLE.tsv")).unwrap();
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for line in oracle.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (path, note) = (cols[0], cols.get(4).copied().unwrap_or(""));
+        if !note.starts_with("fbthrift-dialect") {
+            continue;
+        }
+        let repo: String = path.split('/').take(2).collect::<Vec<_>>().join("/");
+        let dirs = include_dirs.get(&repo).cloned().unwrap_or_default();
+        let mut loaded = load(&dir.join(path), &dirs);
+        let errors: Vec<String> = loaded
+            .db
+            .diagnostics(loaded.file)
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| format!("{} {}", d.code, d.message))
+            .collect();
+        checked += 1;
+        let expected_unresolved = note.contains("never published");
+        let ok = if expected_unresolved {
+            errors.len() == 1 && errors[0].starts_with("T1001")
+        } else {
+            errors.is_empty()
+        };
+        if !ok {
+            problems.push(format!("{path}: {errors:?}"));
+        }
+    }
+    assert!(checked >= 20, "only {checked} fbthrift files");
+    assert!(
+        problems.is_empty(),
+        "{} files:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}

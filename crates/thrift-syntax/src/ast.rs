@@ -253,12 +253,12 @@ ast_enum!(
 
 ast_enum!(
     /// A top-level definition.
-    Definition { Typedef, Const, Enum, Senum, Struct, Union, Exception, Service }
+    Definition { Typedef, Const, Enum, Senum, Struct, Union, Exception, Service, Interaction }
 );
 
 ast_enum!(
     /// Anything at the top level of a file.
-    Item { Include, CppInclude, Namespace, Typedef, Const, Enum, Senum, Struct, Union, Exception, Service }
+    Item { Include, CppInclude, Namespace, Package, Typedef, Const, Enum, Senum, Struct, Union, Exception, Service, Interaction }
 );
 
 impl HasComments for Header {}
@@ -303,6 +303,18 @@ impl HasComments for Namespace {}
 impl Include {
     pub fn path_token(&self) -> Option<SyntaxToken> {
         token(&self.syntax, STRING)
+    }
+    /// fbthrift's `as alias`: the name used instead of the file name.
+    pub fn alias(&self) -> Option<String> {
+        let alias = self.syntax.children().find(|n| n.kind() == INCLUDE_ALIAS)?;
+        let string = alias
+            .children_with_tokens()
+            .filter_map(SyntaxElement::into_token)
+            .find(|t| t.kind() == STRING);
+        match string {
+            Some(t) => Some(unquote(t.text())),
+            None => child::<Name>(&alias).map(|n| n.text()),
+        }
     }
     /// The included path, without quotes.
     pub fn path(&self) -> Option<String> {
@@ -781,7 +793,7 @@ ast_node!(
 
 ast_enum!(
     /// Any type.
-    Type { BaseType, NamedType, ListType, SetType, MapType, VoidType }
+    Type { BaseType, NamedType, ListType, SetType, MapType, VoidType, StreamType, SinkType }
 );
 
 impl_traits!(HasAnnotations for BaseType, ListType, SetType, MapType);
@@ -900,7 +912,7 @@ ast_node!(
 
 ast_enum!(
     /// Any const value.
-    ConstValue { Literal, ConstRef, ConstList, ConstMap }
+    ConstValue { Literal, ConstRef, ConstList, ConstMap, StructLiteral }
 );
 
 impl HasComments for ConstMapEntry {}
@@ -1074,4 +1086,127 @@ pub fn parse_int(text: &str) -> Option<i64> {
         return Some(if negative { -v } else { v });
     }
     text.parse::<i64>().ok()
+}
+
+// ---------------------------------------------------------------------------
+// fbthrift
+// ---------------------------------------------------------------------------
+
+ast_node!(
+    /// `package "domain.tld/path"` or `package;`.
+    Package = PACKAGE
+);
+ast_node!(
+    /// `interaction Name { functions }`
+    Interaction = INTERACTION
+);
+ast_node!(
+    /// `performs Name;` in a service.
+    Performs = PERFORMS
+);
+ast_node!(
+    /// `@Name` or `@inc.Name{field = value}`.
+    StructuredAnnotation = STRUCTURED_ANNOTATION
+);
+ast_node!(
+    /// `Foo{name = value}` (or `{name = value}`).
+    StructLiteral = STRUCT_LITERAL
+);
+ast_node!(
+    /// `{ name = value, ... }`
+    FieldInitializerList = FIELD_INITIALIZER_LIST
+);
+ast_node!(
+    /// `name = value` in a struct literal.
+    FieldInitializer = FIELD_INITIALIZER
+);
+ast_node!(
+    /// `stream<T throws (...)>`
+    StreamType = STREAM_TYPE
+);
+ast_node!(
+    /// `sink<T throws (...), F throws (...)>`
+    SinkType = SINK_TYPE
+);
+
+impl_traits!(HasComments for Package, Interaction, Performs);
+impl_traits!(HasName for Interaction);
+impl_traits!(HasAnnotations for Interaction);
+
+impl Package {
+    /// The package name, without quotes (`None` for `package;`).
+    pub fn name(&self) -> Option<String> {
+        token(&self.syntax, STRING).map(|t| unquote(t.text()))
+    }
+}
+
+impl Interaction {
+    pub fn function_list(&self) -> Option<FunctionList> {
+        child(&self.syntax)
+    }
+    pub fn functions(&self) -> impl Iterator<Item = Function> + use<> {
+        self.function_list()
+            .into_iter()
+            .flat_map(|l| children(&l.syntax))
+    }
+}
+
+impl Performs {
+    pub fn path(&self) -> Option<Path> {
+        child(&self.syntax)
+    }
+}
+
+impl StructuredAnnotation {
+    pub fn path(&self) -> Option<Path> {
+        child(&self.syntax)
+    }
+    pub fn fields(&self) -> Option<FieldInitializerList> {
+        child(&self.syntax)
+    }
+}
+
+impl StructLiteral {
+    /// The struct's name (`None` for `{name = value}`).
+    pub fn path(&self) -> Option<Path> {
+        child(&self.syntax)
+    }
+    pub fn fields(&self) -> Option<FieldInitializerList> {
+        child(&self.syntax)
+    }
+}
+
+impl FieldInitializerList {
+    pub fn initializers(&self) -> AstChildren<FieldInitializer> {
+        children(&self.syntax)
+    }
+}
+
+impl FieldInitializer {
+    pub fn name(&self) -> Option<Name> {
+        child(&self.syntax)
+    }
+    pub fn value(&self) -> Option<ConstValue> {
+        child(&self.syntax)
+    }
+}
+
+impl StreamType {
+    pub fn element_type(&self) -> Option<Type> {
+        child(&self.syntax)
+    }
+}
+
+impl SinkType {
+    pub fn element_type(&self) -> Option<Type> {
+        children(&self.syntax).next()
+    }
+    pub fn final_type(&self) -> Option<Type> {
+        children(&self.syntax).nth(1)
+    }
+}
+
+/// The `@Annotations` of an item.
+pub fn structured_annotations(node: &SyntaxNode) -> AstChildren<StructuredAnnotation> {
+    children(node)
 }

@@ -23,6 +23,8 @@ pub struct CheckArgs {
     pub format: Format,
     pub deny_warnings: bool,
     pub config: Option<PathBuf>,
+    /// `--dialect`: `Some(None)` is `auto`; `None` defers to the config.
+    pub dialect: Option<Option<thrift_syntax::Dialect>>,
 }
 
 /// The files known to one run.
@@ -131,9 +133,14 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 continue;
             }
         };
+        let config = configs.get(&path, &mut problems);
+        let dialect = match args.dialect {
+            Some(d) => d,
+            None => config.dialect.dialect(),
+        };
+        db.set_file_dialect(id, dialect);
         db.apply_change(id, &text);
         vfs.write().unwrap().texts[id.0 as usize] = Some(text);
-        let config = configs.get(&path, &mut problems);
         file_configs.insert(id, config.clone());
 
         // Includes resolve as in the Apache compiler: the including file's

@@ -47,6 +47,10 @@ struct Cli {
     /// Use this config file instead of the nearest `thrift-tools.toml`.
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Read files as this dialect (default: the config's `dialect`, else
+    /// detect it per file).
+    #[arg(long, value_enum)]
+    dialect: Option<crate::lint::DialectArg>,
     /// Print the formatter's document IR instead of formatting (debugging).
     #[arg(long, hide = true)]
     print_ir: bool,
@@ -191,6 +195,14 @@ fn options_for(path: &Path, explicit: Option<&Config>) -> Result<FormatOptions, 
     }
 }
 
+/// `--dialect` over the config's.
+fn with_dialect(mut options: FormatOptions, cli: &Cli) -> FormatOptions {
+    if let Some(d) = cli.dialect {
+        options.dialect = d.dialect();
+    }
+    options
+}
+
 fn format_file(path: &Path, cli: &Cli, explicit: Option<&Config>) -> FileResult {
     let shown = display(path);
     let mut result = FileResult {
@@ -200,7 +212,7 @@ fn format_file(path: &Path, cli: &Cli, explicit: Option<&Config>) -> FileResult 
         changed: false,
     };
     let options = match options_for(path, explicit) {
-        Ok(o) => o,
+        Ok(o) => with_dialect(o, cli),
         Err(e) => {
             result.stderr = format!("error: {e}\n");
             result.code = 2;
@@ -278,13 +290,13 @@ fn format_stdin(cli: &Cli, explicit: Option<&Config>) -> ExitCode {
         .map_or("<stdin>".to_string(), display);
     let options = match cli.stdin_filepath.as_deref() {
         Some(path) => match options_for(path, explicit) {
-            Ok(o) => o,
+            Ok(o) => with_dialect(o, cli),
             Err(e) => {
                 eprintln!("error: {e}");
                 return ExitCode::from(2);
             }
         },
-        None => explicit.map(|c| c.format.clone()).unwrap_or_default(),
+        None => with_dialect(explicit.map(|c| c.format.clone()).unwrap_or_default(), cli),
     };
     if cli.print_ir || cli.print_comments {
         print!("{}", debug_views(&text, &options, cli));

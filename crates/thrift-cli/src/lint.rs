@@ -20,6 +20,25 @@ struct Cli {
     command: Command,
 }
 
+/// `--dialect`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DialectArg {
+    /// fbthrift for files with fbthrift syntax (`package`, `@`, …), Apache otherwise.
+    Auto,
+    Apache,
+    Fbthrift,
+}
+
+impl DialectArg {
+    pub fn dialect(self) -> Option<thrift_syntax::Dialect> {
+        match self {
+            DialectArg::Auto => None,
+            DialectArg::Apache => Some(thrift_syntax::Dialect::Apache),
+            DialectArg::Fbthrift => Some(thrift_syntax::Dialect::FbThrift),
+        }
+    }
+}
+
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Check files for syntax and semantic problems: includes, names, field
@@ -46,6 +65,10 @@ enum Command {
         /// Use this config file instead of the nearest `thrift-tools.toml`.
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
+        /// Read the files as this dialect (default: the config's `dialect`,
+        /// else detect it per file).
+        #[arg(long, value_enum)]
+        dialect: Option<DialectArg>,
     },
     /// Parse files and print their syntax trees and syntax errors.
     ///
@@ -55,6 +78,9 @@ enum Command {
         /// Print one JSON object per file (one per line) instead of text.
         #[arg(long)]
         json: bool,
+        /// Read the files as this dialect (default: detect it per file).
+        #[arg(long, value_enum, default_value_t = DialectArg::Auto)]
+        dialect: DialectArg,
         /// The files to parse.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
@@ -71,24 +97,30 @@ pub fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Syntax { json, files } => syntax(&files, json),
+        Command::Syntax {
+            json,
+            dialect,
+            files,
+        } => syntax(&files, json, dialect.dialect()),
         Command::Check {
             paths,
             include_dirs,
             format,
             deny_warnings,
             config,
+            dialect,
         } => crate::check::run(crate::check::CheckArgs {
             paths,
             include_dirs,
             format,
             deny_warnings,
             config,
+            dialect: dialect.map(DialectArg::dialect),
         }),
     }
 }
 
-fn syntax(files: &[PathBuf], json: bool) -> ExitCode {
+fn syntax(files: &[PathBuf], json: bool, dialect: Option<thrift_syntax::Dialect>) -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut code = 0u8;
@@ -103,7 +135,7 @@ fn syntax(files: &[PathBuf], json: bool) -> ExitCode {
                 continue;
             }
         };
-        let parse = thrift_syntax::parse(&text);
+        let parse = thrift_syntax::parse_with(&text, dialect, None);
         let index = LineIndex::new(&text);
         let result = if json {
             let errors: Vec<Value> = parse
@@ -123,6 +155,8 @@ fn syntax(files: &[PathBuf], json: bool) -> ExitCode {
             let mut line = String::with_capacity(text.len() * 16);
             line.push_str("{\"file\":");
             line.push_str(&Value::from(shown.as_str()).to_string());
+            line.push_str(",\"dialect\":");
+            line.push_str(&Value::from(parse.dialect().as_str()).to_string());
             line.push_str(",\"tree\":");
             write_tree_json(&parse.syntax_node(), &mut line);
             line.push_str(",\"errors\":");
@@ -131,9 +165,10 @@ fn syntax(files: &[PathBuf], json: bool) -> ExitCode {
             out.write_all(line.as_bytes())
         } else {
             let mut s = String::new();
-            if files.len() > 1 {
-                s.push_str(&format!("// {shown}\n"));
-            }
+            s.push_str(&format!(
+                "// {shown} (dialect: {})\n",
+                parse.dialect().as_str()
+            ));
             s.push_str(&debug_tree(&parse.syntax_node()));
             out.write_all(s.as_bytes())
         };

@@ -48,6 +48,7 @@ fn prints_the_tree_of_a_valid_file() {
         expect![[r#"
             exit 0
             --- stdout
+            // a.thrift (dialect: apache)
             SOURCE_FILE@0..22
               STRUCT@0..21
                 STRUCT_KW@0..6 "struct"
@@ -147,7 +148,8 @@ fn not_utf8_is_a_clear_error_with_exit_2() {
     .assert_eq(&out.stderr);
     // The other file is still processed.
     assert!(
-        out.stdout.contains("// ok.thrift\nSOURCE_FILE@0..12\n"),
+        out.stdout
+            .contains("// ok.thrift (dialect: apache)\nSOURCE_FILE@0..12\n"),
         "{}",
         out.stdout
     );
@@ -191,4 +193,31 @@ fn syntax_errors_in_one_file_do_not_stop_the_others() {
     assert_eq!(files.len(), 2);
     assert!(!files[0]["errors"].as_array().unwrap().is_empty());
     assert!(files[1]["errors"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn dialects_are_detected_shown_and_can_be_forced() {
+    let dir = temp_dir("dialects");
+    std::fs::write(
+        dir.join("fb.thrift"),
+        "package \"meta.com/x\"\n@Foo\nstruct A {}\n",
+    )
+    .unwrap();
+    let out = run(&dir, &["syntax", "--json", "fb.thrift"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: Value = serde_json::from_str(out.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(v["dialect"], "fbthrift");
+    // Forced to Apache: one clear error per construct, naming the setting.
+    let out = run(&dir, &["syntax", "--dialect", "apache", "fb.thrift"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stdout.starts_with("// fb.thrift (dialect: apache)\n"),
+        "{}",
+        out.stdout
+    );
+    expect![[r#"
+        fb.thrift:1:1: error: a `package` declaration is fbthrift syntax, but this file is read as Apache Thrift; set `dialect = "fbthrift"` (or `"auto"`) in thrift-tools.toml, or pass `--dialect fbthrift`
+        fb.thrift:2:1: error: a structured annotation (`@Name`) is fbthrift syntax, but this file is read as Apache Thrift; set `dialect = "fbthrift"` (or `"auto"`) in thrift-tools.toml, or pass `--dialect fbthrift`
+    "#]]
+    .assert_eq(&out.stderr);
 }

@@ -59,6 +59,32 @@ pub struct ConfigFile {
     pub lint: BTreeMap<String, LintLevel>,
     #[serde(default)]
     pub format: FormatSection,
+    /// `"auto"` (the default), `"apache"` or `"fbthrift"`.
+    #[serde(default)]
+    pub dialect: DialectSetting,
+}
+
+/// Which dialect files are read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DialectSetting {
+    /// fbthrift for files with fbthrift markers (`package`, `@`, …), Apache
+    /// otherwise.
+    #[default]
+    Auto,
+    Apache,
+    Fbthrift,
+}
+
+impl DialectSetting {
+    /// `None` for auto-detection.
+    pub fn dialect(self) -> Option<thrift_syntax::Dialect> {
+        match self {
+            DialectSetting::Auto => None,
+            DialectSetting::Apache => Some(thrift_syntax::Dialect::Apache),
+            DialectSetting::Fbthrift => Some(thrift_syntax::Dialect::FbThrift),
+        }
+    }
 }
 
 /// `[format]`: every key optional; missing ones keep the defaults.
@@ -113,8 +139,11 @@ pub struct Config {
     pub include_dirs: Vec<PathBuf>,
     /// Lint levels by code or name, as written.
     pub lint: BTreeMap<String, LintLevel>,
-    /// Formatter options, defaults filled in.
+    /// Formatter options, defaults filled in (their `dialect` is the
+    /// config's).
     pub format: FormatOptions,
+    /// The dialect setting.
+    pub dialect: DialectSetting,
     /// Files to skip when walking directories, relative to the config's
     /// directory.
     pub exclude: Option<globset::GlobSet>,
@@ -128,6 +157,7 @@ impl PartialEq for Config {
             && self.include_dirs == other.include_dirs
             && self.lint == other.lint
             && self.format == other.format
+            && self.dialect == other.dialect
     }
 }
 
@@ -191,7 +221,11 @@ pub fn parse_config(path: &Path, text: &str) -> Result<Config, ConfigError> {
         path: Some(path.to_path_buf()),
         include_dirs: file.include_dirs.iter().map(|d| dir.join(d)).collect(),
         lint: file.lint,
-        format: format_options(&file.format).map_err(err)?,
+        format: FormatOptions {
+            dialect: file.dialect.dialect(),
+            ..format_options(&file.format).map_err(err)?
+        },
+        dialect: file.dialect,
         exclude,
         root: Some(dir.to_path_buf()),
     })

@@ -32,7 +32,7 @@ impl std::fmt::Display for FormatError {
 /// Formats a Thrift file. With syntax errors, refuses unless `force`; then
 /// the top-level items that hold an error are kept as written.
 pub fn format(text: &str, options: &FormatOptions, force: bool) -> Result<String, FormatError> {
-    let parse = thrift_syntax::parse(text);
+    let parse = thrift_syntax::parse_with(text, options.dialect, None);
     if !parse.errors().is_empty() && !force {
         return Err(FormatError::Syntax(parse.errors().to_vec()));
     }
@@ -72,7 +72,7 @@ pub fn format_range(
     options: &FormatOptions,
     force: bool,
 ) -> Result<Option<(TextRange, String)>, FormatError> {
-    let parse = thrift_syntax::parse(text);
+    let parse = thrift_syntax::parse_with(text, options.dialect, None);
     if !parse.errors().is_empty() && !force {
         return Err(FormatError::Syntax(parse.errors().to_vec()));
     }
@@ -120,7 +120,7 @@ pub fn format_range(
 
 /// The document for a file, for debugging (`thrift-fmt --print-ir`).
 pub fn format_to_doc(text: &str, options: &FormatOptions) -> Doc {
-    let parse = thrift_syntax::parse(text);
+    let parse = thrift_syntax::parse_with(text, options.dialect, None);
     let mut f = Formatter::new(options, parse.errors());
     f.source_file(&parse.syntax_node())
 }

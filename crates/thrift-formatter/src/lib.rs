@@ -61,6 +61,8 @@ pub struct FormatOptions {
     pub align_comments: bool,
     pub separator: Separator,
     pub quote_style: QuoteStyle,
+    /// The dialect to read files as; `None` detects it per file.
+    pub dialect: Option<thrift_syntax::Dialect>,
 }
 
 impl Default for FormatOptions {
@@ -72,6 +74,7 @@ impl Default for FormatOptions {
             align_comments: false,
             separator: Separator::Keep,
             quote_style: QuoteStyle::Keep,
+            dialect: None,
         }
     }
 }

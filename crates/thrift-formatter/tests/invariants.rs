@@ -125,6 +125,7 @@ fn option_sets() -> Vec<FormatOptions> {
             align_comments: true,
             separator: Separator::Comma,
             quote_style: QuoteStyle::Double,
+            dialect: None,
         },
         FormatOptions {
             indent: 0,

@@ -74,6 +74,8 @@ pub struct Database {
     checks_run: u64,
     /// The dialect of every file, or `None` to detect it per file.
     dialect: Option<thrift_syntax::Dialect>,
+    /// Dialects set for single files (over `dialect`).
+    file_dialects: HashMap<FileId, thrift_syntax::Dialect>,
 }
 
 impl Database {
@@ -85,6 +87,7 @@ impl Database {
             cache: HashMap::new(),
             checks_run: 0,
             dialect: None,
+            file_dialects: HashMap::new(),
         }
     }
 
@@ -92,6 +95,20 @@ impl Database {
     /// default). Takes effect for files added or changed afterwards.
     pub fn set_dialect(&mut self, dialect: Option<thrift_syntax::Dialect>) {
         self.dialect = dialect;
+    }
+
+    /// Reads `file` as `dialect` (e.g. from the config that applies to
+    /// it), or as the database's default with `None`. Takes effect at the
+    /// file's next change.
+    pub fn set_file_dialect(&mut self, file: FileId, dialect: Option<thrift_syntax::Dialect>) {
+        match dialect {
+            Some(d) => self.file_dialects.insert(file, d),
+            None => self.file_dialects.remove(&file),
+        };
+    }
+
+    fn dialect_of(&self, file: FileId) -> Option<thrift_syntax::Dialect> {
+        self.file_dialects.get(&file).copied().or(self.dialect)
     }
 
     /// Replaces the include resolver (e.g. when include directories change).
@@ -103,7 +120,8 @@ impl Database {
 
     /// Adds a file or replaces its text. Only this file is parsed again.
     pub fn apply_change(&mut self, file: FileId, text: &str) -> ChangeImpact {
-        let (_, text, parse, summary) = parse_one(file, text.to_string(), self.dialect, None);
+        let (_, text, parse, summary) =
+            parse_one(file, text.to_string(), self.dialect_of(file), None);
         let summary_changed = self.insert(file, text, parse, summary);
         let mut affected = vec![file];
         if summary_changed {
@@ -119,7 +137,10 @@ impl Database {
     /// Returns every file whose diagnostics may have changed: the changed
     /// files, and the dependents of those whose summary changed.
     pub fn apply_changes(&mut self, changes: Vec<(FileId, String)>) -> Vec<FileId> {
-        let dialect = self.dialect;
+        let changes: Vec<(FileId, String, Option<thrift_syntax::Dialect>)> = changes
+            .into_iter()
+            .map(|(id, text)| (id, text, self.dialect_of(id)))
+            .collect();
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let parsed: Vec<(FileId, Arc<str>, Parse<ast::SourceFile>, FileSummary)> = if threads <= 1
             || changes.len() < 8
@@ -127,11 +148,11 @@ impl Database {
             let mut cache = thrift_syntax::NodeCache::default();
             changes
                 .into_iter()
-                .map(|(id, text)| parse_one(id, text, dialect, Some(&mut cache)))
+                .map(|(id, text, dialect)| parse_one(id, text, dialect, Some(&mut cache)))
                 .collect()
         } else {
             let chunk = changes.len().div_ceil(threads);
-            let mut parts: Vec<Vec<(FileId, String)>> = Vec::new();
+            let mut parts: Vec<Vec<(FileId, String, Option<thrift_syntax::Dialect>)>> = Vec::new();
             let mut changes = changes.into_iter().peekable();
             while changes.peek().is_some() {
                 parts.push(changes.by_ref().take(chunk).collect());
@@ -143,7 +164,9 @@ impl Database {
                         scope.spawn(move || {
                             let mut cache = thrift_syntax::NodeCache::default();
                             part.into_iter()
-                                .map(|(id, text)| parse_one(id, text, dialect, Some(&mut cache)))
+                                .map(|(id, text, dialect)| {
+                                    parse_one(id, text, dialect, Some(&mut cache))
+                                })
                                 .collect::<Vec<_>>()
                         })
                     })

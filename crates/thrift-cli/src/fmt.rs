@@ -135,6 +135,7 @@ fn collect(dir: &Path, explicit: Option<&Config>, files: &mut Vec<PathBuf>, code
         .hidden(true)
         .git_ignore(true)
         .require_git(false)
+        .filter_entry(|e| e.file_name() != "target" && e.file_name() != "node_modules")
         .build();
     let mut found = Vec::new();
     for entry in walker {
@@ -279,8 +280,8 @@ fn format_text(
 }
 
 fn format_stdin(cli: &Cli, explicit: Option<&Config>) -> ExitCode {
-    let mut text = String::new();
-    if let Err(e) = io::stdin().read_to_string(&mut text) {
+    let mut bytes = Vec::new();
+    if let Err(e) = io::stdin().read_to_end(&mut bytes) {
         eprintln!("error: cannot read stdin: {e}");
         return ExitCode::from(2);
     }
@@ -288,6 +289,20 @@ fn format_stdin(cli: &Cli, explicit: Option<&Config>) -> ExitCode {
         .stdin_filepath
         .as_deref()
         .map_or("<stdin>".to_string(), display);
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            eprintln!(
+                "{shown}: error: not valid UTF-8 (invalid byte at offset {offset}); Thrift files must be UTF-8 text"
+            );
+            // Echo the input unchanged, so an editor piping through loses nothing.
+            if !cli.check && !cli.diff {
+                let _ = io::stdout().write_all(e.as_bytes());
+            }
+            return ExitCode::from(2);
+        }
+    };
     let options = match cli.stdin_filepath.as_deref() {
         Some(path) => match options_for(path, explicit) {
             Ok(o) => with_dialect(o, cli),

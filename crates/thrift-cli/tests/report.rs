@@ -427,7 +427,7 @@ fn sarif() {
                     "text": "`Bad` is not defined"
                   },
                   "ruleId": "T1012",
-                  "ruleIndex": 7
+                  "ruleIndex": 8
                 },
                 {
                   "level": "error",
@@ -489,7 +489,7 @@ fn sarif() {
                     }
                   ],
                   "ruleId": "T1020",
-                  "ruleIndex": 9
+                  "ruleIndex": 10
                 },
                 {
                   "level": "warning",
@@ -513,7 +513,7 @@ fn sarif() {
                     "text": "a range over two lines"
                   },
                   "ruleId": "T2001",
-                  "ruleIndex": 39
+                  "ruleIndex": 40
                 },
                 {
                   "level": "error",

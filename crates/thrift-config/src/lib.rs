@@ -281,7 +281,23 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
         path: path.to_path_buf(),
         message: e.to_string(),
     })?;
-    parse_config(path, &text)
+    // A relative path (`--config thrift-tools.toml`) is made absolute, so
+    // that `exclude` and `include_dirs` are relative to the config's
+    // directory whatever the working directory. Messages keep the path as
+    // given.
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(path))
+            .unwrap_or_else(|_| path.to_path_buf())
+    };
+    let mut config = parse_config(&absolute, &text).map_err(|e| ConfigError {
+        path: path.to_path_buf(),
+        message: e.message,
+    })?;
+    config.path = Some(path.to_path_buf());
+    Ok(config)
 }
 
 /// The nearest `thrift-tools.toml` in `dir` or one of its ancestors.

@@ -39,7 +39,11 @@ impl Doc {
     pub fn forces_break(&self) -> bool {
         match self {
             Doc::Text(t) => t.contains('\n'),
-            Doc::HardLine | Doc::BlankLine | Doc::LineSuffix(_) => true,
+            Doc::HardLine | Doc::BlankLine => true,
+            // A trailing comment goes to the end of whatever line it ends up
+            // on; it does not break a group by itself (lists with line
+            // comments break on their own).
+            Doc::LineSuffix(_) => false,
             Doc::Line | Doc::SoftLine => false,
             Doc::Indent(d) | Doc::Group(d) | Doc::Concat(d) => d.iter().any(Doc::forces_break),
             Doc::IfBreak(b, _) => b.forces_break(),

@@ -394,9 +394,11 @@ impl<'a> Formatter<'a> {
         let body_end = close.filter(|&c| c >= body_start).unwrap_or(elements.len());
         let body = &elements[body_start..body_end];
         let mut inner = Vec::new();
-        // Comments on the line of the opening brace.
+        // Comments on the line of the opening brace (when the block has
+        // items; in an empty block they go inside it, on their own lines).
         let mut rest = body;
-        while let Some((first, tail)) = rest.split_first() {
+        let has_items = body.iter().any(|e| e.as_node().is_some());
+        while has_items && let Some((first, tail)) = rest.split_first() {
             match first {
                 NodeOrToken::Token(t) if is_ws(t.kind()) && !t.text().contains('\n') => rest = tail,
                 NodeOrToken::Token(t) if t.kind().is_comment() && !starts_line(t) => {
@@ -675,6 +677,7 @@ impl<'a> Formatter<'a> {
             }
             ERROR => self.verbatim(node),
             k if is_item(k) => self.item(node),
+            CONST_MAP_ENTRY | ANNOTATION | FIELD_INITIALIZER => self.item(node),
             k => {
                 let elements: Vec<SyntaxElement> = node.children_with_tokens().collect();
                 self.inline(k, &elements)
@@ -750,7 +753,10 @@ impl<'a> Formatter<'a> {
             items.push(Doc::Concat(pending_comments));
             has_line_comment = true;
         }
-        let broken = force_break || has_line_comment;
+        let nested_line_comment = node
+            .descendants_with_tokens()
+            .any(|e| e.kind() == LINE_COMMENT);
+        let broken = force_break || has_line_comment || nested_line_comment;
         if !items.is_empty() {
             let (line, soft) = if broken {
                 (Doc::HardLine, Doc::HardLine)
@@ -908,6 +914,8 @@ fn align(text: &str, comments: bool) -> String {
             }
             let (code, comment) = line.split_once(COMMENT).unwrap_or((line.as_str(), ""));
             let code = code.trim_end();
+            // A second trailing comment on the line is not aligned.
+            let comment = comment.replace(COMMENT, "");
             let pad = column - code.chars().count() + 1;
             *line = format!("{code}{}{comment}", " ".repeat(pad));
         }

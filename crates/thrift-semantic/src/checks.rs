@@ -167,6 +167,29 @@ fn allow_comments(
 
 fn check_includes(cx: &mut Ctx<'_>, tree: &ast::SourceFile, used: &HashSet<String>) {
     let mut seen: HashMap<FileId, TextRange> = HashMap::new();
+    // fbthrift: an alias may not match another include's name or alias.
+    let mut prefixes: HashMap<String, TextRange> = HashMap::new();
+    for include in tree.includes() {
+        let Some(path) = include.path() else { continue };
+        let range = include.syntax().text_range();
+        let prefix = include
+            .alias()
+            .unwrap_or_else(|| crate::summary::include_prefix(&path));
+        if let Some(first) = prefixes.get(&prefix)
+            && include.alias().is_some()
+        {
+            let d = Diagnostic::new(
+                Code::IncludeAliasClash,
+                cx.file,
+                range,
+                format!("the include alias `{prefix}` is already the name of another include"),
+            )
+            .with_related(cx.file, *first, "that include");
+            cx.out.push(d);
+        } else {
+            prefixes.entry(prefix).or_insert(range);
+        }
+    }
     for include in tree.includes() {
         let Some(path) = include.path() else { continue };
         let range = include
@@ -742,6 +765,22 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> HashSet<String> {
         }
         match kind {
             SyntaxKind::LIST_TYPE => check_list_type(cx, &node),
+            SyntaxKind::NAME if cx.fbthrift && is_fbthrift_reserved(&node.text().to_string()) => {
+                // Allowed with `@thrift.AllowReservedIdentifier` on the item.
+                let allowed = node.parent().is_some_and(|item| {
+                    ast::structured_annotations(&item)
+                        .filter_map(|a| a.path())
+                        .any(|p| p.text().ends_with("AllowReservedIdentifier"))
+                });
+                if !allowed {
+                    let text = node.text().to_string();
+                    cx.report(
+                        Code::ReservedIdentifier,
+                        node.text_range(),
+                        format!("`{text}`: fbthrift reserves names that start with `fbthrift` (annotate the item with `@thrift.AllowReservedIdentifier` to use one)"),
+                    );
+                }
+            }
             SyntaxKind::NAME if !cx.fbthrift && is_reserved_word(&node.text().to_string()) => {
                 let text = node.text().to_string();
                 cx.report(
@@ -1085,4 +1124,11 @@ fn is_reserved_word(name: &str) -> bool {
         "yield",
     ];
     WORDS.contains(&name)
+}
+
+/// fbthrift reserves `fbthrift…`, `_fbthrift…`, … in any case.
+fn is_fbthrift_reserved(name: &str) -> bool {
+    name.trim_start_matches('_')
+        .to_ascii_lowercase()
+        .starts_with("fbthrift")
 }

@@ -70,6 +70,7 @@ codes! {
     IncludeCycle = "T1002", "include-cycle", Error, "Files include each other in a cycle.";
     UnusedInclude = "T1003", "unused-include", Warning, "An included file is never used.";
     DuplicateInclude = "T1004", "duplicate-include", Warning, "The same file is included twice.";
+    IncludeAliasClash = "T1005", "include-alias-clash", Error, "An include alias is the name of another include (fbthrift).";
     UnresolvedType = "T1010", "unresolved-type", Error, "A type name does not resolve to a definition.";
     UnknownIncludePrefix = "T1011", "unknown-include-prefix", Error, "A qualified name uses a prefix that names no included file.";
     UnresolvedConst = "T1012", "unresolved-const", Error, "A const or enum value reference does not resolve.";
@@ -114,6 +115,7 @@ codes! {
     LargeInteger = "T2003", "64-bit-constant", Hint, "A 64-bit integer constant may not work in all languages.";
     UnknownLintCode = "T2004", "unknown-lint-code", Warning, "A `thrift-lint: allow(...)` comment names a code that does not exist.";
     ReservedWord = "T2005", "reserved-word", Warning, "A name is a reserved word of some target language (Apache Thrift's reserved-word list).";
+    ReservedIdentifier = "T2006", "fbthrift-reserved-identifier", Error, "A name starts with `fbthrift`, which fbthrift reserves.";
 }
 
 impl std::fmt::Display for Code {

@@ -673,3 +673,50 @@ fn reserved_words() {
         "#]],
     );
 }
+
+#[test]
+fn fbthrift_checks() {
+    check(
+        r#"
+//- /main.thrift
+package "meta.com/x"
+include "a/shared.thrift"
+include "b/other.thrift" as shared
+include "thrift.thrift"
+include "gone.thrift" as gone
+@thrift.Experimental
+struct S {
+  1: shared.T t
+  2: gone.Missing m
+  @thrift.Nope
+  3: i32 fbthrift_x
+}
+@thrift.AllowReservedIdentifier
+struct FbthriftOk {}
+interaction I { void f() }
+struct NotI {}
+service Svc {
+  performs I;
+  performs NotI;
+  I, stream<S> open();
+}
+const S LIT = S{t = {}, bogus = 1}
+//- /a/shared.thrift
+struct T {}
+//- /b/other.thrift
+struct T {}
+//- /thrift.thrift
+struct Experimental {}
+struct AllowReservedIdentifier {}
+"#,
+        expect![[r#"
+            /main.thrift:3:1 T1005 error: the include alias `shared` is already the name of another include [include "b/other.thrift" as shared]
+              /main.thrift:2:1: that include
+            /main.thrift:5:9 T1001 error: cannot find included file `gone.thrift`, which `gone.` names refer to ["gone.thrift"]
+            /main.thrift:10:4 T1010 error: annotation `thrift.Nope` is not defined [thrift.Nope]
+            /main.thrift:11:10 T2006 error: `fbthrift_x`: fbthrift reserves names that start with `fbthrift` (annotate the item with `@thrift.AllowReservedIdentifier` to use one) [fbthrift_x]
+            /main.thrift:19:12 T1048 error: `NotI` is struct `NotI`, not an interaction [NotI]
+            /main.thrift:22:25 T1064 error: `S` has no field `bogus` [bogus]
+        "#]],
+    );
+}

@@ -1,0 +1,51 @@
+//! Editor features for Thrift IDL, as plain Rust: byte offsets, ranges and
+//! strings. No LSP types here; `thrift-lsp` translates.
+//!
+//! Every feature is a function over the semantic model
+//! ([`thrift_semantic::Database`]) and a file.
+
+mod actions;
+mod completion;
+mod format;
+mod highlight;
+mod hover;
+mod nav;
+mod symbols;
+
+pub use crate::{
+    actions::{CodeAction, CodeActionKind, code_actions},
+    completion::{CompletionItem, CompletionKind, completions},
+    format::{format_edits, format_range_edits},
+    highlight::{
+        Fold, FoldKind, InlayHint, InlayHintConfig, SemanticToken, TOKEN_MODIFIERS, TOKEN_TYPES,
+        folding_ranges, inlay_hints, semantic_tokens,
+    },
+    hover::{Hover, hover},
+    nav::{
+        NavTarget, document_links, goto_definition, prepare_rename, references, rename,
+        selection_ranges,
+    },
+    symbols::{Symbol, SymbolKind, document_symbols, workspace_symbols},
+};
+pub use thrift_semantic::{Database, FileId};
+pub use thrift_syntax::{TextRange, TextSize};
+
+/// A change to a file's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextEdit {
+    pub range: TextRange,
+    pub new_text: String,
+}
+
+/// The syntax tree of a file as text (for "show syntax tree").
+pub fn syntax_tree(db: &Database, file: FileId) -> Option<String> {
+    let parse = db.parse(file)?;
+    Some(format!(
+        "// dialect: {}\n{}",
+        parse.dialect().as_str(),
+        parse.debug_dump()
+    ))
+}
+
+#[cfg(test)]
+mod tests;

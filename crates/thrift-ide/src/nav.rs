@@ -1,0 +1,191 @@
+//! Go to definition, references, rename, document links, selection ranges.
+
+use thrift_semantic::DefRef;
+use thrift_syntax::{AstNode, SyntaxKind, TextRange, TextSize, ast};
+
+use crate::{Database, FileId, TextEdit};
+
+/// Where a definition is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NavTarget {
+    pub file: FileId,
+    /// The whole definition.
+    pub range: TextRange,
+    /// Its name.
+    pub focus_range: TextRange,
+}
+
+fn target(db: &Database, def: DefRef) -> Option<NavTarget> {
+    let node = db.def_node(def)?;
+    let focus = db.def_name_range(def)?;
+    Some(NavTarget {
+        file: def.file,
+        range: node.syntax().text_range(),
+        focus_range: focus,
+    })
+}
+
+/// The include (its path token) at `offset`, and the file it names.
+fn include_at(db: &Database, file: FileId, offset: TextSize) -> Option<(TextRange, FileId)> {
+    let parse = db.parse(file)?;
+    for include in parse.tree().includes() {
+        let token = include.path_token()?;
+        let range = token.text_range();
+        if range.contains_inclusive(offset) {
+            let target = db.resolve_include(file, &include.path()?)?;
+            return Some((range, target));
+        }
+    }
+    None
+}
+
+/// The definition of the name at `offset`: a type, service, const, enum
+/// value's enum, `@Annotation`; or the file an include names.
+pub fn goto_definition(db: &Database, file: FileId, offset: TextSize) -> Option<NavTarget> {
+    if let Some((_, target)) = include_at(db, file, offset) {
+        let empty = TextRange::empty(TextSize::new(0));
+        return Some(NavTarget {
+            file: target,
+            range: empty,
+            focus_range: empty,
+        });
+    }
+    let def = db.definition_at(file, offset)?;
+    target(db, def)
+}
+
+/// Every reference to the definition at `offset` (also from the
+/// definition's own name), optionally with the declaration itself.
+pub fn references(
+    db: &Database,
+    file: FileId,
+    offset: TextSize,
+    include_declaration: bool,
+) -> Vec<(FileId, TextRange)> {
+    let Some(def) = db.definition_at(file, offset) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(FileId, TextRange)> = db
+        .references(def)
+        .into_iter()
+        .map(|r| (r.file, r.range))
+        .collect();
+    if include_declaration && let Some(focus) = db.def_name_range(def) {
+        out.insert(0, (def.file, focus));
+    }
+    out
+}
+
+/// The range of the name that would be renamed at `offset`.
+pub fn prepare_rename(db: &Database, file: FileId, offset: TextSize) -> Option<TextRange> {
+    let def = db.definition_at(file, offset)?;
+    let name = db.def(def)?.name.clone();
+    let parse = db.parse(file)?;
+    let token = parse.syntax_node().token_at_offset(offset).right_biased()?;
+    if token.kind() == SyntaxKind::IDENT && token.text() == name {
+        Some(token.text_range())
+    } else {
+        None
+    }
+}
+
+fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && SyntaxKind::from_keyword(name).is_none()
+}
+
+/// Renames the definition at `offset` and every reference to it.
+pub fn rename(
+    db: &Database,
+    file: FileId,
+    offset: TextSize,
+    new_name: &str,
+) -> Result<Vec<(FileId, TextEdit)>, String> {
+    if !is_identifier(new_name) {
+        return Err(format!("`{new_name}` is not a valid Thrift name"));
+    }
+    let def = db
+        .definition_at(file, offset)
+        .ok_or("there is nothing to rename here")?;
+    let old = db
+        .def(def)
+        .map(|d| d.name.clone())
+        .ok_or("the definition is gone")?;
+    let summary = db.summary(def.file).ok_or("the definition is gone")?;
+    if summary.definitions.iter().any(|d| d.name == new_name) {
+        return Err(format!("`{new_name}` is already defined in that file"));
+    }
+    let mut edits = Vec::new();
+    if let Some(focus) = db.def_name_range(def) {
+        edits.push((
+            def.file,
+            TextEdit {
+                range: focus,
+                new_text: new_name.to_string(),
+            },
+        ));
+    }
+    for reference in db.references(def) {
+        let Some(text) = db.text(reference.file) else {
+            continue;
+        };
+        let path = &text[reference.range];
+        // The segment that names the definition: `Name`, `inc.Name`,
+        // `Name.VALUE`, `inc.Name.VALUE`.
+        let mut start = usize::from(reference.range.start());
+        for segment in path.split('.') {
+            if segment == old {
+                let range = TextRange::at(TextSize::new(start as u32), TextSize::of(segment));
+                edits.push((
+                    reference.file,
+                    TextEdit {
+                        range,
+                        new_text: new_name.to_string(),
+                    },
+                ));
+                break;
+            }
+            start += segment.len() + 1;
+        }
+    }
+    Ok(edits)
+}
+
+/// The includes of a file, with the files they name.
+pub fn document_links(db: &Database, file: FileId) -> Vec<(TextRange, FileId)> {
+    let Some(parse) = db.parse(file) else {
+        return Vec::new();
+    };
+    parse
+        .tree()
+        .includes()
+        .filter_map(|i| {
+            let range = i.path_token()?.text_range();
+            Some((range, db.resolve_include(file, &i.path()?)?))
+        })
+        .collect()
+}
+
+/// Growing ranges around `offset`: the token, then each enclosing node.
+pub fn selection_ranges(db: &Database, file: FileId, offset: TextSize) -> Vec<TextRange> {
+    let Some(parse) = db.parse(file) else {
+        return Vec::new();
+    };
+    let root = parse.syntax_node();
+    let Some(token) = root.token_at_offset(offset).right_biased() else {
+        return Vec::new();
+    };
+    let mut out = vec![token.text_range()];
+    for node in token.parent_ancestors() {
+        let range = node.text_range();
+        if out.last() != Some(&range) {
+            out.push(range);
+        }
+    }
+    let _ = ast::SourceFile::can_cast;
+    out
+}

@@ -1,0 +1,257 @@
+//! Feature tests on multi-file fixtures: `//- /path` starts a file, `$0`
+//! marks the cursor (in the first file).
+
+use std::collections::HashMap;
+
+use expect_test::{Expect, expect};
+use thrift_syntax::TextSize;
+
+use crate::*;
+
+fn normalize(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    format!("/{}", parts.join("/"))
+}
+
+/// The database, the file paths, and the cursor offset in the first file.
+fn fixture(text: &str) -> (Database, Vec<String>, TextSize) {
+    let mut files: Vec<(String, String)> = Vec::new();
+    if !text.trim_start().starts_with("//- ") {
+        files.push(("/main.thrift".into(), String::new()));
+    }
+    for line in text.lines() {
+        if let Some(path) = line.strip_prefix("//- ") {
+            files.push((path.trim().into(), String::new()));
+        } else if let Some((_, t)) = files.last_mut() {
+            t.push_str(line);
+            t.push('\n');
+        }
+    }
+    let cursor = files[0].1.find("$0").map_or(0, |i| i as u32);
+    files[0].1 = files[0].1.replace("$0", "");
+    let paths: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
+    let ids: HashMap<String, FileId> = paths
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.clone(), FileId(i as u32)))
+        .collect();
+    let resolver_paths = paths.clone();
+    let mut db = Database::new(move |from: FileId, include: &str| {
+        let from = &resolver_paths[from.0 as usize];
+        let dir = &from[..from.rfind('/').unwrap_or(0)];
+        ids.get(&normalize(&format!("{dir}/{include}")))
+            .or_else(|| ids.get(&normalize(include)))
+            .copied()
+    });
+    for (i, (_, t)) in files.iter().enumerate() {
+        db.apply_change(FileId(i as u32), t);
+    }
+    (db, paths, TextSize::new(cursor))
+}
+
+fn at(db: &Database, paths: &[String], file: FileId, range: TextRange) -> String {
+    let text = db.text(file).unwrap();
+    format!("{}:{:?} {:?}", paths[file.0 as usize], range, &text[range])
+}
+
+fn check(text: &str, f: impl FnOnce(&Database, &[String], TextSize) -> String, expect: Expect) {
+    let (db, paths, cursor) = fixture(text);
+    expect.assert_eq(&f(&db, &paths, cursor));
+}
+
+const PROJECT: &str = r#"
+//- /main.thrift
+include "shared.thrift"
+/** A user. */
+struct User {
+  1: shared.Id id
+  2: shared.Color color = shared.Color.RED
+}
+service Users {
+  User get(1: shared.Id id)
+}
+//- /shared.thrift
+typedef i64 Id
+enum Color { RED, BLUE = 5, GREEN }
+"#;
+
+#[test]
+fn goto_definition_and_references() {
+    check(
+        &PROJECT.replace("1: shared.Id id", "1: shared.I$0d id"),
+        |db, paths, cursor| {
+            let target = goto_definition(db, FileId(0), cursor).unwrap();
+            let refs: Vec<String> = references(db, FileId(0), cursor, true)
+                .iter()
+                .map(|(f, r)| at(db, paths, *f, *r))
+                .collect();
+            format!(
+                "{}\n{}",
+                at(db, paths, target.file, target.focus_range),
+                refs.join("\n")
+            )
+        },
+        expect![[r#"
+            /shared.thrift:12..14 "Id"
+            /shared.thrift:12..14 "Id"
+            /main.thrift:58..67 "shared.Id"
+            /main.thrift:146..155 "shared.Id""#]],
+    );
+}
+
+#[test]
+fn rename_updates_every_reference() {
+    check(
+        PROJECT,
+        |db, paths, _| {
+            // The cursor is in the second file: find `Color` in shared.thrift.
+            let shared = FileId(1);
+            let offset = TextSize::new(db.text(shared).unwrap().find("Color").unwrap() as u32);
+            let edits = rename(db, shared, offset, "Colour").unwrap();
+            edits
+                .iter()
+                .map(|(f, e)| format!("{} -> {}", at(db, paths, *f, e.range), e.new_text))
+                .collect::<Vec<_>>()
+                .join("\n")
+        },
+        expect![[r#"
+            /shared.thrift:20..25 "Color" -> Colour
+            /main.thrift:83..88 "Color" -> Colour
+            /main.thrift:104..109 "Color" -> Colour"#]],
+    );
+}
+
+#[test]
+fn hover_shows_signature_and_docs() {
+    check(
+        &PROJECT.replace("User get(", "Us$0er get("),
+        |db, _, cursor| hover(db, FileId(0), cursor).unwrap().markdown,
+        expect![[r#"
+            ```thrift
+            struct User
+            ```
+
+            A user."#]],
+    );
+}
+
+#[test]
+fn completion_after_a_prefix_and_an_enum() {
+    let (db, _, _) = fixture(PROJECT);
+    let main = FileId(0);
+    let text = db.text(main).unwrap().to_string();
+    let after_prefix = TextSize::new((text.find("shared.Id id").unwrap() + "shared.".len()) as u32);
+    let labels: Vec<String> = completions(&db, main, after_prefix)
+        .into_iter()
+        .map(|c| c.label)
+        .collect();
+    assert_eq!(labels, ["Id", "Color"]);
+    let after_enum =
+        TextSize::new((text.find("shared.Color.RED").unwrap() + "shared.Color.".len()) as u32);
+    let labels: Vec<String> = completions(&db, main, after_enum)
+        .into_iter()
+        .map(|c| c.label)
+        .collect();
+    assert_eq!(labels, ["RED", "BLUE", "GREEN"]);
+    let top: Vec<String> = completions(&db, main, TextSize::new(0))
+        .into_iter()
+        .map(|c| c.label)
+        .collect();
+    assert!(
+        top.contains(&"User".to_string())
+            && top.contains(&"shared".to_string())
+            && top.contains(&"i32".to_string())
+    );
+}
+
+#[test]
+fn symbols_folding_hints_and_tokens() {
+    let (db, _, _) =
+        fixture("enum E {\n  A,\n  B = 5,\n  C\n}\nstruct S {\n  i32 a\n  1: i32 b\n  i32 c\n}\n");
+    let file = FileId(0);
+    let symbols: Vec<String> = document_symbols(&db, file)
+        .iter()
+        .map(|s| {
+            format!(
+                "{:?} {} [{}]",
+                s.kind,
+                s.name,
+                s.children
+                    .iter()
+                    .map(|c| c.name.clone())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            )
+        })
+        .collect();
+    assert_eq!(symbols, ["Enum E [A,B,C]", "Struct S [a,b,c]"]);
+    let folds = folding_ranges(&db, file);
+    assert_eq!(folds.len(), 2);
+    let hints: Vec<String> = inlay_hints(
+        &db,
+        file,
+        TextRange::up_to(TextSize::of(db.text(file).unwrap())),
+        InlayHintConfig::default(),
+    )
+    .iter()
+    .map(|h| h.label.clone())
+    .collect();
+    assert_eq!(hints, [" = 0", " = 6", "-1:", "-2:"]);
+    let tokens = semantic_tokens(&db, file, None);
+    let kinds: Vec<&str> = tokens
+        .iter()
+        .take(4)
+        .map(|t| TOKEN_TYPES[t.kind as usize])
+        .collect();
+    assert_eq!(kinds, ["keyword", "enum", "enumMember", "enumMember"]);
+}
+
+#[test]
+fn code_actions_fix_field_ids_and_includes() {
+    check(
+        "include \"unused.thrift\"\nstruct S {\n  1: i32 a\n  1: i32 b\n  i32 c\n}\n//- /unused.thrift\n",
+        |db, _, _| {
+            let file = FileId(0);
+            let whole = TextRange::up_to(TextSize::of(db.text(file).unwrap()));
+            code_actions(db, file, whole)
+                .iter()
+                .map(|a| {
+                    format!(
+                        "{} {:?}",
+                        a.title,
+                        a.edits
+                            .iter()
+                            .map(|e| (e.range, e.new_text.clone()))
+                            .collect::<Vec<_>>()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        },
+        expect![[r#"
+            Remove the unused include [(0..24, "")]
+            Allow T1003 (unused-include) on this line [(0..0, "// thrift-lint: allow(unused-include)\n")]
+            Change the id to the next free one, 2 [(48..49, "2")]
+            Allow T1030 (duplicate-field-id) on this line [(46..46, "  // thrift-lint: allow(duplicate-field-id)\n")]
+            Assign the next free field id, 2 [(59..59, "2: ")]
+            Allow T1032 (missing-field-id) on this line [(57..57, "  // thrift-lint: allow(missing-field-id)\n")]"#]],
+    );
+}
+
+#[test]
+fn formatting_returns_minimal_edits() {
+    let text = "struct A {\n  1: i32 a\n}\nstruct   B {1:i32 b}\n";
+    let edits = format_edits(text, &Default::default()).unwrap();
+    assert_eq!(edits.len(), 1, "{edits:?}");
+    assert_eq!(edits[0].range, TextRange::new(24.into(), 45.into()));
+    assert_eq!(edits[0].new_text, "struct B {\n  1: i32 b\n}\n");
+}

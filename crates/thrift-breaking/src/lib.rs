@@ -1,0 +1,123 @@
+//! Breaking-change detection for Thrift IDL: `thrift-lint breaking`.
+//!
+//! [`compare`] takes two semantic models (the old and the new version of a
+//! set of files, each a [`thrift_semantic::Database`] with the files to
+//! compare keyed by path) and reports every change a rule of the
+//! [catalogue](rules) forbids in the selected [`Category`].
+//!
+//! Matching: files by path, definitions by name (then across files, to
+//! see moves), fields and arguments by id (a field with the same id and a
+//! new name is a rename), enum values by name, functions by name, `throws`
+//! entries by id.
+//!
+//! Locations: a change is reported in the new file, at the changed part. A
+//! deletion is reported at the enclosing definition in the new file (or
+//! at the start of the new file), with the old location attached; a
+//! deleted file is reported in the old file.
+
+mod compare;
+pub mod rules;
+
+use thrift_semantic::{Database, FileId};
+use thrift_syntax::{Dialect, TextRange};
+
+pub use crate::rules::{Category, RULES, Rule};
+
+/// One version of the files: the database, and the compared files keyed
+/// by their path (the key that matches files across versions).
+#[derive(Clone, Copy)]
+pub struct Snapshot<'a> {
+    pub db: &'a Database,
+    pub files: &'a [(String, FileId)],
+}
+
+/// Which rules run.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Categories whose rules run (empty: `FILE`).
+    pub categories: Vec<Category>,
+    /// Extra rules to run, by id.
+    pub rules: Vec<&'static Rule>,
+    /// Rules never to run, by id.
+    pub except: Vec<&'static Rule>,
+    /// The dialect that decides the rules whose meaning differs
+    /// (requiredness); `None`: each file's own (as parsed).
+    pub dialect: Option<Dialect>,
+}
+
+impl Options {
+    /// Whether `rule` runs for a file of `dialect`.
+    pub fn is_active(&self, rule: &Rule, dialect: Dialect) -> bool {
+        if self.except.iter().any(|r| r.id == rule.id) {
+            return false;
+        }
+        if self.rules.iter().any(|r| r.id == rule.id) {
+            return true;
+        }
+        let categories: &[Category] = if self.categories.is_empty() {
+            &[Category::File]
+        } else {
+            &self.categories
+        };
+        let of_rule = rule.categories(self.dialect.unwrap_or(dialect));
+        categories.iter().any(|c| of_rule.contains(c))
+    }
+}
+
+/// Which version a location is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Side {
+    Old,
+    New,
+}
+
+/// A place in one of the two versions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Location {
+    pub side: Side,
+    pub file: FileId,
+    pub range: TextRange,
+}
+
+/// A breaking change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: &'static Rule,
+    /// The dialect the rule was judged in.
+    pub dialect: Dialect,
+    /// Where it is reported: in the new version, except for deleted files.
+    pub location: Location,
+    /// For deletions and moves: where the thing was in the old version.
+    pub previous: Option<Location>,
+    pub message: String,
+}
+
+impl Location {
+    /// A sort key: side, file, start, end.
+    pub fn key(&self) -> (Side, FileId, u32, u32) {
+        (
+            self.side,
+            self.file,
+            self.range.start().into(),
+            self.range.end().into(),
+        )
+    }
+}
+
+impl Finding {
+    /// The most lenient category that reports the finding: what it breaks.
+    pub fn category(&self) -> Category {
+        self.rule.category(self.dialect)
+    }
+}
+
+/// Compares `old` with `new` and returns the breaking changes, sorted by
+/// location.
+pub fn compare(old: Snapshot<'_>, new: Snapshot<'_>, options: &Options) -> Vec<Finding> {
+    let mut findings = compare::run(old, new, options);
+    findings.sort_by(|a, b| {
+        (a.location.key(), a.rule.id, &a.message).cmp(&(b.location.key(), b.rule.id, &b.message))
+    });
+    findings.dedup();
+    findings
+}

@@ -1,0 +1,6 @@
+enum Status {
+  ACTIVE = 1,
+  INACTIVE = 2,
+  DELETED = 3,
+  BANNED = 4
+}

@@ -1,0 +1,6 @@
+struct User {
+  1: i64 id
+}
+union U {
+  1: string a
+}

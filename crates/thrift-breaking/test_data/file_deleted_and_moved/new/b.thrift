@@ -1,0 +1,3 @@
+struct Moved {
+  1: i64 x
+}

@@ -1,0 +1,2 @@
+struct Moved { 1: i32 x }
+struct Stays {}

@@ -1,0 +1,1 @@
+service Gone { void ping() }

@@ -1,0 +1,4 @@
+service S {
+  i32 a()
+  binary b()
+}

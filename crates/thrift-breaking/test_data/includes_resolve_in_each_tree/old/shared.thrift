@@ -1,0 +1,2 @@
+typedef i32 Id
+enum Kind { A }

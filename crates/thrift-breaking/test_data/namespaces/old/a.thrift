@@ -1,0 +1,5 @@
+namespace java com.example.old
+namespace py example
+namespace * example.all
+namespace go example
+struct A {}

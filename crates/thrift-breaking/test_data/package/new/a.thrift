@@ -1,0 +1,2 @@
+package "example.com/new"
+struct A {}

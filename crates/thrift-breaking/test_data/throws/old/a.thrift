@@ -1,0 +1,10 @@
+exception E1 { 1: string m }
+exception E2 { 1: string m }
+exception E3 { 1: string m }
+service S {
+  void a() throws (1: E1 e1)
+  i32 b() throws (1: E1 e1)
+  void c() throws (1: E1 e1, 2: E2 e2)
+  void d() throws (1: E1 e1)
+  void e() throws (1: E1 e1)
+}

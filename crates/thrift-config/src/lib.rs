@@ -22,6 +22,14 @@
 //! align_comments = false
 //! separator = "keep"    # "comma", "semicolon", "none"
 //! quote_style = "keep"  # "double", "single"
+//!
+//! [breaking]            # thrift-lint breaking
+//! category = "WIRE"     # FILE (default), SOURCE, WIRE_JSON, WIRE
+//! use = []              # more categories or rule ids
+//! except = ["FIELD_SAME_DEFAULT"]
+//! ignore = ["gen/", "legacy/*.thrift"]
+//! ignore_only = { FIELD_NO_DELETE = ["internal/"] }
+//! against = "origin/main"
 //! ```
 
 use std::{
@@ -62,6 +70,73 @@ pub struct ConfigFile {
     /// `"auto"` (the default), `"apache"` or `"fbthrift"`.
     #[serde(default)]
     pub dialect: DialectSetting,
+    #[serde(default)]
+    pub breaking: BreakingSection,
+}
+
+/// `[breaking]`: the breaking-change lint (`thrift-lint breaking`). Rule
+/// ids and categories are checked by the command, not here.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BreakingSection {
+    /// `FILE` (the default), `SOURCE`, `WIRE_JSON` or `WIRE`.
+    pub category: Option<String>,
+    /// More categories or rule ids to run.
+    #[serde(default, rename = "use")]
+    pub use_: Vec<String>,
+    /// Rule ids never to run.
+    #[serde(default)]
+    pub except: Vec<String>,
+    /// Files (globs, or directories ending in `/`) whose changes are not
+    /// reported, relative to the config's directory.
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Per rule id: files where that rule is not reported.
+    #[serde(default)]
+    pub ignore_only: BTreeMap<String, Vec<String>>,
+    /// The default `--against` (a git ref, a directory or a file).
+    pub against: Option<String>,
+}
+
+/// `[breaking]` with its path patterns compiled.
+#[derive(Debug, Clone, Default)]
+pub struct BreakingConfig {
+    pub section: BreakingSection,
+    ignore: Option<globset::GlobSet>,
+    ignore_only: BTreeMap<String, globset::GlobSet>,
+}
+
+impl BreakingConfig {
+    /// Whether findings of `rule` in `path` (relative to the config's
+    /// directory) are ignored.
+    pub fn is_ignored(&self, rule: &str, path: &Path) -> bool {
+        self.ignore.as_ref().is_some_and(|g| g.is_match(path))
+            || self
+                .ignore_only
+                .iter()
+                .any(|(r, g)| r.eq_ignore_ascii_case(rule) && g.is_match(path))
+    }
+}
+
+/// Compiles path patterns: a glob, and everything under it when it names a
+/// directory (`gen/` or `gen`).
+fn path_globs(patterns: &[String], key: &str) -> Result<Option<globset::GlobSet>, String> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let mut builder = globset::GlobSetBuilder::new();
+    for pattern in patterns {
+        let trimmed = pattern.trim_end_matches('/');
+        for p in [trimmed.to_string(), format!("{trimmed}/**")] {
+            let glob = globset::Glob::new(&p)
+                .map_err(|e| format!("invalid `{key}` pattern `{pattern}`: {e}"))?;
+            builder.add(glob);
+        }
+    }
+    builder
+        .build()
+        .map(Some)
+        .map_err(|e| format!("invalid `{key}` patterns: {e}"))
 }
 
 /// Which dialect files are read as.
@@ -149,6 +224,8 @@ pub struct Config {
     pub exclude: Option<globset::GlobSet>,
     /// The directory the config applies to (its own).
     pub root: Option<PathBuf>,
+    /// `[breaking]`.
+    pub breaking: BreakingConfig,
 }
 
 impl PartialEq for Config {
@@ -158,6 +235,7 @@ impl PartialEq for Config {
             && self.lint == other.lint
             && self.format == other.format
             && self.dialect == other.dialect
+            && self.breaking.section == other.breaking.section
     }
 }
 
@@ -217,7 +295,19 @@ pub fn parse_config(path: &Path, text: &str) -> Result<Config, ConfigError> {
                 .map_err(|e| err(format!("invalid `exclude` patterns: {e}")))?,
         )
     };
+    let mut ignore_only = BTreeMap::new();
+    for (rule, patterns) in &file.breaking.ignore_only {
+        if let Some(set) = path_globs(patterns, "breaking.ignore_only").map_err(err)? {
+            ignore_only.insert(rule.clone(), set);
+        }
+    }
+    let breaking = BreakingConfig {
+        ignore: path_globs(&file.breaking.ignore, "breaking.ignore").map_err(err)?,
+        ignore_only,
+        section: file.breaking.clone(),
+    };
     Ok(Config {
+        breaking,
         path: Some(path.to_path_buf()),
         include_dirs: file.include_dirs.iter().map(|d| dir.join(d)).collect(),
         lint: file.lint,
@@ -390,6 +480,31 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.message.contains("pipe"), "{err}");
+    }
+
+    #[test]
+    fn breaking_section() {
+        let config = parse_config(
+            Path::new("/repo/thrift-tools.toml"),
+            "[breaking]\ncategory = \"WIRE\"\nuse = [\"FIELD_SAME_NAME\"]\nexcept = [\"FIELD_SAME_DEFAULT\"]\nignore = [\"gen/\", \"old/*.thrift\"]\nignore_only = { FIELD_NO_DELETE = [\"internal\"] }\nagainst = \"origin/main\"\n",
+        )
+        .unwrap();
+        let b = &config.breaking;
+        assert_eq!(b.section.category.as_deref(), Some("WIRE"));
+        assert_eq!(b.section.use_, ["FIELD_SAME_NAME"]);
+        assert_eq!(b.section.except, ["FIELD_SAME_DEFAULT"]);
+        assert_eq!(b.section.against.as_deref(), Some("origin/main"));
+        assert!(b.is_ignored("ANY", Path::new("gen/a/b.thrift")));
+        assert!(b.is_ignored("ANY", Path::new("old/x.thrift")));
+        assert!(!b.is_ignored("ANY", Path::new("idl/x.thrift")));
+        assert!(b.is_ignored("FIELD_NO_DELETE", Path::new("internal/x.thrift")));
+        assert!(!b.is_ignored("FIELD_SAME_ID", Path::new("internal/x.thrift")));
+        let err = parse_config(
+            Path::new("/r/thrift-tools.toml"),
+            "[breaking]\ncategories = \"WIRE\"\n",
+        )
+        .unwrap_err();
+        assert!(err.message.contains("categories"), "{err}");
     }
 
     #[test]

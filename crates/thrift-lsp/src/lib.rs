@@ -1,0 +1,675 @@
+//! `thrift-ls`, the Thrift language server: tower-lsp-server glue over
+//! `thrift-ide`. The only crate that knows LSP, JSON-RPC or tokio.
+//!
+//! Design rules (tower-lsp runs handlers concurrently):
+//! - `didOpen`, `didChange` and `didClose` change the state before their
+//!   first `.await`, under one lock, so edits apply in order;
+//! - diagnostics are computed by a debounced task and published with the
+//!   document version they were computed for; a stale task publishes
+//!   nothing;
+//! - requests are answered from the state under the lock, synchronously,
+//!   and a panic in a request becomes an error response.
+
+mod convert;
+mod state;
+
+use std::{
+    panic::{AssertUnwindSafe, catch_unwind},
+    sync::{Arc, Mutex, MutexGuard},
+    time::Duration,
+};
+
+use serde::Deserialize;
+use thrift_ide::FileId;
+use tower_lsp_server::{
+    Client, LanguageServer, LspService,
+    jsonrpc::{Error, Result},
+    ls_types::*,
+};
+
+use crate::{
+    convert::{Encoding, LineIndex},
+    state::State,
+};
+
+/// `initializationOptions`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct InitOptions {
+    /// Include directories, after the including file's directory.
+    pub include_dirs: Vec<String>,
+    /// `"auto"`, `"apache"` or `"fbthrift"`.
+    pub dialect: Option<String>,
+    pub inlay_hints: InlayHintOptions,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct InlayHintOptions {
+    pub enum_values: bool,
+    pub field_ids: bool,
+    pub typedef_targets: bool,
+}
+
+impl Default for InlayHintOptions {
+    fn default() -> InlayHintOptions {
+        InlayHintOptions {
+            enum_values: true,
+            field_ids: true,
+            typedef_targets: false,
+        }
+    }
+}
+
+/// The server.
+pub struct Backend {
+    client: Client,
+    state: Arc<Mutex<State>>,
+}
+
+/// Builds the service (with the `thrift/syntaxTree` extension).
+pub fn service() -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
+    LspService::build(|client| Backend {
+        client,
+        state: Arc::new(Mutex::new(State::default())),
+    })
+    .custom_method("thrift/syntaxTree", Backend::syntax_tree)
+    .finish()
+}
+
+/// Parameters of `thrift/syntaxTree`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SyntaxTreeParams {
+    pub text_document: TextDocumentIdentifier,
+}
+
+fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl Backend {
+    /// Runs `f` on the state; a panic becomes an error response.
+    fn with_state<R>(&self, f: impl FnOnce(&mut State) -> R) -> Result<R> {
+        let mut state = lock(&self.state);
+        catch_unwind(AssertUnwindSafe(|| f(&mut state))).map_err(|_| {
+            let mut e = Error::internal_error();
+            e.message = "thrift-ls: internal error while answering the request".into();
+            e
+        })
+    }
+
+    /// The file and offset of a text document position.
+    fn file_offset(
+        state: &State,
+        uri: &Uri,
+        position: Position,
+    ) -> Option<(FileId, thrift_ide::TextSize)> {
+        let file = state.file_of(uri)?;
+        let text = state.db.text(file)?;
+        let index = LineIndex::new(text);
+        Some((file, index.offset(text, position, state.encoding)))
+    }
+
+    async fn syntax_tree(&self, params: SyntaxTreeParams) -> Result<String> {
+        self.with_state(|s| {
+            let file = s.file_of(&params.text_document.uri)?;
+            thrift_ide::syntax_tree(&s.db, file)
+        })
+        .map(Option::unwrap_or_default)
+    }
+
+    /// Publishes diagnostics of the open files after a short pause, unless
+    /// another change came in meanwhile.
+    fn schedule_diagnostics(&self) {
+        let generation = {
+            let mut state = lock(&self.state);
+            state.generation += 1;
+            state.generation
+        };
+        let state = self.state.clone();
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(40)).await;
+            let batch = {
+                let mut s = lock(&state);
+                if s.generation != generation {
+                    return;
+                }
+                catch_unwind(AssertUnwindSafe(|| s.open_diagnostics())).unwrap_or_default()
+            };
+            for (uri, version, diagnostics) in batch {
+                // Still the latest version? (Changes apply under the lock.)
+                let current = lock(&state).open_version(&uri);
+                if current == Some(version) {
+                    client
+                        .publish_diagnostics(uri, diagnostics, Some(version))
+                        .await;
+                }
+            }
+        });
+    }
+}
+
+fn encoding_from(params: &InitializeParams) -> Encoding {
+    let offered = params
+        .capabilities
+        .general
+        .as_ref()
+        .and_then(|g| g.position_encodings.as_ref())
+        .is_some_and(|e| e.contains(&PositionEncodingKind::UTF8));
+    if offered {
+        Encoding::Utf8
+    } else {
+        Encoding::Utf16
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let encoding = encoding_from(&params);
+        let options: InitOptions = params
+            .initialization_options
+            .clone()
+            .and_then(|v| serde_json::from_value(v).ok())
+            .unwrap_or_default();
+        let mut roots: Vec<std::path::PathBuf> = params
+            .workspace_folders
+            .iter()
+            .flatten()
+            .filter_map(|f| f.uri.to_file_path().map(|p| p.into_owned()))
+            .collect();
+        #[allow(deprecated)]
+        if roots.is_empty()
+            && let Some(root) = params.root_uri.as_ref().and_then(|u| u.to_file_path())
+        {
+            roots.push(root.into_owned());
+        }
+        {
+            let mut s = lock(&self.state);
+            s.encoding = encoding;
+            s.roots = roots;
+            s.configure(&options);
+        }
+        let legend = SemanticTokensLegend {
+            token_types: thrift_ide::TOKEN_TYPES
+                .iter()
+                .map(|t| SemanticTokenType::new(t))
+                .collect(),
+            token_modifiers: thrift_ide::TOKEN_MODIFIERS
+                .iter()
+                .map(|t| SemanticTokenModifier::new(t))
+                .collect(),
+        };
+        Ok(InitializeResult {
+            server_info: Some(ServerInfo {
+                name: "thrift-ls".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+            capabilities: ServerCapabilities {
+                position_encoding: Some(match encoding {
+                    Encoding::Utf8 => PositionEncodingKind::UTF8,
+                    Encoding::Utf16 => PositionEncodingKind::UTF16,
+                }),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+                        ..Default::default()
+                    },
+                )),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: Default::default(),
+                })),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(vec![".".into()]),
+                    ..Default::default()
+                }),
+                document_formatting_provider: Some(OneOf::Left(true)),
+                document_range_formatting_provider: Some(OneOf::Left(true)),
+                folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+                selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
+                document_link_provider: Some(DocumentLinkOptions {
+                    resolve_provider: Some(false),
+                    work_done_progress_options: Default::default(),
+                }),
+                semantic_tokens_provider: Some(
+                    SemanticTokensServerCapabilities::SemanticTokensOptions(
+                        SemanticTokensOptions {
+                            legend,
+                            full: Some(SemanticTokensFullOptions::Bool(true)),
+                            range: Some(true),
+                            ..Default::default()
+                        },
+                    ),
+                ),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![
+                            CodeActionKind::QUICKFIX,
+                            CodeActionKind::REFACTOR_REWRITE,
+                        ]),
+                        ..Default::default()
+                    },
+                )),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                workspace: Some(WorkspaceServerCapabilities {
+                    workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                        supported: Some(true),
+                        change_notifications: Some(OneOf::Left(true)),
+                    }),
+                    file_operations: None,
+                }),
+                ..ServerCapabilities::default()
+            },
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        // Watch Thrift files and the config on disk.
+        let watchers = vec![
+            FileSystemWatcher {
+                glob_pattern: GlobPattern::String("**/*.thrift".into()),
+                kind: None,
+            },
+            FileSystemWatcher {
+                glob_pattern: GlobPattern::String("**/thrift-tools.toml".into()),
+                kind: None,
+            },
+        ];
+        let registration = Registration {
+            id: "thrift-watch".into(),
+            method: "workspace/didChangeWatchedFiles".into(),
+            register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions {
+                watchers,
+            })
+            .ok(),
+        };
+        let _ = self.client.register_capability(vec![registration]).await;
+        self.index().await;
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        lock(&self.state).open(doc.uri, doc.version, doc.text);
+        self.schedule_diagnostics();
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        lock(&self.state).change(
+            &params.text_document.uri,
+            params.text_document.version,
+            params.content_changes,
+        );
+        self.schedule_diagnostics();
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        lock(&self.state).close(&uri);
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        lock(&self.state).files_changed_on_disk(&params.changes);
+        self.schedule_diagnostics();
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        {
+            let mut s = lock(&self.state);
+            for removed in &params.event.removed {
+                if let Some(p) = removed.uri.to_file_path() {
+                    s.roots.retain(|r| r != p.as_ref());
+                }
+            }
+            for added in &params.event.added {
+                if let Some(p) = added.uri.to_file_path() {
+                    s.roots.push(p.into_owned());
+                }
+            }
+        }
+        self.index().await;
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let p = params.text_document_position_params;
+        self.with_state(|s| {
+            let (file, offset) = Self::file_offset(s, &p.text_document.uri, p.position)?;
+            let target = thrift_ide::goto_definition(&s.db, file, offset)?;
+            let location = s.location(target.file, target.focus_range)?;
+            Some(GotoDefinitionResponse::Scalar(location))
+        })
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let p = params.text_document_position;
+        self.with_state(|s| {
+            let (file, offset) = Self::file_offset(s, &p.text_document.uri, p.position)?;
+            let refs =
+                thrift_ide::references(&s.db, file, offset, params.context.include_declaration);
+            Some(
+                refs.into_iter()
+                    .filter_map(|(f, r)| s.location(f, r))
+                    .collect(),
+            )
+        })
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let p = params.text_document_position_params;
+        self.with_state(|s| {
+            let (file, offset) = Self::file_offset(s, &p.text_document.uri, p.position)?;
+            let h = thrift_ide::hover(&s.db, file, offset)?;
+            Some(Hover {
+                contents: HoverContents::Markup(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value: h.markdown,
+                }),
+                range: s.range(file, h.range),
+            })
+        })
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        self.with_state(|s| {
+            let file = s.file_of(&params.text_document.uri)?;
+            let symbols = thrift_ide::document_symbols(&s.db, file);
+            Some(DocumentSymbolResponse::Nested(
+                symbols
+                    .iter()
+                    .filter_map(|sym| s.document_symbol(file, sym))
+                    .collect(),
+            ))
+        })
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
+        self.with_state(|s| {
+            let found = thrift_ide::workspace_symbols(&s.db, &params.query);
+            #[allow(deprecated)]
+            let symbols: Vec<SymbolInformation> = found
+                .iter()
+                .filter_map(|(file, sym)| {
+                    Some(SymbolInformation {
+                        name: sym.name.clone(),
+                        kind: convert::symbol_kind(sym.kind),
+                        tags: None,
+                        deprecated: None,
+                        location: s.location(*file, sym.focus_range)?,
+                        container_name: None,
+                    })
+                })
+                .collect();
+            Some(WorkspaceSymbolResponse::Flat(symbols))
+        })
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        self.with_state(|s| {
+            let (file, offset) = Self::file_offset(s, &params.text_document.uri, params.position)?;
+            let range = thrift_ide::prepare_rename(&s.db, file, offset)?;
+            Some(PrepareRenameResponse::Range(s.range(file, range)?))
+        })
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let p = params.text_document_position;
+        let result = self.with_state(|s| {
+            let (file, offset) =
+                Self::file_offset(s, &p.text_document.uri, p.position).ok_or("no file")?;
+            let edits = thrift_ide::rename(&s.db, file, offset, &params.new_name)?;
+            Ok::<_, String>(s.workspace_edit(&edits))
+        })?;
+        match result {
+            Ok(edit) => Ok(Some(edit)),
+            Err(message) => Err(Error::invalid_params(message)),
+        }
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let p = params.text_document_position;
+        self.with_state(|s| {
+            let (file, offset) = Self::file_offset(s, &p.text_document.uri, p.position)?;
+            let items = thrift_ide::completions(&s.db, file, offset)
+                .into_iter()
+                .map(|c| CompletionItem {
+                    label: c.label,
+                    kind: Some(convert::completion_kind(c.kind)),
+                    detail: c.detail,
+                    ..Default::default()
+                })
+                .collect();
+            Some(CompletionResponse::Array(items))
+        })
+    }
+
+    async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
+        self.with_state(|s| {
+            let file = s.file_of(&params.text_document.uri)?;
+            let options = s.format_options(file, &params.options);
+            let text = s.db.text(file)?.to_string();
+            let edits = thrift_ide::format_edits(&text, &options).ok()?;
+            Some(s.text_edits(file, &edits))
+        })
+    }
+
+    async fn range_formatting(
+        &self,
+        params: DocumentRangeFormattingParams,
+    ) -> Result<Option<Vec<TextEdit>>> {
+        self.with_state(|s| {
+            let file = s.file_of(&params.text_document.uri)?;
+            let options = s.format_options(file, &params.options);
+            let text = s.db.text(file)?.to_string();
+            let range = s.text_range(file, params.range)?;
+            let edits = thrift_ide::format_range_edits(&text, range, &options).ok()?;
+            Some(s.text_edits(file, &edits))
+        })
+    }
+
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        self.with_state(|s| {
+            let file = s.file_of(&params.text_document.uri)?;
+            Some(
+                thrift_ide::folding_ranges(&s.db, file)
+                    .iter()
+                    .filter_map(|f| s.folding_range(file, f))
+                    .collect(),
+            )
+        })
+    }
+
+    async fn selection_range(
+        &self,
+        params: SelectionRangeParams,
+    ) -> Result<Option<Vec<SelectionRange>>> {
+        self.with_state(|s| {
+            let file = s.file_of(&params.text_document.uri)?;
+            let text = s.db.text(file)?;
+            let index = LineIndex::new(text);
+            let mut out = Vec::new();
+            for position in params.positions {
+                let offset = index.offset(text, position, s.encoding);
+                let ranges = thrift_ide::selection_ranges(&s.db, file, offset);
+                let mut parent: Option<Box<SelectionRange>> = None;
+                for r in ranges.iter().rev() {
+                    let range = s.range(file, *r)?;
+                    parent = Some(Box::new(SelectionRange { range, parent }));
+                }
+                out.push(parent.map(|b| *b)?);
+            }
+            Some(out)
+        })
+    }
+
+    async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
+        self.with_state(|s| {
+            let file = s.file_of(&params.text_document.uri)?;
+            Some(
+                thrift_ide::document_links(&s.db, file)
+                    .into_iter()
+                    .filter_map(|(range, target)| {
+                        Some(DocumentLink {
+                            range: s.range(file, range)?,
+                            target: s.uri_of(target),
+                            tooltip: None,
+                            data: None,
+                        })
+                    })
+                    .collect(),
+            )
+        })
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        self.with_state(|s| {
+            let file = s.file_of(&params.text_document.uri)?;
+            let data = s.semantic_tokens(file, None)?;
+            Some(SemanticTokensResult::Tokens(SemanticTokens {
+                result_id: None,
+                data,
+            }))
+        })
+    }
+
+    async fn semantic_tokens_range(
+        &self,
+        params: SemanticTokensRangeParams,
+    ) -> Result<Option<SemanticTokensRangeResult>> {
+        self.with_state(|s| {
+            let file = s.file_of(&params.text_document.uri)?;
+            let range = s.text_range(file, params.range)?;
+            let data = s.semantic_tokens(file, Some(range))?;
+            Some(SemanticTokensRangeResult::Tokens(SemanticTokens {
+                result_id: None,
+                data,
+            }))
+        })
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        self.with_state(|s| {
+            let file = s.file_of(&params.text_document.uri)?;
+            let range = s.text_range(file, params.range)?;
+            let hints = thrift_ide::inlay_hints(&s.db, file, range, s.inlay);
+            Some(
+                hints
+                    .into_iter()
+                    .filter_map(|h| {
+                        Some(InlayHint {
+                            position: s.position(file, h.offset)?,
+                            label: InlayHintLabel::String(h.label),
+                            kind: None,
+                            text_edits: None,
+                            tooltip: None,
+                            padding_left: None,
+                            padding_right: Some(h.before),
+                            data: None,
+                        })
+                    })
+                    .collect(),
+            )
+        })
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        self.with_state(|s| {
+            let file = s.file_of(&params.text_document.uri)?;
+            let range = s.text_range(file, params.range)?;
+            let actions = thrift_ide::code_actions(&s.db, file, range);
+            Some(
+                actions
+                    .into_iter()
+                    .map(|a| {
+                        let edits: Vec<(FileId, thrift_ide::TextEdit)> =
+                            a.edits.into_iter().map(|e| (file, e)).collect();
+                        CodeActionOrCommand::CodeAction(CodeAction {
+                            title: a.title,
+                            kind: Some(match a.kind {
+                                thrift_ide::CodeActionKind::QuickFix => CodeActionKind::QUICKFIX,
+                                thrift_ide::CodeActionKind::Refactor => {
+                                    CodeActionKind::REFACTOR_REWRITE
+                                }
+                            }),
+                            diagnostics: a
+                                .diagnostic
+                                .and_then(|d| s.diagnostic(&d))
+                                .map(|d| vec![d]),
+                            edit: Some(s.workspace_edit(&edits)),
+                            ..Default::default()
+                        })
+                    })
+                    .collect(),
+            )
+        })
+    }
+}
+
+impl Backend {
+    /// Indexes every `*.thrift` under the workspace folders, reporting
+    /// progress, then republishes diagnostics.
+    async fn index(&self) {
+        let roots = lock(&self.state).roots.clone();
+        if roots.is_empty() {
+            return;
+        }
+        let token = ProgressToken::String("thrift-ls/index".into());
+        let _ = self
+            .client
+            .send_request::<request::WorkDoneProgressCreate>(WorkDoneProgressCreateParams {
+                token: token.clone(),
+            })
+            .await;
+        let progress = self
+            .client
+            .progress(token, "Indexing Thrift files")
+            .begin()
+            .await;
+        let state = self.state.clone();
+        let count = tokio::task::spawn_blocking(move || {
+            let files = state::walk(&roots);
+            let mut s = lock(&state);
+            s.load_files(files)
+        })
+        .await
+        .unwrap_or(0);
+        progress.finish_with_message(format!("{count} files")).await;
+        self.client
+            .log_message(
+                MessageType::INFO,
+                format!("thrift-ls: indexed {count} files"),
+            )
+            .await;
+        self.schedule_diagnostics();
+    }
+}

@@ -1,0 +1,45 @@
+//! `thrift-ls`: the Thrift language server, over stdio.
+
+use std::process::ExitCode;
+
+const HELP: &str = "\
+thrift-ls: the language server for Thrift IDL (Apache Thrift and fbthrift)
+
+Usage: thrift-ls [--stdio]
+
+It speaks the Language Server Protocol over stdin and stdout; editors start
+it for you (see docs/editors.md). Logs go to stderr and to the editor's log,
+never to stdout. Configuration comes from `thrift-tools.toml` files and from
+the client's initializationOptions (`includeDirs`, `dialect`, `inlayHints`).
+
+Options:
+  --stdio     talk over stdin and stdout (the default)
+  --version   print the version
+  --help      print this help
+";
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    for arg in std::env::args().skip(1) {
+        match arg.as_str() {
+            "--stdio" => {}
+            "--version" | "-V" => {
+                println!("thrift-ls {}", env!("CARGO_PKG_VERSION"));
+                return ExitCode::SUCCESS;
+            }
+            "--help" | "-h" => {
+                print!("{HELP}");
+                return ExitCode::SUCCESS;
+            }
+            other => {
+                eprintln!("thrift-ls: unknown argument `{other}`\n\n{HELP}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let (service, socket) = thrift_lsp::service();
+    tower_lsp_server::Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        .serve(service)
+        .await;
+    ExitCode::SUCCESS
+}

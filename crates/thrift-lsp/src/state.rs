@@ -1,0 +1,590 @@
+//! The server's state: the semantic model, the files it knows, the open
+//! documents, configs; and conversions to LSP types.
+
+use std::{
+    collections::{HashMap, VecDeque},
+    path::{Component, Path, PathBuf},
+    sync::{Arc, RwLock},
+};
+
+use thrift_config::{Config, LintLevel};
+use thrift_ide::{Database, FileId, InlayHintConfig, TextRange, TextSize};
+use thrift_semantic::{Code, Severity};
+use tower_lsp_server::ls_types::{self as lsp, Uri};
+
+use crate::{
+    InitOptions,
+    convert::{Encoding, LineIndex, symbol_kind},
+};
+
+/// What the resolver reads: the files' paths and their resolved includes.
+#[derive(Default)]
+pub struct Vfs {
+    paths: Vec<PathBuf>,
+    uris: Vec<Option<Uri>>,
+    by_path: HashMap<PathBuf, FileId>,
+    includes: HashMap<(FileId, String), FileId>,
+}
+
+pub struct OpenDoc {
+    pub uri: Uri,
+    pub version: i32,
+}
+
+pub struct State {
+    pub db: Database,
+    vfs: Arc<RwLock<Vfs>>,
+    pub open: HashMap<FileId, OpenDoc>,
+    pub encoding: Encoding,
+    pub roots: Vec<PathBuf>,
+    include_dirs: Vec<PathBuf>,
+    /// From `initializationOptions.dialect`; `None` defers to the config.
+    dialect: Option<Option<thrift_syntax::Dialect>>,
+    pub inlay: InlayHintConfig,
+    /// Bumped on every change; a diagnostics task checks it.
+    pub generation: u64,
+    configs: HashMap<PathBuf, Arc<Config>>,
+}
+
+impl Default for State {
+    fn default() -> State {
+        let vfs: Arc<RwLock<Vfs>> = Arc::default();
+        let resolver_vfs = vfs.clone();
+        let db = Database::new(move |from: FileId, include: &str| {
+            resolver_vfs
+                .read()
+                .ok()?
+                .includes
+                .get(&(from, include.to_string()))
+                .copied()
+        });
+        State {
+            db,
+            vfs,
+            open: HashMap::new(),
+            encoding: Encoding::Utf16,
+            roots: Vec::new(),
+            include_dirs: Vec::new(),
+            dialect: None,
+            inlay: InlayHintConfig::default(),
+            generation: 0,
+            configs: HashMap::new(),
+        }
+    }
+}
+
+/// `*.thrift` files under the roots (skipping hidden folders, `target` and
+/// `node_modules`).
+pub fn walk(roots: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack: Vec<PathBuf> = roots.to_vec();
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if path.is_dir() {
+                if !name.starts_with('.') && name != "target" && name != "node_modules" {
+                    stack.push(path);
+                }
+            } else if name.ends_with(".thrift") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The path a URI stands for (a `file:` path, or the URI itself for
+/// untitled documents).
+fn path_of(uri: &Uri) -> PathBuf {
+    match uri.to_file_path() {
+        Some(p) => normalize(&p),
+        None => PathBuf::from(uri.as_str()),
+    }
+}
+
+impl State {
+    pub fn configure(&mut self, options: &InitOptions) {
+        let base = self.roots.first().cloned().unwrap_or_default();
+        self.include_dirs = options
+            .include_dirs
+            .iter()
+            .map(|d| normalize(&base.join(d)))
+            .collect();
+        self.dialect = options.dialect.as_deref().map(|d| match d {
+            "apache" => Some(thrift_syntax::Dialect::Apache),
+            "fbthrift" => Some(thrift_syntax::Dialect::FbThrift),
+            _ => None,
+        });
+        self.inlay = InlayHintConfig {
+            enum_values: options.inlay_hints.enum_values,
+            field_ids: options.inlay_hints.field_ids,
+            typedef_targets: options.inlay_hints.typedef_targets,
+        };
+    }
+
+    fn config_for(&mut self, path: &Path) -> Arc<Config> {
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        if let Some(c) = self.configs.get(&dir) {
+            return c.clone();
+        }
+        let config = Arc::new(thrift_config::resolve_for_file(path).unwrap_or_default());
+        self.configs.insert(dir, config.clone());
+        config
+    }
+
+    fn intern(&mut self, path: PathBuf, uri: Option<Uri>) -> FileId {
+        let mut vfs = self.vfs.write().unwrap_or_else(|e| e.into_inner());
+        if let Some(&id) = vfs.by_path.get(&path) {
+            if uri.is_some() {
+                vfs.uris[id.0 as usize] = uri;
+            }
+            return id;
+        }
+        let id = FileId(vfs.paths.len() as u32);
+        vfs.paths.push(path.clone());
+        vfs.uris.push(uri);
+        vfs.by_path.insert(path, id);
+        id
+    }
+
+    fn path(&self, file: FileId) -> Option<PathBuf> {
+        self.vfs.read().ok()?.paths.get(file.0 as usize).cloned()
+    }
+
+    pub fn file_of(&self, uri: &Uri) -> Option<FileId> {
+        let path = path_of(uri);
+        let id = self.vfs.read().ok()?.by_path.get(&path).copied()?;
+        self.db.contains(id).then_some(id)
+    }
+
+    pub fn uri_of(&self, file: FileId) -> Option<Uri> {
+        let vfs = self.vfs.read().ok()?;
+        if let Some(Some(uri)) = vfs.uris.get(file.0 as usize) {
+            return Some(uri.clone());
+        }
+        Uri::from_file_path(vfs.paths.get(file.0 as usize)?)
+    }
+
+    fn set_text(&mut self, file: FileId, text: &str) {
+        let path = self.path(file).unwrap_or_default();
+        let dialect = match self.dialect {
+            Some(d) => d,
+            None => self.config_for(&path).dialect.dialect(),
+        };
+        self.db.set_file_dialect(file, dialect);
+        self.db.apply_change(file, text);
+        self.resolve_includes(file);
+    }
+
+    /// Resolves the includes of `file` on disk (its directory, then the
+    /// include directories), loading the files they name, transitively.
+    fn resolve_includes(&mut self, file: FileId) {
+        let mut queue = VecDeque::from([file]);
+        let mut seen = std::collections::HashSet::new();
+        while let Some(f) = queue.pop_front() {
+            if !seen.insert(f) {
+                continue;
+            }
+            let Some(path) = self.path(f) else { continue };
+            let config = self.config_for(&path);
+            let mut search = vec![path.parent().map(Path::to_path_buf).unwrap_or_default()];
+            search.extend(self.include_dirs.iter().cloned());
+            search.extend(config.include_dirs.iter().cloned());
+            let includes: Vec<String> = self
+                .db
+                .summary(f)
+                .map(|s| s.includes.iter().map(|i| i.path.clone()).collect())
+                .unwrap_or_default();
+            for include in includes {
+                let found = if Path::new(&include).is_absolute() {
+                    Some(PathBuf::from(&include)).filter(|p| p.is_file())
+                } else {
+                    search
+                        .iter()
+                        .map(|d| normalize(&d.join(&include)))
+                        .find(|p| p.is_file())
+                };
+                let Some(found) = found else {
+                    if let Ok(mut vfs) = self.vfs.write() {
+                        vfs.includes.remove(&(f, include));
+                    }
+                    continue;
+                };
+                let target = self.intern(found.clone(), None);
+                if let Ok(mut vfs) = self.vfs.write() {
+                    vfs.includes.insert((f, include), target);
+                }
+                if !self.db.contains(target)
+                    && let Ok(text) = std::fs::read_to_string(&found)
+                {
+                    self.db.apply_change(target, &text);
+                    queue.push_back(target);
+                }
+            }
+        }
+    }
+
+    /// Loads files from disk (the workspace index). Open documents keep
+    /// their editor text. Returns how many files are known.
+    pub fn load_files(&mut self, paths: Vec<PathBuf>) -> usize {
+        let mut changes = Vec::new();
+        for path in paths {
+            let path = normalize(&path);
+            let id = self.intern(path.clone(), None);
+            if self.open.contains_key(&id) {
+                continue;
+            }
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                changes.push((id, text));
+            }
+        }
+        let ids: Vec<FileId> = changes.iter().map(|c| c.0).collect();
+        for &id in &ids {
+            let path = self.path(id).unwrap_or_default();
+            let dialect = match self.dialect {
+                Some(d) => d,
+                None => self.config_for(&path).dialect.dialect(),
+            };
+            self.db.set_file_dialect(id, dialect);
+        }
+        self.db.apply_changes(changes);
+        for id in ids {
+            self.resolve_includes(id);
+        }
+        self.db.file_ids().len()
+    }
+
+    pub fn open(&mut self, uri: Uri, version: i32, text: String) {
+        let id = self.intern(path_of(&uri), Some(uri.clone()));
+        self.open.insert(id, OpenDoc { uri, version });
+        self.set_text(id, &text);
+    }
+
+    pub fn change(
+        &mut self,
+        uri: &Uri,
+        version: i32,
+        changes: Vec<lsp::TextDocumentContentChangeEvent>,
+    ) {
+        let Some(id) = self.file_of(uri) else { return };
+        let Some(mut text) = self.db.text(id).map(str::to_string) else {
+            return;
+        };
+        for change in changes {
+            match change.range {
+                None => text = change.text,
+                Some(range) => {
+                    let index = LineIndex::new(&text);
+                    let start = usize::from(index.offset(&text, range.start, self.encoding));
+                    let end = usize::from(index.offset(&text, range.end, self.encoding)).max(start);
+                    text.replace_range(start..end, &change.text);
+                }
+            }
+        }
+        if let Some(doc) = self.open.get_mut(&id) {
+            doc.version = version;
+        }
+        self.set_text(id, &text);
+    }
+
+    pub fn close(&mut self, uri: &Uri) {
+        let Some(id) = self.file_of(uri) else { return };
+        self.open.remove(&id);
+        // Back to what is on disk.
+        match self.path(id).and_then(|p| std::fs::read_to_string(p).ok()) {
+            Some(text) => self.set_text(id, &text),
+            None => self.db.remove_file(id),
+        }
+    }
+
+    pub fn open_version(&self, uri: &Uri) -> Option<i32> {
+        let id = self.file_of(uri)?;
+        self.open.get(&id).map(|d| d.version)
+    }
+
+    pub fn files_changed_on_disk(&mut self, changes: &[lsp::FileEvent]) {
+        let mut config_changed = false;
+        for change in changes {
+            let path = path_of(&change.uri);
+            if path
+                .file_name()
+                .is_some_and(|n| n == thrift_config::CONFIG_FILE_NAME)
+            {
+                config_changed = true;
+                continue;
+            }
+            let id = self.intern(path.clone(), None);
+            if self.open.contains_key(&id) {
+                continue;
+            }
+            if change.typ == lsp::FileChangeType::DELETED {
+                self.db.remove_file(id);
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                self.set_text(id, &text);
+            }
+        }
+        if config_changed {
+            // Include directories, dialects and lint levels may all change.
+            self.configs.clear();
+            for id in self.db.file_ids() {
+                if let Some(text) = self.db.text(id).map(str::to_string) {
+                    self.set_text(id, &text);
+                }
+            }
+        }
+    }
+
+    /// Diagnostics of every open document, with their versions.
+    pub fn open_diagnostics(&mut self) -> Vec<(Uri, i32, Vec<lsp::Diagnostic>)> {
+        let open: Vec<(FileId, Uri, i32)> = self
+            .open
+            .iter()
+            .map(|(id, d)| (*id, d.uri.clone(), d.version))
+            .collect();
+        let mut out = Vec::new();
+        for (id, uri, version) in open {
+            let path = self.path(id).unwrap_or_default();
+            let config = self.config_for(&path);
+            let diagnostics = self.db.diagnostics(id);
+            let mut converted = Vec::new();
+            for d in diagnostics.iter() {
+                let mut d = d.clone();
+                match level(&config, d.code) {
+                    Some(LintLevel::Off) => continue,
+                    Some(LintLevel::Error) => d.severity = Severity::Error,
+                    Some(LintLevel::Warning) => d.severity = Severity::Warning,
+                    Some(LintLevel::Hint) => d.severity = Severity::Hint,
+                    None => {}
+                }
+                converted.extend(self.diagnostic(&d));
+            }
+            out.push((uri, version, converted));
+        }
+        out
+    }
+
+    pub fn diagnostic(&self, d: &thrift_semantic::Diagnostic) -> Option<lsp::Diagnostic> {
+        let related: Vec<lsp::DiagnosticRelatedInformation> = d
+            .related
+            .iter()
+            .filter_map(|r| {
+                Some(lsp::DiagnosticRelatedInformation {
+                    location: self.location(r.file, r.range)?,
+                    message: r.message.clone(),
+                })
+            })
+            .collect();
+        Some(lsp::Diagnostic {
+            range: self.range(d.file, d.range)?,
+            severity: Some(match d.severity {
+                Severity::Error => lsp::DiagnosticSeverity::ERROR,
+                Severity::Warning => lsp::DiagnosticSeverity::WARNING,
+                Severity::Hint => lsp::DiagnosticSeverity::HINT,
+            }),
+            code: Some(lsp::NumberOrString::String(d.code.as_str().to_string())),
+            code_description: None,
+            source: Some("thrift".into()),
+            message: d.message.clone(),
+            related_information: (!related.is_empty()).then_some(related),
+            tags: matches!(d.code, Code::UnusedInclude)
+                .then(|| vec![lsp::DiagnosticTag::UNNECESSARY]),
+            data: None,
+        })
+    }
+
+    pub fn range(&self, file: FileId, range: TextRange) -> Option<lsp::Range> {
+        let text = self.db.text(file)?;
+        Some(LineIndex::new(text).range(text, range, self.encoding))
+    }
+
+    pub fn position(&self, file: FileId, offset: TextSize) -> Option<lsp::Position> {
+        let text = self.db.text(file)?;
+        Some(LineIndex::new(text).position(text, offset, self.encoding))
+    }
+
+    pub fn text_range(&self, file: FileId, range: lsp::Range) -> Option<TextRange> {
+        let text = self.db.text(file)?;
+        let index = LineIndex::new(text);
+        let start = index.offset(text, range.start, self.encoding);
+        let end = index.offset(text, range.end, self.encoding).max(start);
+        Some(TextRange::new(start, end))
+    }
+
+    pub fn location(&self, file: FileId, range: TextRange) -> Option<lsp::Location> {
+        let range = match self.db.text(file) {
+            Some(_) => self.range(file, range)?,
+            None => lsp::Range::default(),
+        };
+        Some(lsp::Location {
+            uri: self.uri_of(file)?,
+            range,
+        })
+    }
+
+    pub fn text_edits(&self, file: FileId, edits: &[thrift_ide::TextEdit]) -> Vec<lsp::TextEdit> {
+        edits
+            .iter()
+            .filter_map(|e| {
+                Some(lsp::TextEdit {
+                    range: self.range(file, e.range)?,
+                    new_text: e.new_text.clone(),
+                })
+            })
+            .collect()
+    }
+
+    pub fn workspace_edit(&self, edits: &[(FileId, thrift_ide::TextEdit)]) -> lsp::WorkspaceEdit {
+        let mut changes: HashMap<Uri, Vec<lsp::TextEdit>> = HashMap::new();
+        for (file, edit) in edits {
+            let (Some(uri), Some(range)) = (self.uri_of(*file), self.range(*file, edit.range))
+            else {
+                continue;
+            };
+            changes.entry(uri).or_default().push(lsp::TextEdit {
+                range,
+                new_text: edit.new_text.clone(),
+            });
+        }
+        lsp::WorkspaceEdit {
+            changes: Some(changes),
+            ..Default::default()
+        }
+    }
+
+    /// Format options: `[format]` of the config; the editor's tab settings
+    /// only when there is no config file.
+    pub fn format_options(
+        &mut self,
+        file: FileId,
+        editor: &lsp::FormattingOptions,
+    ) -> thrift_formatter::FormatOptions {
+        let path = self.path(file).unwrap_or_default();
+        let config = self.config_for(&path);
+        let mut options = config.format.clone();
+        if config.path.is_none() {
+            options.indent = if editor.insert_spaces {
+                editor.tab_size.clamp(1, 16) as usize
+            } else {
+                0
+            };
+        }
+        if let Some(d) = self.dialect {
+            options.dialect = d;
+        }
+        options
+    }
+
+    pub fn document_symbol(
+        &self,
+        file: FileId,
+        symbol: &thrift_ide::Symbol,
+    ) -> Option<lsp::DocumentSymbol> {
+        #[allow(deprecated)]
+        Some(lsp::DocumentSymbol {
+            name: symbol.name.clone(),
+            detail: symbol.detail.clone(),
+            kind: symbol_kind(symbol.kind),
+            tags: None,
+            deprecated: None,
+            range: self.range(file, symbol.range)?,
+            selection_range: self.range(file, symbol.focus_range)?,
+            children: Some(
+                symbol
+                    .children
+                    .iter()
+                    .filter_map(|c| self.document_symbol(file, c))
+                    .collect(),
+            ),
+        })
+    }
+
+    pub fn folding_range(
+        &self,
+        file: FileId,
+        fold: &thrift_ide::Fold,
+    ) -> Option<lsp::FoldingRange> {
+        let range = self.range(file, fold.range)?;
+        Some(lsp::FoldingRange {
+            start_line: range.start.line,
+            start_character: None,
+            end_line: range.end.line,
+            end_character: None,
+            kind: Some(match fold.kind {
+                thrift_ide::FoldKind::Region => lsp::FoldingRangeKind::Region,
+                thrift_ide::FoldKind::Comment => lsp::FoldingRangeKind::Comment,
+                thrift_ide::FoldKind::Imports => lsp::FoldingRangeKind::Imports,
+            }),
+            collapsed_text: None,
+        })
+    }
+
+    /// Semantic tokens in LSP's relative encoding, one per line (tokens that
+    /// span lines, such as block comments, are split).
+    pub fn semantic_tokens(
+        &self,
+        file: FileId,
+        range: Option<TextRange>,
+    ) -> Option<Vec<lsp::SemanticToken>> {
+        let text = self.db.text(file)?;
+        let index = LineIndex::new(text);
+        let tokens = thrift_ide::semantic_tokens(&self.db, file, range);
+        let mut out = Vec::new();
+        let (mut last_line, mut last_start) = (0u32, 0u32);
+        for token in tokens {
+            let mut start = usize::from(token.range.start());
+            let end = usize::from(token.range.end());
+            while start < end {
+                let line_end = text[start..end].find('\n').map_or(end, |i| start + i);
+                if line_end > start {
+                    let p = index.position(text, TextSize::new(start as u32), self.encoding);
+                    let q = index.position(text, TextSize::new(line_end as u32), self.encoding);
+                    let delta_line = p.line - last_line;
+                    let delta_start = if delta_line == 0 {
+                        p.character - last_start
+                    } else {
+                        p.character
+                    };
+                    out.push(lsp::SemanticToken {
+                        delta_line,
+                        delta_start,
+                        length: q.character - p.character,
+                        token_type: token.kind,
+                        token_modifiers_bitset: token.modifiers,
+                    });
+                    last_line = p.line;
+                    last_start = p.character;
+                }
+                start = line_end + 1;
+            }
+        }
+        Some(out)
+    }
+}
+
+fn level(config: &Config, code: Code) -> Option<LintLevel> {
+    config
+        .lint
+        .iter()
+        .find(|(k, _)| Code::from_str(k) == Some(code))
+        .map(|(_, v)| *v)
+}

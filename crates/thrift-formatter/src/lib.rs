@@ -55,7 +55,8 @@ pub struct FormatOptions {
     pub indent: usize,
     /// Where lists, parameters and annotations break.
     pub line_width: usize,
-    /// Align the ids, types, names and defaults of consecutive fields.
+    /// Align the ids, requiredness and types of consecutive fields (and the
+    /// `=` of consecutive enum values).
     pub align_fields: bool,
     /// Align the trailing comments of consecutive fields and enum values.
     pub align_comments: bool,

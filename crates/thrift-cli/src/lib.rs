@@ -4,6 +4,7 @@
 //! The binaries are thin shells: argument parsing, file IO and output
 //! formatting live here; everything else comes from the library crates.
 
+pub mod breaking;
 pub mod check;
 pub mod fmt;
 pub mod lint;

@@ -70,6 +70,39 @@ enum Command {
         #[arg(long, value_enum)]
         dialect: Option<DialectArg>,
     },
+    /// Report breaking changes against an older version of the IDL.
+    ///
+    /// REF is a git ref (commit, branch or tag; read with git, nothing is
+    /// checked out), a directory (the old version of the current
+    /// directory), or a file (the old version of the one given file).
+    /// Exit code: 0 without breaking changes, 1 with any, 2 for usage,
+    /// config, IO or git errors.
+    Breaking {
+        /// The old version: a git ref, a directory or a file (default: the
+        /// config's `[breaking] against`).
+        #[arg(long, value_name = "REF", allow_hyphen_values = true)]
+        against: Option<String>,
+        /// Files or directories to compare (default: the current directory).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Where includes are searched after the including file's directory,
+        /// in order, in both versions.
+        #[arg(short = 'I', long = "include-dir", value_name = "DIR")]
+        include_dirs: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = crate::report::Format::Human)]
+        format: crate::report::Format,
+        /// FILE (the default), SOURCE, WIRE_JSON or WIRE.
+        #[arg(long, value_name = "CATEGORY")]
+        category: Option<String>,
+        /// Use this config file instead of the nearest `thrift-tools.toml`.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Read the files as this dialect, and judge the dialect-specific
+        /// rules by it (default: the config's `dialect`, else per file).
+        #[arg(long, value_enum)]
+        dialect: Option<DialectArg>,
+    },
     /// Parse files and print their syntax trees and syntax errors.
     ///
     /// Exit code: 0 without syntax errors, 1 with any, 2 when a file cannot
@@ -102,6 +135,23 @@ pub fn main() -> ExitCode {
             dialect,
             files,
         } => syntax(&files, json, dialect.dialect()),
+        Command::Breaking {
+            against,
+            paths,
+            include_dirs,
+            format,
+            category,
+            config,
+            dialect,
+        } => crate::breaking::run(crate::breaking::BreakingArgs {
+            against,
+            paths,
+            include_dirs,
+            format,
+            category,
+            config,
+            dialect: dialect.map(DialectArg::dialect),
+        }),
         Command::Check {
             paths,
             include_dirs,

@@ -1,0 +1,984 @@
+//! `thrift-lint breaking`: compares the IDL with an older version (a git
+//! ref, a directory or a file) and reports breaking changes.
+//!
+//! The old version is read without touching the working tree: a git ref
+//! through `git ls-tree` and `git cat-file --batch` (subprocesses with
+//! argument vectors, never a shell), a directory or a file from disk.
+//! Includes resolve inside each version, with the same `-I` and config
+//! include directories (rebased onto the old root).
+
+use std::{
+    collections::{HashMap, HashSet, VecDeque},
+    fmt::Write as _,
+    io::{self, BufRead, BufReader, IsTerminal, Read, Write},
+    path::{Path, PathBuf},
+    process::{Child, ChildStdin, ChildStdout, Command, ExitCode, Stdio},
+    sync::Arc,
+};
+
+use serde_json::{Map, Value, json};
+use thrift_breaking::{Category, Finding, Options, RULES, Rule, Side, Snapshot};
+use thrift_config::Config;
+use thrift_semantic::{Database, FileId};
+use thrift_syntax::{LineIndex, TextSize};
+
+use crate::{check::normalize, report::Format};
+
+pub struct BreakingArgs {
+    pub against: Option<String>,
+    pub paths: Vec<PathBuf>,
+    pub include_dirs: Vec<PathBuf>,
+    pub format: Format,
+    pub category: Option<String>,
+    pub config: Option<PathBuf>,
+    /// `--dialect`: `Some(None)` is `auto`; `None` defers to the config.
+    pub dialect: Option<Option<thrift_syntax::Dialect>>,
+}
+
+/// A usage, IO or git error: printed, exit code 2.
+struct Fail(String);
+
+impl<E: std::fmt::Display> From<E> for Fail {
+    fn from(e: E) -> Fail {
+        Fail(e.to_string())
+    }
+}
+
+pub fn run(args: BreakingArgs) -> ExitCode {
+    match run_inner(args) {
+        Ok(code) => code,
+        Err(Fail(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
+    let cwd = std::env::current_dir()?;
+    let config = match &args.config {
+        Some(path) => thrift_config::load(path)?,
+        None => match thrift_config::find_config(&cwd) {
+            Some(path) => thrift_config::load(&path)?,
+            None => Config::default(),
+        },
+    };
+    let against = args
+        .against
+        .clone()
+        .or_else(|| config.breaking.section.against.clone())
+        .ok_or_else(|| {
+            Fail("missing `--against REF` (a git ref, a directory or a file; or `against` in [breaking])".into())
+        })?;
+    if against.is_empty() || against.starts_with('-') {
+        return Err(Fail(format!(
+            "refusing `--against {against}`: a ref may not be empty or start with `-`"
+        )));
+    }
+    let options = options(&args, &config)?;
+    let dialect = match args.dialect {
+        Some(d) => d,
+        None => config.dialect.dialect(),
+    };
+
+    // The new version: the given paths on disk, keyed relative to cwd.
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let mut new_inputs: Vec<(String, PathBuf)> = Vec::new();
+    let mut missing: Vec<PathBuf> = Vec::new();
+    for path in &paths {
+        let absolute = normalize(&cwd.join(path));
+        if absolute.is_dir() {
+            let mut found = Vec::new();
+            walk_fs(&absolute, &mut found)?;
+            new_inputs.extend(found.into_iter().map(|p| (key_of(&p, &cwd), p)));
+        } else if absolute.is_file() {
+            new_inputs.push((key_of(&absolute, &cwd), absolute));
+        } else {
+            missing.push(absolute);
+        }
+    }
+    let mut new_search: Vec<PathBuf> = args
+        .include_dirs
+        .iter()
+        .map(|d| normalize(&cwd.join(d)))
+        .collect();
+    new_search.extend(config.include_dirs.iter().map(|d| normalize(d)));
+    let new_side = load(&mut FsTree, &new_inputs, &new_search, dialect)?;
+
+    // The old version.
+    let against_path = normalize(&cwd.join(&against));
+    let (old_side, old_label) = if against_path.is_dir() {
+        let mut inputs = Vec::new();
+        for path in &paths {
+            let old = normalize(&against_path.join(relative(&normalize(&cwd.join(path)), &cwd)));
+            if old.is_dir() {
+                let mut found = Vec::new();
+                walk_fs(&old, &mut found)?;
+                inputs.extend(found.into_iter().map(|p| (key_of(&p, &against_path), p)));
+            } else if old.is_file() {
+                inputs.push((key_of(&old, &against_path), old));
+            }
+        }
+        let rebase = |d: &PathBuf| match d.strip_prefix(&cwd) {
+            Ok(rel) => against_path.join(rel),
+            Err(_) => d.clone(),
+        };
+        let search: Vec<PathBuf> = new_search.iter().map(rebase).collect();
+        (
+            load(&mut FsTree, &inputs, &search, dialect)?,
+            against.clone(),
+        )
+    } else if against_path.is_file() {
+        if new_inputs.len() != 1 {
+            return Err(Fail(format!(
+                "`--against {against}` is a file: give exactly one file to compare it with"
+            )));
+        }
+        let inputs = vec![(new_inputs[0].0.clone(), against_path.clone())];
+        (
+            load(&mut FsTree, &inputs, &new_search, dialect)?,
+            against.clone(),
+        )
+    } else {
+        let mut git = GitTree::open(&cwd, &against)?;
+        let mut inputs = Vec::new();
+        for path in &paths {
+            let repo_path = git.repo_path(&normalize(&cwd.join(path)));
+            let mut found: Vec<PathBuf> = git
+                .files
+                .iter()
+                .filter(|f| {
+                    let under = repo_path.as_os_str().is_empty() || f.starts_with(&repo_path);
+                    under
+                        && (*f == &repo_path
+                            || (f.extension().is_some_and(|e| e == "thrift") && !skipped(f)))
+                })
+                .cloned()
+                .collect();
+            found.sort();
+            for f in found {
+                let key = key_of(&git.toplevel.join(&f), &cwd);
+                inputs.push((key, git.toplevel.join(&f)));
+            }
+        }
+        let side = load(&mut git, &inputs, &new_search, dialect)?;
+        (side, against.clone())
+    };
+    for path in missing {
+        let key = key_of(&path, &cwd);
+        if !old_side.files.iter().any(|(k, _)| *k == key) {
+            return Err(Fail(format!("{key}: no such file or directory")));
+        }
+    }
+
+    let findings = thrift_breaking::compare(
+        Snapshot {
+            db: &old_side.db,
+            files: &old_side.files,
+        },
+        Snapshot {
+            db: &new_side.db,
+            files: &new_side.files,
+        },
+        &options,
+    );
+    // `[breaking] ignore` and `ignore_only`, relative to the config's directory.
+    let root = config.root.clone().unwrap_or_else(|| cwd.clone());
+    let mut shown: Vec<Shown> = findings
+        .iter()
+        .map(|f| Shown::new(f, &old_side, &new_side))
+        .filter(|s| {
+            let path = normalize(&cwd.join(&s.path));
+            let rel = path.strip_prefix(&root).unwrap_or(&path);
+            !config.breaking.is_ignored(s.rule.id, rel)
+        })
+        .collect();
+    shown.sort_by(|a, b| {
+        (&a.path, a.line, a.col, a.rule.id, &a.message)
+            .cmp(&(&b.path, b.line, b.col, b.rule.id, &b.message))
+    });
+    shown.dedup_by(|a, b| {
+        a.path == b.path && a.line == b.line && a.rule.id == b.rule.id && a.message == b.message
+    });
+
+    let compared = new_side.files.len().max(old_side.files.len());
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let color = args.format == Format::Human
+        && io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let result = match args.format {
+        Format::Human => render_human(&shown, &old_label, color, &mut out),
+        Format::Json => render_json(&shown, &old_label, &mut out),
+        Format::Github => render_github(&shown, &old_label, &mut out),
+        Format::Sarif => render_sarif(&shown, &old_label, &mut out),
+    };
+    if let Err(e) = result.and_then(|()| out.flush()) {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            return Err(Fail(format!("cannot write output: {e}")));
+        }
+    }
+    drop(out);
+    if args.format == Format::Human {
+        let category: Vec<&str> = options.categories.iter().map(|c| c.as_str()).collect();
+        let found = match shown.len() {
+            0 => "no breaking changes".to_string(),
+            1 => "1 breaking change".to_string(),
+            n => format!("{n} breaking changes"),
+        };
+        let files = if compared == 1 { "file" } else { "files" };
+        eprintln!(
+            "{found} ({}; {compared} {files} compared against {old_label})",
+            category.join(", ")
+        );
+    }
+    Ok(if shown.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// The rules to run: `--category`, else the config's `category` and `use`.
+fn options(args: &BreakingArgs, config: &Config) -> Result<Options, Fail> {
+    let section = &config.breaking.section;
+    let mut options = Options::default();
+    let category = |s: &str| {
+        Category::parse(s).ok_or_else(|| {
+            Fail(format!(
+                "unknown breaking category `{s}` (expected FILE, SOURCE, WIRE_JSON or WIRE)"
+            ))
+        })
+    };
+    let rule = |s: &str, key: &str| {
+        Rule::by_id(s).ok_or_else(|| Fail(format!("unknown breaking rule `{s}` in `{key}`")))
+    };
+    if let Some(c) = &args.category {
+        options.categories.push(category(c)?);
+    } else {
+        if let Some(c) = &section.category {
+            options.categories.push(category(c)?);
+        }
+        for item in &section.use_ {
+            match Category::parse(item) {
+                Some(c) => options.categories.push(c),
+                None => options.rules.push(rule(item, "breaking.use")?),
+            }
+        }
+        if options.categories.is_empty() && options.rules.is_empty() {
+            options.categories.push(Category::File);
+        }
+    }
+    for item in &section.except {
+        options.except.push(rule(item, "breaking.except")?);
+    }
+    for item in section.ignore_only.keys() {
+        rule(item, "breaking.ignore_only")?;
+    }
+    options.dialect = match args.dialect {
+        Some(d) => d,
+        None => config.dialect.dialect(),
+    };
+    Ok(options)
+}
+
+// ---------------------------------------------------------------------------
+// Reading a version
+
+/// Where a version's files come from.
+trait Tree {
+    fn is_file(&self, path: &Path) -> bool;
+    fn read(&mut self, path: &Path) -> Result<String, Fail>;
+}
+
+struct FsTree;
+
+impl Tree for FsTree {
+    fn is_file(&self, path: &Path) -> bool {
+        path.is_file()
+    }
+    fn read(&mut self, path: &Path) -> Result<String, Fail> {
+        crate::output::read_text(path).map_err(|e| Fail(format!("{}: {e}", path.display())))
+    }
+}
+
+/// A commit of the git repository around the working directory. Paths
+/// are absolute, as if the commit were checked out at the top level.
+struct GitTree {
+    toplevel: PathBuf,
+    commit: String,
+    label: String,
+    /// Every file of the commit, relative to the top level.
+    files: HashSet<PathBuf>,
+    cat: Option<(Child, ChildStdin, BufReader<ChildStdout>)>,
+}
+
+fn git(cwd: &Path, args: &[&str]) -> Result<std::process::Output, Fail> {
+    Command::new("git")
+        .current_dir(cwd)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| Fail(format!("cannot run git: {e}")))
+}
+
+impl GitTree {
+    fn open(cwd: &Path, reference: &str) -> Result<GitTree, Fail> {
+        let top = git(cwd, &["rev-parse", "--show-toplevel"])?;
+        if !top.status.success() {
+            return Err(Fail(format!(
+                "`{reference}` is not a directory or a file, and {} is not in a git repository",
+                cwd.display()
+            )));
+        }
+        let toplevel =
+            PathBuf::from(String::from_utf8_lossy(&top.stdout).trim_end_matches(['\n', '\r']));
+        let spec = format!("{reference}^{{commit}}");
+        let verify = git(
+            cwd,
+            &[
+                "rev-parse",
+                "--verify",
+                "--quiet",
+                "--end-of-options",
+                &spec,
+            ],
+        )?;
+        if !verify.status.success() {
+            return Err(Fail(format!(
+                "unknown git ref `{reference}` (not a commit, branch or tag of the repository at {}, nor a directory or a file)",
+                toplevel.display()
+            )));
+        }
+        let commit = String::from_utf8_lossy(&verify.stdout).trim().to_string();
+        let list = git(
+            &toplevel,
+            &["ls-tree", "-r", "-z", "--full-tree", "--name-only", &commit],
+        )?;
+        if !list.status.success() {
+            return Err(Fail(format!(
+                "git ls-tree failed for `{reference}`: {}",
+                String::from_utf8_lossy(&list.stderr).trim()
+            )));
+        }
+        let files = list
+            .stdout
+            .split(|b| *b == 0)
+            .filter(|p| !p.is_empty())
+            .map(|p| PathBuf::from(String::from_utf8_lossy(p).into_owned()))
+            .collect();
+        Ok(GitTree {
+            toplevel,
+            commit,
+            label: reference.to_string(),
+            files,
+            cat: None,
+        })
+    }
+
+    /// A path of the working tree as a path in the repository.
+    fn repo_path(&self, absolute: &Path) -> PathBuf {
+        let top = std::fs::canonicalize(&self.toplevel).unwrap_or_else(|_| self.toplevel.clone());
+        let abs = match std::fs::canonicalize(absolute) {
+            Ok(p) => p,
+            // A file deleted from the working tree: canonicalize its parent.
+            Err(_) => match (absolute.parent(), absolute.file_name()) {
+                (Some(parent), Some(name)) => std::fs::canonicalize(parent)
+                    .map(|p| p.join(name))
+                    .unwrap_or_else(|_| absolute.to_path_buf()),
+                _ => absolute.to_path_buf(),
+            },
+        };
+        abs.strip_prefix(&top)
+            .or_else(|_| absolute.strip_prefix(&self.toplevel))
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| absolute.to_path_buf())
+    }
+
+    fn cat_file(&mut self) -> Result<&mut (Child, ChildStdin, BufReader<ChildStdout>), Fail> {
+        if self.cat.is_none() {
+            let mut child = Command::new("git")
+                .current_dir(&self.toplevel)
+                .args(["cat-file", "--batch"])
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .spawn()
+                .map_err(|e| Fail(format!("cannot run git cat-file: {e}")))?;
+            let stdin = child
+                .stdin
+                .take()
+                .ok_or_else(|| Fail("git cat-file: no stdin".into()))?;
+            let stdout = child
+                .stdout
+                .take()
+                .ok_or_else(|| Fail("git cat-file: no stdout".into()))?;
+            self.cat = Some((child, stdin, BufReader::new(stdout)));
+        }
+        Ok(self.cat.as_mut().expect("just set"))
+    }
+}
+
+impl Drop for GitTree {
+    fn drop(&mut self) {
+        if let Some((mut child, stdin, _)) = self.cat.take() {
+            drop(stdin);
+            let _ = child.wait();
+        }
+    }
+}
+
+impl Tree for GitTree {
+    fn is_file(&self, path: &Path) -> bool {
+        path.strip_prefix(&self.toplevel)
+            .is_ok_and(|rel| self.files.contains(&normalize(rel)))
+    }
+
+    fn read(&mut self, path: &Path) -> Result<String, Fail> {
+        let rel = path
+            .strip_prefix(&self.toplevel)
+            .map(normalize)
+            .map_err(|_| Fail(format!("{} is outside the repository", path.display())))?;
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        if rel.contains('\n') {
+            return Err(Fail(format!(
+                "cannot read `{rel}` from git: line break in the path"
+            )));
+        }
+        let request = format!("{}:{rel}\n", self.commit);
+        let label = self.label.clone();
+        let (_, stdin, stdout) = self.cat_file()?;
+        stdin.write_all(request.as_bytes())?;
+        stdin.flush()?;
+        let mut header = String::new();
+        stdout.read_line(&mut header)?;
+        let fields: Vec<&str> = header.split_whitespace().collect();
+        let size = match fields.as_slice() {
+            [_, "blob", size] => size
+                .parse::<usize>()
+                .map_err(|_| Fail(format!("git cat-file: bad header `{}`", header.trim())))?,
+            _ => return Err(Fail(format!("cannot read `{rel}` at `{label}` from git"))),
+        };
+        let mut bytes = vec![0u8; size + 1];
+        stdout.read_exact(&mut bytes)?;
+        bytes.pop();
+        String::from_utf8(bytes).map_err(|e| {
+            Fail(format!(
+                "{label}:{rel}: not valid UTF-8 (invalid byte at offset {}); Thrift files must be UTF-8 text",
+                e.utf8_error().valid_up_to()
+            ))
+        })
+    }
+}
+
+/// One loaded version.
+struct Loaded {
+    db: Database,
+    /// The compared files: `(key, id)`.
+    files: Vec<(String, FileId)>,
+    /// Every loaded file: its key (path relative to the version's root)
+    /// and text.
+    keys: Vec<String>,
+    texts: Vec<String>,
+    index: HashMap<FileId, LineIndex>,
+}
+
+impl Loaded {
+    fn position(&self, file: FileId, offset: TextSize) -> (u32, u32) {
+        let i = file.0 as usize;
+        match (self.index.get(&file), self.texts.get(i)) {
+            (Some(index), Some(text)) => {
+                let lc = index.line_col(text, offset);
+                (lc.line + 1, lc.col + 1)
+            }
+            _ => (1, 1),
+        }
+    }
+}
+
+/// Loads `inputs` and, breadth first, what they include: the including
+/// file's directory first, then `search` in order.
+fn load(
+    tree: &mut dyn Tree,
+    inputs: &[(String, PathBuf)],
+    search: &[PathBuf],
+    dialect: Option<thrift_syntax::Dialect>,
+) -> Result<Loaded, Fail> {
+    let mut paths: Vec<PathBuf> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    let mut by_path: HashMap<PathBuf, FileId> = HashMap::new();
+    let mut includes: HashMap<(FileId, String), FileId> = HashMap::new();
+    let mut queue: VecDeque<FileId> = VecDeque::new();
+    let mut files: Vec<(String, FileId)> = Vec::new();
+    let mut intern =
+        |path: &Path, key: String, paths: &mut Vec<PathBuf>, keys: &mut Vec<String>| {
+            if let Some(id) = by_path.get(path) {
+                return (*id, false);
+            }
+            let id = FileId(paths.len() as u32);
+            paths.push(path.to_path_buf());
+            keys.push(key);
+            by_path.insert(path.to_path_buf(), id);
+            (id, true)
+        };
+    for (key, path) in inputs {
+        let (id, new) = intern(path, key.clone(), &mut paths, &mut keys);
+        if new {
+            queue.push_back(id);
+            files.push((key.clone(), id));
+        }
+    }
+    let mut texts: Vec<Option<String>> = Vec::new();
+    let mut summaries: Vec<(FileId, String)> = Vec::new();
+    while let Some(id) = queue.pop_front() {
+        let path = paths[id.0 as usize].clone();
+        let is_input = files.iter().any(|(_, f)| *f == id);
+        let text = match tree.read(&path) {
+            Ok(text) => text,
+            Err(e) if is_input => return Err(e),
+            Err(_) => continue,
+        };
+        let parse = thrift_syntax::parse_with(&text, dialect, None);
+        let summary = thrift_semantic::summary::summarize(&parse.tree());
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        for include in summary.includes.iter().map(|i| i.path.clone()) {
+            let found = std::iter::once(&dir)
+                .chain(search)
+                .map(|d| normalize(&d.join(&include)))
+                .find(|p| tree.is_file(p));
+            let Some(found) = found else { continue };
+            let key = found.display().to_string();
+            let (target, new) = intern(&found, key, &mut paths, &mut keys);
+            includes.insert((id, include), target);
+            if new {
+                queue.push_back(target);
+            }
+        }
+        if texts.len() <= id.0 as usize {
+            texts.resize(id.0 as usize + 1, None);
+        }
+        texts[id.0 as usize] = Some(text.clone());
+        summaries.push((id, text));
+    }
+    let includes = Arc::new(includes);
+    let mut db = Database::new(move |from: FileId, include: &str| {
+        includes.get(&(from, include.to_string())).copied()
+    });
+    db.set_dialect(dialect);
+    let index = summaries
+        .iter()
+        .map(|(id, text)| (*id, LineIndex::new(text)))
+        .collect();
+    db.apply_changes(summaries);
+    files.retain(|(_, id)| db.contains(*id));
+    let texts = texts.into_iter().map(Option::unwrap_or_default).collect();
+    Ok(Loaded {
+        db,
+        files,
+        keys,
+        texts,
+        index,
+    })
+}
+
+/// `*.thrift` files under `dir`, sorted, skipping hidden folders,
+/// `target` and `node_modules`.
+fn walk_fs(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Fail> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Fail(format!("{}: cannot read directory: {e}", dir.display())))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            if !skipped_name(&path) {
+                walk_fs(&path, out)?;
+            }
+        } else if path.extension().is_some_and(|e| e == "thrift") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn skipped_name(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.') || n == "target" || n == "node_modules")
+}
+
+/// Whether a repository path is under a folder the walk skips.
+fn skipped(path: &Path) -> bool {
+    path.parent().is_some_and(|p| {
+        p.ancestors()
+            .any(|a| a.file_name().is_some() && skipped_name(a))
+    })
+}
+
+fn relative(path: &Path, base: &Path) -> PathBuf {
+    path.strip_prefix(base)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The key of a file: its path relative to `root`, with `/`.
+fn key_of(path: &Path, root: &Path) -> String {
+    let rel = relative(path, root);
+    let s = rel.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+// ---------------------------------------------------------------------------
+// Output
+
+/// A finding with its positions resolved.
+struct Shown {
+    rule: &'static Rule,
+    category: Category,
+    path: String,
+    /// Whether `path` is a file of the old version (a deleted file).
+    old_file: bool,
+    line: u32,
+    col: u32,
+    end_line: u32,
+    end_col: u32,
+    message: String,
+    previous: Option<(String, u32, u32, u32, u32)>,
+}
+
+impl Shown {
+    fn new(f: &Finding, old: &Loaded, new: &Loaded) -> Shown {
+        let side = |s: Side| match s {
+            Side::Old => old,
+            Side::New => new,
+        };
+        let loc = |l: &thrift_breaking::Location| {
+            let v = side(l.side);
+            let path = v.keys.get(l.file.0 as usize).cloned().unwrap_or_default();
+            let (line, col) = v.position(l.file, l.range.start());
+            let (end_line, end_col) = v.position(l.file, l.range.end());
+            (path, line, col, end_line, end_col)
+        };
+        let (path, line, col, end_line, end_col) = loc(&f.location);
+        Shown {
+            rule: f.rule,
+            category: f.category(),
+            path,
+            old_file: f.location.side == Side::Old,
+            line,
+            col,
+            end_line,
+            end_col,
+            message: f.message.clone(),
+            previous: f.previous.as_ref().map(loc),
+        }
+    }
+}
+
+/// Control characters and bidirectional overrides become U+FFFD.
+fn sanitize(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+fn render_human(
+    shown: &[Shown],
+    against: &str,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let paint = |style: &str, text: &str| {
+        if color {
+            format!("{style}{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    };
+    for s in shown {
+        let mut text = String::new();
+        let _ = writeln!(
+            text,
+            "{}{}",
+            paint("\x1b[1;31m", &format!("error[{}]", s.rule.id)),
+            paint("\x1b[1m", &format!(": {}", sanitize(&s.message)))
+        );
+        let old = if s.old_file {
+            format!(" (in {against})")
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            text,
+            "  {} {}:{}:{}{old}  breaks {}",
+            paint("\x1b[1;34m", "-->"),
+            sanitize(&s.path),
+            s.line,
+            s.col,
+            s.category
+        );
+        if let Some((path, line, col, _, _)) = &s.previous {
+            let _ = writeln!(
+                text,
+                "  {}: previously at {}:{line}:{col} (in {})",
+                paint("\x1b[1;36m", "note"),
+                sanitize(path),
+                sanitize(against)
+            );
+        }
+        text.push('\n');
+        out.write_all(text.as_bytes())?;
+    }
+    Ok(())
+}
+
+fn position_json(line: u32, col: u32) -> Value {
+    json!({ "line": line, "column": col })
+}
+
+fn render_json(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Result<()> {
+    let values: Vec<Value> = shown
+        .iter()
+        .map(|s| {
+            json!({
+                "file": s.path,
+                "in_old_version": s.old_file,
+                "rule": s.rule.id,
+                "category": s.category.as_str(),
+                "message": s.message,
+                "start": position_json(s.line, s.col),
+                "end": position_json(s.end_line, s.end_col),
+                "previous": s.previous.as_ref().map(|(path, line, col, el, ec)| json!({
+                    "file": path,
+                    "against": against,
+                    "start": position_json(*line, *col),
+                    "end": position_json(*el, *ec),
+                })),
+            })
+        })
+        .collect();
+    if values.is_empty() {
+        return out.write_all(b"[]\n");
+    }
+    out.write_all(b"[\n")?;
+    for (i, v) in values.iter().enumerate() {
+        let sep = if i + 1 < values.len() { ",\n" } else { "\n" };
+        out.write_all(format!("  {v}{sep}").as_bytes())?;
+    }
+    out.write_all(b"]\n")
+}
+
+/// Escapes a workflow command's data (the message), as `report.rs` does.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value.
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// GitHub shows at most 10 error annotations per step.
+const GITHUB_ANNOTATIONS: usize = 10;
+
+fn render_github(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Result<()> {
+    let annotated = if shown.len() > GITHUB_ANNOTATIONS {
+        GITHUB_ANNOTATIONS - 1
+    } else {
+        shown.len()
+    };
+    for s in &shown[..annotated] {
+        let mut props = format!("file={},line={}", escape_property(&s.path), s.line);
+        if s.line == s.end_line {
+            let _ = write!(
+                props,
+                ",col={},endLine={},endColumn={}",
+                s.col, s.end_line, s.end_col
+            );
+        } else {
+            let _ = write!(props, ",endLine={}", s.end_line);
+        }
+        let _ = write!(
+            props,
+            ",title={}",
+            escape_property(&format!("{} (breaks {})", s.rule.id, s.category))
+        );
+        let mut message = s.message.clone();
+        if let Some((path, line, col, _, _)) = &s.previous {
+            let _ = write!(
+                message,
+                "\nPreviously at {path}:{line}:{col} (in {against})."
+            );
+        }
+        out.write_all(format!("::error {props}::{}\n", escape_data(&message)).as_bytes())?;
+    }
+    if annotated < shown.len() {
+        let rest = &shown[annotated..];
+        let mut message = format!(
+            "{} more breaking changes (GitHub shows only {GITHUB_ANNOTATIONS} annotations):",
+            rest.len()
+        );
+        for s in rest {
+            let _ = write!(
+                message,
+                "\n{}:{}:{}: {}: {}",
+                s.path, s.line, s.col, s.rule.id, s.message
+            );
+        }
+        out.write_all(
+            format!(
+                "::error title={}::{}\n",
+                escape_property("More breaking changes"),
+                escape_data(&message)
+            )
+            .as_bytes(),
+        )?;
+        // And the full list in the log.
+        for s in rest {
+            out.write_all(
+                format!(
+                    "{}:{}:{}: {}: {}\n",
+                    s.path,
+                    s.line,
+                    s.col,
+                    s.rule.id,
+                    sanitize(&s.message)
+                )
+                .as_bytes(),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+const INFORMATION_URI: &str = "https://github.com/thrift-tools/thrift-tools";
+const HELP_URI: &str = "https://github.com/thrift-tools/thrift-tools/blob/main/docs/breaking.md#";
+
+/// A path as a relative SARIF URI reference: `/` separators, characters
+/// outside the URI path syntax percent-encoded.
+fn sarif_uri(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let mut encoded = String::new();
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=@".contains(&b) {
+            encoded.push(b as char);
+        } else {
+            let _ = write!(encoded, "%{b:02X}");
+        }
+    }
+    encoded
+}
+
+fn sarif_location(path: &str, region: (u32, u32, u32, u32)) -> Value {
+    let mut artifact = Map::new();
+    artifact.insert("uri".into(), json!(sarif_uri(path)));
+    if !path.starts_with('/') {
+        artifact.insert("uriBaseId".into(), json!("%SRCROOT%"));
+    }
+    json!({
+        "artifactLocation": artifact,
+        "region": {
+            "startLine": region.0,
+            "startColumn": region.1,
+            "endLine": region.2,
+            "endColumn": region.3,
+        },
+    })
+}
+
+fn render_sarif(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Result<()> {
+    let rules: Vec<Value> = RULES
+        .iter()
+        .map(|r| {
+            let apache: Vec<&str> = r.categories.iter().map(|c| c.as_str()).collect();
+            json!({
+                "id": r.id,
+                "name": r.id,
+                "shortDescription": { "text": r.purpose },
+                "fullDescription": { "text": format!("{} {}", r.purpose, r.why) },
+                "help": {
+                    "text": format!("{} {} Categories: {}.", r.purpose, r.why, apache.join(", ")),
+                    "markdown": format!("{}\n\n{}\n\nCategories: {}.", r.purpose, r.why, apache.join(", ")),
+                },
+                "helpUri": format!("{HELP_URI}{}", r.id.to_ascii_lowercase()),
+                "defaultConfiguration": { "level": "error" },
+                "properties": { "tags": apache, "precision": "high" },
+            })
+        })
+        .collect();
+    let results: Vec<Value> = shown
+        .iter()
+        .map(|s| {
+            let index = RULES.iter().position(|r| r.id == s.rule.id).unwrap_or(0);
+            let mut result = Map::new();
+            result.insert("ruleId".into(), json!(s.rule.id));
+            result.insert("ruleIndex".into(), json!(index));
+            result.insert("level".into(), json!("error"));
+            result.insert("message".into(), json!({ "text": s.message }));
+            result.insert(
+                "locations".into(),
+                json!([{ "physicalLocation": sarif_location(&s.path, (s.line, s.col, s.end_line, s.end_col)) }]),
+            );
+            if let Some((path, line, col, el, ec)) = &s.previous {
+                result.insert(
+                    "relatedLocations".into(),
+                    json!([{
+                        "id": 1,
+                        "physicalLocation": sarif_location(path, (*line, *col, *el, *ec)),
+                        "message": { "text": format!("previously here (in {against})") },
+                    }]),
+                );
+            }
+            result.insert("properties".into(), json!({ "category": s.category.as_str() }));
+            Value::Object(result)
+        })
+        .collect();
+    let log = json!({
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "thrift-lint breaking",
+                    "informationUri": INFORMATION_URI,
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "rules": rules,
+                },
+            },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::from)?;
+    out.write_all(b"\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn github_escaping() {
+        assert_eq!(escape_data("a%b\r\nc:d,e"), "a%25b%0D%0Ac:d,e");
+        assert_eq!(escape_property("a%b\r\nc:d,e"), "a%25b%0D%0Ac%3Ad%2Ce");
+    }
+
+    #[test]
+    fn uris() {
+        assert_eq!(sarif_uri("dir\\a b.thrift"), "dir/a%20b.thrift");
+    }
+}

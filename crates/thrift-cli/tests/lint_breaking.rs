@@ -1,0 +1,352 @@
+//! `thrift-lint breaking`, run as a user runs it: against git refs of a
+//! temporary repository, a directory and a file.
+
+use std::{
+    path::{Path, PathBuf},
+    process::Command,
+};
+
+use expect_test::{Expect, expect};
+use serde_json::Value;
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "thrift-breaking-test-{}-{name}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(dir: &Path, files: &[(&str, &str)]) {
+    for (path, text) in files {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+struct Output {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_thrift-lint"))
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .arg("breaking")
+        .args(args)
+        .output()
+        .unwrap();
+    Output {
+        code: out.status.code().unwrap(),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+fn check(out: &Output, expect: Expect) {
+    expect.assert_eq(&format!(
+        "exit {}\n--- stdout\n{}--- stderr\n{}",
+        out.code, out.stdout, out.stderr
+    ));
+}
+
+const V1: &[(&str, &str)] = &[
+    (
+        "idl/user.thrift",
+        "include \"common/types.thrift\"\nnamespace java com.example.user\n\nstruct User {\n  1: required i64 id\n  2: string name\n  3: types.Id ref\n  4: optional string email\n}\n\nservice Users {\n  User get(1: i64 id)\n  void ping()\n}\n",
+    ),
+    ("idl/common/types.thrift", "typedef i32 Id\n"),
+    ("idl/old.thrift", "struct Old {}\n"),
+];
+
+/// A repository with two commits: V1, then a safe change (a new optional
+/// field); the working tree then breaks things.
+fn repo(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    git(&dir, &["init", "-q"]);
+    write(&dir, V1);
+    git(&dir, &["add", "."]);
+    git(&dir, &["commit", "-q", "-m", "v1"]);
+    write(
+        &dir,
+        &[(
+            "idl/user.thrift",
+            "include \"common/types.thrift\"\nnamespace java com.example.user\n\nstruct User {\n  1: required i64 id\n  2: string name\n  3: types.Id ref\n  4: optional string email\n  5: optional bool admin\n}\n\nservice Users {\n  User get(1: i64 id)\n  void ping()\n}\n",
+        )],
+    );
+    git(
+        &dir,
+        &["commit", "-q", "-a", "-m", "v2: a new optional field"],
+    );
+    dir
+}
+
+fn break_things(dir: &Path) {
+    write(
+        dir,
+        &[
+            (
+                "idl/user.thrift",
+                "include \"common/types.thrift\"\nnamespace java com.example.user\n\nstruct User {\n  1: required i64 id\n  2: string full_name\n  3: types.Id ref\n  5: optional bool admin\n}\n\nservice Users {\n  User get(1: i64 id)\n}\n",
+            ),
+            ("idl/common/types.thrift", "typedef i64 Id\n"),
+        ],
+    );
+    std::fs::remove_file(dir.join("idl/old.thrift")).unwrap();
+}
+
+#[test]
+fn git_refs_end_to_end() {
+    let dir = repo("git");
+    // HEAD~1 -> HEAD added an optional field: safe in every category.
+    let out = run(&dir, &["--against", "HEAD~1"]);
+    check(
+        &out,
+        expect![[r#"
+            exit 0
+            --- stdout
+            --- stderr
+            no breaking changes (FILE; 3 files compared against HEAD~1)
+        "#]],
+    );
+
+    break_things(&dir);
+    let status_before = git(&dir, &["status", "--porcelain"]);
+    let out = run(&dir, &["--against", "HEAD"]);
+    check(
+        &out,
+        expect![[r#"
+            exit 1
+            --- stdout
+            error[TYPEDEF_SAME_TYPE]: typedef `Id` changed type from `i32` to `i64`
+              --> idl/common/types.thrift:1:9  breaks SOURCE
+
+            error[FILE_NO_DELETE]: file `idl/old.thrift` was deleted
+              --> idl/old.thrift:1:1 (in HEAD)  breaks FILE
+
+            error[FIELD_NO_DELETE]: field 4 `email` was deleted from struct `User`
+              --> idl/user.thrift:4:8  breaks SOURCE
+              note: previously at idl/user.thrift:8:3 (in HEAD)
+
+            error[FIELD_SAME_NAME]: field 2 of struct `User` was renamed from `name` to `full_name`
+              --> idl/user.thrift:6:13  breaks WIRE_JSON
+              note: previously at idl/user.thrift:6:3 (in HEAD)
+
+            error[FUNCTION_NO_DELETE]: function `Users.ping` was deleted
+              --> idl/user.thrift:11:9  breaks WIRE
+              note: previously at idl/user.thrift:14:3 (in HEAD)
+
+            --- stderr
+            5 breaking changes (FILE; 3 files compared against HEAD)
+        "#]],
+    );
+    // The working tree is untouched.
+    assert_eq!(git(&dir, &["status", "--porcelain"]), status_before);
+
+    // WIRE: the rename and the deletions of files and optional fields are
+    // safe; the typedef change is reported at the typedef and at its use.
+    let out = run(&dir, &["--against", "HEAD", "--category", "WIRE", "idl"]);
+    check(
+        &out,
+        expect![[r#"
+            exit 1
+            --- stdout
+            error[TYPEDEF_WIRE_COMPATIBLE_TYPE]: typedef `Id` changed type from `i32` to `i64`, which is encoded differently (i32 -> i64)
+              --> idl/common/types.thrift:1:9  breaks WIRE
+
+            error[FIELD_WIRE_COMPATIBLE_TYPE]: field 3 `ref` of struct `User` of type `types.Id` is now encoded differently (i32 -> i64)
+              --> idl/user.thrift:7:6  breaks WIRE
+
+            error[FUNCTION_NO_DELETE]: function `Users.ping` was deleted
+              --> idl/user.thrift:11:9  breaks WIRE
+              note: previously at idl/user.thrift:14:3 (in HEAD)
+
+            --- stderr
+            3 breaking changes (WIRE; 3 files compared against HEAD)
+        "#]],
+    );
+
+    // From a subdirectory, with GitHub annotations.
+    let out = run(
+        &dir.join("idl"),
+        &["--against", "HEAD", "--format", "github", "user.thrift"],
+    );
+    check(
+        &out,
+        expect![[r#"
+            exit 1
+            --- stdout
+            ::error file=user.thrift,line=4,col=8,endLine=4,endColumn=12,title=FIELD_NO_DELETE (breaks SOURCE)::field 4 `email` was deleted from struct `User`%0APreviously at user.thrift:8:3 (in HEAD).
+            ::error file=user.thrift,line=6,col=13,endLine=6,endColumn=22,title=FIELD_SAME_NAME (breaks WIRE_JSON)::field 2 of struct `User` was renamed from `name` to `full_name`%0APreviously at user.thrift:6:3 (in HEAD).
+            ::error file=user.thrift,line=11,col=9,endLine=11,endColumn=14,title=FUNCTION_NO_DELETE (breaks WIRE)::function `Users.ping` was deleted%0APreviously at user.thrift:14:3 (in HEAD).
+            --- stderr
+        "#]],
+    );
+
+    // SARIF: the shape GitHub code scanning needs.
+    let out = run(&dir, &["--against", "HEAD", "--format", "sarif"]);
+    assert_eq!(out.code, 1);
+    let log: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    let run0 = &log["runs"][0];
+    let rules = run0["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), thrift_breaking::RULES.len());
+    for rule in rules {
+        for key in ["id", "shortDescription", "fullDescription", "help"] {
+            assert!(!rule[key].is_null(), "{key} in {rule}");
+        }
+    }
+    let results = run0["results"].as_array().unwrap();
+    assert_eq!(results.len(), 5);
+    for result in results {
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+        let location = &result["locations"][0]["physicalLocation"];
+        assert!(location["artifactLocation"]["uri"].is_string());
+        assert!(location["region"]["startLine"].as_u64().unwrap() >= 1);
+    }
+
+    // JSON.
+    let out = run(&dir, &["--against", "HEAD", "--format", "json"]);
+    let findings: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(findings.as_array().unwrap().len(), 5);
+    assert_eq!(findings[0]["rule"], "TYPEDEF_SAME_TYPE");
+    assert_eq!(findings[0]["start"]["line"], 1);
+}
+
+#[test]
+fn bad_refs_are_usage_errors() {
+    let dir = repo("refs");
+    let out = run(&dir, &["--against", "no-such-branch"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("unknown git ref `no-such-branch`"),
+        "{}",
+        out.stderr
+    );
+    let out = run(&dir, &["--against", "--upload-pack=touch x"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("may not be empty or start with `-`"),
+        "{}",
+        out.stderr
+    );
+    assert!(!dir.join("x").exists());
+    let out = run(&dir, &[]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("missing `--against REF`"),
+        "{}",
+        out.stderr
+    );
+    let out = run(&dir, &["--against", "HEAD", "--category", "LOUD"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("unknown breaking category `LOUD`"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn directories_files_and_config() {
+    let dir = temp_dir("dirs");
+    write(
+        &dir,
+        &[("old/a.thrift", "struct A {\n  1: i32 x\n  2: string y\n}\n")],
+    );
+    write(
+        &dir,
+        &[
+            ("new/a.thrift", "struct A {\n  1: i64 x\n}\n"),
+            (
+                "new/thrift-tools.toml",
+                "[breaking]\ncategory = \"WIRE_JSON\"\nagainst = \"../old\"\n",
+            ),
+        ],
+    );
+    let new = dir.join("new");
+    let out = run(&new, &[]);
+    check(
+        &out,
+        expect![[r#"
+            exit 1
+            --- stdout
+            error[FIELD_WIRE_JSON_COMPATIBLE_TYPE]: field 1 `x` of struct `A` changed type from `i32` to `i64`, which JSON protocols encode differently (i32 -> i64)
+              --> a.thrift:2:6  breaks WIRE_JSON
+
+            --- stderr
+            1 breaking change (WIRE_JSON; 1 file compared against ../old)
+        "#]],
+    );
+    // A single file against a single file, with `except`.
+    write(
+        &dir,
+        &[(
+            "new/thrift-tools.toml",
+            "[breaking]\nexcept = [\"FIELD_SAME_TYPE\"]\n",
+        )],
+    );
+    let out = run(&new, &["--against", "../old/a.thrift", "a.thrift"]);
+    check(
+        &out,
+        expect![[r#"
+            exit 1
+            --- stdout
+            error[FIELD_NO_DELETE]: field 2 `y` was deleted from struct `A`
+              --> a.thrift:1:8  breaks SOURCE
+              note: previously at a.thrift:3:3 (in ../old/a.thrift)
+
+            --- stderr
+            1 breaking change (FILE; 1 file compared against ../old/a.thrift)
+        "#]],
+    );
+    // `ignore` silences a path.
+    write(
+        &dir,
+        &[(
+            "new/thrift-tools.toml",
+            "[breaking]\nignore = [\"a.thrift\"]\n",
+        )],
+    );
+    let out = run(&new, &["--against", "../old"]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    // Unknown rule ids in the config are errors.
+    write(
+        &dir,
+        &[("new/thrift-tools.toml", "[breaking]\nexcept = [\"NOPE\"]\n")],
+    );
+    let out = run(&new, &["--against", "../old"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("unknown breaking rule `NOPE`"),
+        "{}",
+        out.stderr
+    );
+}

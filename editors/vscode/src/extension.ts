@@ -25,12 +25,15 @@ function firstWorkspaceFolder(): string | undefined {
 function initializationOptions() {
   const config = vscode.workspace.getConfiguration('thrift');
   const folder = firstWorkspaceFolder();
+  const dialect = config.get<string>('dialect', '');
   return {
     includeDirs: config.get<string[]>('includeDirs', []).map((d) => expandPath(d, folder)),
+    // Only when set: without it the server uses `dialect` from thrift-tools.toml.
+    ...(dialect ? { dialect } : {}),
     inlayHints: {
       enumValues: config.get<boolean>('inlayHints.enumValues', true),
       fieldIds: config.get<boolean>('inlayHints.fieldIds', true),
-      typedefs: config.get<boolean>('inlayHints.typedefs', false),
+      typedefTargets: config.get<boolean>('inlayHints.typedefTargets', false),
     },
   };
 }
@@ -168,7 +171,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
     }),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
-      const needsRestart = ['thrift.server.path', 'thrift.server.extraArgs', 'thrift.includeDirs', 'thrift.inlayHints'].some(
+      const needsRestart = ['thrift.server.path', 'thrift.server.extraArgs', 'thrift.includeDirs', 'thrift.dialect', 'thrift.inlayHints'].some(
         (s) => e.affectsConfiguration(s),
       );
       if (!needsRestart) {

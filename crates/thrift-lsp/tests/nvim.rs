@@ -33,7 +33,10 @@ fn copy_dir(from: &Path, to: &Path) {
 #[test]
 fn neovim_drives_the_server() {
     if Command::new("nvim").arg("--version").output().is_err() {
-        assert!(std::env::var_os("CI").is_none(), "CI must install neovim for this test");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install neovim for this test"
+        );
         eprintln!("skipped: `nvim` is not installed");
         return;
     }
@@ -42,13 +45,19 @@ fn neovim_drives_the_server() {
     // The example project, with a config so that formatting uses it.
     let root = std::env::temp_dir().join(format!("thrift-ls-nvim-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples"), &root);
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples"),
+        &root,
+    );
     std::fs::write(root.join("thrift-tools.toml"), "[format]\nindent = 2\n").unwrap();
     let file = root.join("catalog.thrift");
     let out = Command::new("nvim")
         .args(["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c"])
         .arg(format!("luafile {}", harness.display()))
-        .env("LSP_CMD", format!("[\"{}\"]", env!("CARGO_BIN_EXE_thrift-ls")))
+        .env(
+            "LSP_CMD",
+            format!("[\"{}\"]", env!("CARGO_BIN_EXE_thrift-ls")),
+        )
         .env("LSP_FILE", &file)
         .env("LSP_FILETYPE", "thrift")
         .env("LSP_ROOT", &root)
@@ -60,25 +69,51 @@ fn neovim_drives_the_server() {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let events: Vec<Value> = stdout.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    let events: Vec<Value> = stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
     let find = |pred: &dyn Fn(&Value) -> bool| events.iter().find(|e| pred(e)).cloned();
-    assert!(find(&|e| e["event"] == "done").is_some(), "the harness did not finish:\n{stdout}");
+    assert!(
+        find(&|e| e["event"] == "done").is_some(),
+        "the harness did not finish:\n{stdout}"
+    );
 
     // Diagnostics were pushed for the opened file: it is clean.
-    let diagnostics = find(&|e| e["event"] == "diagnostics" && e["for_opened_file"] == true).expect("no diagnostics");
-    assert_eq!(diagnostics["diagnostics"], serde_json::json!([]), "{stdout}");
+    let diagnostics = find(&|e| e["event"] == "diagnostics" && e["for_opened_file"] == true)
+        .expect("no diagnostics");
+    assert_eq!(
+        diagnostics["diagnostics"],
+        serde_json::json!([]),
+        "{stdout}"
+    );
 
     // Definition lands in base.thrift, on the service's name.
-    let def = find(&|e| e["request"] == "definition" && e["position"]["line"] == 51).expect("no definition");
+    let def = find(&|e| e["request"] == "definition" && e["position"]["line"] == 51)
+        .expect("no definition");
     let result = &def["result"];
-    let target = if result.is_array() { &result[0] } else { result };
-    assert!(target["uri"].as_str().unwrap_or("").ends_with("/base.thrift"), "{def}");
-    let hover = find(&|e| e["request"] == "hover" && e["position"]["line"] == 32).expect("no hover");
+    let target = if result.is_array() {
+        &result[0]
+    } else {
+        result
+    };
+    assert!(
+        target["uri"]
+            .as_str()
+            .unwrap_or("")
+            .ends_with("/base.thrift"),
+        "{def}"
+    );
+    let hover =
+        find(&|e| e["request"] == "hover" && e["position"]["line"] == 32).expect("no hover");
     assert!(hover.to_string().contains("typedef i64 BookId"), "{hover}");
 
     // The example is formatted already: Neovim applies no edits.
     let formatted = find(&|e| e["event"] == "formatted").expect("no formatting");
     assert_eq!(formatted["edits"], 0, "{formatted}");
-    assert_eq!(formatted["text"].as_str().map(|t| t.trim_end()), Some(std::fs::read_to_string(&file).unwrap().trim_end()));
+    assert_eq!(
+        formatted["text"].as_str().map(|t| t.trim_end()),
+        Some(std::fs::read_to_string(&file).unwrap().trim_end())
+    );
     let _ = std::fs::remove_dir_all(&root);
 }

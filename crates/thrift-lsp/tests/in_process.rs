@@ -1,0 +1,338 @@
+//! Features through the service, in-process: fixtures with `//- /path`
+//! files and a `$0` cursor (in the first file); results as snapshots.
+
+use std::path::PathBuf;
+
+use expect_test::{Expect, expect};
+use futures::{SinkExt, StreamExt};
+use serde_json::{Value, json};
+use tokio::sync::mpsc;
+use tower::{Service, ServiceExt};
+use tower_lsp_server::{
+    LspService,
+    jsonrpc::{Request, Response},
+};
+
+struct Fixture {
+    service: LspService<thrift_lsp::Backend>,
+    notifications: mpsc::UnboundedReceiver<Value>,
+    uris: Vec<String>,
+    root: PathBuf,
+    cursor: Value,
+    next_id: i64,
+}
+
+fn position_of(text: &str, offset: usize) -> Value {
+    let before = &text[..offset];
+    let line = before.matches('\n').count();
+    let col: usize = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .map(char::len_utf16)
+        .sum();
+    json!({"line": line, "character": col})
+}
+
+impl Fixture {
+    async fn new(fixture: &str) -> Fixture {
+        let mut files: Vec<(String, String)> = Vec::new();
+        for line in fixture.lines() {
+            if let Some(path) = line.strip_prefix("//- ") {
+                files.push((
+                    path.trim().trim_start_matches('/').to_string(),
+                    String::new(),
+                ));
+            } else if let Some((_, t)) = files.last_mut() {
+                t.push_str(line);
+                t.push('\n');
+            }
+        }
+        let cursor_offset = files[0].1.find("$0").unwrap_or(0);
+        let cursor = position_of(&files[0].1, cursor_offset);
+        files[0].1 = files[0].1.replace("$0", "");
+        let root = std::env::temp_dir().join(format!(
+            "thrift-ls-inproc-{}-{}",
+            std::process::id(),
+            fixture.len() ^ fixture.lines().count() * 7919
+        ));
+        let _ = std::fs::remove_dir_all(&root);
+        for (path, text) in &files {
+            let p = root.join(path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+        let (service, socket) = thrift_lsp::service();
+        let (tx, rx) = mpsc::unbounded_channel();
+        let (mut requests, mut responses) = socket.split();
+        tokio::spawn(async move {
+            while let Some(request) = requests.next().await {
+                match request.id().cloned() {
+                    // A request from the server: say yes.
+                    Some(id) => {
+                        let _ = responses
+                            .send(Response::from_parts(id, Ok(Value::Null)))
+                            .await;
+                    }
+                    None => {
+                        let value = serde_json::to_value(&request).unwrap();
+                        let _ = tx.send(value);
+                    }
+                }
+            }
+        });
+        let uris: Vec<String> = files
+            .iter()
+            .map(|(p, _)| format!("file://{}", root.join(p).display()))
+            .collect();
+        let mut f = Fixture {
+            service,
+            notifications: rx,
+            uris,
+            root,
+            cursor,
+            next_id: 1,
+        };
+        f.request("initialize", json!({"processId": null, "rootUri": format!("file://{}", f.root.display()), "capabilities": {}})).await;
+        f.notify("initialized", json!({})).await;
+        for (i, (_, text)) in files.iter().enumerate() {
+            let uri = f.uris[i].clone();
+            f.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": "thrift", "version": 1, "text": text}})).await;
+        }
+        f
+    }
+
+    async fn notify(&mut self, method: &'static str, params: Value) {
+        let request = Request::build(method).params(params).finish();
+        self.service
+            .ready()
+            .await
+            .unwrap()
+            .call(request)
+            .await
+            .unwrap();
+    }
+
+    async fn request(&mut self, method: &'static str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        let request = Request::build(method).params(params).id(id).finish();
+        let response = self
+            .service
+            .ready()
+            .await
+            .unwrap()
+            .call(request)
+            .await
+            .unwrap()
+            .unwrap();
+        match response.into_parts().1 {
+            Ok(v) => v,
+            Err(e) => json!({"error": e.message}),
+        }
+    }
+
+    /// A request at the cursor in the first file.
+    async fn at_cursor(&mut self, method: &'static str, extra: Value) -> Value {
+        let mut params = json!({"textDocument": {"uri": self.uris[0]}, "position": self.cursor});
+        if let (Some(p), Some(e)) = (params.as_object_mut(), extra.as_object()) {
+            p.extend(e.clone());
+        }
+        self.request(method, params).await
+    }
+
+    /// The next diagnostics for the first file with `version`.
+    async fn diagnostics(&mut self, version: i64) -> Value {
+        loop {
+            let n = tokio::time::timeout(
+                std::time::Duration::from_secs(10),
+                self.notifications.recv(),
+            )
+            .await
+            .expect("no diagnostics")
+            .unwrap();
+            if n["method"] == "textDocument/publishDiagnostics"
+                && n["params"]["uri"] == self.uris[0]
+                && n["params"]["version"] == version
+            {
+                return n["params"]["diagnostics"].clone();
+            }
+        }
+    }
+
+    /// `file:line:col` for locations, relative to the fixture.
+    fn show(&self, location: &Value) -> String {
+        let uri = location["uri"].as_str().unwrap_or("");
+        let path = uri.trim_start_matches(&format!("file://{}/", self.root.display()));
+        let start = &location["range"]["start"];
+        format!("{path}:{}:{}", start["line"], start["character"])
+    }
+}
+
+async fn check(fixture: &str, f: impl AsyncFnOnce(&mut Fixture) -> String, expect: Expect) {
+    let mut fx = Fixture::new(fixture).await;
+    let out = f(&mut fx).await;
+    let _ = std::fs::remove_dir_all(&fx.root);
+    expect.assert_eq(&out);
+}
+
+const PROJECT: &str = r#"//- /main.thrift
+include "shared.thrift"
+struct User {
+  1: shared.I$0d id
+  2: shared.Color color = shared.Color.RED
+}
+//- /shared.thrift
+/** A user's id. */
+typedef i64 Id
+enum Color { RED, GREEN }
+struct Other { 1: Id id }
+"#;
+
+#[tokio::test]
+async fn definition_references_hover() {
+    check(
+        PROJECT,
+        async |fx| {
+            let def = fx.at_cursor("textDocument/definition", json!({})).await;
+            let refs = fx
+                .at_cursor(
+                    "textDocument/references",
+                    json!({"context": {"includeDeclaration": true}}),
+                )
+                .await;
+            let hover = fx.at_cursor("textDocument/hover", json!({})).await;
+            format!(
+                "definition: {}\nreferences: {}\nhover: {}",
+                fx.show(&def),
+                refs.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|l| fx.show(l))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                hover["contents"]["value"].as_str().unwrap()
+            )
+        },
+        expect![[r#"
+            definition: shared.thrift:1:12
+            references: shared.thrift:1:12, main.thrift:2:5, shared.thrift:3:18
+            hover: ```thrift
+            typedef i64 Id
+            ```
+
+            A user's id.
+
+            *defined in another file* (typedef)"#]],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn rename_edits_every_file() {
+    check(
+        PROJECT,
+        async |fx| {
+            let edit = fx
+                .at_cursor("textDocument/rename", json!({"newName": "UserId"}))
+                .await;
+            let mut lines: Vec<String> = edit["changes"]
+                .as_object()
+                .unwrap()
+                .iter()
+                .flat_map(|(uri, edits)| {
+                    let location = |e: &Value| fx.show(&json!({"uri": uri, "range": e["range"]}));
+                    edits
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(move |e| {
+                            format!("{} -> {}", location(e), e["newText"].as_str().unwrap())
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            lines.sort();
+            let bad = fx
+                .at_cursor("textDocument/rename", json!({"newName": "struct"}))
+                .await;
+            format!("{}\ninvalid: {}", lines.join("\n"), bad["error"])
+        },
+        expect![[r#"
+            main.thrift:2:12 -> UserId
+            shared.thrift:1:12 -> UserId
+            shared.thrift:3:18 -> UserId
+            invalid: "`struct` is not a valid Thrift name""#]],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn completion_symbols_tokens_hints_actions() {
+    check(
+        "//- /main.thrift\nenum E { A, B }\nstruct S {\n  i32 a\n  1: i32 b\n}\nconst E X = E.$0\n",
+        async |fx| {
+            let completion = fx.at_cursor("textDocument/completion", json!({})).await;
+            let labels: Vec<&str> = completion.as_array().unwrap().iter().map(|c| c["label"].as_str().unwrap()).collect();
+            let symbols = fx.request("textDocument/documentSymbol", json!({"textDocument": {"uri": fx.uris[0]}})).await;
+            let names: Vec<&str> = symbols.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+            let tokens = fx.request("textDocument/semanticTokens/full", json!({"textDocument": {"uri": fx.uris[0]}})).await;
+            let hints = fx
+                .request(
+                    "textDocument/inlayHint",
+                    json!({"textDocument": {"uri": fx.uris[0]}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 9, "character": 0}}}),
+                )
+                .await;
+            let hint_labels: Vec<&str> = hints.as_array().unwrap().iter().map(|h| h["label"].as_str().unwrap()).collect();
+            let actions = fx
+                .request(
+                    "textDocument/codeAction",
+                    json!({"textDocument": {"uri": fx.uris[0]}, "range": {"start": {"line": 2, "character": 6}, "end": {"line": 2, "character": 7}}, "context": {"diagnostics": []}}),
+                )
+                .await;
+            let titles: Vec<&str> = actions.as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
+            format!(
+                "completion: {labels:?}\nsymbols: {names:?}\nsemantic token ints: {}\nhints: {hint_labels:?}\nactions: {titles:?}",
+                tokens["data"].as_array().unwrap().len()
+            )
+        },
+        expect![[r#"
+            completion: ["A", "B"]
+            symbols: ["E", "S", "X"]
+            semantic token ints: 70
+            hints: [" = 0", " = 1", "-1:"]
+            actions: ["Assign the next free field id, 2", "Allow T1032 (missing-field-id) on this line", "Make all field ids explicit (the ids the compiler assigns today)"]"#]],
+    )
+    .await;
+}
+
+/// Rapid edits: the diagnostics that arrive are for the latest version, and
+/// match its text.
+#[tokio::test]
+async fn rapid_edits_end_with_the_latest_diagnostics() {
+    let mut fx = Fixture::new("//- /main.thrift\nstruct A {}\n").await;
+    let uri = fx.uris[0].clone();
+    for version in 2..=30 {
+        let text = if version % 2 == 0 {
+            "struct A { 1: Missing x }\n"
+        } else {
+            "struct A {}\n"
+        };
+        fx.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}),
+        )
+        .await;
+    }
+    // Version 30 is even: one unresolved type.
+    let diagnostics = fx.diagnostics(30).await;
+    assert_eq!(diagnostics.as_array().unwrap().len(), 1, "{diagnostics}");
+    assert_eq!(diagnostics[0]["code"], "T1010");
+    // A request for a position past the end does not fail.
+    let hover = fx
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": {"line": 999, "character": 999}}),
+        )
+        .await;
+    assert_eq!(hover, Value::Null);
+    let _ = std::fs::remove_dir_all(&fx.root);
+}

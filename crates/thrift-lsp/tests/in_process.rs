@@ -49,11 +49,10 @@ impl Fixture {
         let cursor_offset = files[0].1.find("$0").unwrap_or(0);
         let cursor = position_of(&files[0].1, cursor_offset);
         files[0].1 = files[0].1.replace("$0", "");
-        let root = std::env::temp_dir().join(format!(
-            "thrift-ls-inproc-{}-{}",
-            std::process::id(),
-            fixture.len() ^ fixture.lines().count() * 7919
-        ));
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let root =
+            std::env::temp_dir().join(format!("thrift-ls-inproc-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
         for (path, text) in &files {
             let p = root.join(path);

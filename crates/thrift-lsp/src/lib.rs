@@ -606,7 +606,8 @@ impl LanguageServer for Backend {
         self.with_state(|s| {
             let file = s.file_of(&params.text_document.uri)?;
             let range = s.text_range(file, params.range)?;
-            let actions = thrift_ide::code_actions(&s.db, file, range);
+            let mut actions = thrift_ide::code_actions(&s.db, file, range);
+            actions.extend(s.add_include_actions(file, range));
             Some(
                 actions
                     .into_iter()

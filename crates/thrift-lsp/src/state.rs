@@ -581,6 +581,92 @@ impl State {
     }
 }
 
+impl State {
+    /// "Add `include \"x.thrift\"`" for `x.Name` where no include is named
+    /// `x`, when a workspace file called `x.thrift` defines `Name`.
+    pub fn add_include_actions(
+        &self,
+        file: FileId,
+        range: TextRange,
+    ) -> Vec<thrift_ide::CodeAction> {
+        let (Some(text), Some(path)) = (self.db.text(file), self.path(file)) else {
+            return Vec::new();
+        };
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let mut out = Vec::new();
+        for d in self
+            .db
+            .check_file(file)
+            .iter()
+            .filter(|d| d.code == Code::UnknownIncludePrefix)
+        {
+            if d.range.intersect(range).is_none() && !range.contains_range(d.range) {
+                continue;
+            }
+            let reference = &text[d.range];
+            let Some((prefix, name)) = reference.rsplit_once('.') else {
+                continue;
+            };
+            for candidate in self.db.file_ids() {
+                let Some(candidate_path) = self.path(candidate) else {
+                    continue;
+                };
+                let stem = candidate_path
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or("");
+                if stem != prefix || candidate == file {
+                    continue;
+                }
+                if self
+                    .db
+                    .summary(candidate)
+                    .and_then(|s| s.definition(name))
+                    .is_none()
+                {
+                    continue;
+                }
+                let include = relative(&dir, &candidate_path);
+                // After the last include, or at the top.
+                let at = self
+                    .db
+                    .parse(file)
+                    .and_then(|p| {
+                        p.tree().includes().last().map(|i| {
+                            usize::from(thrift_syntax::AstNode::syntax(&i).text_range().end())
+                        })
+                    })
+                    .map_or(0, |end| end + usize::from(text[end..].starts_with('\n')));
+                out.push(thrift_ide::CodeAction {
+                    title: format!("Add `include \"{include}\"`"),
+                    kind: thrift_ide::CodeActionKind::QuickFix,
+                    diagnostic: Some(d.clone()),
+                    edits: vec![thrift_ide::TextEdit {
+                        range: TextRange::empty(TextSize::new(at as u32)),
+                        new_text: format!("include \"{include}\"\n"),
+                    }],
+                });
+                break;
+            }
+        }
+        out
+    }
+}
+
+/// `to` relative to the directory `from`, with `/` separators.
+fn relative(from: &Path, to: &Path) -> String {
+    let from: Vec<_> = from.components().collect();
+    let to: Vec<_> = to.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); from.len() - common];
+    parts.extend(
+        to[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
+}
+
 fn level(config: &Config, code: Code) -> Option<LintLevel> {
     config
         .lint

@@ -335,3 +335,32 @@ async fn rapid_edits_end_with_the_latest_diagnostics() {
     assert_eq!(hover, Value::Null);
     let _ = std::fs::remove_dir_all(&fx.root);
 }
+
+#[tokio::test]
+async fn quick_fix_adds_a_missing_include() {
+    check(
+        "//- /api/main.thrift\nstruct S {\n  1: com$0mon.Id id\n}\n//- /lib/common.thrift\ntypedef i64 Id\n",
+        async |fx| {
+            let actions = fx
+                .request(
+                    "textDocument/codeAction",
+                    json!({"textDocument": {"uri": fx.uris[0]}, "range": {"start": fx.cursor, "end": fx.cursor}, "context": {"diagnostics": []}}),
+                )
+                .await;
+            actions
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|action| {
+                    let edit = action["edit"]["changes"].as_object().unwrap().values().next().unwrap()[0].clone();
+                    format!("{}: {:?}", action["title"].as_str().unwrap(), edit["newText"].as_str().unwrap())
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        },
+        expect![[r#"
+            Allow T1011 (unknown-include-prefix) on this line: "  // thrift-lint: allow(unknown-include-prefix)\n"
+            Add `include "../lib/common.thrift"`: "include \"../lib/common.thrift\"\n""#]],
+    )
+    .await;
+}

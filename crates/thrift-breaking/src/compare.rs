@@ -1,7 +1,7 @@
 //! The comparison: definitions, fields, enums, services, typedefs,
 //! consts, namespaces.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use thrift_semantic::{
     Database, DefKind, DefRef, FileId, Resolution, Ty, TypeRef,
@@ -20,14 +20,26 @@ struct Cx<'a> {
     new: Snapshot<'a>,
     options: &'a Options,
     findings: Vec<Finding>,
+    /// Names of every definition loaded in each version (includes too).
+    old_names: HashSet<String>,
+    new_names: HashSet<String>,
 }
 
 pub(crate) fn run(old: Snapshot<'_>, new: Snapshot<'_>, options: &Options) -> Vec<Finding> {
+    let names = |db: &Database| -> HashSet<String> {
+        db.file_ids()
+            .into_iter()
+            .filter_map(|f| db.summary(f))
+            .flat_map(|s| s.definitions.iter().map(|d| d.name.clone()))
+            .collect()
+    };
     let mut cx = Cx {
         old,
         new,
         options,
         findings: Vec::new(),
+        old_names: names(old.db),
+        new_names: names(new.db),
     };
     let new_by_key: HashMap<&str, FileId> =
         new.files.iter().map(|(k, id)| (k.as_str(), *id)).collect();
@@ -137,6 +149,13 @@ enum FieldsAt {
 }
 
 impl<'a> Cx<'a> {
+    /// Whether types `a` (old) and `b` (new) encode the same, in JSON
+    /// protocols too with `json`.
+    fn compatible(&self, (a, b): (&Wire, &Wire), json: bool, texts: (&str, &str)) -> bool {
+        let renamed = |x: &str, y: &str| !self.new_names.contains(x) && !self.old_names.contains(y);
+        wire_compatible(a, b, json, texts, &renamed)
+    }
+
     fn active(&self, rule: &Rule, dialect: Dialect) -> bool {
         self.options.is_active(rule, dialect)
     }
@@ -229,7 +248,9 @@ impl<'a> Cx<'a> {
                 v.as_ref()
                     .map_or("none".to_string(), |(_, v, _)| format!("`{v}`"))
             };
-            if before.as_ref().map(|v| &v.1) == after.as_ref().map(|v| &v.1) {
+            // Adding a namespace where there was none is not reported:
+            // nobody generated code for that language with a namespace.
+            if before.is_none() || before.as_ref().map(|v| &v.1) == after.as_ref().map(|v| &v.1) {
                 continue;
             }
             let location = self.new_loc(
@@ -463,7 +484,7 @@ impl<'a> Cx<'a> {
         let old_w = wire_type(self.old.db, old_file, old_ty);
         let new_w = wire_type(self.new.db, new_file, new_ty);
         let (ow, nw) = (old_w.display(), new_w.display());
-        if !wire_compatible(&old_w, &new_w, true, &a, &b) {
+        if !self.compatible((&old_w, &new_w), true, (&a, &b)) {
             self.push(
                 fc,
                 json,
@@ -476,7 +497,7 @@ impl<'a> Cx<'a> {
                 },
             );
         }
-        if !wire_compatible(&old_w, &new_w, false, &a, &b) {
+        if !self.compatible((&old_w, &new_w), false, (&a, &b)) {
             self.push(
                 fc,
                 wire,
@@ -555,8 +576,11 @@ impl<'a> Cx<'a> {
                 let old_name_elsewhere = by_name.is_some_and(|i| i != ni);
                 let old_w = wire_type(self.old.db, old_ref.file, &old.ty);
                 let new_w = wire_type(self.new.db, new_ref.file, &new.ty);
-                let wire_ok =
-                    wire_compatible(&old_w, &new_w, false, &old.ty.display(), &new.ty.display());
+                let wire_ok = self.compatible(
+                    (&old_w, &new_w),
+                    false,
+                    (&old.ty.display(), &new.ty.display()),
+                );
                 if old_name_elsewhere || !wire_ok {
                     let rule: &'static Rule = if args {
                         &FUNCTION_ARG_ID_NO_REUSE
@@ -817,7 +841,7 @@ impl<'a> Cx<'a> {
                         (true, &FUNCTION_WIRE_JSON_COMPATIBLE_RETURN_TYPE),
                         (false, &FUNCTION_WIRE_COMPATIBLE_RETURN_TYPE),
                     ] {
-                        if !wire_compatible(&old_w, &new_w, json, &a, &b) {
+                        if !self.compatible((&old_w, &new_w), json, (&a, &b)) {
                             let message = if new.return_type == TypeRef::Void {
                                 format!(
                                     "{owner} no longer returns `{a}`: old clients fail with MISSING_RESULT"
@@ -1215,17 +1239,32 @@ fn wire_type(db: &Database, file: FileId, ty: &TypeRef) -> Wire {
 
 /// Whether two encodings are compatible; with `json`, `string` and
 /// `binary` differ. Unresolved types fall back to the written types.
-fn wire_compatible(a: &Wire, b: &Wire, json: bool, a_text: &str, b_text: &str) -> bool {
+///
+/// Structs are the same encoding when they have the same name, or when the
+/// struct was renamed (`renamed(old, new)`): struct names are not on the
+/// wire.
+fn wire_compatible(
+    a: &Wire,
+    b: &Wire,
+    json: bool,
+    (a_text, b_text): (&str, &str),
+    renamed: &dyn Fn(&str, &str) -> bool,
+) -> bool {
     if a.has_unknown() || b.has_unknown() {
         return a_text == b_text;
     }
-    fn eq(a: &Wire, b: &Wire, json: bool) -> bool {
+    fn eq(a: &Wire, b: &Wire, json: bool, renamed: &dyn Fn(&str, &str) -> bool) -> bool {
         match (a, b) {
             (Wire::String | Wire::Binary, Wire::String | Wire::Binary) => !json || a == b,
-            (Wire::List(x), Wire::List(y)) | (Wire::Set(x), Wire::Set(y)) => eq(x, y, json),
-            (Wire::Map(k1, v1), Wire::Map(k2, v2)) => eq(k1, k2, json) && eq(v1, v2, json),
+            (Wire::List(x), Wire::List(y)) | (Wire::Set(x), Wire::Set(y)) => {
+                eq(x, y, json, renamed)
+            }
+            (Wire::Map(k1, v1), Wire::Map(k2, v2)) => {
+                eq(k1, k2, json, renamed) && eq(v1, v2, json, renamed)
+            }
+            (Wire::Struct(x), Wire::Struct(y)) => x == y || renamed(x, y),
             _ => a == b,
         }
     }
-    eq(a, b, json)
+    eq(a, b, json, renamed)
 }

@@ -1,0 +1,4 @@
+namespace java a.b
+namespace go a
+namespace py a.b
+struct A {}

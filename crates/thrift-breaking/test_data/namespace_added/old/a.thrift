@@ -1,0 +1,2 @@
+namespace java a.b
+struct A {}

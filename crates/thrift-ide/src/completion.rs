@@ -16,6 +16,7 @@ pub enum CompletionKind {
     Const,
     Service,
     Module,
+    Field,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,6 +91,12 @@ pub fn completions(db: &Database, file: FileId, offset: TextSize) -> Vec<Complet
         .map_or(0, |i| i + 1);
     let word = &before[word_start..];
     let mut out = Vec::new();
+    // Inside `@Name{...}` or `Name{...}`: the struct's field names.
+    if let Some(fields) = initializer_fields(db, file, offset) {
+        return fields;
+    }
+    // After `@`: annotation names (structs), here or through a prefix.
+    let annotation = before[..word_start].ends_with('@');
     if let Some((qualifier, _)) = word.rsplit_once('.') {
         let summary = db.summary(file);
         // `Enum.` → its values (also `inc.Enum.`).
@@ -122,9 +129,25 @@ pub fn completions(db: &Database, file: FileId, offset: TextSize) -> Vec<Complet
                 }
             }
         }
+        if annotation {
+            out.retain(|c| c.kind == CompletionKind::Struct);
+        }
         return out;
     }
     definitions(db, file, &mut out);
+    if annotation {
+        out.retain(|c| c.kind == CompletionKind::Struct);
+        if let Some(summary) = db.summary(file) {
+            for include in &summary.includes {
+                out.push(CompletionItem {
+                    label: include.prefix.clone(),
+                    kind: CompletionKind::Module,
+                    detail: Some(include.path.clone()),
+                });
+            }
+        }
+        return out;
+    }
     if let Some(summary) = db.summary(file) {
         for include in &summary.includes {
             out.push(CompletionItem {
@@ -149,4 +172,44 @@ pub fn completions(db: &Database, file: FileId, offset: TextSize) -> Vec<Complet
         });
     }
     out
+}
+
+/// In `@Name{...}` or `Name{...}` (fbthrift), the fields of `Name`.
+fn initializer_fields(db: &Database, file: FileId, offset: usize) -> Option<Vec<CompletionItem>> {
+    use thrift_syntax::{AstNode, SyntaxKind, ast};
+    let parse = db.parse(file)?;
+    let token = parse
+        .syntax_node()
+        .token_at_offset(TextSize::new(offset as u32))
+        .left_biased()?;
+    let list = token
+        .parent_ancestors()
+        .find(|n| n.kind() == SyntaxKind::FIELD_INITIALIZER_LIST)?;
+    // Not after `=`: then a value is being typed.
+    let owner = list.parent()?;
+    let path = owner.children().find_map(ast::Path::cast)?;
+    let thrift_semantic::Resolution::Found(def) = db.resolve_name(file, &path.text()) else {
+        return None;
+    };
+    let fields = db.def(def)?.kind.fields()?.to_vec();
+    let after_eq = {
+        let text = db.text(file)?;
+        let start = usize::from(list.text_range().start());
+        let inside = &text[start..offset];
+        let last_sep = inside.rfind([',', ';', '{']).unwrap_or(0);
+        inside[last_sep..].contains('=')
+    };
+    if after_eq {
+        return None;
+    }
+    Some(
+        fields
+            .into_iter()
+            .map(|f| CompletionItem {
+                label: f.name.clone(),
+                kind: CompletionKind::Field,
+                detail: Some(f.ty.display()),
+            })
+            .collect(),
+    )
 }

@@ -255,3 +255,24 @@ fn formatting_returns_minimal_edits() {
     assert_eq!(edits[0].range, TextRange::new(24.into(), 45.into()));
     assert_eq!(edits[0].new_text, "struct B {\n  1: i32 b\n}\n");
 }
+
+#[test]
+fn completion_of_fbthrift_annotations_and_their_fields() {
+    let (db, _, _) = fixture(
+        "//- /main.thrift\npackage \"meta.com/x\"\ninclude \"thrift.thrift\"\n@thrift.\nstruct S {}\n@thrift.Doc{}\nstruct T {}\n//- /thrift.thrift\nstruct Doc { 1: string text; 2: i32 level; }\nenum NotAnAnnotation { A }\n",
+    );
+    let main = FileId(0);
+    let text = db.text(main).unwrap().to_string();
+    let after_at = TextSize::new((text.find("@thrift.").unwrap() + "@thrift.".len()) as u32);
+    let labels: Vec<String> = completions(&db, main, after_at)
+        .into_iter()
+        .map(|c| c.label)
+        .collect();
+    assert_eq!(labels, ["Doc"]);
+    let inside = TextSize::new((text.find("Doc{}").unwrap() + "Doc{".len()) as u32);
+    let labels: Vec<String> = completions(&db, main, inside)
+        .into_iter()
+        .map(|c| c.label)
+        .collect();
+    assert_eq!(labels, ["text", "level"]);
+}

@@ -105,6 +105,7 @@ pub fn completion_kind(kind: CompletionKind) -> lsp::CompletionItemKind {
         CompletionKind::Const => lsp::CompletionItemKind::CONSTANT,
         CompletionKind::Service => lsp::CompletionItemKind::INTERFACE,
         CompletionKind::Module => lsp::CompletionItemKind::MODULE,
+        CompletionKind::Field => lsp::CompletionItemKind::FIELD,
     }
 }
 

@@ -350,3 +350,41 @@ fn directories_files_and_config() {
         out.stderr
     );
 }
+
+#[test]
+fn github_annotations_beyond_the_limit_are_summarised() {
+    let dir = temp_dir("github");
+    let fields: String = (1..=12).map(|i| format!("  {i}: i32 f{i}\n")).collect();
+    write(
+        &dir,
+        &[("old/a.thrift", &format!("struct A {{\n{fields}}}\n"))],
+    );
+    let changed = fields.replace("i32", "i64");
+    write(
+        &dir,
+        &[("new/a.thrift", &format!("struct A {{\n{changed}}}\n"))],
+    );
+    let out = run(
+        &dir.join("new"),
+        &[
+            "--against",
+            "../old",
+            "--format",
+            "github",
+            "--category",
+            "WIRE",
+        ],
+    );
+    assert_eq!(out.code, 1);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    let annotations: Vec<&&str> = lines.iter().filter(|l| l.starts_with("::error")).collect();
+    assert_eq!(annotations.len(), 10, "{}", out.stdout);
+    assert!(
+        annotations[9].starts_with("::error title=More breaking changes::3 more breaking changes"),
+        "{}",
+        annotations[9]
+    );
+    // The three that were not annotated are in the log, one per line.
+    assert_eq!(lines.len(), 13, "{}", out.stdout);
+    assert!(lines[12].starts_with("a.thrift:13:7: FIELD_WIRE_COMPATIBLE_TYPE: field 12 `f12`"));
+}

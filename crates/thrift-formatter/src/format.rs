@@ -181,23 +181,27 @@ fn separator_after_comment(element: &SyntaxElement) -> Doc {
 fn first_kind(element: &SyntaxElement) -> SyntaxKind {
     match element {
         NodeOrToken::Token(t) => t.kind(),
-        NodeOrToken::Node(n) => n
-            .descendants_with_tokens()
-            .filter_map(SyntaxElement::into_token)
-            .find(|t| !t.kind().is_trivia())
-            .map_or(EOF, |t| t.kind()),
+        NodeOrToken::Node(n) => {
+            let end = n.text_range().end();
+            std::iter::successors(n.first_token(), |t| t.next_token())
+                .take_while(|t| t.text_range().start() < end)
+                .find(|t| !t.kind().is_trivia())
+                .map_or(EOF, |t| t.kind())
+        }
     }
 }
 
 fn last_kind(element: &SyntaxElement) -> SyntaxKind {
     match element {
         NodeOrToken::Token(t) => t.kind(),
-        NodeOrToken::Node(n) => n
-            .descendants_with_tokens()
-            .filter_map(SyntaxElement::into_token)
-            .filter(|t| !t.kind().is_trivia())
-            .last()
-            .map_or(EOF, |t| t.kind()),
+        NodeOrToken::Node(n) => {
+            // Walk back from the last token: constant time for most nodes.
+            let start = n.text_range().start();
+            std::iter::successors(n.last_token(), |t| t.prev_token())
+                .take_while(|t| t.text_range().start() >= start)
+                .find(|t| !t.kind().is_trivia())
+                .map_or(EOF, |t| t.kind())
+        }
     }
 }
 

@@ -10,6 +10,10 @@ pub enum Doc {
     /// Text without newlines (or a verbatim comment that has them; it then
     /// never fits flat).
     Text(String),
+    /// A token of the tree, printed as written (no copy of its text).
+    Token(thrift_syntax::SyntaxToken),
+    /// One space.
+    Space,
     /// A space when flat, a newline (at the current indent) when broken.
     Line,
     /// Nothing when flat, a newline when broken.
@@ -39,6 +43,8 @@ impl Doc {
     pub fn forces_break(&self) -> bool {
         match self {
             Doc::Text(t) => t.contains('\n'),
+            Doc::Token(t) => t.text().contains('\n'),
+            Doc::Space => false,
             Doc::HardLine | Doc::BlankLine => true,
             // A trailing comment goes to the end of whatever line it ends up
             // on; it does not break a group by itself (lists with line
@@ -75,7 +81,16 @@ pub fn print(doc: &Doc, indent_unit: &str, width: usize) -> String {
     };
     while let Some((level, mode, doc)) = stack.pop() {
         match doc {
-            Doc::Text(t) => {
+            Doc::Space => {
+                out.push(' ');
+                col += 1;
+            }
+            Doc::Text(_) | Doc::Token(_) => {
+                let t = match doc {
+                    Doc::Text(t) => t.as_str(),
+                    Doc::Token(t) => t.text(),
+                    _ => unreachable!(),
+                };
                 out.push_str(t);
                 if !t.chars().all(|c| c == ' ') {
                     floor = out.len();
@@ -188,7 +203,13 @@ fn fits(docs: &[Doc], width: usize, rest: &[(usize, Mode, &Doc)]) -> bool {
             }
         };
         match doc {
-            Doc::Text(t) => {
+            Doc::Space => remaining -= 1,
+            Doc::Text(_) | Doc::Token(_) => {
+                let t = match doc {
+                    Doc::Text(t) => t.as_str(),
+                    Doc::Token(t) => t.text(),
+                    _ => unreachable!(),
+                };
                 if t.contains('\n') {
                     return false;
                 }

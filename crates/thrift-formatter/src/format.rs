@@ -170,7 +170,7 @@ fn starts_line_element(element: &SyntaxElement) -> bool {
 /// What goes before a leading comment that follows another one.
 fn separator_after_comment(element: &SyntaxElement) -> Doc {
     if !starts_line_element(element) {
-        Doc::text(" ")
+        Doc::Space
     } else if blank_before(element) {
         Doc::BlankLine
     } else {
@@ -284,7 +284,7 @@ impl<'a> Formatter<'a> {
         match token.kind() {
             STRING => Doc::Text(self.quote(token.text())),
             LINE_COMMENT => Doc::Text(token.text().trim_end().to_string()),
-            _ => Doc::Text(token.text().to_string()),
+            _ => Doc::Token(token.clone()),
         }
     }
 
@@ -428,7 +428,7 @@ impl<'a> Formatter<'a> {
                 && !is_ws(t.kind())
             {
                 let d = self.token(t);
-                docs.push(Doc::text(" "));
+                docs.push(Doc::Space);
                 docs.push(d);
             }
         }
@@ -479,7 +479,7 @@ impl<'a> Formatter<'a> {
         if seen_comment {
             docs.push(if !starts_line_element(&elements[first_sig]) {
                 // `/* c */ 1: i32 x`: a block comment before the item on its line.
-                Doc::text(" ")
+                Doc::Space
             } else if blank_before(&elements[first_sig]) {
                 Doc::BlankLine
             } else {
@@ -504,11 +504,7 @@ impl<'a> Formatter<'a> {
                 }
                 first_sig += 1;
             }
-            docs.push(if own_lines {
-                Doc::HardLine
-            } else {
-                Doc::text(" ")
-            });
+            docs.push(if own_lines { Doc::HardLine } else { Doc::Space });
         }
         // The body.
         let body = &elements[first_sig..=last_sig];
@@ -639,7 +635,7 @@ impl<'a> Formatter<'a> {
                 if t.kind() == LINE_COMMENT {
                     docs.push(Doc::LineSuffix(format!(" {}", t.text().trim_end())));
                 } else {
-                    docs.push(Doc::text(" "));
+                    docs.push(Doc::Space);
                     docs.push(Doc::Text(t.text().to_string()));
                 }
                 continue;
@@ -656,7 +652,7 @@ impl<'a> Formatter<'a> {
             if let Some(p) = prev
                 && need_space(parent, p, prev_node, first, kind)
             {
-                docs.push(Doc::text(" "));
+                docs.push(Doc::Space);
             }
             let d = match e {
                 NodeOrToken::Token(t) => self.token(t),

@@ -216,6 +216,7 @@ fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
         Format::Json => render_json(&shown, &old_label, &mut out),
         Format::Github => render_github(&shown, &old_label, &mut out),
         Format::Sarif => render_sarif(&shown, &old_label, &mut out),
+        Format::Rdjson => render_rdjson(&shown, &old_label, &mut out),
     };
     if let Err(e) = result.and_then(|()| out.flush()) {
         if e.kind() != io::ErrorKind::BrokenPipe {
@@ -498,6 +499,16 @@ impl Loaded {
             _ => (1, 1),
         }
     }
+
+    /// The 1-based column of `offset` on `line` (1-based) in UTF-8 bytes.
+    fn byte_column(&self, file: FileId, offset: TextSize, line: u32) -> u32 {
+        let start = self
+            .index
+            .get(&file)
+            .and_then(|index| index.line_start(line.saturating_sub(1)))
+            .map_or(0, u32::from);
+        u32::from(offset).saturating_sub(start) + 1
+    }
 }
 
 /// Loads `inputs` and, breadth first, what they include: the including
@@ -649,6 +660,10 @@ struct Shown {
     end_col: u32,
     message: String,
     previous: Option<(String, u32, u32, u32, u32)>,
+    /// The start and end columns in UTF-8 bytes (1-based, for rdjson), of
+    /// the location and of `previous`.
+    byte_cols: (u32, u32),
+    previous_byte_cols: Option<(u32, u32)>,
 }
 
 impl Shown {
@@ -664,6 +679,15 @@ impl Shown {
             let (end_line, end_col) = v.position(l.file, l.range.end());
             (path, line, col, end_line, end_col)
         };
+        let byte_cols = |l: &thrift_breaking::Location| {
+            let v = side(l.side);
+            let (line, _) = v.position(l.file, l.range.start());
+            let (end_line, _) = v.position(l.file, l.range.end());
+            (
+                v.byte_column(l.file, l.range.start(), line),
+                v.byte_column(l.file, l.range.end(), end_line),
+            )
+        };
         let (path, line, col, end_line, end_col) = loc(&f.location);
         Shown {
             rule: f.rule,
@@ -676,6 +700,8 @@ impl Shown {
             end_col,
             message: f.message.clone(),
             previous: f.previous.as_ref().map(loc),
+            byte_cols: byte_cols(&f.location),
+            previous_byte_cols: f.previous.as_ref().map(byte_cols),
         }
     }
 }
@@ -964,6 +990,66 @@ fn render_sarif(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Resu
         }],
     });
     serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::from)?;
+    out.write_all(b"\n")
+}
+
+/// An rdjson `Location`: 1-based lines, 1-based UTF-8 byte columns, the
+/// end exclusive.
+fn rdjson_location(path: &str, lines: (u32, u32), cols: (u32, u32)) -> Value {
+    json!({
+        "path": path,
+        "range": {
+            "start": { "line": lines.0, "column": cols.0 },
+            "end": { "line": lines.1, "column": cols.1 },
+        },
+    })
+}
+
+/// One reviewdog `DiagnosticResult`; every finding is an `ERROR`.
+fn render_rdjson(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Result<()> {
+    let diagnostics: Vec<Value> = shown
+        .iter()
+        .map(|s| {
+            let mut diagnostic = Map::new();
+            diagnostic.insert(
+                "message".into(),
+                json!(format!("{} (breaks {})", s.message, s.category)),
+            );
+            diagnostic.insert(
+                "location".into(),
+                rdjson_location(&s.path, (s.line, s.end_line), s.byte_cols),
+            );
+            diagnostic.insert("severity".into(), json!("ERROR"));
+            diagnostic.insert(
+                "code".into(),
+                json!({
+                    "value": s.rule.id,
+                    "url": format!("{HELP_URI}{}", s.rule.id.to_ascii_lowercase()),
+                }),
+            );
+            if let (Some((path, line, _, el, _)), Some(cols)) = (&s.previous, s.previous_byte_cols)
+            {
+                diagnostic.insert(
+                    "related_locations".into(),
+                    json!([{
+                        "message": format!("previously here (in {against})"),
+                        "location": rdjson_location(path, (*line, *el), cols),
+                    }]),
+                );
+            }
+            Value::Object(diagnostic)
+        })
+        .collect();
+    let mut result = Map::new();
+    result.insert(
+        "source".into(),
+        json!({ "name": "thrift-lint breaking", "url": INFORMATION_URI }),
+    );
+    if !shown.is_empty() {
+        result.insert("severity".into(), json!("ERROR"));
+    }
+    result.insert("diagnostics".into(), Value::Array(diagnostics));
+    serde_json::to_writer_pretty(&mut *out, &Value::Object(result)).map_err(io::Error::from)?;
     out.write_all(b"\n")
 }
 

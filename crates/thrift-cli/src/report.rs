@@ -1,4 +1,4 @@
-//! Rendering diagnostics: human, json, github, sarif.
+//! Rendering diagnostics: human, json, github, sarif, rdjson.
 //!
 //! [`render`] writes a list of diagnostics (already sorted, all files
 //! together) in one of the [`Format`]s; [`summary_line`] is the one-line
@@ -34,19 +34,28 @@ pub enum Format {
     Github,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
     Sarif,
+    /// Reviewdog Diagnostic Format (`rdjson`), for `reviewdog -f=rdjson`.
+    Rdjson,
 }
 
 impl Format {
-    pub const ALL: &'static [Format] =
-        &[Format::Human, Format::Json, Format::Github, Format::Sarif];
+    pub const ALL: &'static [Format] = &[
+        Format::Human,
+        Format::Json,
+        Format::Github,
+        Format::Sarif,
+        Format::Rdjson,
+    ];
 
-    /// The name on the command line: `human`, `json`, `github`, `sarif`.
+    /// The name on the command line: `human`, `json`, `github`, `sarif`,
+    /// `rdjson`.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Human => "human",
             Format::Json => "json",
             Format::Github => "github",
             Format::Sarif => "sarif",
+            Format::Rdjson => "rdjson",
         }
     }
 }
@@ -60,13 +69,16 @@ impl std::fmt::Display for Format {
 impl FromStr for Format {
     type Err = String;
 
-    /// Parses `human`, `json`, `github` or `sarif` (ASCII case ignored).
+    /// Parses `human`, `json`, `github`, `sarif` or `rdjson` (ASCII case
+    /// ignored).
     fn from_str(s: &str) -> Result<Format, String> {
         Format::ALL
             .iter()
             .copied()
             .find(|f| f.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| format!("unknown format `{s}` (expected human, json, github or sarif)"))
+            .ok_or_else(|| {
+                format!("unknown format `{s}` (expected human, json, github, sarif or rdjson)")
+            })
     }
 }
 
@@ -105,6 +117,7 @@ pub fn render<'a>(
         Format::Json => render_json(diagnostics, &mut files, out),
         Format::Github => render_github(diagnostics, &mut files, out),
         Format::Sarif => render_sarif(diagnostics, &mut files, out),
+        Format::Rdjson => render_rdjson(diagnostics, &mut files, out),
     }
 }
 
@@ -157,6 +170,9 @@ struct Loc<'a> {
     range: TextRange,
     start: Pos,
     end: Pos,
+    /// 0-based columns of `start` and `end` in UTF-8 bytes (for rdjson).
+    start_byte_col: u32,
+    end_byte_col: u32,
     /// The text of the start line, without its line break (empty when the
     /// file is unknown).
     first_line: &'a str,
@@ -202,6 +218,8 @@ impl<'a> Files<'_, 'a> {
                 range,
                 start: origin,
                 end: origin,
+                start_byte_col: 0,
+                end_byte_col: 0,
                 first_line: "",
             };
         };
@@ -215,6 +233,12 @@ impl<'a> Files<'_, 'a> {
         };
         let start = pos(range.start());
         let end = pos(range.end());
+        let byte_col = |offset: TextSize, line: u32| {
+            let line_start = loaded.index.line_start(line).map_or(0, u32::from);
+            u32::from(offset).saturating_sub(line_start)
+        };
+        let start_byte_col = byte_col(range.start(), start.line);
+        let end_byte_col = byte_col(range.end(), end.line);
         let line_start = loaded
             .index
             .line_start(start.line)
@@ -229,6 +253,8 @@ impl<'a> Files<'_, 'a> {
             range,
             start,
             end,
+            start_byte_col,
+            end_byte_col,
             first_line: line,
         }
     }
@@ -670,6 +696,83 @@ fn render_sarif(
 ) -> io::Result<()> {
     let log = sarif_log(diagnostics, files);
     serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::from)?;
+    out.write_all(b"\n")
+}
+
+// ---------------------------------------------------------------------------
+// rdjson
+
+/// A severity as reviewdog names it.
+fn rdjson_severity(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "ERROR",
+        Severity::Warning => "WARNING",
+        Severity::Hint => "INFO",
+    }
+}
+
+/// An rdjson `Location`: the path and a range with 1-based lines and
+/// 1-based UTF-8 byte columns, the end exclusive.
+fn rdjson_location(loc: &Loc<'_>) -> Value {
+    json!({
+        "path": loc.path,
+        "range": {
+            "start": { "line": loc.start.line + 1, "column": loc.start_byte_col + 1 },
+            "end": { "line": loc.end.line + 1, "column": loc.end_byte_col + 1 },
+        },
+    })
+}
+
+fn rdjson_diagnostic(d: &Diagnostic, files: &mut Files<'_, '_>) -> Value {
+    let main = files.locate(d.file, d.range);
+    let mut diagnostic = Map::new();
+    diagnostic.insert("message".into(), json!(d.message));
+    diagnostic.insert("location".into(), rdjson_location(&main));
+    diagnostic.insert("severity".into(), json!(rdjson_severity(d.severity)));
+    diagnostic.insert(
+        "code".into(),
+        json!({
+            "value": d.code.as_str(),
+            "url": format!("{HELP_URI}{}", d.code.as_str().to_ascii_lowercase()),
+        }),
+    );
+    if !d.related.is_empty() {
+        let related: Vec<Value> = d
+            .related
+            .iter()
+            .map(|r| {
+                let loc = files.locate(r.file, r.range);
+                json!({ "message": r.message, "location": rdjson_location(&loc) })
+            })
+            .collect();
+        diagnostic.insert("related_locations".into(), Value::Array(related));
+    }
+    Value::Object(diagnostic)
+}
+
+/// One rdjson `DiagnosticResult`, pretty-printed.
+fn render_rdjson(
+    diagnostics: &[Diagnostic],
+    files: &mut Files<'_, '_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let list: Vec<Value> = diagnostics
+        .iter()
+        .map(|d| rdjson_diagnostic(d, files))
+        .collect();
+    // The overall severity is the worst one (reviewdog uses it only for
+    // diagnostics without their own, and every one has its own).
+    let worst = diagnostics.iter().map(|d| d.severity).max();
+    let mut result = Map::new();
+    result.insert(
+        "source".into(),
+        json!({ "name": "thrift-lint", "url": INFORMATION_URI }),
+    );
+    if let Some(worst) = worst {
+        result.insert("severity".into(), json!(rdjson_severity(worst)));
+    }
+    result.insert("diagnostics".into(), Value::Array(list));
+    serde_json::to_writer_pretty(&mut *out, &Value::Object(result)).map_err(io::Error::from)?;
     out.write_all(b"\n")
 }
 

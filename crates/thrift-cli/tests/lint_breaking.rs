@@ -238,6 +238,27 @@ fn git_refs_end_to_end() {
     assert_eq!(findings.as_array().unwrap().len(), 5);
     assert_eq!(findings[0]["rule"], "TYPEDEF_SAME_TYPE");
     assert_eq!(findings[0]["start"]["line"], 1);
+
+    // rdjson, for reviewdog: one DiagnosticResult; columns in UTF-8 bytes.
+    let out = run(
+        &dir.join("idl"),
+        &["--against", "HEAD", "--format", "rdjson", "user.thrift"],
+    );
+    assert_eq!(out.code, 1);
+    let result: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(result["source"]["name"], "thrift-lint breaking");
+    assert_eq!(result["severity"], "ERROR");
+    let diagnostics: String = result["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| format!("{d}\n"))
+        .collect();
+    expect![[r#"
+        {"code":{"url":"https://github.com/thrift-tools/thrift-tools/blob/main/docs/breaking.md#field_no_delete","value":"FIELD_NO_DELETE"},"location":{"path":"user.thrift","range":{"end":{"column":12,"line":4},"start":{"column":8,"line":4}}},"message":"field 4 `email` was deleted from struct `User` (breaks SOURCE)","related_locations":[{"location":{"path":"user.thrift","range":{"end":{"column":27,"line":8},"start":{"column":3,"line":8}}},"message":"previously here (in HEAD)"}],"severity":"ERROR"}
+        {"code":{"url":"https://github.com/thrift-tools/thrift-tools/blob/main/docs/breaking.md#field_same_name","value":"FIELD_SAME_NAME"},"location":{"path":"user.thrift","range":{"end":{"column":22,"line":6},"start":{"column":13,"line":6}}},"message":"field 2 of struct `User` was renamed from `name` to `full_name` (breaks WIRE_JSON)","related_locations":[{"location":{"path":"user.thrift","range":{"end":{"column":17,"line":6},"start":{"column":3,"line":6}}},"message":"previously here (in HEAD)"}],"severity":"ERROR"}
+        {"code":{"url":"https://github.com/thrift-tools/thrift-tools/blob/main/docs/breaking.md#function_no_delete","value":"FUNCTION_NO_DELETE"},"location":{"path":"user.thrift","range":{"end":{"column":14,"line":11},"start":{"column":9,"line":11}}},"message":"function `Users.ping` was deleted (breaks WIRE)","related_locations":[{"location":{"path":"user.thrift","range":{"end":{"column":14,"line":14},"start":{"column":3,"line":14}}},"message":"previously here (in HEAD)"}],"severity":"ERROR"}
+    "#]].assert_eq(&diagnostics);
 }
 
 #[test]
@@ -387,4 +408,33 @@ fn github_annotations_beyond_the_limit_are_summarised() {
     // The three that were not annotated are in the log, one per line.
     assert_eq!(lines.len(), 13, "{}", out.stdout);
     assert!(lines[12].starts_with("a.thrift:13:7: FIELD_WIRE_COMPATIBLE_TYPE: field 12 `f12`"));
+}
+
+#[test]
+fn rdjson_columns_are_utf8_bytes() {
+    let dir = temp_dir("rdjson");
+    write(
+        &dir,
+        &[
+            ("old/a.thrift", "struct A {\n  /* é */ 1: i32 x\n}\n"),
+            ("new/a.thrift", "struct A {\n  /* é */ 1: i64 x\n}\n"),
+        ],
+    );
+    let out = run(
+        &dir.join("new"),
+        &["--against", "../old", "--format", "rdjson"],
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let result: Value = serde_json::from_str(&out.stdout).unwrap();
+    let range = &result["diagnostics"][0]["location"]["range"];
+    // `i64` is at character column 14 but at byte column 15: `é` is two
+    // bytes.
+    assert_eq!(range["start"], serde_json::json!({"line": 2, "column": 15}));
+    assert_eq!(range["end"], serde_json::json!({"line": 2, "column": 18}));
+    let json = run(
+        &dir.join("new"),
+        &["--against", "../old", "--format", "json"],
+    );
+    let findings: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(findings[0]["start"]["column"], 14);
 }

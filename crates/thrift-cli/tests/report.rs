@@ -613,3 +613,253 @@ fn summary() {
         "4 errors, 3 warnings, 1 hint (3 files checked)"
     );
 }
+
+#[test]
+fn rdjson() {
+    let out = rendered(Format::Rdjson, false);
+    expect![[r#"
+        {
+          "diagnostics": [
+            {
+              "code": {
+                "url": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t1012",
+                "value": "T1012"
+              },
+              "location": {
+                "path": "main.thrift",
+                "range": {
+                  "end": {
+                    "column": 34,
+                    "line": 2
+                  },
+                  "start": {
+                    "column": 31,
+                    "line": 2
+                  }
+                }
+              },
+              "message": "`Bad` is not defined",
+              "severity": "ERROR"
+            },
+            {
+              "code": {
+                "url": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t1020",
+                "value": "T1020"
+              },
+              "location": {
+                "path": "main.thrift",
+                "range": {
+                  "end": {
+                    "column": 9,
+                    "line": 3
+                  },
+                  "start": {
+                    "column": 8,
+                    "line": 3
+                  }
+                }
+              },
+              "message": "`S` is already defined in `other.thrift`",
+              "related_locations": [
+                {
+                  "location": {
+                    "path": "dir/other.thrift",
+                    "range": {
+                      "end": {
+                        "column": 9,
+                        "line": 1
+                      },
+                      "start": {
+                        "column": 8,
+                        "line": 1
+                      }
+                    }
+                  },
+                  "message": "first defined here"
+                },
+                {
+                  "location": {
+                    "path": "<file 7>",
+                    "range": {
+                      "end": {
+                        "column": 1,
+                        "line": 1
+                      },
+                      "start": {
+                        "column": 1,
+                        "line": 1
+                      }
+                    }
+                  },
+                  "message": "and in a file nobody knows"
+                }
+              ],
+              "severity": "ERROR"
+            },
+            {
+              "code": {
+                "url": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t2001",
+                "value": "T2001"
+              },
+              "location": {
+                "path": "main.thrift",
+                "range": {
+                  "end": {
+                    "column": 3,
+                    "line": 4
+                  },
+                  "start": {
+                    "column": 1,
+                    "line": 3
+                  }
+                }
+              },
+              "message": "a range over two lines",
+              "severity": "WARNING"
+            },
+            {
+              "code": {
+                "url": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t1010",
+                "value": "T1010"
+              },
+              "location": {
+                "path": "main.thrift",
+                "range": {
+                  "end": {
+                    "column": 12,
+                    "line": 4
+                  },
+                  "start": {
+                    "column": 5,
+                    "line": 4
+                  }
+                }
+              },
+              "message": "type `Missing` is not defined",
+              "severity": "ERROR"
+            },
+            {
+              "code": {
+                "url": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t1032",
+                "value": "T1032"
+              },
+              "location": {
+                "path": "main.thrift",
+                "range": {
+                  "end": {
+                    "column": 3,
+                    "line": 5
+                  },
+                  "start": {
+                    "column": 3,
+                    "line": 5
+                  }
+                }
+              },
+              "message": "field `y` has no id",
+              "severity": "WARNING"
+            },
+            {
+              "code": {
+                "url": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t2003",
+                "value": "T2003"
+              },
+              "location": {
+                "path": "main.thrift",
+                "range": {
+                  "end": {
+                    "column": 33,
+                    "line": 7
+                  },
+                  "start": {
+                    "column": 17,
+                    "line": 7
+                  }
+                }
+              },
+              "message": "100% sure: this, too\nis a large number",
+              "severity": "INFO"
+            },
+            {
+              "code": {
+                "url": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t0001",
+                "value": "T0001"
+              },
+              "location": {
+                "path": "main.thrift",
+                "range": {
+                  "end": {
+                    "column": 1,
+                    "line": 8
+                  },
+                  "start": {
+                    "column": 1,
+                    "line": 8
+                  }
+                }
+              },
+              "message": "expected `}`, found end of file",
+              "severity": "ERROR"
+            },
+            {
+              "code": {
+                "url": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t1003",
+                "value": "T1003"
+              },
+              "location": {
+                "path": "odd, name:1.thrift",
+                "range": {
+                  "end": {
+                    "column": 24,
+                    "line": 1
+                  },
+                  "start": {
+                    "column": 9,
+                    "line": 1
+                  }
+                }
+              },
+              "message": "`unused.thrift` is never used",
+              "severity": "WARNING"
+            }
+          ],
+          "severity": "ERROR",
+          "source": {
+            "name": "thrift-lint",
+            "url": "https://github.com/thrift-tools/thrift-tools"
+          }
+        }
+    "#]].assert_eq(&out);
+
+    let value: Value = serde_json::from_str(&out).unwrap();
+    let items = value["diagnostics"].as_array().unwrap();
+    assert_eq!(items.len(), diagnostics().len());
+    // Columns are UTF-8 bytes: `Bad` is 30 bytes (26 characters) into its
+    // line, after `é` and `😀`.
+    let line_start = MAIN.find("const string").unwrap();
+    assert_eq!(&MAIN[51..54], "Bad");
+    assert_eq!(
+        items[0]["location"]["range"]["start"]["column"],
+        51 - line_start + 1
+    );
+    assert_eq!(
+        items[0]["location"]["range"]["end"]["column"],
+        54 - line_start + 1
+    );
+}
+
+#[test]
+fn rdjson_without_diagnostics() {
+    let mut out = Vec::new();
+    render(Format::Rdjson, &[], &source, false, &mut out).unwrap();
+    expect![[r#"
+        {
+          "diagnostics": [],
+          "source": {
+            "name": "thrift-lint",
+            "url": "https://github.com/thrift-tools/thrift-tools"
+          }
+        }
+    "#]]
+    .assert_eq(&String::from_utf8(out).unwrap());
+}

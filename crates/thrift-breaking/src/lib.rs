@@ -17,6 +17,7 @@
 
 mod compare;
 pub mod rules;
+pub mod version;
 
 use thrift_semantic::{Database, FileId};
 use thrift_syntax::{Dialect, TextRange};

@@ -10,6 +10,7 @@
 //! - requests are answered from the state under the lock, synchronously,
 //!   and a panic in a request becomes an error response.
 
+mod breaking;
 mod convert;
 mod state;
 
@@ -138,8 +139,14 @@ impl Backend {
                 if s.generation != generation {
                     return;
                 }
-                catch_unwind(AssertUnwindSafe(|| s.open_diagnostics())).unwrap_or_default()
+                let batch =
+                    catch_unwind(AssertUnwindSafe(|| s.open_diagnostics())).unwrap_or_default();
+                (batch, std::mem::take(&mut s.log))
             };
+            let (batch, log) = batch;
+            for message in log {
+                client.log_message(MessageType::WARNING, message).await;
+            }
             for (uri, version, diagnostics) in batch {
                 // Still the latest version? (Changes apply under the lock.)
                 let current = lock(&state).open_version(&uri);

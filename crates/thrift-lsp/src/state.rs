@@ -44,6 +44,11 @@ pub struct State {
     /// Bumped on every change; a diagnostics task checks it.
     pub generation: u64,
     configs: HashMap<PathBuf, Arc<Config>>,
+    /// The old sides of `[breaking] against`.
+    breaking: crate::breaking::Cache,
+    /// Messages for the client's log (`window/logMessage`), drained after
+    /// each diagnostics run.
+    pub log: Vec<String>,
 }
 
 impl Default for State {
@@ -69,6 +74,8 @@ impl Default for State {
             inlay: InlayHintConfig::default(),
             generation: 0,
             configs: HashMap::new(),
+            breaking: crate::breaking::Cache::default(),
+            log: Vec::new(),
         }
     }
 }
@@ -378,9 +385,61 @@ impl State {
                 }
                 converted.extend(self.diagnostic(&d));
             }
+            converted.extend(self.breaking_diagnostics(id, &path, &config));
             out.push((uri, version, converted));
         }
         out
+    }
+
+    /// Breaking changes against `[breaking] against`, as warnings.
+    fn breaking_diagnostics(
+        &mut self,
+        id: FileId,
+        path: &Path,
+        config: &Config,
+    ) -> Vec<lsp::Diagnostic> {
+        let Some(against) = config.breaking.section.against.clone() else {
+            return Vec::new();
+        };
+        if self.uri_of(id).is_none_or(|u| u.to_file_path().is_none()) {
+            return Vec::new();
+        }
+        let dialect = match self.dialect {
+            Some(d) => d,
+            None => config.dialect.dialect(),
+        };
+        let mut search = self.include_dirs.clone();
+        search.extend(config.include_dirs.iter().cloned());
+        let found = self
+            .breaking
+            .check(&self.db, id, path, &against, config, &search, dialect);
+        match found {
+            Ok(found) => found
+                .into_iter()
+                .filter_map(|f| {
+                    Some(lsp::Diagnostic {
+                        range: self.range(id, f.range)?,
+                        severity: Some(lsp::DiagnosticSeverity::WARNING),
+                        code: Some(lsp::NumberOrString::String(f.rule.id.to_string())),
+                        code_description: None,
+                        source: Some(format!("thrift-breaking (against {against})")),
+                        message: f.message,
+                        related_information: None,
+                        tags: None,
+                        data: None,
+                    })
+                })
+                .collect(),
+            Err(error) => {
+                if self.breaking.first_report(path, &against, &error) {
+                    self.log.push(format!(
+                        "breaking-change check against `{against}` is off for {}: {error}",
+                        path.display()
+                    ));
+                }
+                Vec::new()
+            }
+        }
     }
 
     pub fn diagnostic(&self, d: &thrift_semantic::Diagnostic) -> Option<lsp::Diagnostic> {

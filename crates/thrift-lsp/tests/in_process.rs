@@ -364,3 +364,88 @@ async fn quick_fix_adds_a_missing_include() {
     )
     .await;
 }
+
+fn git(root: &std::path::Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .current_dir(root)
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
+}
+
+/// `[breaking] against` in the config: breaking changes against the git
+/// ref show as warnings while editing; an unknown ref is logged once.
+#[tokio::test]
+async fn breaking_changes_against_a_git_ref() {
+    let mut fx = Fixture::new(
+        "//- /api/main.thrift\nstruct User {\n  1: i64 id\n  2: string name\n}\nenum Color { RED = 1, GREEN = 2 }\n//- /thrift-tools.toml\n[breaking]\nagainst = \"HEAD\"\n",
+    )
+    .await;
+    let root = fx.root.clone();
+    git(&root, &["init", "-q"]);
+    git(&root, &["add", "."]);
+    git(&root, &["commit", "-q", "-m", "v1"]);
+    let uri = fx.uris[0].clone();
+    let edit = async |fx: &mut Fixture, version: i64, text: &str| {
+        fx.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}),
+        )
+        .await;
+        let diagnostics = fx.diagnostics(version).await;
+        diagnostics
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}:{} {} {} [{}] {}",
+                    d["range"]["start"]["line"],
+                    d["range"]["start"]["character"],
+                    d["severity"],
+                    d["code"].as_str().unwrap_or(""),
+                    d["source"].as_str().unwrap_or(""),
+                    d["message"].as_str().unwrap_or("")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let broken = edit(
+        &mut fx,
+        2,
+        "struct User {\n  1: i64 id\n}\nenum Color { RED = 1, GREEN = 3 }\n",
+    )
+    .await;
+    expect![[r#"
+        0:7 2 FIELD_NO_DELETE [thrift-breaking (against HEAD)] field 2 `name` was deleted from struct `User` (was at api/main.thrift:3:3 in HEAD)
+        3:22 2 ENUM_VALUE_SAME_NUMBER [thrift-breaking (against HEAD)] enum value `Color.GREEN` changed number from 2 to 3 (was at api/main.thrift:5:23 in HEAD)"#]]
+    .assert_eq(&broken);
+    // Safe: an optional field added.
+    let safe = edit(
+        &mut fx,
+        3,
+        "struct User {\n  1: i64 id\n  2: string name\n  3: optional string email\n}\nenum Color { RED = 1, GREEN = 2 }\n",
+    )
+    .await;
+    assert_eq!(safe, "");
+    // The ref moves: a new commit is the new base.
+    std::fs::write(
+        root.join("api/main.thrift"),
+        "struct User {\n  1: i64 id\n}\nenum Color { RED = 1, GREEN = 2 }\n",
+    )
+    .unwrap();
+    git(&root, &["commit", "-q", "-am", "v2"]);
+    let after = edit(
+        &mut fx,
+        4,
+        "struct User {\n  1: i64 id\n}\nenum Color { RED = 1, GREEN = 2 }\n",
+    )
+    .await;
+    assert_eq!(after, "");
+    let _ = std::fs::remove_dir_all(&root);
+}

@@ -1,0 +1,184 @@
+//! Breaking changes while you edit: when the file's `thrift-tools.toml`
+//! sets `[breaking] against = "<git ref>"`, each open file is compared with
+//! its version at that ref (read from git, the working tree untouched) and
+//! the breaking changes are shown as warnings.
+//!
+//! The old side is immutable for a given commit, so it is loaded once per
+//! (file, commit) and cached; every diagnostics run only asks git which
+//! commit the ref names now (one `git rev-parse`).
+
+use std::{
+    collections::HashMap,
+    path::{Path, PathBuf},
+};
+
+use thrift_breaking::{
+    Category, Options, Rule, Side, Snapshot,
+    version::{self, GitTree, Loaded},
+};
+use thrift_config::Config;
+use thrift_ide::{Database, FileId};
+use thrift_syntax::{Dialect, TextRange};
+
+/// A breaking change in the compared file.
+pub struct Found {
+    pub rule: &'static Rule,
+    pub range: TextRange,
+    pub message: String,
+}
+
+/// One ref of one repository.
+struct Entry {
+    tree: GitTree,
+    /// The old version of each compared file (by its path in the working
+    /// tree); `None` when the file is new at the ref.
+    old: HashMap<PathBuf, Option<Loaded>>,
+}
+
+/// The old sides, by (directory of the file, ref).
+#[derive(Default)]
+pub struct Cache {
+    entries: HashMap<(PathBuf, String), Entry>,
+    /// Errors already reported, so that each is logged once.
+    reported: HashMap<(PathBuf, String), String>,
+}
+
+/// The rules to run from the config's `[breaking]` section (unknown names
+/// are skipped; `thrift-lint breaking` reports them).
+pub fn options(config: &Config, dialect: Option<Dialect>) -> Options {
+    let section = &config.breaking.section;
+    let mut options = Options::default();
+    if let Some(c) = section.category.as_deref().and_then(Category::parse) {
+        options.categories.push(c);
+    }
+    for item in &section.use_ {
+        match Category::parse(item) {
+            Some(c) => options.categories.push(c),
+            None => options.rules.extend(Rule::by_id(item)),
+        }
+    }
+    if options.categories.is_empty() && options.rules.is_empty() {
+        options.categories.push(Category::File);
+    }
+    options
+        .except
+        .extend(section.except.iter().filter_map(|r| Rule::by_id(r)));
+    options.dialect = dialect;
+    options
+}
+
+impl Cache {
+    /// The breaking changes of `file` (at `path`, text in `db`) against
+    /// `against`. `Err` carries a message to log once (not a git
+    /// repository, an unknown ref).
+    #[allow(clippy::too_many_arguments)]
+    pub fn check(
+        &mut self,
+        db: &Database,
+        file: FileId,
+        path: &Path,
+        against: &str,
+        config: &Config,
+        search: &[PathBuf],
+        dialect: Option<Dialect>,
+    ) -> Result<Vec<Found>, String> {
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let key = (dir.clone(), against.to_string());
+        let base = config.root.clone().unwrap_or_else(|| dir.clone());
+        if base.join(against).exists() {
+            return Err(format!(
+                "`{against}` is a directory or a file; the server compares with git refs only (use `thrift-lint breaking` for directories)"
+            ));
+        }
+        let Some(commit) = version::resolve_commit(&dir, against) else {
+            self.entries.remove(&key);
+            // Says why: not a repository, or an unknown ref.
+            let message = match GitTree::open(&dir, against) {
+                Err(e) => e.0,
+                Ok(_) => format!("cannot resolve `{against}`"),
+            };
+            return Err(message);
+        };
+        if self
+            .entries
+            .get(&key)
+            .is_none_or(|e| e.tree.commit != commit)
+        {
+            let tree = GitTree::open(&dir, against).map_err(|e| e.0)?;
+            self.entries.insert(
+                key.clone(),
+                Entry {
+                    tree,
+                    old: HashMap::new(),
+                },
+            );
+        }
+        let entry = self.entries.get_mut(&key).expect("just inserted");
+        let rel = entry.tree.repo_path(path);
+        let name = rel.to_string_lossy().replace('\\', "/");
+        if !entry.old.contains_key(path) {
+            let in_tree = entry.tree.toplevel.join(&rel);
+            let loaded = if version::Tree::is_file(&entry.tree, &in_tree) {
+                Some(
+                    version::load(&mut entry.tree, &[(name.clone(), in_tree)], search, dialect)
+                        .map_err(|e| e.0)?,
+                )
+            } else {
+                None
+            };
+            entry.old.insert(path.to_path_buf(), loaded);
+        }
+        let Some(Some(old)) = entry.old.get(path) else {
+            // New since the ref: nothing to break.
+            return Ok(Vec::new());
+        };
+        let files = [(name.clone(), file)];
+        let findings = thrift_breaking::compare(
+            Snapshot {
+                db: &old.db,
+                files: &old.files,
+            },
+            Snapshot { db, files: &files },
+            &options(config, dialect),
+        );
+        let root = config.root.clone().unwrap_or_else(|| dir.clone());
+        let relative = path.strip_prefix(&root).unwrap_or(path);
+        let mut out: Vec<Found> = Vec::new();
+        for f in findings {
+            if f.location.side != Side::New
+                || f.location.file != file
+                || config.breaking.is_ignored(f.rule.id, relative)
+            {
+                continue;
+            }
+            let mut message = f.message.clone();
+            if let Some(p) = f.previous.filter(|p| p.side == Side::Old) {
+                let (line, col) = old.position(p.file, p.range.start());
+                let where_ = old.keys.get(p.file.0 as usize).cloned().unwrap_or_default();
+                message.push_str(&format!(" (was at {where_}:{line}:{col} in {against})"));
+            }
+            if !out.iter().any(|o| {
+                o.rule.id == f.rule.id && o.range == f.location.range && o.message == message
+            }) {
+                out.push(Found {
+                    rule: f.rule,
+                    range: f.location.range,
+                    message,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Whether `error` for (`path`'s directory, `against`) is new, that is
+    /// not reported yet; remembers it.
+    pub fn first_report(&mut self, path: &Path, against: &str, error: &str) -> bool {
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let key = (dir, against.to_string());
+        if self.reported.get(&key).is_some_and(|e| e == error) {
+            return false;
+        }
+        self.reported.insert(key, error.to_string());
+        true
+    }
+}

@@ -22,8 +22,8 @@ pub use crate::{
     },
     hover::{Hover, hover},
     nav::{
-        NavTarget, document_links, goto_definition, prepare_rename, references, rename,
-        selection_ranges,
+        NavTarget, document_highlights, document_links, goto_definition, goto_type_definition,
+        prepare_rename, references, rename, selection_ranges,
     },
     symbols::{Symbol, SymbolKind, document_symbols, workspace_symbols},
 };

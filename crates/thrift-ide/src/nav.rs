@@ -76,6 +76,71 @@ pub fn references(
     out
 }
 
+/// The definition of the *type* of what is at `offset`: for a field,
+/// argument, const, typedef or function (at its name or anywhere in it
+/// outside its type), the first user type its type names (`list<Foo>`:
+/// `Foo`); for a reference to a const or typedef, that definition's type;
+/// for a type name, the type itself.
+pub fn goto_type_definition(db: &Database, file: FileId, offset: TextSize) -> Option<NavTarget> {
+    use thrift_syntax::{SyntaxElement, SyntaxNode};
+    let (owner_file, owner): (FileId, SyntaxNode) = match db.definition_at(file, offset) {
+        Some(def) => {
+            let node = db.def_node(def)?.syntax().clone();
+            match node.kind() {
+                SyntaxKind::CONST | SyntaxKind::TYPEDEF => (def.file, node),
+                _ => return target(db, def),
+            }
+        }
+        None => {
+            let parse = db.parse(file)?;
+            let token = parse.syntax_node().token_at_offset(offset).right_biased()?;
+            let node = token.parent_ancestors().find(|n| {
+                matches!(
+                    n.kind(),
+                    SyntaxKind::FIELD
+                        | SyntaxKind::CONST
+                        | SyntaxKind::TYPEDEF
+                        | SyntaxKind::FUNCTION
+                )
+            })?;
+            (file, node)
+        }
+    };
+    let ty = owner.children().find(|n| ast::Type::can_cast(n.kind()))?;
+    ty.descendants_with_tokens()
+        .filter_map(SyntaxElement::into_token)
+        .filter(|t| t.kind() == SyntaxKind::IDENT)
+        .find_map(|t| db.definition_at(owner_file, t.text_range().start()))
+        .and_then(|def| target(db, def))
+}
+
+/// The other places in `file` that name the definition at `offset`:
+/// `(range, is_the_declaration)`.
+pub fn document_highlights(
+    db: &Database,
+    file: FileId,
+    offset: TextSize,
+) -> Vec<(TextRange, bool)> {
+    let Some(def) = db.definition_at(file, offset) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(TextRange, bool)> = Vec::new();
+    if def.file == file
+        && let Some(focus) = db.def_name_range(def)
+    {
+        out.push((focus, true));
+    }
+    out.extend(
+        db.references(def)
+            .into_iter()
+            .filter(|r| r.file == file)
+            .map(|r| (r.range, false)),
+    );
+    out.sort_by_key(|(r, _)| r.start());
+    out.dedup_by_key(|(r, _)| *r);
+    out
+}
+
 /// The range of the name that would be renamed at `offset`.
 pub fn prepare_rename(db: &Database, file: FileId, offset: TextSize) -> Option<TextRange> {
     let def = db.definition_at(file, offset)?;

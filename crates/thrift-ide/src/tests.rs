@@ -276,3 +276,67 @@ fn completion_of_fbthrift_annotations_and_their_fields() {
         .collect();
     assert_eq!(labels, ["text", "level"]);
 }
+
+#[test]
+fn type_definition() {
+    let cases = [
+        // A field's name: its type (through the include prefix).
+        ("1: shared.Id i$0d", "1: shared.Id id"),
+        // A container: the first user type in it.
+        (
+            "2: list<shared.Color> co$0lor",
+            "2: shared.Color color = shared.Color.RED",
+        ),
+        // A function's name: its return type.
+        ("User g$0et(", "User get("),
+        // A type name: the type itself.
+        ("Us$0er get(", "User get("),
+    ];
+    let mut out = Vec::new();
+    for (with_cursor, original) in cases {
+        let text = PROJECT.replace(original, with_cursor);
+        let (db, paths, cursor) = fixture(&text);
+        let shown = match goto_type_definition(&db, FileId(0), cursor) {
+            Some(t) => at(&db, &paths, t.file, t.focus_range),
+            None => "none".into(),
+        };
+        out.push(format!("{with_cursor} => {shown}"));
+    }
+    // A const reference: the const's type; `void`: nothing.
+    let (db, paths, cursor) = fixture(
+        "//- /main.thrift\nconst Point ORIGIN = {}\nconst list<Point> ALL = [ORI$0GIN]\nstruct Point {}\nservice S { void ping() }\n",
+    );
+    let shown = goto_type_definition(&db, FileId(0), cursor)
+        .map(|t| at(&db, &paths, t.file, t.focus_range));
+    out.push(format!("ORIGIN => {shown:?}"));
+    let ping = TextSize::new(db.text(FileId(0)).unwrap().find("ping").unwrap() as u32);
+    out.push(format!(
+        "ping => {:?}",
+        goto_type_definition(&db, FileId(0), ping)
+    ));
+    expect![[r#"
+        1: shared.Id i$0d => /shared.thrift:12..14 "Id"
+        2: list<shared.Color> co$0lor => /shared.thrift:20..25 "Color"
+        User g$0et( => /main.thrift:46..50 "User"
+        Us$0er get( => /main.thrift:46..50 "User"
+        ORIGIN => Some("/main.thrift:64..69 \"Point\"")
+        ping => None"#]]
+    .assert_eq(&out.join("\n"));
+}
+
+#[test]
+fn document_highlight() {
+    let (db, paths, cursor) = fixture(
+        "//- /main.thrift\nstruct P$0oint {}\nstruct Line { 1: Point a; 2: Point b }\nconst list<Point> NONE = []\n",
+    );
+    let shown: Vec<String> = document_highlights(&db, FileId(0), cursor)
+        .into_iter()
+        .map(|(r, declaration)| format!("{} {declaration}", at(&db, &paths, FileId(0), r)))
+        .collect();
+    expect![[r#"
+        /main.thrift:7..12 "Point" true
+        /main.thrift:33..38 "Point" false
+        /main.thrift:45..50 "Point" false
+        /main.thrift:66..71 "Point" false"#]]
+    .assert_eq(&shown.join("\n"));
+}

@@ -229,6 +229,9 @@ impl LanguageServer for Backend {
                     },
                 )),
                 definition_provider: Some(OneOf::Left(true)),
+                declaration_provider: Some(DeclarationCapability::Simple(true)),
+                type_definition_provider: Some(TypeDefinitionProviderCapability::Simple(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
                 references_provider: Some(OneOf::Left(true)),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 document_symbol_provider: Some(OneOf::Left(true)),
@@ -363,6 +366,52 @@ impl LanguageServer for Backend {
             let target = thrift_ide::goto_definition(&s.db, file, offset)?;
             let location = s.location(target.file, target.focus_range)?;
             Some(GotoDefinitionResponse::Scalar(location))
+        })
+    }
+
+    /// Thrift has no separate declarations: the definition.
+    async fn goto_declaration(
+        &self,
+        params: request::GotoDeclarationParams,
+    ) -> Result<Option<request::GotoDeclarationResponse>> {
+        self.goto_definition(params).await
+    }
+
+    async fn goto_type_definition(
+        &self,
+        params: request::GotoTypeDefinitionParams,
+    ) -> Result<Option<request::GotoTypeDefinitionResponse>> {
+        let p = params.text_document_position_params;
+        self.with_state(|s| {
+            let (file, offset) = Self::file_offset(s, &p.text_document.uri, p.position)?;
+            let target = thrift_ide::goto_type_definition(&s.db, file, offset)?;
+            let location = s.location(target.file, target.focus_range)?;
+            Some(GotoDefinitionResponse::Scalar(location))
+        })
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        let p = params.text_document_position_params;
+        self.with_state(|s| {
+            let (file, offset) = Self::file_offset(s, &p.text_document.uri, p.position)?;
+            let highlights = thrift_ide::document_highlights(&s.db, file, offset);
+            let out: Vec<DocumentHighlight> = highlights
+                .into_iter()
+                .filter_map(|(range, declaration)| {
+                    Some(DocumentHighlight {
+                        range: s.range(file, range)?,
+                        kind: Some(if declaration {
+                            DocumentHighlightKind::WRITE
+                        } else {
+                            DocumentHighlightKind::READ
+                        }),
+                    })
+                })
+                .collect();
+            (!out.is_empty()).then_some(out)
         })
     }
 

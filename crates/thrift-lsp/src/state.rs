@@ -461,7 +461,12 @@ impl State {
                 Severity::Hint => lsp::DiagnosticSeverity::HINT,
             }),
             code: Some(lsp::NumberOrString::String(d.code.as_str().to_string())),
-            code_description: None,
+            code_description: d
+                .code
+                .doc_url()
+                .parse()
+                .ok()
+                .map(|href| lsp::CodeDescription { href }),
             source: Some("thrift".into()),
             message: d.message.clone(),
             related_information: (!related.is_empty()).then_some(related),

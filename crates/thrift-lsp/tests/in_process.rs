@@ -449,3 +449,47 @@ async fn breaking_changes_against_a_git_ref() {
     assert_eq!(after, "");
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// Declaration, type definition, document highlight, and the diagnostics'
+/// links to the catalogue.
+#[tokio::test]
+async fn declaration_type_definition_highlight() {
+    check(
+        "//- /main.thrift\ninclude \"shared.thrift\"\nstruct User {\n  1: list<shared.Id> i$0ds\n  2: Missing m\n}\nconst User NOBODY = {}\n//- /shared.thrift\ntypedef i64 Id\n",
+        async |fx| {
+            let diagnostics = fx.diagnostics(1).await;
+            let type_definition = fx.at_cursor("textDocument/typeDefinition", json!({})).await;
+            let uri = fx.uris[0].clone();
+            let declaration = fx
+                .request(
+                    "textDocument/declaration",
+                    json!({"textDocument": {"uri": uri}, "position": {"line": 2, "character": 18}}),
+                )
+                .await;
+            let highlights = fx
+                .request(
+                    "textDocument/documentHighlight",
+                    json!({"textDocument": {"uri": uri}, "position": {"line": 1, "character": 8}}),
+                )
+                .await;
+            let highlights: Vec<String> = highlights
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|h| format!("{}:{} kind {}", h["range"]["start"]["line"], h["range"]["start"]["character"], h["kind"]))
+                .collect();
+            format!(
+                "declaration: {}\ntype definition: {}\nhighlights: {highlights:?}\ncode link: {}",
+                fx.show(&declaration),
+                fx.show(&type_definition),
+                diagnostics[0]["codeDescription"]["href"]
+            )
+        },
+        expect![[r#"
+            declaration: shared.thrift:0:12
+            type definition: shared.thrift:0:12
+            highlights: ["1:7 kind 3", "5:6 kind 2"]
+            code link: "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t1010-unresolved-type""#]],
+    )
+    .await;
+}

@@ -22,6 +22,10 @@ impl Severity {
     }
 }
 
+/// The diagnostics catalogue, online.
+pub const DIAGNOSTICS_DOC: &str =
+    "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md";
+
 macro_rules! codes {
     ($( $(#[$doc:meta])* $variant:ident = $code:literal, $name:literal, $sev:ident, $summary:literal; )*) => {
         /// Every diagnostic code. The codes are stable: they never change
@@ -51,6 +55,17 @@ macro_rules! codes {
             /// One sentence on what the code means.
             pub fn summary(self) -> &'static str {
                 match self { $(Code::$variant => $summary,)* }
+            }
+
+            /// The code's entry in the diagnostics catalogue: the heading
+            /// `## T1001: unresolved-include` of `docs/diagnostics.md`, as
+            /// GitHub anchors it.
+            pub fn doc_url(self) -> String {
+                format!(
+                    "{DIAGNOSTICS_DOC}#{}-{}",
+                    self.as_str().to_ascii_lowercase(),
+                    self.name()
+                )
             }
 
             /// Looks a code up by `T1001` or by its name.

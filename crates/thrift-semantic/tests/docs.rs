@@ -474,3 +474,21 @@ fn anchors_are_github_style() {
     assert_eq!(anchor("T1010: unresolved-type"), "t1010-unresolved-type");
     assert_eq!(anchor("T2003: 64-bit-constant"), "t2003-64-bit-constant");
 }
+
+/// `Code::doc_url` (the link editors and SARIF show) lands on the code's
+/// heading in docs/diagnostics.md.
+#[test]
+fn doc_urls_land_on_the_headings() {
+    let text = std::fs::read_to_string(doc_path()).unwrap();
+    let doc = parse_doc(&text);
+    for &code in Code::ALL {
+        let url = code.doc_url();
+        let (page, fragment) = url.split_once('#').unwrap();
+        assert!(page.ends_with("/docs/diagnostics.md"), "{url}");
+        assert_eq!(fragment, anchor(&heading_for(code)), "{url}");
+        assert!(
+            doc.sections.iter().any(|s| anchor(&s.heading) == fragment),
+            "{url}: no such heading"
+        );
+    }
+}

@@ -162,14 +162,18 @@ fn completion_after_a_prefix_and_an_enum() {
         .map(|c| c.label)
         .collect();
     assert_eq!(labels, ["RED", "BLUE", "GREEN"]);
-    let top: Vec<String> = completions(&db, main, TextSize::new(0))
+    // In a type position: this file's types, include prefixes, base types.
+    let field_type = TextSize::new(text.find("shared.Id id").unwrap() as u32);
+    let labels: Vec<String> = completions(&db, main, field_type)
         .into_iter()
         .map(|c| c.label)
         .collect();
     assert!(
-        top.contains(&"User".to_string())
-            && top.contains(&"shared".to_string())
-            && top.contains(&"i32".to_string())
+        labels.contains(&"User".to_string())
+            && labels.contains(&"shared".to_string())
+            && labels.contains(&"i32".to_string())
+            && !labels.contains(&"Users".to_string()),
+        "{labels:?}"
     );
 }
 
@@ -339,4 +343,145 @@ fn document_highlight() {
         /main.thrift:45..50 "Point" false
         /main.thrift:66..71 "Point" false"#]]
     .assert_eq(&shown.join("\n"));
+}
+
+/// The completions at the cursor, with the fixture's paths: labels, and
+/// the edits of the items that carry some.
+fn complete(text: &str) -> String {
+    let (db, paths, cursor) = fixture(text);
+    let path_of = |f: FileId| paths.get(f.0 as usize).map(std::path::PathBuf::from);
+    completions_in_workspace(&db, FileId(0), cursor, &path_of)
+        .iter()
+        .map(|c| {
+            let mut s = c.label.clone();
+            if let Some(e) = &c.text_edit {
+                s.push_str(&format!(" ={:?}{:?}", e.range, e.new_text));
+            }
+            for e in &c.additional_edits {
+                s.push_str(&format!(" +{:?}{:?}", e.range, e.new_text));
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[test]
+fn completion_at_top_level_offers_definition_keywords() {
+    expect![[r#"include, cpp_include, namespace, typedef, const, enum, struct, union, exception, service"#]]
+        .assert_eq(&complete("struct A {}\n$0\n"));
+    expect![[r#"include, cpp_include, namespace, typedef, const, enum, struct, union, exception, service"#]]
+        .assert_eq(&complete("include \"a.thrift\"\nconst i32 X = 1\nst$0\n//- /a.thrift\n"));
+    // The definition's name: nothing.
+    expect![[""]].assert_eq(&complete("struct $0\n"));
+}
+
+#[test]
+fn completion_in_type_positions_offers_types() {
+    let fixture = |cursor: &str| {
+        format!(
+            "include \"shared.thrift\"\nstruct A {{}}\nexception Oops {{}}\nconst i32 C = 1\nservice S {{}}\n{cursor}\n//- /shared.thrift\ntypedef i64 Id\nconst i32 K = 2\n"
+        )
+    };
+    // typedef target, const type, container element: types, not consts or
+    // services.
+    let types = "A, Oops, shared, bool, byte, i8, i16, i32, i64, double, string, binary, uuid, map, set, list";
+    assert_eq!(complete(&fixture("typedef $0")), types);
+    assert_eq!(complete(&fixture("const $0")), types);
+    assert_eq!(complete(&fixture("typedef map<string, $0")), types);
+    assert_eq!(
+        complete(&fixture("struct B { 1: list<$0> x }")),
+        types.replace("Oops, ", "Oops, B, ")
+    );
+    // `inc.` in a type position: the included file's types only.
+    expect![["Id"]].assert_eq(&complete(&fixture("typedef shared.$0")));
+    // After the type: the name, nothing to offer.
+    expect![[""]].assert_eq(&complete(&fixture("typedef i32 $0")));
+}
+
+#[test]
+fn completion_in_field_lists() {
+    // At the start of a field: the next free id (ids after the cursor
+    // count, ids <= 0 do not), requiredness, types.
+    expect![[r#"4: , required, optional, A, i32, i64, map, set, list"#]].assert_eq(
+        &complete("struct A {\n  1: i32 a\n  -5: i32 b\n  $0\n  3: i64 c\n}\n")
+            .replace("bool, byte, i8, i16, ", "")
+            .replace("double, string, binary, uuid, ", ""),
+    );
+    // An empty struct starts at 1; so does a field without an id.
+    expect![[r#"1: , required, optional, U, bool"#]]
+        .assert_eq(&first5(&complete("union U {\n  $0\n}\n")));
+    // After the id: requiredness and types; after requiredness: types.
+    expect!["required, optional, E, S, bool"]
+        .assert_eq(&first5(&complete("enum E { X }\nstruct S {\n  1: $0\n}\n")));
+    expect![[r#"E, S, bool, byte, i8"#]].assert_eq(&first5(&complete(
+        "enum E { X }\nstruct S {\n  1: optional $0\n}\n",
+    )));
+    // After the field's name on a new line: the next field.
+    expect![[r#"2: , required, optional, S, bool"#]]
+        .assert_eq(&first5(&complete("struct S {\n  1: i32 a\n  $0\n}\n")));
+    // The field's name: nothing.
+    expect![[""]].assert_eq(&complete("struct S {\n  1: i32 $0\n}\n"));
+}
+
+fn first5(s: &str) -> String {
+    s.split(", ").take(5).collect::<Vec<_>>().join(", ")
+}
+
+#[test]
+fn completion_in_services() {
+    let service =
+        |body: &str| format!("exception Oops {{}}\nstruct R {{}}\nservice S {{\n{body}\n}}\n");
+    expect![[r#"oneway, void, Oops, R, bool"#]].assert_eq(&first5(&complete(&service("  $0"))));
+    expect![["void"]].assert_eq(&complete(&service("  oneway $0")));
+    // Arguments: ids and types (no requiredness).
+    expect![[r#"3: , Oops, R, bool, byte"#]].assert_eq(&first5(&complete(&service(
+        "  R get(1: i32 a, 2: i32 b, $0)",
+    ))));
+    // After the arguments: `throws`; in it: ids and exceptions only.
+    expect![["throws"]].assert_eq(&complete(&service("  R get() $0")));
+    expect![[r#"1: , Oops"#]].assert_eq(&complete(&service("  R get() throws ($0)")));
+    expect![[r#"2: , Oops"#]].assert_eq(&complete(&service("  R get() throws (1: Oops o, $0)")));
+    // A new function on the next line after one with arguments.
+    expect![[r#"throws, oneway, void, Oops, R"#]]
+        .assert_eq(&first5(&complete(&service("  R get()\n  $0"))));
+}
+
+#[test]
+fn completion_in_value_positions_offers_consts_and_enum_values() {
+    expect!["E.X, E.Y, D, shared, true, false"].assert_eq(&complete(
+        "include \"shared.thrift\"\nenum E { X, Y = 4 }\nconst E D = E.X\nstruct S {\n  1: E e = $0\n}\n//- /shared.thrift\nconst i32 K = 1\n",
+    ));
+    expect!["E.X, E.Y, D, L, shared, true, false"].assert_eq(&complete(
+        "include \"shared.thrift\"\nenum E { X, Y = 4 }\nconst E D = E.X\nconst list<E> L = [E.X, $0]\n//- /shared.thrift\nconst i32 K = 1\n",
+    ));
+    // `inc.` in a value position: its consts and enums.
+    expect![["K, Color"]].assert_eq(&complete(
+        "include \"shared.thrift\"\nconst i32 X = shared.$0\n//- /shared.thrift\nconst i32 K = 1\nenum Color { RED }\nstruct NotAValue {}\n",
+    ));
+}
+
+#[test]
+fn completion_offers_types_of_files_not_included_with_the_include() {
+    // After the last include.
+    expect![[r#"required, optional, A, inc, bool, byte, i8, i16, i32, i64, double, string, binary, uuid, map, set, list, other.Account +21..21"include \"other.thrift\"\n", other.Kind +21..21"include \"other.thrift\"\n", types.Money +21..21"include \"sub/types.thrift\"\n""#]].assert_eq(&complete(
+        "include \"inc.thrift\"\nstruct A {\n  1: $0\n}\n//- /inc.thrift\nstruct Included {}\n//- /other.thrift\nstruct Account {}\nenum Kind { K }\nconst i32 NotAType = 1\n//- /sub/types.thrift\ntypedef i64 Money\n",
+    ));
+    // At the top without includes, with the shortest path the resolver
+    // finds (here from the root); `file.` offers the file's types.
+    expect![[r#"Account +0..0"include \"other.thrift\"\n""#]].assert_eq(&complete(
+        "//- /sub/main.thrift\nexception E {}\nservice S {\n  void f() throws (1: other.$0)\n}\n//- /other.thrift\nstruct NotAnException {}\nexception Account {}\n",
+    ));
+}
+
+#[test]
+fn completion_of_include_paths() {
+    // Relative to this file's directory, not itself, not included ones.
+    expect![[r#"../other.thrift =9..9"../other.thrift", deeper/more.thrift =9..9"deeper/more.thrift""#]].assert_eq(&complete(
+        "//- /sub/main.thrift\ninclude \"$0\"\ninclude \"done.thrift\"\n//- /sub/done.thrift\n//- /other.thrift\n//- /sub/deeper/more.thrift\n",
+    ));
+    // What is typed is replaced.
+    expect![[r#"../other.thrift =9..12"../other.thrift""#]].assert_eq(&complete(
+        "//- /sub/main.thrift\ninclude \"../$0\n//- /other.thrift\n",
+    ));
 }

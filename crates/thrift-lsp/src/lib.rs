@@ -241,7 +241,7 @@ impl LanguageServer for Backend {
                     work_done_progress_options: Default::default(),
                 })),
                 completion_provider: Some(CompletionOptions {
-                    trigger_characters: Some(vec![".".into()]),
+                    trigger_characters: Some(vec![".".into(), "\"".into(), "/".into()]),
                     ..Default::default()
                 }),
                 document_formatting_provider: Some(OneOf::Left(true)),
@@ -513,13 +513,29 @@ impl LanguageServer for Backend {
         let p = params.text_document_position;
         self.with_state(|s| {
             let (file, offset) = Self::file_offset(s, &p.text_document.uri, p.position)?;
-            let items = thrift_ide::completions(&s.db, file, offset)
+            let path_of = |f: FileId| {
+                s.uri_of(f)
+                    .and_then(|u| u.to_file_path().map(|p| p.into_owned()))
+            };
+            let items = thrift_ide::completions_in_workspace(&s.db, file, offset, &path_of)
                 .into_iter()
-                .map(|c| CompletionItem {
-                    label: c.label,
-                    kind: Some(convert::completion_kind(c.kind)),
-                    detail: c.detail,
-                    ..Default::default()
+                .map(|c| {
+                    let additional_text_edits = (!c.additional_edits.is_empty())
+                        .then(|| s.text_edits(file, &c.additional_edits));
+                    let text_edit = c.text_edit.and_then(|e| {
+                        Some(CompletionTextEdit::Edit(TextEdit {
+                            range: s.range(file, e.range)?,
+                            new_text: e.new_text,
+                        }))
+                    });
+                    CompletionItem {
+                        label: c.label,
+                        kind: Some(convert::completion_kind(c.kind)),
+                        detail: c.detail,
+                        text_edit,
+                        additional_text_edits,
+                        ..Default::default()
+                    }
                 })
                 .collect();
             Some(CompletionResponse::Array(items))

@@ -493,3 +493,41 @@ async fn declaration_type_definition_highlight() {
     )
     .await;
 }
+
+/// A type from a workspace file not included yet comes with
+/// `additionalTextEdits` adding the include; include paths replace what is
+/// typed in the quotes.
+#[tokio::test]
+async fn completion_adds_the_include_of_a_workspace_type() {
+    check(
+        "//- /main.thrift\ninclude \"shared.thrift\"\nstruct A {\n  1: i32 a\n  $0\n}\n//- /shared.thrift\ntypedef i64 Id\n//- /sub/other.thrift\nstruct Account {}\n",
+        async |fx| {
+            let completion = fx.at_cursor("textDocument/completion", json!({})).await;
+            let items = completion.as_array().unwrap();
+            let labels: Vec<&str> = items.iter().map(|c| c["label"].as_str().unwrap()).collect();
+            let account = items.iter().find(|c| c["label"] == "other.Account").unwrap();
+            let uri = fx.uris[0].clone();
+            fx.notify(
+                "textDocument/didChange",
+                json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "include \"\n"}]}),
+            )
+            .await;
+            let paths = fx
+                .request(
+                    "textDocument/completion",
+                    json!({"textDocument": {"uri": fx.uris[0]}, "position": {"line": 0, "character": 9}}),
+                )
+                .await;
+            format!(
+                "labels: {labels:?}\nother.Account: {}\ninclude paths: {}",
+                json!({"additionalTextEdits": account["additionalTextEdits"], "detail": account["detail"]}),
+                json!(paths.as_array().unwrap().iter().map(|c| json!([c["label"], c["textEdit"]])).collect::<Vec<_>>()),
+            )
+        },
+        expect![[r#"
+            labels: ["2: ", "required", "optional", "A", "shared", "bool", "byte", "i8", "i16", "i32", "i64", "double", "string", "binary", "uuid", "map", "set", "list", "other.Account"]
+            other.Account: {"additionalTextEdits":[{"newText":"include \"sub/other.thrift\"\n","range":{"end":{"character":0,"line":1},"start":{"character":0,"line":1}}}],"detail":"struct (adds `include \"sub/other.thrift\"`)"}
+            include paths: [["shared.thrift",{"newText":"shared.thrift","range":{"end":{"character":9,"line":0},"start":{"character":9,"line":0}}}],["sub/other.thrift",{"newText":"sub/other.thrift","range":{"end":{"character":9,"line":0},"start":{"character":9,"line":0}}}]]"#]],
+    )
+    .await;
+}

@@ -292,6 +292,16 @@ impl Loaded {
             _ => (1, 1),
         }
     }
+
+    /// The 1-based column of `offset` on `line` (1-based) in UTF-8 bytes.
+    pub fn byte_column(&self, file: FileId, offset: TextSize, line: u32) -> u32 {
+        let start = self
+            .index
+            .get(&file)
+            .and_then(|index| index.line_start(line.saturating_sub(1)))
+            .map_or(0, u32::from);
+        u32::from(offset).saturating_sub(start) + 1
+    }
 }
 
 /// Loads `inputs` (`(key, path)`) and, breadth first, what they include:

@@ -8,19 +8,18 @@
 //! include directories (rebased onto the old root).
 
 use std::{
-    collections::{HashMap, HashSet, VecDeque},
     fmt::Write as _,
-    io::{self, BufRead, BufReader, IsTerminal, Read, Write},
+    io::{self, IsTerminal, Write},
     path::{Path, PathBuf},
-    process::{Child, ChildStdin, ChildStdout, Command, ExitCode, Stdio},
-    sync::Arc,
+    process::ExitCode,
 };
 
 use serde_json::{Map, Value, json};
-use thrift_breaking::{Category, Finding, Options, RULES, Rule, Side, Snapshot};
+use thrift_breaking::{
+    Category, Finding, Options, RULES, Rule, Side, Snapshot,
+    version::{self, FsTree, GitTree, Loaded, Tree},
+};
 use thrift_config::Config;
-use thrift_semantic::{Database, FileId};
-use thrift_syntax::{LineIndex, TextSize};
 
 use crate::{check::normalize, report::Format};
 
@@ -144,7 +143,7 @@ fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
             against.clone(),
         )
     } else {
-        let mut git = GitTree::open(&cwd, &against)?;
+        let mut git = GitTree::open(&cwd, &against).map_err(|e| Fail(e.0))?;
         let mut inputs = Vec::new();
         for path in &paths {
             let repo_path = git.repo_path(&normalize(&cwd.join(path)));
@@ -288,312 +287,15 @@ fn options(args: &BreakingArgs, config: &Config) -> Result<Options, Fail> {
 }
 
 // ---------------------------------------------------------------------------
-// Reading a version
+// Reading a version: `thrift_breaking::version` (shared with the server)
 
-/// Where a version's files come from.
-trait Tree {
-    fn is_file(&self, path: &Path) -> bool;
-    fn read(&mut self, path: &Path) -> Result<String, Fail>;
-}
-
-struct FsTree;
-
-impl Tree for FsTree {
-    fn is_file(&self, path: &Path) -> bool {
-        path.is_file()
-    }
-    fn read(&mut self, path: &Path) -> Result<String, Fail> {
-        crate::output::read_text(path).map_err(|e| Fail(format!("{}: {e}", path.display())))
-    }
-}
-
-/// A commit of the git repository around the working directory. Paths
-/// are absolute, as if the commit were checked out at the top level.
-struct GitTree {
-    toplevel: PathBuf,
-    commit: String,
-    label: String,
-    /// Every file of the commit, relative to the top level.
-    files: HashSet<PathBuf>,
-    cat: Option<(Child, ChildStdin, BufReader<ChildStdout>)>,
-}
-
-fn git(cwd: &Path, args: &[&str]) -> Result<std::process::Output, Fail> {
-    Command::new("git")
-        .current_dir(cwd)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| Fail(format!("cannot run git: {e}")))
-}
-
-impl GitTree {
-    fn open(cwd: &Path, reference: &str) -> Result<GitTree, Fail> {
-        let top = git(cwd, &["rev-parse", "--show-toplevel"])?;
-        if !top.status.success() {
-            return Err(Fail(format!(
-                "`{reference}` is not a directory or a file, and {} is not in a git repository",
-                cwd.display()
-            )));
-        }
-        let toplevel =
-            PathBuf::from(String::from_utf8_lossy(&top.stdout).trim_end_matches(['\n', '\r']));
-        let spec = format!("{reference}^{{commit}}");
-        let verify = git(
-            cwd,
-            &[
-                "rev-parse",
-                "--verify",
-                "--quiet",
-                "--end-of-options",
-                &spec,
-            ],
-        )?;
-        if !verify.status.success() {
-            return Err(Fail(format!(
-                "unknown git ref `{reference}` (not a commit, branch or tag of the repository at {}, nor a directory or a file)",
-                toplevel.display()
-            )));
-        }
-        let commit = String::from_utf8_lossy(&verify.stdout).trim().to_string();
-        let list = git(
-            &toplevel,
-            &["ls-tree", "-r", "-z", "--full-tree", "--name-only", &commit],
-        )?;
-        if !list.status.success() {
-            return Err(Fail(format!(
-                "git ls-tree failed for `{reference}`: {}",
-                String::from_utf8_lossy(&list.stderr).trim()
-            )));
-        }
-        let files = list
-            .stdout
-            .split(|b| *b == 0)
-            .filter(|p| !p.is_empty())
-            .map(|p| PathBuf::from(String::from_utf8_lossy(p).into_owned()))
-            .collect();
-        Ok(GitTree {
-            toplevel,
-            commit,
-            label: reference.to_string(),
-            files,
-            cat: None,
-        })
-    }
-
-    /// A path of the working tree as a path in the repository.
-    fn repo_path(&self, absolute: &Path) -> PathBuf {
-        let top = std::fs::canonicalize(&self.toplevel).unwrap_or_else(|_| self.toplevel.clone());
-        let abs = match std::fs::canonicalize(absolute) {
-            Ok(p) => p,
-            // A file deleted from the working tree: canonicalize its parent.
-            Err(_) => match (absolute.parent(), absolute.file_name()) {
-                (Some(parent), Some(name)) => std::fs::canonicalize(parent)
-                    .map(|p| p.join(name))
-                    .unwrap_or_else(|_| absolute.to_path_buf()),
-                _ => absolute.to_path_buf(),
-            },
-        };
-        abs.strip_prefix(&top)
-            .or_else(|_| absolute.strip_prefix(&self.toplevel))
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|_| absolute.to_path_buf())
-    }
-
-    fn cat_file(&mut self) -> Result<&mut (Child, ChildStdin, BufReader<ChildStdout>), Fail> {
-        if self.cat.is_none() {
-            let mut child = Command::new("git")
-                .current_dir(&self.toplevel)
-                .args(["cat-file", "--batch"])
-                .stdin(Stdio::piped())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::null())
-                .spawn()
-                .map_err(|e| Fail(format!("cannot run git cat-file: {e}")))?;
-            let stdin = child
-                .stdin
-                .take()
-                .ok_or_else(|| Fail("git cat-file: no stdin".into()))?;
-            let stdout = child
-                .stdout
-                .take()
-                .ok_or_else(|| Fail("git cat-file: no stdout".into()))?;
-            self.cat = Some((child, stdin, BufReader::new(stdout)));
-        }
-        Ok(self.cat.as_mut().expect("just set"))
-    }
-}
-
-impl Drop for GitTree {
-    fn drop(&mut self) {
-        if let Some((mut child, stdin, _)) = self.cat.take() {
-            drop(stdin);
-            let _ = child.wait();
-        }
-    }
-}
-
-impl Tree for GitTree {
-    fn is_file(&self, path: &Path) -> bool {
-        path.strip_prefix(&self.toplevel)
-            .is_ok_and(|rel| self.files.contains(&normalize(rel)))
-    }
-
-    fn read(&mut self, path: &Path) -> Result<String, Fail> {
-        let rel = path
-            .strip_prefix(&self.toplevel)
-            .map(normalize)
-            .map_err(|_| Fail(format!("{} is outside the repository", path.display())))?;
-        let rel = rel.to_string_lossy().replace('\\', "/");
-        if rel.contains('\n') {
-            return Err(Fail(format!(
-                "cannot read `{rel}` from git: line break in the path"
-            )));
-        }
-        let request = format!("{}:{rel}\n", self.commit);
-        let label = self.label.clone();
-        let (_, stdin, stdout) = self.cat_file()?;
-        stdin.write_all(request.as_bytes())?;
-        stdin.flush()?;
-        let mut header = String::new();
-        stdout.read_line(&mut header)?;
-        let fields: Vec<&str> = header.split_whitespace().collect();
-        let size = match fields.as_slice() {
-            [_, "blob", size] => size
-                .parse::<usize>()
-                .map_err(|_| Fail(format!("git cat-file: bad header `{}`", header.trim())))?,
-            _ => return Err(Fail(format!("cannot read `{rel}` at `{label}` from git"))),
-        };
-        let mut bytes = vec![0u8; size + 1];
-        stdout.read_exact(&mut bytes)?;
-        bytes.pop();
-        String::from_utf8(bytes).map_err(|e| {
-            Fail(format!(
-                "{label}:{rel}: not valid UTF-8 (invalid byte at offset {}); Thrift files must be UTF-8 text",
-                e.utf8_error().valid_up_to()
-            ))
-        })
-    }
-}
-
-/// One loaded version.
-struct Loaded {
-    db: Database,
-    /// The compared files: `(key, id)`.
-    files: Vec<(String, FileId)>,
-    /// Every loaded file: its key (path relative to the version's root)
-    /// and text.
-    keys: Vec<String>,
-    texts: Vec<String>,
-    index: HashMap<FileId, LineIndex>,
-}
-
-impl Loaded {
-    fn position(&self, file: FileId, offset: TextSize) -> (u32, u32) {
-        let i = file.0 as usize;
-        match (self.index.get(&file), self.texts.get(i)) {
-            (Some(index), Some(text)) => {
-                let lc = index.line_col(text, offset);
-                (lc.line + 1, lc.col + 1)
-            }
-            _ => (1, 1),
-        }
-    }
-
-    /// The 1-based column of `offset` on `line` (1-based) in UTF-8 bytes.
-    fn byte_column(&self, file: FileId, offset: TextSize, line: u32) -> u32 {
-        let start = self
-            .index
-            .get(&file)
-            .and_then(|index| index.line_start(line.saturating_sub(1)))
-            .map_or(0, u32::from);
-        u32::from(offset).saturating_sub(start) + 1
-    }
-}
-
-/// Loads `inputs` and, breadth first, what they include: the including
-/// file's directory first, then `search` in order.
 fn load(
     tree: &mut dyn Tree,
     inputs: &[(String, PathBuf)],
     search: &[PathBuf],
     dialect: Option<thrift_syntax::Dialect>,
 ) -> Result<Loaded, Fail> {
-    let mut paths: Vec<PathBuf> = Vec::new();
-    let mut keys: Vec<String> = Vec::new();
-    let mut by_path: HashMap<PathBuf, FileId> = HashMap::new();
-    let mut includes: HashMap<(FileId, String), FileId> = HashMap::new();
-    let mut queue: VecDeque<FileId> = VecDeque::new();
-    let mut files: Vec<(String, FileId)> = Vec::new();
-    let mut intern =
-        |path: &Path, key: String, paths: &mut Vec<PathBuf>, keys: &mut Vec<String>| {
-            if let Some(id) = by_path.get(path) {
-                return (*id, false);
-            }
-            let id = FileId(paths.len() as u32);
-            paths.push(path.to_path_buf());
-            keys.push(key);
-            by_path.insert(path.to_path_buf(), id);
-            (id, true)
-        };
-    for (key, path) in inputs {
-        let (id, new) = intern(path, key.clone(), &mut paths, &mut keys);
-        if new {
-            queue.push_back(id);
-            files.push((key.clone(), id));
-        }
-    }
-    let mut texts: Vec<Option<String>> = Vec::new();
-    let mut summaries: Vec<(FileId, String)> = Vec::new();
-    while let Some(id) = queue.pop_front() {
-        let path = paths[id.0 as usize].clone();
-        let is_input = files.iter().any(|(_, f)| *f == id);
-        let text = match tree.read(&path) {
-            Ok(text) => text,
-            Err(e) if is_input => return Err(e),
-            Err(_) => continue,
-        };
-        let parse = thrift_syntax::parse_with(&text, dialect, None);
-        let summary = thrift_semantic::summary::summarize(&parse.tree());
-        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        for include in summary.includes.iter().map(|i| i.path.clone()) {
-            let found = std::iter::once(&dir)
-                .chain(search)
-                .map(|d| normalize(&d.join(&include)))
-                .find(|p| tree.is_file(p));
-            let Some(found) = found else { continue };
-            let key = found.display().to_string();
-            let (target, new) = intern(&found, key, &mut paths, &mut keys);
-            includes.insert((id, include), target);
-            if new {
-                queue.push_back(target);
-            }
-        }
-        if texts.len() <= id.0 as usize {
-            texts.resize(id.0 as usize + 1, None);
-        }
-        texts[id.0 as usize] = Some(text.clone());
-        summaries.push((id, text));
-    }
-    let includes = Arc::new(includes);
-    let mut db = Database::new(move |from: FileId, include: &str| {
-        includes.get(&(from, include.to_string())).copied()
-    });
-    db.set_dialect(dialect);
-    let index = summaries
-        .iter()
-        .map(|(id, text)| (*id, LineIndex::new(text)))
-        .collect();
-    db.apply_changes(summaries);
-    files.retain(|(_, id)| db.contains(*id));
-    let texts = texts.into_iter().map(Option::unwrap_or_default).collect();
-    Ok(Loaded {
-        db,
-        files,
-        keys,
-        texts,
-        index,
-    })
+    version::load(tree, inputs, search, dialect).map_err(|e| Fail(e.0))
 }
 
 /// `*.thrift` files under `dir`, sorted, skipping hidden folders,

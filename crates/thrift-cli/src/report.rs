@@ -552,8 +552,6 @@ fn render_github(
 
 const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const INFORMATION_URI: &str = "https://github.com/thrift-tools/thrift-tools";
-const HELP_URI: &str =
-    "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#";
 
 fn sarif_level(severity: Severity) -> &'static str {
     match severity {
@@ -628,7 +626,7 @@ fn sarif_rules() -> Vec<Value> {
                 "name": code.name(),
                 "shortDescription": { "text": code.summary() },
                 "defaultConfiguration": { "level": sarif_level(code.default_severity()) },
-                "helpUri": format!("{HELP_URI}{}", code.as_str().to_ascii_lowercase()),
+                "helpUri": code.doc_url(),
             })
         })
         .collect()
@@ -733,7 +731,7 @@ fn rdjson_diagnostic(d: &Diagnostic, files: &mut Files<'_, '_>) -> Value {
         "code".into(),
         json!({
             "value": d.code.as_str(),
-            "url": format!("{HELP_URI}{}", d.code.as_str().to_ascii_lowercase()),
+            "url": d.code.doc_url(),
         }),
     );
     if !d.related.is_empty() {

@@ -359,11 +359,13 @@ fn sarif_structure() {
             other => other,
         };
         assert_eq!(rule["defaultConfiguration"]["level"], level);
+        // The heading `## T1001: unresolved-include`, as GitHub anchors it.
         assert_eq!(
             rule["helpUri"],
             format!(
-                "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#{}",
-                code.as_str().to_lowercase()
+                "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#{}-{}",
+                code.as_str().to_lowercase(),
+                code.name()
             )
         );
     }
@@ -573,7 +575,7 @@ fn sarif() {
                       "defaultConfiguration": {
                         "level": "error"
                       },
-                      "helpUri": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t0001",
+                      "helpUri": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t0001-syntax-error",
                       "id": "T0001",
                       "name": "syntax-error",
                       "shortDescription": {
@@ -622,7 +624,7 @@ fn rdjson() {
           "diagnostics": [
             {
               "code": {
-                "url": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t1012",
+                "url": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t1012-unresolved-const",
                 "value": "T1012"
               },
               "location": {
@@ -643,7 +645,7 @@ fn rdjson() {
             },
             {
               "code": {
-                "url": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t1020",
+                "url": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t1020-duplicate-definition",
                 "value": "T1020"
               },
               "location": {
@@ -698,7 +700,7 @@ fn rdjson() {
             },
             {
               "code": {
-                "url": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t2001",
+                "url": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t2001-deprecated-syntax",
                 "value": "T2001"
               },
               "location": {
@@ -719,7 +721,7 @@ fn rdjson() {
             },
             {
               "code": {
-                "url": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t1010",
+                "url": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t1010-unresolved-type",
                 "value": "T1010"
               },
               "location": {
@@ -740,7 +742,7 @@ fn rdjson() {
             },
             {
               "code": {
-                "url": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t1032",
+                "url": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t1032-missing-field-id",
                 "value": "T1032"
               },
               "location": {
@@ -761,7 +763,7 @@ fn rdjson() {
             },
             {
               "code": {
-                "url": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t2003",
+                "url": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t2003-64-bit-constant",
                 "value": "T2003"
               },
               "location": {
@@ -782,7 +784,7 @@ fn rdjson() {
             },
             {
               "code": {
-                "url": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t0001",
+                "url": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t0001-syntax-error",
                 "value": "T0001"
               },
               "location": {
@@ -803,7 +805,7 @@ fn rdjson() {
             },
             {
               "code": {
-                "url": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t1003",
+                "url": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t1003-unused-include",
                 "value": "T1003"
               },
               "location": {

@@ -364,7 +364,7 @@ fn include_path(
             }
         }
     }
-    candidates.push(relative(dir, path));
+    candidates.push(relative_path(dir, path));
     candidates
         .into_iter()
         .min_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)))
@@ -373,7 +373,7 @@ fn include_path(
 
 /// The edit adding `include "<path>"` to `file`: after the last include,
 /// or at the top.
-pub(crate) fn include_edit(db: &Database, file: FileId, path: &str) -> TextEdit {
+pub fn include_edit(db: &Database, file: FileId, path: &str) -> TextEdit {
     let text = db.text(file).unwrap_or_default();
     let at = db
         .parse(file)
@@ -391,7 +391,7 @@ pub(crate) fn include_edit(db: &Database, file: FileId, path: &str) -> TextEdit 
 }
 
 /// `to` relative to the directory `from`, with `/` separators.
-fn relative(from: &Path, to: &Path) -> String {
+pub fn relative_path(from: &Path, to: &Path) -> String {
     let from: Vec<_> = from.components().collect();
     let to: Vec<_> = to.components().collect();
     let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
@@ -443,7 +443,7 @@ fn include_paths(
         if path.extension().and_then(|e| e.to_str()) != Some("thrift") {
             continue;
         }
-        let rel = relative(dir, &path);
+        let rel = relative_path(dir, &path);
         let mut item = CompletionItem::new(rel.clone(), CompletionKind::Module, None);
         item.text_edit = Some(TextEdit {
             range,

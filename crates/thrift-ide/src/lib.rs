@@ -14,7 +14,10 @@ mod symbols;
 
 pub use crate::{
     actions::{CodeAction, CodeActionKind, code_actions},
-    completion::{CompletionItem, CompletionKind, completions, completions_in_workspace},
+    completion::{
+        CompletionItem, CompletionKind, completions, completions_in_workspace, include_edit,
+        relative_path,
+    },
     format::{format_edits, format_range_edits},
     highlight::{
         Fold, FoldKind, InlayHint, InlayHintConfig, SemanticToken, TOKEN_MODIFIERS, TOKEN_TYPES,

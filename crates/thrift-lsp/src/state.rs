@@ -690,45 +690,18 @@ impl State {
                 {
                     continue;
                 }
-                let include = relative(&dir, &candidate_path);
-                // After the last include, or at the top.
-                let at = self
-                    .db
-                    .parse(file)
-                    .and_then(|p| {
-                        p.tree().includes().last().map(|i| {
-                            usize::from(thrift_syntax::AstNode::syntax(&i).text_range().end())
-                        })
-                    })
-                    .map_or(0, |end| end + usize::from(text[end..].starts_with('\n')));
+                let include = thrift_ide::relative_path(&dir, &candidate_path);
                 out.push(thrift_ide::CodeAction {
                     title: format!("Add `include \"{include}\"`"),
                     kind: thrift_ide::CodeActionKind::QuickFix,
                     diagnostic: Some(d.clone()),
-                    edits: vec![thrift_ide::TextEdit {
-                        range: TextRange::empty(TextSize::new(at as u32)),
-                        new_text: format!("include \"{include}\"\n"),
-                    }],
+                    edits: vec![thrift_ide::include_edit(&self.db, file, &include)],
                 });
                 break;
             }
         }
         out
     }
-}
-
-/// `to` relative to the directory `from`, with `/` separators.
-fn relative(from: &Path, to: &Path) -> String {
-    let from: Vec<_> = from.components().collect();
-    let to: Vec<_> = to.components().collect();
-    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
-    let mut parts: Vec<String> = vec!["..".to_string(); from.len() - common];
-    parts.extend(
-        to[common..]
-            .iter()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
-    );
-    parts.join("/")
 }
 
 fn level(config: &Config, code: Code) -> Option<LintLevel> {

@@ -13,6 +13,9 @@ pub struct Hover {
     pub range: TextRange,
     /// Markdown.
     pub markdown: String,
+    /// The file the definition is in, when it is another file (the
+    /// editor layer names it: paths are not known here).
+    pub defined_in: Option<FileId>,
 }
 
 /// The signature of a definition as it is written, without its body:
@@ -53,7 +56,9 @@ fn doc_of(node: &impl HasComments) -> Option<String> {
 pub fn hover(db: &Database, file: FileId, offset: TextSize) -> Option<Hover> {
     let parse = db.parse(file)?;
     let token = parse.syntax_node().token_at_offset(offset).right_biased()?;
-    let def = db.definition_at(file, offset)?;
+    let Some(def) = db.definition_at(file, offset) else {
+        return field_hover(&token);
+    };
     let node = db.def_node(def)?;
     let d = db.def(def)?;
     let mut markdown = format!("```thrift\n{}\n```", signature(&node));
@@ -73,13 +78,122 @@ pub fn hover(db: &Database, file: FileId, offset: TextSize) -> Option<Hover> {
     {
         markdown.push_str(&format!("\n\n`{}.{name} = {value}`", d.name));
     }
-    if def.file != file {
-        markdown.push_str(&format!(
-            "\n\n*defined in another file* ({})",
-            d.kind.keyword()
-        ));
+    if let Some(resolved) = typedef_resolution(db, def) {
+        markdown.push_str(&format!("\n\nresolves to `{resolved}`"));
     }
     let range = token.text_range();
-    let _ = node.name().map(|n| n.text());
-    Some(Hover { range, markdown })
+    Some(Hover {
+        range,
+        markdown,
+        defined_in: (def.file != file).then_some(def.file),
+    })
+}
+
+/// For a typedef of a named type: what the chain of typedefs ends at
+/// (`struct User`, or a base or container type as written).
+fn typedef_resolution(db: &Database, def: thrift_semantic::DefRef) -> Option<String> {
+    use thrift_syntax::{SyntaxElement, SyntaxKind};
+    let mut current = def;
+    for _ in 0..32 {
+        let ast::Definition::Typedef(typedef) = db.def_node(current)? else {
+            return None;
+        };
+        let target = typedef.target()?;
+        let ast::Type::NamedType(named) = &target else {
+            // The first typedef's own target is in its signature already.
+            return (current != def).then(|| target.syntax().text().to_string());
+        };
+        let next = named
+            .syntax()
+            .descendants_with_tokens()
+            .filter_map(SyntaxElement::into_token)
+            .filter(|t| t.kind() == SyntaxKind::IDENT)
+            .find_map(|t| db.definition_at(current.file, t.text_range().start()))?;
+        let node = db.def_node(next)?;
+        if !matches!(node, ast::Definition::Typedef(_)) {
+            let name = node
+                .name()
+                .map(|n| n.text().to_string())
+                .unwrap_or_default();
+            let keyword = node
+                .keyword()
+                .map(|k| k.text().to_string())
+                .unwrap_or_default();
+            return Some(format!("{keyword} {name}"));
+        }
+        current = next;
+    }
+    None
+}
+
+/// Hover on a field's (or argument's) name: the field as written, its
+/// doc, and its id and requiredness.
+fn field_hover(token: &thrift_syntax::SyntaxToken) -> Option<Hover> {
+    let field = token.parent_ancestors().find_map(ast::Field::cast)?;
+    let name = field.name()?;
+    if !name
+        .syntax()
+        .text_range()
+        .contains_range(token.text_range())
+    {
+        return None;
+    }
+    let id = field.field_id().and_then(|i| i.value());
+    let requiredness = match field.requiredness() {
+        ast::Requiredness::Required => "required",
+        ast::Requiredness::Optional => "optional",
+        ast::Requiredness::Default => "default requiredness",
+    };
+    let mut written = String::new();
+    if let Some(id) = id {
+        written.push_str(&format!("{id}: "));
+    }
+    if let Some(t) = field.requiredness_token() {
+        written.push_str(t.text());
+        written.push(' ');
+    }
+    if let Some(ty) = field.ty() {
+        written.push_str(&ty.syntax().text().to_string());
+        written.push(' ');
+    }
+    written.push_str(&name.syntax().text().to_string());
+    if let Some(default) = field.default_value() {
+        written.push(' ');
+        written.push_str(default.syntax().text().to_string().trim());
+    }
+    let mut markdown = format!("```thrift\n{written}\n```");
+    if let Some(doc) = doc_of(&field) {
+        markdown.push_str("\n\n");
+        markdown.push_str(&doc);
+    }
+    let owner = field.syntax().ancestors().skip(1).find_map(|n| {
+        if let Some(f) = ast::Function::cast(n.clone()) {
+            let in_throws = field
+                .syntax()
+                .ancestors()
+                .take_while(|a| a != &n)
+                .any(|a| a.kind() == thrift_syntax::SyntaxKind::THROWS_CLAUSE);
+            let what = if in_throws { "exception" } else { "argument" };
+            return Some(format!("{what} of function `{}`", f.name()?.text()));
+        }
+        let def = ast::Definition::cast(n)?;
+        Some(format!(
+            "field of {} `{}`",
+            def.keyword()?.text(),
+            def.name()?.text()
+        ))
+    });
+    let id_text = match id {
+        Some(id) => format!("id `{id}`"),
+        None => "no id (the compiler assigns a negative one)".to_string(),
+    };
+    markdown.push_str(&format!(
+        "\n\n{}: {id_text}, {requiredness}",
+        owner.unwrap_or_else(|| "field".into())
+    ));
+    Some(Hover {
+        range: token.text_range(),
+        markdown,
+        defined_in: None,
+    })
 }

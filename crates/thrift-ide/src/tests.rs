@@ -485,3 +485,67 @@ fn completion_of_include_paths() {
         "//- /sub/main.thrift\ninclude \"../$0\n//- /other.thrift\n",
     ));
 }
+
+#[test]
+fn hover_on_fields_and_typedef_chains() {
+    let text = "//- /main.thrift\ninclude \"shared.thrift\"\ntypedef shared.Id UserId\ntypedef UserId Key\nstruct User {\n  /** The key. */\n  1: required Key ke$0y = 7\n  2: optional list<Key> others\n  string legacy\n}\nservice S {\n  void f(1: Key arg) throws (1: Oops oops)\n}\nexception Oops {}\nconst Key K = 1\n//- /shared.thrift\ntypedef User2 Id\nstruct User2 {}\n";
+    let (db, _, cursor) = fixture(text);
+    let main = db.text(FileId(0)).unwrap().to_string();
+    let at =
+        |needle: &str, delta: usize| TextSize::new((main.find(needle).unwrap() + delta) as u32);
+    let mut out = Vec::new();
+    for (label, offset) in [
+        ("field", cursor),
+        ("implicit id", at("legacy", 1)),
+        ("argument", at("arg)", 0)),
+        ("exception", at("oops)", 0)),
+        ("typedef chain", at("Key K", 0)),
+        ("typedef to another file", at("shared.Id", 8)),
+    ] {
+        let h = hover(&db, FileId(0), offset).unwrap();
+        out.push(format!(
+            "== {label} (defined in {:?})\n{}",
+            h.defined_in, h.markdown
+        ));
+    }
+    expect![[r#"
+        == field (defined in None)
+        ```thrift
+        1: required Key key = 7
+        ```
+
+        The key.
+
+        field of struct `User`: id `1`, required
+        == implicit id (defined in None)
+        ```thrift
+        string legacy
+        ```
+
+        field of struct `User`: no id (the compiler assigns a negative one), default requiredness
+        == argument (defined in None)
+        ```thrift
+        1: Key arg
+        ```
+
+        argument of function `f`: id `1`, default requiredness
+        == exception (defined in None)
+        ```thrift
+        1: Oops oops
+        ```
+
+        exception of function `f`: id `1`, default requiredness
+        == typedef chain (defined in None)
+        ```thrift
+        typedef UserId Key
+        ```
+
+        resolves to `struct User2`
+        == typedef to another file (defined in Some(FileId(1)))
+        ```thrift
+        typedef User2 Id
+        ```
+
+        resolves to `struct User2`"#]]
+    .assert_eq(&out.join("\n"));
+}

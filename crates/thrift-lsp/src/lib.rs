@@ -434,10 +434,21 @@ impl LanguageServer for Backend {
         self.with_state(|s| {
             let (file, offset) = Self::file_offset(s, &p.text_document.uri, p.position)?;
             let h = thrift_ide::hover(&s.db, file, offset)?;
+            let mut markdown = h.markdown;
+            if let Some(defined_in) = h.defined_in
+                && let Some(path) = s.file_path(defined_in)
+            {
+                let here = s.file_path(file).unwrap_or_default();
+                let dir = here.parent().unwrap_or(std::path::Path::new(""));
+                markdown.push_str(&format!(
+                    "\n\n*defined in* `{}`",
+                    thrift_ide::relative_path(dir, &path)
+                ));
+            }
             Some(Hover {
                 contents: HoverContents::Markup(MarkupContent {
                     kind: MarkupKind::Markdown,
-                    value: h.markdown,
+                    value: markdown,
                 }),
                 range: s.range(file, h.range),
             })

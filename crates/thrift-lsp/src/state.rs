@@ -174,6 +174,11 @@ impl State {
         id
     }
 
+    /// The path of a file (for untitled documents, its URI).
+    pub fn file_path(&self, file: FileId) -> Option<PathBuf> {
+        self.path(file)
+    }
+
     fn path(&self, file: FileId) -> Option<PathBuf> {
         self.vfs.read().ok()?.paths.get(file.0 as usize).cloned()
     }

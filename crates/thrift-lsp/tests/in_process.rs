@@ -220,7 +220,7 @@ async fn definition_references_hover() {
 
             A user's id.
 
-            *defined in another file* (typedef)"#]],
+            *defined in* `shared.thrift`"#]],
     )
     .await;
 }

@@ -9,8 +9,10 @@
 //   definition     F12 on `base.BaseService` in catalog.thrift opens base.thrift at
 //                  `service BaseService`
 //   formatting     Format Document on unformatted.thrift, saved, equals formatted.thrift
+//   outline        the Explorer's Outline view lists catalog.thrift's definitions
+//                  (documentSymbol) in file order; clicking one moves the cursor there
 //
-// and writes highlighting/diagnostics/definition/formatting PNGs into --out-dir. Prints a
+// and writes highlighting/diagnostics/definition/formatting/outline PNGs into --out-dir. Prints a
 // JSON summary on stdout; exit 0 when every check held, 1 when one failed, 2 on a crash.
 // Started by run.sh, which owns code-server; see README.md next to this file.
 //
@@ -239,6 +241,39 @@ try {
   summary.screenshots.push(formattingPath);
   await sheet.close();
   check('formatting', saved === expected, { changed: saved !== null, matches_expected: saved === expected, saved });
+
+  // 5. Outline (textDocument/documentSymbol): the Explorer's Outline view lists the
+  // includes, namespaces and definitions of catalog.thrift, in file order.
+  await openFile('catalog.thrift');
+  await page.keyboard.press('Control+Shift+E');
+  await page.waitForTimeout(500);
+  // Collapse the folder tree so that the Outline gets the side bar's height.
+  const folders = page.locator('.explorer-viewlet .pane-header', { hasText: 'examples' }).first();
+  if ((await folders.count()) && (await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+  const outlineHeader = page.locator('.pane-header', { hasText: 'Outline' }).first();
+  await outlineHeader.waitFor({ state: 'visible', timeout: 10000 });
+  if ((await outlineHeader.getAttribute('aria-expanded')) !== 'true') await outlineHeader.click();
+  const expectedOutline = ['common/types.thrift', 'base.thrift', 'cpp bookstore.catalog',
+    'java com.example.bookstore.catalog', 'py bookstore.catalog', 'go bookstore.catalog', 'GENRE_LABELS', 'MAX_AUTHORS_PER_BOOK', 'Author', 'Book', 'BookQuery', 'CatalogService'];
+  let outline = [];
+  await waitFor(async () => {
+    outline = await page.$$eval('.outline-pane .monaco-list-row', (rows) => rows.map((r) => ({
+      level: Number(r.getAttribute('aria-level')),
+      name: (r.querySelector('.label-name')?.innerText ?? r.innerText).trim(),
+    })));
+    return expectedOutline.every((n) => outline.some((o) => o.name === n));
+  }, 15000);
+  // Click the service: the editor follows, as it does for a user.
+  await page.locator('.outline-pane .monaco-list-row', { hasText: 'CatalogService' }).first().click().catch(() => {});
+  await page.waitForTimeout(800);
+  const outlineCursor = await cursor();
+  await shot('outline');
+  const topLevel = outline.filter((o) => o.level === 1).map((o) => o.name);
+  const serviceLine = positionOf('catalog.thrift', 'service CatalogService').line;
+  check('outline', JSON.stringify(topLevel) === JSON.stringify(expectedOutline)
+    && outlineCursor && outlineCursor.includes(`Ln ${serviceLine},`),
+  { top_level: topLevel, expected: expectedOutline, rows: outline.map((o) => `${'  '.repeat(o.level - 1)}${o.name}`),
+    cursor_after_click: outlineCursor, expected_line: serviceLine });
 
   summary.console_errors = consoleErrors.filter((e) => !/open-vsx|ENOTFOUND/.test(e)).slice(0, 10);
 } catch (e) {

@@ -8,7 +8,7 @@
 # Without --vsix it runs `npm run package:platform` (release thrift-ls bundled in the
 # .vsix). It copies examples/ and fixtures/unformatted.thrift to a temporary workspace,
 # installs the .vsix into a throw-away profile, starts code-server on 127.0.0.1, runs
-# drive.mjs (highlighting, diagnostics, go to definition, formatting; PNGs into --out-dir,
+# drive.mjs (highlighting, diagnostics, go to definition, formatting, outline; PNGs into --out-dir,
 # default target/vscode-e2e) and stops code-server's process group. --update-docs copies
 # the PNGs to docs/images/vscode-*.png.
 #
@@ -125,7 +125,7 @@ if [ "$rc" != 0 ]; then
   find "$tmp/data/logs" -name '*Thrift*' -exec tail -n 40 {} + >&2 2>/dev/null || true
 fi
 if [ "$rc" = 0 ] && [ "$update_docs" = 1 ]; then
-  for n in highlighting diagnostics definition formatting; do
+  for n in highlighting diagnostics definition formatting outline; do
     cp "$out/$n.png" "$repo/docs/images/vscode-$n.png"
   done
   echo "copied the screenshots to docs/images/" >&2

@@ -54,7 +54,11 @@ fn run_with_stdin(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
         .spawn()
         .unwrap();
     if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input).unwrap();
+        // A usage error exits before reading stdin: a broken pipe is fine.
+        match child.stdin.take().unwrap().write_all(input) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+            other => other.unwrap(),
+        }
     }
     let out = child.wait_with_output().unwrap();
     // Temporary paths (in config errors) are shown as `$DIR`.

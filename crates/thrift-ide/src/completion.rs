@@ -198,7 +198,7 @@ pub fn completions_in_workspace(
         }
         // `file.` for a workspace file not included yet.
         if want.types {
-            workspace_types(db, file, &want, Some(qualifier), path_of, &mut out);
+            workspace_types(db, file, &want, Some(qualifier), word, path_of, &mut out);
         }
         return out;
     }
@@ -239,7 +239,7 @@ pub fn completions_in_workspace(
             }
         }
         if want.types {
-            workspace_types(db, file, &want, None, path_of, &mut out);
+            workspace_types(db, file, &want, None, word, path_of, &mut out);
         }
     } else if want.values {
         let summary = db.summary(file);
@@ -270,16 +270,33 @@ pub fn completions_in_workspace(
     out
 }
 
+/// At most this many types of files not included are offered; the editor
+/// asks again as more is typed (the list is marked incomplete).
+pub const WORKSPACE_TYPES_LIMIT: usize = 50;
+
 /// Types of workspace files `file` does not include, as `stem.Name` (or
-/// `Name` after `stem.`), each with the edit adding the include.
+/// `Name` after `stem.`), each with the edit adding the include. Only once
+/// something is typed (`word`, matched as a case-insensitive prefix of
+/// `stem.Name` or of `Name`), and at most [`WORKSPACE_TYPES_LIMIT`]: a big
+/// workspace has hundreds of thousands of types.
 fn workspace_types(
     db: &Database,
     file: FileId,
     want: &Want,
     qualifier: Option<&str>,
+    word: &str,
     path_of: &dyn Fn(FileId) -> Option<PathBuf>,
     out: &mut Vec<CompletionItem>,
 ) {
+    let typed = match qualifier {
+        Some(q) => word.strip_prefix(q).and_then(|w| w.strip_prefix('.')),
+        None => Some(word),
+    }
+    .unwrap_or("")
+    .to_ascii_lowercase();
+    if qualifier.is_none() && typed.is_empty() {
+        return;
+    }
     let Some(here) = path_of(file) else {
         return;
     };
@@ -288,6 +305,8 @@ fn workspace_types(
         .map(|s| s.includes.iter().map(|i| i.prefix.clone()).collect())
         .unwrap_or_default();
     let included = db.includes(file);
+    let mut siblings: Option<Vec<FileId>> = None;
+    let mut offered = 0;
     for f in db.file_ids() {
         if f == file || included.contains(&f) {
             continue;
@@ -302,17 +321,34 @@ fn workspace_types(
         let Some(summary) = db.summary(f) else {
             continue;
         };
+        let stem_lower = stem.to_ascii_lowercase();
+        let matches = |name: &str| {
+            let name = name.to_ascii_lowercase();
+            name.starts_with(&typed)
+                || (qualifier.is_none() && format!("{stem_lower}.{name}").starts_with(&typed))
+        };
         let types: Vec<_> = summary
             .definitions
             .iter()
-            .filter(|d| d.kind.is_type() && want.admits(&d.kind))
+            .filter(|d| d.kind.is_type() && want.admits(&d.kind) && matches(&d.name))
             .collect();
         if types.is_empty() {
             continue;
         }
-        let include = include_path(db, file, &here, f, &path, path_of);
+        let siblings = siblings.get_or_insert_with(|| {
+            let dir = here.parent();
+            db.file_ids()
+                .into_iter()
+                .filter(|g| *g != file && path_of(*g).as_deref().and_then(Path::parent) == dir)
+                .collect()
+        });
+        let include = include_path(db, file, &here, f, &path, siblings);
         let edit = include_edit(db, file, &include);
         for d in types {
+            if offered == WORKSPACE_TYPES_LIMIT {
+                return;
+            }
+            offered += 1;
             let label = match qualifier {
                 Some(_) => d.name.clone(),
                 None => format!("{stem}.{}", d.name),
@@ -333,14 +369,15 @@ fn workspace_types(
 
 /// How `file` (at `here`) should include `target` (at `path`): the shortest
 /// of the path relative to its directory, the suffixes of `path` the
-/// resolver finds, and what files of the same directory already write.
+/// resolver finds, and what `siblings` (the other files of its directory)
+/// already write.
 fn include_path(
     db: &Database,
     file: FileId,
     here: &Path,
     target: FileId,
     path: &Path,
-    path_of: &dyn Fn(FileId) -> Option<PathBuf>,
+    siblings: &[FileId],
 ) -> String {
     let dir = here.parent().unwrap_or(Path::new(""));
     let mut candidates = Vec::new();
@@ -354,10 +391,7 @@ fn include_path(
             candidates.push(suffix);
         }
     }
-    for g in db.file_ids() {
-        if g == file || path_of(g).as_deref().and_then(Path::parent) != Some(dir) {
-            continue;
-        }
+    for &g in siblings {
         for include in db.summary(g).iter().flat_map(|s| &s.includes) {
             if db.resolve_include(g, &include.path) == Some(target) {
                 candidates.push(include.path.clone());

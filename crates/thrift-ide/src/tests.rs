@@ -463,10 +463,13 @@ fn completion_in_value_positions_offers_consts_and_enum_values() {
 
 #[test]
 fn completion_offers_types_of_files_not_included_with_the_include() {
-    // After the last include.
-    expect![[r#"required, optional, A, inc, bool, byte, i8, i16, i32, i64, double, string, binary, uuid, map, set, list, other.Account +21..21"include \"other.thrift\"\n", other.Kind +21..21"include \"other.thrift\"\n", types.Money +21..21"include \"sub/types.thrift\"\n""#]].assert_eq(&complete(
-        "include \"inc.thrift\"\nstruct A {\n  1: $0\n}\n//- /inc.thrift\nstruct Included {}\n//- /other.thrift\nstruct Account {}\nenum Kind { K }\nconst i32 NotAType = 1\n//- /sub/types.thrift\ntypedef i64 Money\n",
-    ));
+    let project = "include \"inc.thrift\"\nstruct A {\n  1: $0\n}\n//- /inc.thrift\nstruct Included {}\n//- /other.thrift\nstruct Account {}\nenum Kind { K }\nconst i32 NotAType = 1\n//- /sub/types.thrift\ntypedef i64 Money\n";
+    // Nothing typed: none (a big workspace has too many).
+    expect!["required, optional, A, inc, bool, byte, i8, i16, i32, i64, double, string, binary, uuid, map, set, list"].assert_eq(&complete(project));
+    // Typed: those whose `file.Name` or `Name` starts with it (any case),
+    // with the edit adding the include after the last one.
+    expect![[r#"required, optional, A, inc, bool, byte, i8, i16, i32, i64, double, string, binary, uuid, map, set, list, other.Account +21..21"include \"other.thrift\"\n", other.Kind +21..21"include \"other.thrift\"\n""#]].assert_eq(&complete(&project.replace("1: $0", "1: ot$0")));
+    expect![[r#"required, optional, A, inc, bool, byte, i8, i16, i32, i64, double, string, binary, uuid, map, set, list, types.Money +21..21"include \"sub/types.thrift\"\n""#]].assert_eq(&complete(&project.replace("1: $0", "1: mo$0")));
     // At the top without includes, with the shortest path the resolver
     // finds (here from the root); `file.` offers the file's types.
     expect![[r#"Account +0..0"include \"other.thrift\"\n""#]].assert_eq(&complete(
@@ -548,4 +551,19 @@ fn hover_on_fields_and_typedef_chains() {
 
         resolves to `struct User2`"#]]
     .assert_eq(&out.join("\n"));
+}
+
+#[test]
+fn completion_caps_types_of_files_not_included() {
+    let mut text = String::from("struct A {\n  1: f$0\n}\n");
+    for i in 0..80 {
+        text.push_str(&format!("//- /f{i}.thrift\nstruct T{i} {{}}\n"));
+    }
+    let (db, paths, cursor) = fixture(&text);
+    let path_of = |f: FileId| paths.get(f.0 as usize).map(std::path::PathBuf::from);
+    let offered = completions_in_workspace(&db, FileId(0), cursor, &path_of)
+        .into_iter()
+        .filter(|c| !c.additional_edits.is_empty())
+        .count();
+    assert_eq!(offered, completion::WORKSPACE_TYPES_LIMIT);
 }

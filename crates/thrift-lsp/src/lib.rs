@@ -548,8 +548,14 @@ impl LanguageServer for Backend {
                         ..Default::default()
                     }
                 })
-                .collect();
-            Some(CompletionResponse::Array(items))
+                .collect::<Vec<_>>();
+            // Types of files not included are filtered by what is typed and
+            // capped: ask again as more is typed.
+            let is_incomplete = items.iter().any(|i| i.additional_text_edits.is_some());
+            Some(CompletionResponse::List(CompletionList {
+                is_incomplete,
+                items,
+            }))
         })
     }
 

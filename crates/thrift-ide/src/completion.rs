@@ -321,11 +321,22 @@ fn workspace_types(
         let Some(summary) = db.summary(f) else {
             continue;
         };
-        let stem_lower = stem.to_ascii_lowercase();
+        // `typed` against `Name`, or against `stem.Name`: no allocation per
+        // definition (a big workspace has hundreds of thousands).
+        let starts = |name: &str, prefix: &str| {
+            name.len() >= prefix.len()
+                && name.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+        };
+        let after_stem = (qualifier.is_none()
+            && typed.len() > stem.len()
+            && starts(&typed, &stem)
+            && typed.as_bytes()[stem.len()] == b'.')
+            .then(|| &typed[stem.len() + 1..]);
+        let stem_matches = qualifier.is_none() && starts(&stem, &typed);
         let matches = |name: &str| {
-            let name = name.to_ascii_lowercase();
-            name.starts_with(&typed)
-                || (qualifier.is_none() && format!("{stem_lower}.{name}").starts_with(&typed))
+            stem_matches
+                || starts(name, &typed)
+                || after_stem.is_some_and(|rest| starts(name, rest))
         };
         let types: Vec<_> = summary
             .definitions

@@ -47,6 +47,40 @@ pub struct Options {
 }
 
 impl Options {
+    /// The rules a selection names, as `[breaking]` spells it: `category`,
+    /// `use` (categories or rule ids; with neither, `FILE`) and `except`
+    /// (rule ids). An unknown name is an error that says where it was.
+    pub fn select(
+        category: Option<&str>,
+        use_: &[String],
+        except: &[String],
+    ) -> Result<Options, String> {
+        let rule = |s: &str, key: &str| {
+            Rule::by_id(s).ok_or_else(|| format!("unknown breaking rule `{s}` in `{key}`"))
+        };
+        let mut options = Options::default();
+        if let Some(c) = category {
+            options.categories.push(Category::parse(c).ok_or_else(|| {
+                format!(
+                    "unknown breaking category `{c}` (expected FILE, SOURCE, WIRE_JSON or WIRE)"
+                )
+            })?);
+        }
+        for item in use_ {
+            match Category::parse(item) {
+                Some(c) => options.categories.push(c),
+                None => options.rules.push(rule(item, "breaking.use")?),
+            }
+        }
+        if options.categories.is_empty() && options.rules.is_empty() {
+            options.categories.push(Category::File);
+        }
+        for item in except {
+            options.except.push(rule(item, "breaking.except")?);
+        }
+        Ok(options)
+    }
+
     /// Whether `rule` runs for a file of `dialect`.
     pub fn is_active(&self, rule: &Rule, dialect: Dialect) -> bool {
         if self.except.iter().any(|r| r.id == rule.id) {
@@ -121,4 +155,46 @@ pub fn compare(old: Snapshot<'_>, new: Snapshot<'_>, options: &Options) -> Vec<F
     });
     findings.dedup();
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn select_reads_a_breaking_section() {
+        let ids = |rules: &[&Rule]| rules.iter().map(|r| r.id).collect::<Vec<_>>();
+        // Nothing named: FILE.
+        let o = Options::select(None, &[], &[]).unwrap();
+        assert_eq!(o.categories, [Category::File]);
+        // A rule alone selects only that rule.
+        let o = Options::select(None, &["FIELD_SAME_DEFAULT".into()], &[]).unwrap();
+        assert!(o.categories.is_empty());
+        assert_eq!(ids(&o.rules), ["FIELD_SAME_DEFAULT"]);
+        let o = Options::select(
+            Some("WIRE"),
+            &["SOURCE".into()],
+            &["FIELD_NO_DELETE".into()],
+        )
+        .unwrap();
+        assert_eq!(o.categories, [Category::Wire, Category::Source]);
+        assert_eq!(ids(&o.except), ["FIELD_NO_DELETE"]);
+        // Unknown names say where they were.
+        assert_eq!(
+            Options::select(Some("LOOSE"), &[], &[]).err().as_deref(),
+            Some("unknown breaking category `LOOSE` (expected FILE, SOURCE, WIRE_JSON or WIRE)")
+        );
+        assert_eq!(
+            Options::select(None, &["NOPE".into()], &[])
+                .err()
+                .as_deref(),
+            Some("unknown breaking rule `NOPE` in `breaking.use`")
+        );
+        assert_eq!(
+            Options::select(None, &[], &["NOPE".into()])
+                .err()
+                .as_deref(),
+            Some("unknown breaking rule `NOPE` in `breaking.except`")
+        );
+    }
 }

@@ -12,12 +12,12 @@ use std::{
     collections::{HashMap, HashSet, VecDeque},
     fmt,
     io::{BufRead, BufReader, Read, Write},
-    path::{Component, Path, PathBuf},
+    path::{Path, PathBuf},
     process::{Child, ChildStdin, ChildStdout, Command, Stdio},
     sync::Arc,
 };
 
-use thrift_semantic::{Database, FileId};
+use thrift_semantic::{Database, FileId, normalize_path as normalize};
 use thrift_syntax::{Dialect, LineIndex, TextSize};
 
 /// Why a version cannot be read: a message for the user.
@@ -62,23 +62,6 @@ impl Tree for FsTree {
             ))
         })
     }
-}
-
-/// `.` and `..` removed, lexically.
-pub fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn git(cwd: &Path, args: &[&str]) -> Result<std::process::Output, Error> {
@@ -351,10 +334,8 @@ pub fn load(
         let summary = thrift_semantic::summary::summarize(&parse.tree());
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         for include in summary.includes.iter().map(|i| i.path.clone()) {
-            let found = std::iter::once(&dir)
-                .chain(search)
-                .map(|d| normalize(&d.join(&include)))
-                .find(|p| tree.is_file(p));
+            let dirs = std::iter::once(dir.as_path()).chain(search.iter().map(PathBuf::as_path));
+            let found = thrift_semantic::find_include(&include, dirs, |p| tree.is_file(p));
             let Some(found) = found else { continue };
             let key = found.display().to_string();
             let (target, new) = intern(&found, key, &mut paths, &mut keys);
@@ -394,12 +375,6 @@ pub fn load(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn normalizes_lexically() {
-        assert_eq!(normalize(Path::new("a/./b/../c")), PathBuf::from("a/c"));
-        assert_eq!(normalize(Path::new("../x")), PathBuf::from("../x"));
-    }
 
     #[test]
     fn refuses_option_like_refs() {

@@ -21,7 +21,9 @@ use thrift_breaking::{
 };
 use thrift_config::Config;
 
-use crate::{check::normalize, report::Format};
+use thrift_semantic::normalize_path as normalize;
+
+use crate::report::Format;
 
 pub struct BreakingArgs {
     pub against: Option<String>,
@@ -246,38 +248,17 @@ fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
 /// The rules to run: `--category`, else the config's `category` and `use`.
 fn options(args: &BreakingArgs, config: &Config) -> Result<Options, Fail> {
     let section = &config.breaking.section;
-    let mut options = Options::default();
-    let category = |s: &str| {
-        Category::parse(s).ok_or_else(|| {
-            Fail(format!(
-                "unknown breaking category `{s}` (expected FILE, SOURCE, WIRE_JSON or WIRE)"
-            ))
-        })
+    let (category, use_) = match &args.category {
+        Some(c) => (Some(c.as_str()), &[][..]),
+        None => (section.category.as_deref(), &section.use_[..]),
     };
-    let rule = |s: &str, key: &str| {
-        Rule::by_id(s).ok_or_else(|| Fail(format!("unknown breaking rule `{s}` in `{key}`")))
-    };
-    if let Some(c) = &args.category {
-        options.categories.push(category(c)?);
-    } else {
-        if let Some(c) = &section.category {
-            options.categories.push(category(c)?);
-        }
-        for item in &section.use_ {
-            match Category::parse(item) {
-                Some(c) => options.categories.push(c),
-                None => options.rules.push(rule(item, "breaking.use")?),
-            }
-        }
-        if options.categories.is_empty() && options.rules.is_empty() {
-            options.categories.push(Category::File);
-        }
-    }
-    for item in &section.except {
-        options.except.push(rule(item, "breaking.except")?);
-    }
+    let mut options = Options::select(category, use_, &section.except).map_err(Fail)?;
     for item in section.ignore_only.keys() {
-        rule(item, "breaking.ignore_only")?;
+        if Rule::by_id(item).is_none() {
+            return Err(Fail(format!(
+                "unknown breaking rule `{item}` in `breaking.ignore_only`"
+            )));
+        }
     }
     options.dialect = match args.dialect {
         Some(d) => d,

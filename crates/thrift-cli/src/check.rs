@@ -4,13 +4,13 @@
 use std::{
     collections::{HashMap, VecDeque},
     io::{self, IsTerminal, Write},
-    path::{Component, Path, PathBuf},
+    path::{Path, PathBuf},
     process::ExitCode,
     sync::{Arc, RwLock},
 };
 
 use thrift_config::{Config, LintLevel};
-use thrift_semantic::{Code, Database, Diagnostic, FileId, Severity};
+use thrift_semantic::{Code, Database, Diagnostic, FileId, Severity, normalize_path as normalize};
 
 use crate::{
     output::read_text,
@@ -155,14 +155,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
             .map(|s| s.includes.iter().map(|i| i.path.clone()).collect())
             .unwrap_or_default();
         for include in includes {
-            let found = if Path::new(&include).is_absolute() {
-                Some(PathBuf::from(&include)).filter(|p| p.is_file())
-            } else {
-                search
-                    .iter()
-                    .map(|d| normalize(&d.join(&include)))
-                    .find(|p| p.is_file())
-            };
+            let found = thrift_semantic::find_include(
+                &include,
+                search.iter().map(PathBuf::as_path),
+                Path::is_file,
+            );
             let Some(found) = found else { continue };
             let mut v = vfs.write().unwrap();
             let (target, new) = v.intern(&found, display(&relative_to(&found, &cwd)));
@@ -360,23 +357,6 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<String>) {
             out.push(path);
         }
     }
-}
-
-/// Removes `.` and `..` components without touching the file system.
-pub(crate) fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn relative_to(path: &Path, base: &Path) -> PathBuf {

@@ -10,10 +10,11 @@
 use std::{
     collections::HashMap,
     path::{Path, PathBuf},
+    time::{Duration, Instant},
 };
 
 use thrift_breaking::{
-    Category, Options, Rule, Side, Snapshot,
+    Options, Rule, Side, Snapshot,
     version::{self, GitTree, Loaded},
 };
 use thrift_config::Config;
@@ -35,36 +36,19 @@ struct Entry {
     old: HashMap<PathBuf, Option<Loaded>>,
 }
 
+/// How long the commit a ref names is trusted before git is asked again:
+/// diagnostics run on every pause in typing, git need not.
+const RESOLVE_TTL: Duration = Duration::from_secs(2);
+
 /// The old sides, by (directory of the file, ref).
 #[derive(Default)]
 pub struct Cache {
     entries: HashMap<(PathBuf, String), Entry>,
+    /// The commit each (directory, ref) named when last asked, or why it
+    /// named none.
+    resolved: HashMap<(PathBuf, String), (Instant, Result<String, String>)>,
     /// Errors already reported, so that each is logged once.
     reported: HashMap<(PathBuf, String), String>,
-}
-
-/// The rules to run from the config's `[breaking]` section (unknown names
-/// are skipped; `thrift-lint breaking` reports them).
-pub fn options(config: &Config, dialect: Option<Dialect>) -> Options {
-    let section = &config.breaking.section;
-    let mut options = Options::default();
-    if let Some(c) = section.category.as_deref().and_then(Category::parse) {
-        options.categories.push(c);
-    }
-    for item in &section.use_ {
-        match Category::parse(item) {
-            Some(c) => options.categories.push(c),
-            None => options.rules.extend(Rule::by_id(item)),
-        }
-    }
-    if options.categories.is_empty() && options.rules.is_empty() {
-        options.categories.push(Category::File);
-    }
-    options
-        .except
-        .extend(section.except.iter().filter_map(|r| Rule::by_id(r)));
-    options.dialect = dialect;
-    options
 }
 
 impl Cache {
@@ -90,14 +74,31 @@ impl Cache {
                 "`{against}` is a directory or a file; the server compares with git refs only (use `thrift-lint breaking` for directories)"
             ));
         }
-        let Some(commit) = version::resolve_commit(&dir, against) else {
-            self.entries.remove(&key);
-            // Says why: not a repository, or an unknown ref.
-            let message = match GitTree::open(&dir, against) {
-                Err(e) => e.0,
-                Ok(_) => format!("cannot resolve `{against}`"),
-            };
-            return Err(message);
+        let section = &config.breaking.section;
+        let mut options =
+            Options::select(section.category.as_deref(), &section.use_, &section.except)?;
+        options.dialect = dialect;
+        let commit = match self.resolved.get(&key) {
+            Some((at, result)) if at.elapsed() < RESOLVE_TTL => result.clone(),
+            _ => {
+                let result = version::resolve_commit(&dir, against).ok_or_else(|| {
+                    // Says why: not a repository, or an unknown ref.
+                    match GitTree::open(&dir, against) {
+                        Err(e) => e.0,
+                        Ok(_) => format!("cannot resolve `{against}`"),
+                    }
+                });
+                self.resolved
+                    .insert(key.clone(), (Instant::now(), result.clone()));
+                result
+            }
+        };
+        let commit = match commit {
+            Ok(commit) => commit,
+            Err(message) => {
+                self.entries.remove(&key);
+                return Err(message);
+            }
         };
         if self
             .entries
@@ -139,7 +140,7 @@ impl Cache {
                 files: &old.files,
             },
             Snapshot { db, files: &files },
-            &options(config, dialect),
+            &options,
         );
         let root = config.root.clone().unwrap_or_else(|| dir.clone());
         let relative = path.strip_prefix(&root).unwrap_or(path);

@@ -3,13 +3,13 @@
 
 use std::{
     collections::{HashMap, VecDeque},
-    path::{Component, Path, PathBuf},
+    path::{Path, PathBuf},
     sync::{Arc, RwLock},
 };
 
 use thrift_config::{Config, LintLevel};
 use thrift_ide::{Database, FileId, InlayHintConfig, TextRange, TextSize};
-use thrift_semantic::{Code, Severity};
+use thrift_semantic::{Code, Severity, normalize_path as normalize};
 use tower_lsp_server::ls_types::{self as lsp, Uri};
 
 use crate::{
@@ -103,20 +103,6 @@ pub fn walk(roots: &[PathBuf]) -> Vec<PathBuf> {
         }
     }
     out.sort();
-    out
-}
-
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            c => out.push(c),
-        }
-    }
     out
 }
 
@@ -228,14 +214,11 @@ impl State {
                 .map(|s| s.includes.iter().map(|i| i.path.clone()).collect())
                 .unwrap_or_default();
             for include in includes {
-                let found = if Path::new(&include).is_absolute() {
-                    Some(PathBuf::from(&include)).filter(|p| p.is_file())
-                } else {
-                    search
-                        .iter()
-                        .map(|d| normalize(&d.join(&include)))
-                        .find(|p| p.is_file())
-                };
+                let found = thrift_semantic::find_include(
+                    &include,
+                    search.iter().map(PathBuf::as_path),
+                    Path::is_file,
+                );
                 let Some(found) = found else {
                     if let Ok(mut vfs) = self.vfs.write() {
                         vfs.includes.remove(&(f, include));

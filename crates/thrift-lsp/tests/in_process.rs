@@ -434,13 +434,15 @@ async fn breaking_changes_against_a_git_ref() {
     )
     .await;
     assert_eq!(safe, "");
-    // The ref moves: a new commit is the new base.
+    // The ref moves: a new commit is the new base (once the server asks
+    // git again: the commit a ref names is trusted for 2 s).
     std::fs::write(
         root.join("api/main.thrift"),
         "struct User {\n  1: i64 id\n}\nenum Color { RED = 1, GREEN = 2 }\n",
     )
     .unwrap();
     git(&root, &["commit", "-q", "-am", "v2"]);
+    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
     let after = edit(
         &mut fx,
         4,

@@ -154,7 +154,7 @@ fn main() {
                 let impact = db.apply_change(file, &text);
                 black_box(db.diagnostics(file));
                 if recheck_dependents {
-                    for &f in &impact.affected {
+                    for f in impact.affected(&db) {
                         black_box(db.diagnostics(f));
                     }
                 }

@@ -42,12 +42,24 @@ struct CacheEntry {
 /// What an edit did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChangeImpact {
+    /// The edited file.
+    pub file: FileId,
     /// The file's summary changed, so files that include it (directly or
     /// not) need a recheck.
     pub summary_changed: bool,
+}
+
+impl ChangeImpact {
     /// The files whose diagnostics may have changed: the file itself, and
-    /// its dependents if its summary changed.
-    pub affected: Vec<FileId>,
+    /// its dependents if its summary changed. Computed on demand (a walk
+    /// over every file's includes): an edit alone does not pay for it.
+    pub fn affected(&self, db: &Database) -> Vec<FileId> {
+        let mut affected = vec![self.file];
+        if self.summary_changed {
+            affected.extend(db.dependents(self.file));
+        }
+        affected
+    }
 }
 
 fn parse_one(
@@ -123,13 +135,9 @@ impl Database {
         let (_, text, parse, summary) =
             parse_one(file, text.to_string(), self.dialect_of(file), None);
         let summary_changed = self.insert(file, text, parse, summary);
-        let mut affected = vec![file];
-        if summary_changed {
-            affected.extend(self.dependents(file));
-        }
         ChangeImpact {
+            file,
             summary_changed,
-            affected,
         }
     }
 

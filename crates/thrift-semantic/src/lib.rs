@@ -26,6 +26,45 @@ pub use crate::{
     summary::{BaseType, DefKind, DefSummary, FileSummary, TypeRef},
 };
 
+/// `path` with `.` and `..` removed lexically (no file system access), as
+/// include paths are joined to directories: `a/./b/../c` is `a/c`; a `..`
+/// past the start is kept (`../x`). The one path normalisation of the CLI,
+/// the server and the breaking lint's version loading.
+pub fn normalize_path(path: &std::path::Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let mut out = std::path::PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Where `include` names a file, as the Apache compiler looks: an absolute
+/// path as it is, else joined to each of `dirs` in order (the including
+/// file's directory first, then the include directories); the first that
+/// `is_file` accepts. The caller decides what a file is (disk, git tree).
+pub fn find_include<'a>(
+    include: &str,
+    dirs: impl IntoIterator<Item = &'a std::path::Path>,
+    is_file: impl Fn(&std::path::Path) -> bool,
+) -> Option<std::path::PathBuf> {
+    let path = std::path::Path::new(include);
+    if path.is_absolute() {
+        return Some(normalize_path(path)).filter(|p| is_file(p));
+    }
+    dirs.into_iter()
+        .map(|d| normalize_path(&d.join(path)))
+        .find(|p| is_file(p))
+}
+
 /// Identifies a file. The caller decides what files are and assigns ids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FileId(pub u32);

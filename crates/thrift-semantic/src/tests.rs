@@ -460,14 +460,14 @@ struct O {}
     // A comment in the leaf: its summary is unchanged, only it is rechecked.
     let impact = db.apply_change(leaf, "// comment\nstruct L { 1: i32 x }\n");
     assert!(!impact.summary_changed);
-    assert_eq!(impact.affected, [leaf]);
+    assert_eq!(impact.affected(&db), [leaf]);
     let _ = dump(&mut db, &paths);
     assert_eq!(db.checks_run(), baseline + 1);
 
     // Renaming `L` changes the summary: `main` is rechecked and now fails.
     let impact = db.apply_change(leaf, "struct M { 1: i32 x }\n");
     assert!(impact.summary_changed);
-    assert_eq!(impact.affected, [leaf, main]);
+    assert_eq!(impact.affected(&db), [leaf, main]);
     let out = dump(&mut db, &paths);
     assert_eq!(db.checks_run(), baseline + 3);
     assert!(
@@ -719,4 +719,47 @@ struct AllowReservedIdentifier {}
             /main.thrift:22:25 T1064 error: `S` has no field `bogus` [bogus]
         "#]],
     );
+}
+
+#[test]
+fn paths_normalize_lexically() {
+    use std::path::{Path, PathBuf};
+    assert_eq!(
+        crate::normalize_path(Path::new("a/./b/../c")),
+        PathBuf::from("a/c")
+    );
+    assert_eq!(
+        crate::normalize_path(Path::new("../x")),
+        PathBuf::from("../x")
+    );
+    assert_eq!(
+        crate::normalize_path(Path::new("/r/inc/../b.thrift")),
+        PathBuf::from("/r/b.thrift")
+    );
+}
+
+#[test]
+fn includes_are_found_in_order() {
+    use std::path::{Path, PathBuf};
+    let files = [
+        PathBuf::from("/w/a/x.thrift"),
+        PathBuf::from("/w/inc/x.thrift"),
+        PathBuf::from("/abs/y.thrift"),
+    ];
+    let is_file = |p: &Path| files.iter().any(|f| f == p);
+    let dirs = [Path::new("/w/a"), Path::new("/w/inc")];
+    // The including file's directory wins over the include directories.
+    assert_eq!(
+        crate::find_include("x.thrift", dirs, is_file),
+        Some(files[0].clone())
+    );
+    assert_eq!(
+        crate::find_include("../inc/x.thrift", dirs, is_file),
+        Some(files[1].clone())
+    );
+    assert_eq!(
+        crate::find_include("/abs/./y.thrift", dirs, is_file),
+        Some(files[2].clone())
+    );
+    assert_eq!(crate::find_include("missing.thrift", dirs, is_file), None);
 }

@@ -23,7 +23,7 @@ use thrift_config::Config;
 
 use thrift_semantic::normalize_path as normalize;
 
-use crate::report::Format;
+use crate::report::{Format, escape_data, escape_property, is_unsafe_char, sarif_location};
 
 pub struct BreakingArgs {
     pub against: Option<String>,
@@ -389,16 +389,11 @@ impl Shown {
     }
 }
 
-/// Control characters and bidirectional overrides become U+FFFD.
+/// Control characters (line breaks too: one finding is one line) and
+/// bidirectional controls become U+FFFD.
 fn sanitize(s: &str) -> String {
     s.chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
-                '\u{FFFD}'
-            } else {
-                c
-            }
-        })
+        .map(|c| if is_unsafe_char(c) { '\u{FFFD}' } else { c })
         .collect()
 }
 
@@ -488,18 +483,6 @@ fn render_json(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Resul
     out.write_all(b"]\n")
 }
 
-/// Escapes a workflow command's data (the message), as `report.rs` does.
-fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// Escapes a workflow command's property value.
-fn escape_property(s: &str) -> String {
-    escape_data(s).replace(':', "%3A").replace(',', "%2C")
-}
-
 /// GitHub shows at most 10 error annotations per step.
 const GITHUB_ANNOTATIONS: usize = 10;
 
@@ -576,38 +559,6 @@ fn render_github(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Res
 const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const INFORMATION_URI: &str = "https://github.com/thrift-tools/thrift-tools";
 const HELP_URI: &str = "https://github.com/thrift-tools/thrift-tools/blob/main/docs/breaking.md#";
-
-/// A path as a relative SARIF URI reference: `/` separators, characters
-/// outside the URI path syntax percent-encoded.
-fn sarif_uri(path: &str) -> String {
-    let path = path.replace('\\', "/");
-    let mut encoded = String::new();
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=@".contains(&b) {
-            encoded.push(b as char);
-        } else {
-            let _ = write!(encoded, "%{b:02X}");
-        }
-    }
-    encoded
-}
-
-fn sarif_location(path: &str, region: (u32, u32, u32, u32)) -> Value {
-    let mut artifact = Map::new();
-    artifact.insert("uri".into(), json!(sarif_uri(path)));
-    if !path.starts_with('/') {
-        artifact.insert("uriBaseId".into(), json!("%SRCROOT%"));
-    }
-    json!({
-        "artifactLocation": artifact,
-        "region": {
-            "startLine": region.0,
-            "startColumn": region.1,
-            "endLine": region.2,
-            "endColumn": region.3,
-        },
-    })
-}
 
 fn render_sarif(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Result<()> {
     let rules: Vec<Value> = RULES
@@ -734,20 +685,4 @@ fn render_rdjson(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Res
     result.insert("diagnostics".into(), Value::Array(diagnostics));
     serde_json::to_writer_pretty(&mut *out, &Value::Object(result)).map_err(io::Error::from)?;
     out.write_all(b"\n")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn github_escaping() {
-        assert_eq!(escape_data("a%b\r\nc:d,e"), "a%25b%0D%0Ac:d,e");
-        assert_eq!(escape_property("a%b\r\nc:d,e"), "a%25b%0D%0Ac%3Ad%2Ce");
-    }
-
-    #[test]
-    fn uris() {
-        assert_eq!(sarif_uri("dir\\a b.thrift"), "dir/a%20b.thrift");
-    }
 }

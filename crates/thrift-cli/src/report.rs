@@ -282,7 +282,7 @@ fn paint(color: bool, style: &str, text: &str) -> String {
 /// Characters that must not reach a terminal as they are: control
 /// characters (escape sequences) and bidirectional overrides, which can make
 /// a line read differently from what it is.
-fn is_unsafe_char(c: char) -> bool {
+pub(crate) fn is_unsafe_char(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
@@ -497,14 +497,14 @@ fn render_json(
 // github
 
 /// Escapes a workflow command's data (the message).
-fn escape_data(s: &str) -> String {
+pub(crate) fn escape_data(s: &str) -> String {
     s.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
 /// Escapes a workflow command's property value.
-fn escape_property(s: &str) -> String {
+pub(crate) fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
@@ -600,7 +600,22 @@ fn sarif_uri(path: &str) -> (String, bool) {
 }
 
 fn sarif_physical_location(loc: &Loc<'_>) -> Value {
-    let (uri, relative) = sarif_uri(&loc.path);
+    sarif_location(
+        &loc.path,
+        (
+            loc.start.line + 1,
+            loc.start.col + 1,
+            loc.end.line + 1,
+            loc.end.col + 1,
+        ),
+    )
+}
+
+/// A SARIF physical location: the file (relative to `%SRCROOT%`, or a
+/// `file:` URI when absolute) and the 1-based region (start line, start
+/// column, end line, end column).
+pub(crate) fn sarif_location(path: &str, region: (u32, u32, u32, u32)) -> Value {
+    let (uri, relative) = sarif_uri(path);
     let mut artifact = Map::new();
     artifact.insert("uri".into(), json!(uri));
     if relative {
@@ -609,10 +624,10 @@ fn sarif_physical_location(loc: &Loc<'_>) -> Value {
     json!({
         "artifactLocation": artifact,
         "region": {
-            "startLine": loc.start.line + 1,
-            "startColumn": loc.start.col + 1,
-            "endLine": loc.end.line + 1,
-            "endColumn": loc.end.col + 1,
+            "startLine": region.0,
+            "startColumn": region.1,
+            "endLine": region.2,
+            "endColumn": region.3,
         },
     })
 }

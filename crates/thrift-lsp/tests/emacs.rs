@@ -10,33 +10,11 @@
 //! them as `LSP_CMD` / `LSP_INIT_OPTIONS`): `thrift-ls` is found on
 //! `exec-path`, like a user's would be.
 
-use std::{
-    path::{Path, PathBuf},
-    process::Command,
-};
+use std::{path::Path, process::Command};
 
 use serde_json::Value;
 
-fn harness() -> PathBuf {
-    match std::env::var_os("THRIFT_REAL_CLIENTS") {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/tools/real-clients"),
-    }
-    .join("emacs/eglot-harness.el")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+mod common;
 
 /// Runs after the snippet is loaded: checks what it set up, prints it as a
 /// JSON line, and hands its server contact to the harness.
@@ -86,17 +64,11 @@ fn emacs_eglot_drives_the_server() {
         }
         Ok(_) => {}
     }
-    let harness = harness();
+    let harness = common::harness("emacs/eglot-harness.el");
     assert!(harness.is_file(), "no harness at {}", harness.display());
     let snippet = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../editors/emacs/thrift-eglot.el");
 
-    let root = std::env::temp_dir().join(format!("thrift-ls-emacs-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples"),
-        &root,
-    );
-    std::fs::write(root.join("thrift-tools.toml"), "[format]\nindent = 2\n").unwrap();
+    let root = common::example_project("emacs");
     let file = root.join("shop.thrift");
     std::fs::write(&file, SHOP).unwrap();
 

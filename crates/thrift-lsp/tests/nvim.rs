@@ -2,33 +2,11 @@
 //! harness (`../shared/tools/real-clients/nvim`). CI installs `neovim`;
 //! elsewhere the test is skipped when `nvim` is missing (and says so).
 
-use std::{
-    path::{Path, PathBuf},
-    process::Command,
-};
+use std::process::Command;
 
 use serde_json::Value;
 
-fn harness() -> PathBuf {
-    match std::env::var_os("THRIFT_REAL_CLIENTS") {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/tools/real-clients"),
-    }
-    .join("nvim/lsp-harness.lua")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+mod common;
 
 #[test]
 fn neovim_drives_the_server() {
@@ -40,16 +18,10 @@ fn neovim_drives_the_server() {
         eprintln!("skipped: `nvim` is not installed");
         return;
     }
-    let harness = harness();
+    let harness = common::harness("nvim/lsp-harness.lua");
     assert!(harness.is_file(), "no harness at {}", harness.display());
     // The example project, with a config so that formatting uses it.
-    let root = std::env::temp_dir().join(format!("thrift-ls-nvim-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples"),
-        &root,
-    );
-    std::fs::write(root.join("thrift-tools.toml"), "[format]\nindent = 2\n").unwrap();
+    let root = common::example_project("nvim");
     let file = root.join("catalog.thrift");
     let out = Command::new("nvim")
         .args(["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c"])

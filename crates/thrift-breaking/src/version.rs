@@ -14,7 +14,7 @@ use std::{
     io::{BufRead, BufReader, Read, Write},
     path::{Path, PathBuf},
     process::{Child, ChildStdin, ChildStdout, Command, Stdio},
-    sync::Arc,
+    sync::{Arc, RwLock},
 };
 
 use thrift_semantic::{Database, FileId, normalize_path as normalize};
@@ -257,17 +257,15 @@ pub struct Loaded {
     /// The compared files: `(key, id)`.
     pub files: Vec<(String, FileId)>,
     /// Every loaded file's key (the compared files' keys; the path of
-    /// included files) and text, by file id.
+    /// included files), by file id. Texts are the database's.
     pub keys: Vec<String>,
-    pub texts: Vec<String>,
     index: HashMap<FileId, LineIndex>,
 }
 
 impl Loaded {
     /// 1-based line and column (in characters) of an offset.
     pub fn position(&self, file: FileId, offset: TextSize) -> (u32, u32) {
-        let i = file.0 as usize;
-        match (self.index.get(&file), self.texts.get(i)) {
+        match (self.index.get(&file), self.db.text(file)) {
             (Some(index), Some(text)) => {
                 let lc = index.line_col(text, offset);
                 (lc.line + 1, lc.col + 1)
@@ -299,7 +297,6 @@ pub fn load(
     let mut paths: Vec<PathBuf> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
     let mut by_path: HashMap<PathBuf, FileId> = HashMap::new();
-    let mut includes: HashMap<(FileId, String), FileId> = HashMap::new();
     let mut queue: VecDeque<FileId> = VecDeque::new();
     let mut files: Vec<(String, FileId)> = Vec::new();
     let mut intern =
@@ -320,8 +317,19 @@ pub fn load(
             files.push((key.clone(), id));
         }
     }
-    let mut texts: Vec<Option<String>> = Vec::new();
-    let mut summaries: Vec<(FileId, String)> = Vec::new();
+    // Each file is parsed once, into the database, as it is read; the
+    // resolver answers from the includes found so far.
+    let resolved: Arc<RwLock<HashMap<(FileId, String), FileId>>> = Arc::default();
+    let resolver = resolved.clone();
+    let mut db = Database::new(move |from: FileId, include: &str| {
+        resolver
+            .read()
+            .ok()?
+            .get(&(from, include.to_string()))
+            .copied()
+    });
+    db.set_dialect(dialect);
+    let mut index = HashMap::new();
     while let Some(id) = queue.pop_front() {
         let path = paths[id.0 as usize].clone();
         let is_input = files.iter().any(|(_, f)| *f == id);
@@ -330,44 +338,32 @@ pub fn load(
             Err(e) if is_input => return Err(e),
             Err(_) => continue,
         };
-        let parse = thrift_syntax::parse_with(&text, dialect, None);
-        let summary = thrift_semantic::summary::summarize(&parse.tree());
+        db.apply_change(id, &text);
+        index.insert(id, LineIndex::new(&text));
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        for include in summary.includes.iter().map(|i| i.path.clone()) {
+        let names: Vec<String> = db
+            .summary(id)
+            .map(|s| s.includes.iter().map(|i| i.path.clone()).collect())
+            .unwrap_or_default();
+        for include in names {
             let dirs = std::iter::once(dir.as_path()).chain(search.iter().map(PathBuf::as_path));
             let found = thrift_semantic::find_include(&include, dirs, |p| tree.is_file(p));
             let Some(found) = found else { continue };
             let key = found.display().to_string();
             let (target, new) = intern(&found, key, &mut paths, &mut keys);
-            includes.insert((id, include), target);
+            if let Ok(mut resolved) = resolved.write() {
+                resolved.insert((id, include), target);
+            }
             if new {
                 queue.push_back(target);
             }
         }
-        if texts.len() <= id.0 as usize {
-            texts.resize(id.0 as usize + 1, None);
-        }
-        texts[id.0 as usize] = Some(text.clone());
-        summaries.push((id, text));
     }
-    let includes = Arc::new(includes);
-    let mut db = Database::new(move |from: FileId, include: &str| {
-        includes.get(&(from, include.to_string())).copied()
-    });
-    db.set_dialect(dialect);
-    let index = summaries
-        .iter()
-        .map(|(id, text)| (*id, LineIndex::new(text)))
-        .collect();
-    db.apply_changes(summaries);
     files.retain(|(_, id)| db.contains(*id));
-    let mut texts: Vec<String> = texts.into_iter().map(Option::unwrap_or_default).collect();
-    texts.resize(keys.len(), String::new());
     Ok(Loaded {
         db,
         files,
         keys,
-        texts,
         index,
     })
 }

@@ -11,14 +11,17 @@
 //   formatting     Format Document on unformatted.thrift, saved, equals formatted.thrift
 //   outline        the Explorer's Outline view lists catalog.thrift's definitions
 //                  (documentSymbol) in file order; clicking one moves the cursor there
+//   hover          hovering `types.Isbn` shows its typedef, doc comment and defining file
+//   missing-server thrift.server.path pointing at no file: after the offered restart, the
+//                  error notification with "Open Setting" and "Install Instructions"
 //
-// and writes highlighting/diagnostics/definition/formatting/outline PNGs into --out-dir. Prints a
+// and writes highlighting/diagnostics/definition/formatting/outline/hover/missing-server PNGs into --out-dir. Prints a
 // JSON summary on stdout; exit 0 when every check held, 1 when one failed, 2 on a crash.
 // Started by run.sh, which owns code-server; see README.md next to this file.
 //
 //   node drive.mjs --url http://127.0.0.1:18090 --folder /tmp/ws --out-dir shots \
 //        --expected-formatted fixtures/formatted.thrift [--timeout 180]
-import { readFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { clearTimeout, setTimeout } from 'node:timers';
@@ -274,6 +277,55 @@ try {
     && outlineCursor && outlineCursor.includes(`Ln ${serviceLine},`),
   { top_level: topLevel, expected: expectedOutline, rows: outline.map((o) => `${'  '.repeat(o.level - 1)}${o.name}`),
     cursor_after_click: outlineCursor, expected_line: serviceLine });
+
+  // 6. Hover (textDocument/hover) on `types.Isbn`: the typedef's signature, its doc
+  // comment and the file it is defined in, rendered as Markdown.
+  await page.keyboard.press('Control+B'); // hide the side bar again
+  await page.waitForTimeout(300);
+  const hoverAt = positionOf('catalog.thrift', 'types.Isbn', 'types.'.length + 2);
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+  await goTo(hoverAt);
+  await runCommand('Show or Focus Hover');
+  let hoverText = '';
+  await waitFor(async () => {
+    hoverText = await page.locator('.monaco-hover:not(.hidden) .hover-contents').allInnerTexts()
+      .then((t) => t.join('\n')).catch(() => '');
+    return /typedef/.test(hoverText) && /Isbn/.test(hoverText);
+  }, 10000);
+  await page.waitForTimeout(500);
+  await shot('hover');
+  await page.keyboard.press('Escape');
+  check('hover', /typedef/.test(hoverText) && /Isbn/.test(hoverText) && /ISBN-13/.test(hoverText)
+    && /common\/types\.thrift/.test(hoverText),
+    { at: hoverAt, hover: hoverText });
+
+  // 7. The missing-server message: point thrift.server.path (workspace settings) at a
+  // file that does not exist, accept the extension's offer to restart, and expect the
+  // error notification with its two buttons and the status item in the error colour.
+  mkdirSync(join(args.folder, '.vscode'), { recursive: true });
+  writeFileSync(join(args.folder, '.vscode', 'settings.json'),
+    JSON.stringify({ 'thrift.server.path': '/nonexistent/thrift-ls' }, null, 2));
+  const toasts = page.locator('.notifications-toasts .notification-toast');
+  const restartButton = toasts.filter({ hasText: 'Restart the language server' })
+    .locator('.monaco-button', { hasText: /^Restart$/ }).first();
+  let offered = true;
+  try { await restartButton.waitFor({ state: 'visible', timeout: 15000 }); } catch { offered = false; }
+  if (offered) await restartButton.click(); else await runCommand('Thrift: Restart Language Server');
+  const missing = toasts.filter({ hasText: 'is not an executable file' }).first();
+  let missingText = null;
+  let buttons = [];
+  try {
+    await missing.waitFor({ state: 'visible', timeout: 15000 });
+    missingText = (await missing.innerText()).replace(/\s+/g, ' ').trim();
+    buttons = (await missing.locator('.monaco-button').allInnerTexts()).map((b) => b.trim()).filter(Boolean);
+  } catch { /* checked below */ }
+  const statusItem = await page.locator('.statusbar-item', { hasText: 'thrift-ls' }).first()
+    .getAttribute('aria-label').catch(() => null);
+  await page.waitForTimeout(500);
+  await shot('missing-server');
+  check('missing-server', offered && missingText && /\/nonexistent\/thrift-ls/.test(missingText)
+    && buttons.includes('Open Setting') && buttons.includes('Install Instructions'),
+  { restart_offered: offered, notification: missingText, buttons, status_item: statusItem });
 
   summary.console_errors = consoleErrors.filter((e) => !/open-vsx|ENOTFOUND/.test(e)).slice(0, 10);
 } catch (e) {

@@ -125,7 +125,7 @@ if [ "$rc" != 0 ]; then
   find "$tmp/data/logs" -name '*Thrift*' -exec tail -n 40 {} + >&2 2>/dev/null || true
 fi
 if [ "$rc" = 0 ] && [ "$update_docs" = 1 ]; then
-  for n in highlighting diagnostics definition formatting outline; do
+  for n in highlighting diagnostics definition formatting outline hover missing-server; do
     cp "$out/$n.png" "$repo/docs/images/vscode-$n.png"
   done
   echo "copied the screenshots to docs/images/" >&2

@@ -18,6 +18,7 @@
 
 mod doc;
 mod format;
+mod tree;
 
 pub use doc::Doc;
 pub use format::{FormatError, format, format_range, format_to_doc};

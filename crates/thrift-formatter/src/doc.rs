@@ -72,8 +72,9 @@ pub(crate) enum Container {
 /// be rebuilt for `--print-ir`. Texts borrow from the source.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Cmd<'a> {
-    /// A text; the index of the token it prints, or `NONE` for other text.
-    Text(&'a str, u32),
+    /// A text; the index of the token it prints (`NO_TOKEN` for other
+    /// text); its [`measure`].
+    Text(&'a str, u32, u32),
     /// `Stream::owned[i]`.
     Owned(u32),
     Space,
@@ -111,6 +112,31 @@ pub(crate) struct Stream<'a> {
 
 pub(crate) const NO_TOKEN: u32 = u32::MAX;
 
+/// [`measure`] of a text with a newline.
+const MULTILINE: u32 = u32::MAX;
+/// [`measure`] of a text of spaces only (or empty).
+const BLANK: u32 = u32::MAX - 1;
+
+/// A text's width in characters, or [`MULTILINE`] or [`BLANK`]: what the
+/// printer needs to know of it, found in one pass.
+fn measure(t: &str) -> u32 {
+    let mut chars = 0u32;
+    let mut newline = false;
+    let mut non_space = false;
+    for &b in t.as_bytes() {
+        chars += u32::from(b & 0xC0 != 0x80);
+        newline |= b == b'\n';
+        non_space |= b != b' ';
+    }
+    if newline {
+        MULTILINE
+    } else if !non_space {
+        BLANK
+    } else {
+        chars
+    }
+}
+
 impl<'a> Stream<'a> {
     pub fn with_capacity(n: usize) -> Stream<'a> {
         Stream {
@@ -132,7 +158,7 @@ impl<'a> Stream<'a> {
     /// A value that is not a container.
     pub fn leaf(&mut self, cmd: Cmd<'a>) {
         let forces = match cmd {
-            Cmd::Text(t, _) => t.as_bytes().contains(&b'\n'),
+            Cmd::Text(_, _, w) => w == MULTILINE,
             Cmd::Owned(i) => self.owned[i as usize].contains('\n'),
             Cmd::HardLine | Cmd::BlankLine => true,
             _ => false,
@@ -144,7 +170,12 @@ impl<'a> Stream<'a> {
     }
 
     pub fn text(&mut self, text: &'a str) {
-        self.leaf(Cmd::Text(text, NO_TOKEN));
+        self.leaf(Cmd::Text(text, NO_TOKEN, measure(text)));
+    }
+
+    /// The text of token `token`.
+    pub fn token(&mut self, text: &'a str, token: u32) {
+        self.leaf(Cmd::Text(text, token, measure(text)));
     }
 
     pub fn owned(&mut self, text: String) {
@@ -261,8 +292,8 @@ impl<'a> Stream<'a> {
         };
         for cmd in &self.cmds {
             let doc = match *cmd {
-                Cmd::Text(t, NO_TOKEN) => Doc::Text(t.to_string()),
-                Cmd::Text(_, i) => Doc::Token(token(i)),
+                Cmd::Text(t, NO_TOKEN, _) => Doc::Text(t.to_string()),
+                Cmd::Text(_, i, _) => Doc::Token(token(i)),
                 Cmd::Owned(i) => Doc::Text(self.owned[i as usize].clone()),
                 Cmd::Space => Doc::Space,
                 Cmd::Line => Doc::Line,
@@ -357,9 +388,18 @@ pub(crate) fn print_stream(
                 out.push(' ');
                 col += 1;
             }
+            Cmd::Text(t, _, BLANK) => {
+                out.push_str(t);
+                col += t.len();
+            }
+            Cmd::Text(t, _, w) if w != MULTILINE => {
+                out.push_str(t);
+                floor = out.len();
+                col += w as usize;
+            }
             Cmd::Text(..) | Cmd::Owned(_) => {
                 let t = match cmds[i] {
-                    Cmd::Text(t, _) => t,
+                    Cmd::Text(t, _, _) => t,
                     Cmd::Owned(o) => stream.owned[o as usize].as_str(),
                     _ => unreachable!(),
                 };
@@ -477,6 +517,9 @@ fn flush_suffixes(
     indent_unit: &str,
     floor: &mut usize,
 ) {
+    if suffix.is_empty() {
+        return;
+    }
     let mut after_line_comment = false;
     for (pre, text) in suffix.drain(..) {
         if after_line_comment {
@@ -525,13 +568,12 @@ fn fits(
     while i < cmds.len() {
         match cmds[i] {
             Cmd::Space => remaining -= 1,
-            Cmd::Text(..) | Cmd::Owned(_) => {
-                let t = match cmds[i] {
-                    Cmd::Text(t, _) => t,
-                    Cmd::Owned(o) => stream.owned[o as usize].as_str(),
-                    _ => unreachable!(),
-                };
-                if t.as_bytes().contains(&b'\n') {
+            Cmd::Text(_, _, MULTILINE) => return false,
+            Cmd::Text(t, _, BLANK) => remaining -= t.len() as isize,
+            Cmd::Text(_, _, w) => remaining -= w as isize,
+            Cmd::Owned(o) => {
+                let t = stream.owned[o as usize].as_str();
+                if t.contains('\n') {
                     return false;
                 }
                 remaining -= chars(t) as isize;

@@ -318,7 +318,7 @@ impl<'t, 'a> Formatter<'t, 'a> {
                 Cow::Owned(text) => self.s.owned(text),
             },
             LINE_COMMENT => self.s.text(text.trim_end()),
-            _ => self.s.leaf(Cmd::Text(text, t)),
+            _ => self.s.token(text, t),
         }
     }
 

@@ -94,9 +94,10 @@ pub(crate) enum Cmd<'a> {
     Concat(u32),
 }
 
+/// An enclosing container of the one being written.
 struct Frame {
     begin: u32,
-    /// Values in the frame (for `Concat`).
+    /// Its values so far (for `Concat`).
     count: u32,
     forces: bool,
     /// For an `IfBreak` after `Else`: whether the broken part forced.
@@ -107,7 +108,12 @@ struct Frame {
 pub(crate) struct Stream<'a> {
     pub cmds: Vec<Cmd<'a>>,
     pub owned: Vec<String>,
+    /// The enclosing containers; the current one is `count` and `forces`.
     frames: Vec<Frame>,
+    /// Values in the current container (for `Concat`).
+    count: u32,
+    /// Whether the current container forces a break so far.
+    forces: bool,
 }
 
 pub(crate) const NO_TOKEN: u32 = u32::MAX;
@@ -142,20 +148,14 @@ impl<'a> Stream<'a> {
         Stream {
             cmds: Vec::with_capacity(n),
             owned: Vec::new(),
-            frames: vec![Frame {
-                begin: u32::MAX,
-                count: 0,
-                forces: false,
-                broken_forces: None,
-            }],
+            frames: Vec::new(),
+            count: 0,
+            forces: false,
         }
     }
 
-    fn top(&mut self) -> &mut Frame {
-        self.frames.last_mut().expect("the root frame")
-    }
-
     /// A value that is not a container.
+    #[inline]
     pub fn leaf(&mut self, cmd: Cmd<'a>) {
         let forces = match cmd {
             Cmd::Text(_, _, w) => w == MULTILINE,
@@ -164,9 +164,8 @@ impl<'a> Stream<'a> {
             _ => false,
         };
         self.cmds.push(cmd);
-        let top = self.top();
-        top.count += 1;
-        top.forces |= forces;
+        self.count += 1;
+        self.forces |= forces;
     }
 
     pub fn text(&mut self, text: &'a str) {
@@ -186,19 +185,22 @@ impl<'a> Stream<'a> {
     pub fn begin(&mut self, container: Container) {
         self.frames.push(Frame {
             begin: self.cmds.len() as u32,
-            count: 0,
-            forces: false,
+            count: self.count,
+            forces: self.forces,
             broken_forces: None,
         });
+        self.count = 0;
+        self.forces = false;
         self.cmds.push(Cmd::Begin(container, 0, false));
     }
 
     /// Between the two parts of an `IfBreak`.
     #[cfg(test)]
     pub fn otherwise(&mut self) {
-        let top = self.top();
-        top.broken_forces = Some(top.forces);
-        top.count = 0;
+        let forces = self.forces;
+        let top = self.frames.last_mut().expect("an IfBreak");
+        top.broken_forces = Some(forces);
+        self.count = 0;
         self.cmds.push(Cmd::Else(0));
     }
 
@@ -206,7 +208,7 @@ impl<'a> Stream<'a> {
         let frame = self.frames.pop().expect("end without begin");
         let end = self.cmds.len() as u32;
         self.cmds.push(Cmd::End);
-        let forces = frame.broken_forces.unwrap_or(frame.forces);
+        let forces = frame.broken_forces.unwrap_or(self.forces);
         let Cmd::Begin(container, _, _) = self.cmds[frame.begin as usize] else {
             unreachable!("a frame starts at a Begin")
         };
@@ -220,21 +222,19 @@ impl<'a> Stream<'a> {
                 self.cmds[frame.begin as usize + i] = Cmd::Else(end);
             }
         }
-        let top = self.top();
-        top.count += 1;
-        top.forces |= forces;
+        self.count = frame.count + 1;
+        self.forces = frame.forces | forces;
     }
 
     /// The number of values in the current container, for [`Self::concat`].
     pub fn mark(&self) -> u32 {
-        self.frames.last().expect("the root frame").count
+        self.count
     }
 
     /// Makes the values since `mark` one `Concat` value.
     pub fn concat(&mut self, mark: u32) {
-        let top = self.top();
-        let n = top.count - mark;
-        top.count = mark + 1;
+        let n = self.count - mark;
+        self.count = mark + 1;
         self.cmds.push(Cmd::Concat(n));
     }
 

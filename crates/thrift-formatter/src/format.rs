@@ -59,9 +59,10 @@ fn markers_free(text: &str, options: &FormatOptions) -> bool {
     !(options.align_fields || options.align_comments) || !text.contains([COLUMN, COMMENT])
 }
 
-/// How much text a thread parses with one node cache before starting a new
-/// one: the cache keeps every distinct token it has seen alive, so it is
-/// dropped now and then to bound the memory it holds.
+/// How much text a thread parses with one node cache before dropping it:
+/// the cache keeps every distinct token and small node it has seen alive,
+/// so it is dropped now and then to bound the memory it holds (a file
+/// larger than this is parsed with a cache of its own, dropped after).
 const CACHE_BYTES: usize = 1 << 20;
 
 /// Parses `text`, sharing rowan's node cache (interned tokens and small
@@ -82,18 +83,25 @@ fn parse(
             bytes: 0,
         });
     }
-    CACHE.with(|cache| match cache.try_borrow_mut() {
-        Ok(mut cache) => {
-            if cache.bytes > CACHE_BYTES {
-                cache.cache = thrift_syntax::NodeCache::default();
-                cache.bytes = 0;
-            }
-            cache.bytes += text.len();
-            thrift_syntax::parse_with(text, options.dialect, Some(&mut cache.cache))
+    let with_cache = |cache: &std::cell::RefCell<Cache>| {
+        let mut cache = cache.try_borrow_mut().ok()?;
+        cache.bytes += text.len();
+        let parse = thrift_syntax::parse_with(text, options.dialect, Some(&mut cache.cache));
+        if cache.bytes > CACHE_BYTES {
+            // Dropped now rather than at the next call, so that a thread
+            // keeps at most about this much text's tokens.
+            cache.cache = thrift_syntax::NodeCache::default();
+            cache.bytes = 0;
         }
-        // Not reentrant; cannot happen, but a fresh cache is always right.
-        Err(_) => thrift_syntax::parse_with(text, options.dialect, None),
-    })
+        Some(parse)
+    };
+    // Without the cache (during thread teardown, or reentered, which cannot
+    // happen), a fresh one for this file, which is always right.
+    CACHE
+        .try_with(with_cache)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| thrift_syntax::parse_with(text, options.dialect, None))
 }
 
 /// Formats a Thrift file. With syntax errors, refuses unless `force`; then

@@ -294,3 +294,93 @@ impl<'a> Tree<'a> {
             .count()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use thrift_syntax::{SyntaxElement, SyntaxNode, SyntaxToken};
+
+    use super::*;
+
+    /// The flat tree against rowan's, element by element: kinds, ranges,
+    /// children, parents, and rowan's `first_token`, `last_token`,
+    /// `prev_token` and `next_token` (which stop at empty nodes).
+    fn check(text: &str) -> usize {
+        let parse = thrift_syntax::parse(text);
+        let tree = Tree::new(text, parse.green());
+        let root = parse.syntax_node();
+        let tokens: Vec<SyntaxToken> = root
+            .descendants_with_tokens()
+            .filter_map(SyntaxElement::into_token)
+            .collect();
+        let nodes: Vec<SyntaxNode> = root.descendants().collect();
+        assert_eq!(tokens.len(), tree.toks.len());
+        assert_eq!(nodes.len(), tree.nodes.len());
+        let tok_index = |t: Option<SyntaxToken>| {
+            t.map_or(NONE, |t| {
+                tokens.iter().position(|x| *x == t).expect("a token") as u32
+            })
+        };
+        let node_index = |n: &SyntaxNode| nodes.iter().position(|x| x == n).expect("a node") as u32;
+        for (i, t) in tokens.iter().enumerate() {
+            let tok = tree.tok(i as u32);
+            assert_eq!(tok.kind, t.kind());
+            assert_eq!(tree.text(i as u32), t.text());
+            assert_eq!(tok.prev, tok_index(t.prev_token()), "prev of {t:?}");
+            assert_eq!(tok.next, tok_index(t.next_token()), "next of {t:?}");
+        }
+        let mut empty = 0;
+        for (i, n) in nodes.iter().enumerate() {
+            let node = tree.node(i as u32);
+            assert_eq!(node.kind, n.kind());
+            assert_eq!(
+                (node.start, node.end),
+                (n.text_range().start().into(), n.text_range().end().into())
+            );
+            assert_eq!(node.parent, n.parent().map_or(NONE, |p| node_index(&p)));
+            assert_eq!(node.first, tok_index(n.first_token()), "first of {n:?}");
+            assert_eq!(node.last, tok_index(n.last_token()), "last of {n:?}");
+            let children: Vec<Elem> = n
+                .children_with_tokens()
+                .map(|e| match e {
+                    SyntaxElement::Node(c) => Elem::Node(node_index(&c)),
+                    SyntaxElement::Token(t) => Elem::Tok(tok_index(Some(t))),
+                })
+                .collect();
+            assert_eq!(tree.children(i as u32), children.as_slice());
+            let descendants = n
+                .descendants_with_tokens()
+                .filter(|e| e.as_token().is_some())
+                .count();
+            assert_eq!(tree.descendant_tokens(i as u32).len(), descendants);
+            empty += usize::from(n.first_child_or_token().is_none());
+        }
+        empty
+    }
+
+    #[test]
+    fn flat_tree_matches_rowan() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        for sub in ["test_data", "../thrift-syntax/test_data/parser"] {
+            let mut stack = vec![dir.join(sub)];
+            while let Some(d) = stack.pop() {
+                for e in std::fs::read_dir(&d).expect("a test data folder") {
+                    let p = e.expect("an entry").path();
+                    if p.is_dir() {
+                        stack.push(p);
+                    } else if p.extension().is_some_and(|x| x == "thrift") {
+                        files.push(std::fs::read_to_string(&p).expect("a file"));
+                    }
+                }
+            }
+        }
+        assert!(files.len() > 50, "test data found");
+        files.push(String::new());
+        files.push("struct".into());
+        files.push("struct A { 1: list< } const i32 x = ".into());
+        files.push("service S { void f(1: i32 a, throws (1: E e) }\n".into());
+        let empty: usize = files.iter().map(|f| check(f)).sum();
+        // Some trees have empty nodes, where rowan's walks stop.
+        assert!(empty > 0, "no empty node in the test data");
+    }
+}

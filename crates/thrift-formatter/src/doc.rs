@@ -3,6 +3,13 @@
 //! A [`Doc`] describes text with optional line breaks; the printer picks,
 //! for each [`Doc::Group`], whether it fits flat on the rest of the line or
 //! must break, outermost group first.
+//!
+//! The rules do not build [`Doc`] trees (a `Vec` per node and a `String`
+//! per text were most of the formatter's time): they write the same
+//! document as a flat [`Stream`] of commands whose texts borrow the
+//! source, and the printer walks that. Each container records where it
+//! ends and whether it forces a break, so `fits` never rescans. The
+//! [`Doc`] tree is rebuilt from the stream only for `--print-ir`.
 
 /// A document.
 #[derive(Debug, Clone, PartialEq, Eq)]

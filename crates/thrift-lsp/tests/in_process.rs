@@ -34,6 +34,12 @@ fn position_of(text: &str, offset: usize) -> Value {
 
 impl Fixture {
     async fn new(fixture: &str) -> Fixture {
+        Fixture::with_disk_files(fixture, Vec::new()).await
+    }
+
+    /// Also writes `disk` files (path, text) that are indexed from disk,
+    /// not opened.
+    async fn with_disk_files(fixture: &str, disk: Vec<(String, String)>) -> Fixture {
         let mut files: Vec<(String, String)> = Vec::new();
         for line in fixture.lines() {
             if let Some(path) = line.strip_prefix("//- ") {
@@ -54,7 +60,7 @@ impl Fixture {
         let root =
             std::env::temp_dir().join(format!("thrift-ls-inproc-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
-        for (path, text) in &files {
+        for (path, text) in files.iter().chain(&disk) {
             let p = root.join(path);
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
             std::fs::write(p, text).unwrap();
@@ -535,4 +541,80 @@ async fn completion_adds_the_include_of_a_workspace_type() {
             include paths: [["shared.thrift",{"newText":"shared.thrift","range":{"end":{"character":9,"line":0},"start":{"character":9,"line":0}}}],["sub/other.thrift",{"newText":"sub/other.thrift","range":{"end":{"character":9,"line":0},"start":{"character":9,"line":0}}}]]"#]],
     )
     .await;
+}
+
+/// A request answered from a snapshot fails with `ContentModified` when an
+/// edit arrives while it runs (the client asks again); `$/cancelRequest`
+/// cancels one (`RequestCancelled`); the server answers afterwards.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn edits_and_cancel_requests_cancel_running_requests() {
+    use tower_lsp_server::jsonrpc::ErrorCode;
+    // Enough workspace that `workspace/symbol` takes a while (60,000
+    // matches, of which it returns the best 1,000).
+    let disk: Vec<(String, String)> = (0..1500)
+        .map(|i| {
+            let text: String = (0..40).map(|j| format!("struct S{i}x{j} {{}}\n")).collect();
+            (format!("gen/f{i}.thrift"), text)
+        })
+        .collect();
+    let mut fx = Fixture::with_disk_files("//- /main.thrift\nstruct A {}\n", disk).await;
+    let uri = fx.uris[0].clone();
+    let start = |fx: &mut Fixture, id: i64| {
+        let request = Request::build("workspace/symbol")
+            .params(json!({"query": "s"}))
+            .id(id)
+            .finish();
+        let call = fx.service.call(request);
+        tokio::spawn(call)
+    };
+    let error_code = |response: Option<Response>| -> Option<ErrorCode> {
+        response.unwrap().into_parts().1.err().map(|e| e.code)
+    };
+
+    // An edit while the request runs. (If the machine answers before the
+    // edit lands, try again: the answer must then be a full one.)
+    let mut modified = false;
+    let mut last = 1;
+    for version in 2..12 {
+        last = version;
+        fx.service.ready().await.unwrap();
+        let running = start(&mut fx, 1000 + version);
+        tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+        fx.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": format!("struct A{version} {{}}\n")}]}),
+        )
+        .await;
+        match running.await.unwrap().unwrap() {
+            None => panic!("no response"),
+            Some(r) => match r.into_parts().1 {
+                Err(e) => {
+                    assert_eq!(e.code, ErrorCode::ContentModified, "{e:?}");
+                    modified = true;
+                    break;
+                }
+                Ok(v) => assert_eq!(v.as_array().map(Vec::len), Some(1000)),
+            },
+        }
+    }
+    assert!(modified, "no request was cancelled by an edit");
+
+    // $/cancelRequest.
+    fx.service.ready().await.unwrap();
+    let running = start(&mut fx, 2000);
+    tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+    fx.notify("$/cancelRequest", json!({"id": 2000})).await;
+    assert_eq!(
+        error_code(running.await.unwrap().unwrap()),
+        Some(ErrorCode::RequestCancelled)
+    );
+
+    // And the next request is answered, from the latest text.
+    let symbols = fx.request("workspace/symbol", json!({"query": "s"})).await;
+    assert_eq!(symbols.as_array().map(Vec::len), Some(1000));
+    let symbols = fx
+        .request("workspace/symbol", json!({"query": format!("a{last}")}))
+        .await;
+    assert_eq!(symbols[0]["name"], format!("A{last}"), "{symbols}");
+    let _ = std::fs::remove_dir_all(&fx.root);
 }

@@ -558,7 +558,7 @@ const Color DEFAULT = Color.RED
     let main = FileId(0);
     let text = db.text(main).unwrap().to_string();
     let at = |needle: &str| thrift_syntax::TextSize::new(text.find(needle).unwrap() as u32 + 1);
-    let describe = |def: Option<crate::DefRef>| def.map(|d| db.describe_def(d)).unwrap_or_default();
+    let describe = |def: Option<DefRef>| def.map(|d| db.describe_def(d)).unwrap_or_default();
     assert_eq!(
         describe(db.definition_at(main, at("shared.Id"))),
         "typedef `Id`"

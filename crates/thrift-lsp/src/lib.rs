@@ -127,6 +127,27 @@ fn file_offset(
     Some((file, index.offset(text, position, view.encoding)))
 }
 
+/// Runs `f` (work on a snapshot whose cancellation flag is `flag`) on a
+/// blocking thread. If this future is dropped (`$/cancelRequest`), the flag
+/// is set and the work stops at its next check. A cancelled run is
+/// `ContentModified`; a panic, an internal error.
+async fn off_lock<R: Send + 'static>(
+    flag: Arc<AtomicBool>,
+    f: impl FnOnce() -> thrift_ide::Cancellable<R> + Send + 'static,
+) -> Result<R> {
+    let _guard = CancelOnDrop(flag);
+    let result = tokio::task::spawn_blocking(move || catch_unwind(AssertUnwindSafe(f))).await;
+    match result {
+        Ok(Ok(Ok(r))) => Ok(r),
+        Ok(Ok(Err(thrift_ide::Cancelled))) => Err(Error {
+            code: tower_lsp_server::jsonrpc::ErrorCode::ContentModified,
+            message: "thrift-ls: the document changed while answering; ask again".into(),
+            data: None,
+        }),
+        _ => Err(internal_error()),
+    }
+}
+
 impl Backend {
     /// Answers a request from a snapshot, on a blocking thread. A change
     /// meanwhile cancels it (`ContentModified`: the client asks again);
@@ -137,24 +158,13 @@ impl Backend {
         f: impl FnOnce(&Snapshot, View<'_>) -> R + Send + 'static,
     ) -> Result<R> {
         let snapshot = lock(&self.state).snapshot();
-        let _guard = CancelOnDrop(snapshot.analysis.cancel_flag());
-        let result = tokio::task::spawn_blocking(move || {
-            catch_unwind(AssertUnwindSafe(|| {
-                snapshot
-                    .analysis
-                    .with_db(|db| f(&snapshot, snapshot.view(db)))
-            }))
+        let flag = snapshot.analysis.cancel_flag();
+        off_lock(flag, move || {
+            snapshot
+                .analysis
+                .with_db(|db| f(&snapshot, snapshot.view(db)))
         })
-        .await;
-        match result {
-            Ok(Ok(Ok(r))) => Ok(r),
-            Ok(Ok(Err(thrift_ide::Cancelled))) => Err(Error {
-                code: tower_lsp_server::jsonrpc::ErrorCode::ContentModified,
-                message: "thrift-ls: the document changed while answering; ask again".into(),
-                data: None,
-            }),
-            _ => Err(internal_error()),
-        }
+        .await
     }
 
     async fn syntax_tree(&self, params: SyntaxTreeParams) -> Result<String> {
@@ -178,12 +188,32 @@ impl Backend {
         Some(s.format_options(file, editor))
     }
 
+    /// After a change on disk, the index or a config: publishes the open
+    /// files' diagnostics again, or asks a pulling client to pull again.
+    fn diagnostics_changed(&self) {
+        let (pull, refresh) = {
+            let s = lock(&self.state);
+            (s.pull_diagnostics, s.diagnostic_refresh)
+        };
+        if !pull {
+            self.schedule_diagnostics();
+        } else if refresh {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let _ = client.workspace_diagnostic_refresh().await;
+            });
+        }
+    }
+
     /// Publishes diagnostics of the open files after a short pause, unless
-    /// another change came in meanwhile.
+    /// another change came in meanwhile. Not for clients that pull them.
     fn schedule_diagnostics(&self) {
         let generation = {
             let mut state = lock(&self.state);
             state.generation += 1;
+            if state.pull_diagnostics {
+                return;
+            }
             state.generation
         };
         let state = self.state.clone();
@@ -195,14 +225,11 @@ impl Backend {
                 if s.generation != generation {
                     return;
                 }
-                s.diagnostics_job(None)
+                s.diagnostics_job()
             };
             // On a snapshot, off the lock: edits go on being applied, and
             // cancel this run.
-            let Ok(Ok(Ok(mut batch))) =
-                tokio::task::spawn_blocking(move || catch_unwind(AssertUnwindSafe(|| job.run())))
-                    .await
-            else {
+            let Ok(mut batch) = off_lock(job.cancel_flag(), move || job.run()).await else {
                 return;
             };
             let log = {
@@ -246,6 +273,12 @@ fn encoding_from(params: &InitializeParams) -> Encoding {
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let encoding = encoding_from(&params);
+        // Pull diagnostics where the client supports them; push otherwise.
+        let pull = params
+            .capabilities
+            .text_document
+            .as_ref()
+            .is_some_and(|t| t.diagnostic.is_some());
         let options: InitOptions = params
             .initialization_options
             .clone()
@@ -266,6 +299,14 @@ impl LanguageServer for Backend {
         {
             let mut s = lock(&self.state);
             s.encoding = encoding;
+            s.pull_diagnostics = pull;
+            s.diagnostic_refresh = params
+                .capabilities
+                .workspace
+                .as_ref()
+                .and_then(|w| w.diagnostics.as_ref())
+                .and_then(|d| d.refresh_support)
+                == Some(true);
             s.roots = roots;
             s.configure(&options);
         }
@@ -341,6 +382,15 @@ impl LanguageServer for Backend {
                     },
                 )),
                 inlay_hint_provider: Some(OneOf::Left(true)),
+                diagnostic_provider: pull.then(|| {
+                    DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                        identifier: Some("thrift".into()),
+                        // A file's diagnostics depend on the files it includes.
+                        inter_file_dependencies: true,
+                        workspace_diagnostics: false,
+                        work_done_progress_options: Default::default(),
+                    })
+                }),
                 workspace: Some(WorkspaceServerCapabilities {
                     workspace_folders: Some(WorkspaceFoldersServerCapabilities {
                         supported: Some(true),
@@ -405,7 +455,7 @@ impl LanguageServer for Backend {
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
         lock(&self.state).files_changed_on_disk(&params.changes);
-        self.schedule_diagnostics();
+        self.diagnostics_changed();
     }
 
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
@@ -783,6 +833,36 @@ impl LanguageServer for Backend {
         .await
     }
 
+    /// Pull diagnostics: the same as pushed ones, for one document.
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let job = lock(&self.state).diagnostics_job_for(&params.text_document.uri);
+        let mut items = Vec::new();
+        if let Some(job) = job {
+            let mut batch = off_lock(job.cancel_flag(), move || job.run()).await?;
+            let log = {
+                let mut state = lock(&self.state);
+                let _ = catch_unwind(AssertUnwindSafe(|| state.add_breaking(&mut batch)));
+                std::mem::take(&mut state.log)
+            };
+            for message in log {
+                self.client.log_message(MessageType::WARNING, message).await;
+            }
+            items = batch.into_iter().flat_map(|d| d.diagnostics).collect();
+        }
+        Ok(DocumentDiagnosticReportResult::Report(
+            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                    result_id: None,
+                    items,
+                },
+            }),
+        ))
+    }
+
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         self.query(move |_snap, s| {
             let file = s.file_of(&params.text_document.uri)?;
@@ -853,6 +933,6 @@ impl Backend {
                 format!("thrift-ls: indexed {count} files"),
             )
             .await;
-        self.schedule_diagnostics();
+        self.diagnostics_changed();
     }
 }

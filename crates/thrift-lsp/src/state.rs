@@ -43,6 +43,12 @@ pub struct State {
     pub inlay: InlayHintConfig,
     /// Bumped on every change; a diagnostics task checks it.
     pub generation: u64,
+    /// The client pulls diagnostics (`textDocument/diagnostic`): none are
+    /// pushed then.
+    pub pull_diagnostics: bool,
+    /// The client can be asked to pull again
+    /// (`workspace/diagnostic/refresh`).
+    pub diagnostic_refresh: bool,
     configs: HashMap<PathBuf, Arc<Config>>,
     /// The old sides of `[breaking] against`.
     breaking: crate::breaking::Cache,
@@ -73,6 +79,8 @@ impl Default for State {
             dialect: None,
             inlay: InlayHintConfig::default(),
             generation: 0,
+            pull_diagnostics: false,
+            diagnostic_refresh: false,
             configs: HashMap::new(),
             breaking: crate::breaking::Cache::default(),
             log: Vec::new(),
@@ -354,16 +362,27 @@ impl State {
         }
     }
 
-    /// A diagnostics run over the open documents (or one file), to do off
-    /// the lock on a snapshot.
-    pub fn diagnostics_job(&mut self, only: Option<FileId>) -> DiagnosticsJob {
+    /// A diagnostics run over the open documents, to do off the lock on a
+    /// snapshot.
+    pub fn diagnostics_job(&mut self) -> DiagnosticsJob {
         let open: Vec<(FileId, Uri, i32)> = self
             .open
             .iter()
-            .filter(|(id, _)| only.is_none_or(|o| o == **id))
             .map(|(id, d)| (*id, d.uri.clone(), d.version))
             .collect();
-        let files = open
+        self.job(open)
+    }
+
+    /// A diagnostics run for one document (pull diagnostics), open or not;
+    /// `None` if the server does not know it.
+    pub fn diagnostics_job_for(&mut self, uri: &Uri) -> Option<DiagnosticsJob> {
+        let id = self.file_of(uri)?;
+        let version = self.open.get(&id).map_or(0, |d| d.version);
+        Some(self.job(vec![(id, uri.clone(), version)]))
+    }
+
+    fn job(&mut self, files: Vec<(FileId, Uri, i32)>) -> DiagnosticsJob {
+        let files = files
             .into_iter()
             .map(|(id, uri, version)| {
                 let path = self.path(id).unwrap_or_default();
@@ -509,6 +528,11 @@ pub struct DiagnosticsJob {
 }
 
 impl DiagnosticsJob {
+    /// Cancels the run when set.
+    pub fn cancel_flag(&self) -> Arc<std::sync::atomic::AtomicBool> {
+        self.snapshot.analysis.cancel_flag()
+    }
+
     /// Checks the files (from the shared cache when nothing changed), with
     /// the config's lint levels applied. `Err` when a change cancelled the
     /// snapshot meanwhile.

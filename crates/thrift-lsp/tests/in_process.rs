@@ -20,6 +20,7 @@ struct Fixture {
     root: PathBuf,
     cursor: Value,
     next_id: i64,
+    server_capabilities: Value,
 }
 
 fn position_of(text: &str, offset: usize) -> Value {
@@ -34,12 +35,18 @@ fn position_of(text: &str, offset: usize) -> Value {
 
 impl Fixture {
     async fn new(fixture: &str) -> Fixture {
-        Fixture::with_disk_files(fixture, Vec::new()).await
+        Fixture::build(fixture, Vec::new(), json!({})).await
     }
 
     /// Also writes `disk` files (path, text) that are indexed from disk,
     /// not opened.
     async fn with_disk_files(fixture: &str, disk: Vec<(String, String)>) -> Fixture {
+        Fixture::build(fixture, disk, json!({})).await
+    }
+
+    /// With the client `capabilities`; `initialize`'s result is in
+    /// `server_capabilities`.
+    async fn build(fixture: &str, disk: Vec<(String, String)>, capabilities: Value) -> Fixture {
         let mut files: Vec<(String, String)> = Vec::new();
         for line in fixture.lines() {
             if let Some(path) = line.strip_prefix("//- ") {
@@ -71,8 +78,9 @@ impl Fixture {
         tokio::spawn(async move {
             while let Some(request) = requests.next().await {
                 match request.id().cloned() {
-                    // A request from the server: say yes.
+                    // A request from the server: note it, and say yes.
                     Some(id) => {
+                        let _ = tx.send(serde_json::to_value(&request).unwrap());
                         let _ = responses
                             .send(Response::from_parts(id, Ok(Value::Null)))
                             .await;
@@ -95,8 +103,10 @@ impl Fixture {
             root,
             cursor,
             next_id: 1,
+            server_capabilities: Value::Null,
         };
-        f.request("initialize", json!({"processId": null, "rootUri": format!("file://{}", f.root.display()), "capabilities": {}})).await;
+        let init = f.request("initialize", json!({"processId": null, "rootUri": format!("file://{}", f.root.display()), "capabilities": capabilities})).await;
+        f.server_capabilities = init["capabilities"].clone();
         f.notify("initialized", json!({})).await;
         for (i, (_, text)) in files.iter().enumerate() {
             let uri = f.uris[i].clone();
@@ -616,5 +626,93 @@ async fn edits_and_cancel_requests_cancel_running_requests() {
         .request("workspace/symbol", json!({"query": format!("a{last}")}))
         .await;
     assert_eq!(symbols[0]["name"], format!("A{last}"), "{symbols}");
+    let _ = std::fs::remove_dir_all(&fx.root);
+}
+
+/// A client that pulls diagnostics gets `diagnosticProvider`, pulls the
+/// same diagnostics (a file's depend on its includes), is asked to pull
+/// again after a change on disk, and is pushed nothing.
+#[tokio::test]
+async fn pull_diagnostics_for_clients_that_support_them() {
+    let capabilities = json!({
+        "textDocument": {"diagnostic": {"dynamicRegistration": false}},
+        "workspace": {"diagnostics": {"refreshSupport": true}}
+    });
+    let mut fx = Fixture::build(
+        "//- /main.thrift\ninclude \"types.thrift\"\nstruct A { 1: types.Id id, 2: Missing m }\n//- /types.thrift\ntypedef i64 Id\n",
+        Vec::new(),
+        capabilities,
+    )
+    .await;
+    assert_eq!(
+        fx.server_capabilities["diagnosticProvider"],
+        json!({"identifier": "thrift", "interFileDependencies": true, "workspaceDiagnostics": false})
+    );
+    let (main, types) = (fx.uris[0].clone(), fx.uris[1].clone());
+    let pull = async |fx: &mut Fixture, uri: &str| -> Vec<String> {
+        let report = fx
+            .request(
+                "textDocument/diagnostic",
+                json!({"textDocument": {"uri": uri}}),
+            )
+            .await;
+        assert_eq!(report["kind"], "full", "{report}");
+        report["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}:{} {}",
+                    d["range"]["start"]["line"],
+                    d["code"].as_str().unwrap(),
+                    d["message"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        pull(&mut fx, &main).await,
+        ["1:T1010 type `Missing` is not defined"]
+    );
+    assert_eq!(pull(&mut fx, &types).await, Vec::<String>::new());
+    // An edit of the included file shows in the including file's pull.
+    fx.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": types, "version": 2}, "contentChanges": [{"text": "typedef i64 Other\n"}]}),
+    )
+    .await;
+    let after = pull(&mut fx, &main).await;
+    assert_eq!(
+        after,
+        [
+            "1:T1010 type `types.Id` is not defined",
+            "1:T1010 type `Missing` is not defined"
+        ]
+    );
+    // A change on disk: the client is asked to pull again.
+    std::fs::write(fx.root.join("other.thrift"), "struct O {}\n").unwrap();
+    fx.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": format!("file://{}/other.thrift", fx.root.display()), "type": 1}]}),
+    )
+    .await;
+    let mut refresh = false;
+    let mut pushed = Vec::new();
+    while let Ok(Some(n)) = tokio::time::timeout(
+        std::time::Duration::from_millis(500),
+        fx.notifications.recv(),
+    )
+    .await
+    {
+        if n["method"] == "workspace/diagnostic/refresh" {
+            refresh = true;
+        }
+        if n["method"] == "textDocument/publishDiagnostics" {
+            pushed.push(n);
+        }
+    }
+    assert!(refresh, "no workspace/diagnostic/refresh");
+    assert!(pushed.is_empty(), "pushed to a pulling client: {pushed:?}");
     let _ = std::fs::remove_dir_all(&fx.root);
 }

@@ -403,7 +403,7 @@ mod tests {
                 "struct B {}\n".to_string(),
             ),
         ]));
-        let mut loaded = load(
+        let loaded = load(
             &mut tree,
             &[("a.thrift".into(), PathBuf::from("/r/a.thrift"))],
             &[],

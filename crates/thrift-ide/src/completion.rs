@@ -308,6 +308,7 @@ fn workspace_types(
     let mut siblings: Option<Vec<FileId>> = None;
     let mut offered = 0;
     for f in db.file_ids() {
+        db.unwind_if_cancelled();
         if f == file || included.contains(&f) {
             continue;
         }
@@ -481,6 +482,7 @@ fn include_paths(
     let dir = here.parent().unwrap_or(Path::new(""));
     let included = db.includes(file);
     for f in db.file_ids() {
+        db.unwind_if_cancelled();
         if f == file || included.contains(&f) {
             continue;
         }

@@ -2,9 +2,12 @@
 //! strings. No LSP types here; `thrift-lsp` translates.
 //!
 //! Every feature is a function over the semantic model
-//! ([`thrift_semantic::Database`]) and a file.
+//! ([`thrift_semantic::Database`]) and a file. An [`AnalysisHost`] holds
+//! the model and takes changes; its [`Analysis`] snapshots answer queries
+//! on other threads and are cancelled by the next change.
 
 mod actions;
+mod analysis;
 mod completion;
 mod format;
 mod highlight;
@@ -14,6 +17,7 @@ mod symbols;
 
 pub use crate::{
     actions::{CodeAction, CodeActionKind, code_actions},
+    analysis::{Analysis, AnalysisHost, Cancellable},
     completion::{
         CompletionItem, CompletionKind, completions, completions_in_workspace, include_edit,
         relative_path,
@@ -30,7 +34,7 @@ pub use crate::{
     },
     symbols::{Symbol, SymbolKind, document_symbols, workspace_symbols},
 };
-pub use thrift_semantic::{Database, FileId};
+pub use thrift_semantic::{Cancelled, Database, FileId};
 pub use thrift_syntax::{TextRange, TextSize};
 
 /// A change to a file's text.

@@ -220,6 +220,7 @@ pub fn workspace_symbols(db: &Database, query: &str) -> Vec<(FileId, Symbol)> {
     };
     let mut out = Vec::new();
     for file in db.file_ids() {
+        db.unwind_if_cancelled();
         for mut symbol in document_symbols(db, file) {
             if matches!(
                 symbol.kind,

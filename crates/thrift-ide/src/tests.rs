@@ -567,3 +567,47 @@ fn completion_caps_types_of_files_not_included() {
         .count();
     assert_eq!(offered, completion::WORKSPACE_TYPES_LIMIT);
 }
+
+/// The host takes changes; an `Analysis` answers from the state it was
+/// taken in, on another thread, until a change cancels it.
+#[test]
+fn analysis_snapshots_answer_until_a_change_cancels_them() {
+    let mut host = AnalysisHost::new(|_: FileId, _: &str| None);
+    for i in 0..20u32 {
+        let text = format!("struct Item{i} {{}}\nstruct Other{i} {{}}\n");
+        host.db_mut().apply_change(FileId(i), &text);
+    }
+    let analysis = host.analysis();
+    let found = std::thread::spawn(move || {
+        let n = analysis.with_db(|db| workspace_symbols(db, "item").len());
+        (n, analysis)
+    });
+    let (n, analysis) = found.join().unwrap();
+    assert_eq!(n, Ok(20));
+
+    host.db_mut().apply_change(FileId(0), "struct Renamed {}\n");
+    assert!(analysis.is_cancelled());
+    assert_eq!(
+        analysis.with_db(|db| workspace_symbols(db, "item").len()),
+        Err(Cancelled)
+    );
+    // A query that does not loop over the workspace still reads the old
+    // state: cancellation is checked where the work is long.
+    assert_eq!(
+        analysis.with_db(|db| db.text(FileId(0)).map(str::to_string)),
+        Ok(Some("struct Item0 {}\nstruct Other0 {}\n".to_string()))
+    );
+    let fresh = host.analysis();
+    assert_eq!(
+        fresh.with_db(|db| workspace_symbols(db, "item").len()),
+        Ok(19)
+    );
+    // Its cancel flag stops it too (a cancelled request).
+    fresh
+        .cancel_flag()
+        .store(true, std::sync::atomic::Ordering::Relaxed);
+    assert_eq!(
+        fresh.with_db(|db| workspace_symbols(db, "item").len()),
+        Err(Cancelled)
+    );
+}

@@ -7,8 +7,13 @@
 //! - diagnostics are computed by a debounced task and published with the
 //!   document version they were computed for; a stale task publishes
 //!   nothing;
-//! - requests are answered from the state under the lock, synchronously,
-//!   and a panic in a request becomes an error response.
+//! - requests are answered from an immutable snapshot on a blocking
+//!   thread, off the lock. A change cancels the snapshots taken before it
+//!   (the request fails with `ContentModified`, and the client asks again);
+//!   `$/cancelRequest` drops the request's future, which cancels its
+//!   snapshot too; a panic in a request becomes an error response;
+//! - diagnostics are computed the same way, on a snapshot, and a run whose
+//!   snapshot went stale stops early.
 
 mod breaking;
 mod convert;
@@ -16,7 +21,10 @@ mod state;
 
 use std::{
     panic::{AssertUnwindSafe, catch_unwind},
-    sync::{Arc, Mutex, MutexGuard},
+    sync::{
+        Arc, Mutex, MutexGuard,
+        atomic::{AtomicBool, Ordering},
+    },
     time::Duration,
 };
 
@@ -30,7 +38,7 @@ use tower_lsp_server::{
 
 use crate::{
     convert::{Encoding, LineIndex},
-    state::State,
+    state::{Snapshot, State, View},
 };
 
 /// `initializationOptions`.
@@ -91,68 +99,156 @@ fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-impl Backend {
-    /// Runs `f` on the state; a panic becomes an error response.
-    fn with_state<R>(&self, f: impl FnOnce(&mut State) -> R) -> Result<R> {
-        let mut state = lock(&self.state);
-        catch_unwind(AssertUnwindSafe(|| f(&mut state))).map_err(|_| {
-            let mut e = Error::internal_error();
-            e.message = "thrift-ls: internal error while answering the request".into();
-            e
-        })
-    }
+/// Sets a snapshot's cancellation flag when dropped: when the request's
+/// future is dropped (`$/cancelRequest`), its blocking work stops too.
+struct CancelOnDrop(Arc<AtomicBool>);
 
-    /// The file and offset of a text document position.
-    fn file_offset(
-        state: &State,
-        uri: &Uri,
-        position: Position,
-    ) -> Option<(FileId, thrift_ide::TextSize)> {
-        let file = state.file_of(uri)?;
-        let text = state.db.text(file)?;
-        let index = LineIndex::new(text);
-        Some((file, index.offset(text, position, state.encoding)))
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+}
+
+fn internal_error() -> Error {
+    let mut e = Error::internal_error();
+    e.message = "thrift-ls: internal error while answering the request".into();
+    e
+}
+
+/// The file and offset of a text document position.
+fn file_offset(
+    view: &View<'_>,
+    uri: &Uri,
+    position: Position,
+) -> Option<(FileId, thrift_ide::TextSize)> {
+    let file = view.file_of(uri)?;
+    let text = view.db.text(file)?;
+    let index = LineIndex::new(text);
+    Some((file, index.offset(text, position, view.encoding)))
+}
+
+/// Runs `f` (work on a snapshot whose cancellation flag is `flag`) on a
+/// blocking thread. If this future is dropped (`$/cancelRequest`), the flag
+/// is set and the work stops at its next check. A cancelled run is
+/// `ContentModified`; a panic, an internal error.
+async fn off_lock<R: Send + 'static>(
+    flag: Arc<AtomicBool>,
+    f: impl FnOnce() -> thrift_ide::Cancellable<R> + Send + 'static,
+) -> Result<R> {
+    let _guard = CancelOnDrop(flag);
+    let result = tokio::task::spawn_blocking(move || catch_unwind(AssertUnwindSafe(f))).await;
+    match result {
+        Ok(Ok(Ok(r))) => Ok(r),
+        Ok(Ok(Err(thrift_ide::Cancelled))) => Err(Error {
+            code: tower_lsp_server::jsonrpc::ErrorCode::ContentModified,
+            message: "thrift-ls: the document changed while answering; ask again".into(),
+            data: None,
+        }),
+        _ => Err(internal_error()),
+    }
+}
+
+impl Backend {
+    /// Answers a request from a snapshot, on a blocking thread. A change
+    /// meanwhile cancels it (`ContentModified`: the client asks again);
+    /// `$/cancelRequest` drops this future, and the guard cancels the
+    /// snapshot's work; a panic becomes an error response.
+    async fn query<R: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Snapshot, View<'_>) -> R + Send + 'static,
+    ) -> Result<R> {
+        let snapshot = lock(&self.state).snapshot();
+        let flag = snapshot.analysis.cancel_flag();
+        off_lock(flag, move || {
+            snapshot
+                .analysis
+                .with_db(|db| f(&snapshot, snapshot.view(db)))
+        })
+        .await
     }
 
     async fn syntax_tree(&self, params: SyntaxTreeParams) -> Result<String> {
-        self.with_state(|s| {
+        self.query(move |_snap, s| {
             let file = s.file_of(&params.text_document.uri)?;
-            thrift_ide::syntax_tree(&s.db, file)
+            thrift_ide::syntax_tree(s.db, file)
         })
+        .await
         .map(Option::unwrap_or_default)
     }
 
+    /// The format options for a document (resolved under the lock: the
+    /// config cache lives in the state).
+    fn format_options(
+        &self,
+        uri: &Uri,
+        editor: &FormattingOptions,
+    ) -> Option<thrift_formatter::FormatOptions> {
+        let mut s = lock(&self.state);
+        let file = s.file_of(uri)?;
+        Some(s.format_options(file, editor))
+    }
+
+    /// After a change on disk, the index or a config: publishes the open
+    /// files' diagnostics again, or asks a pulling client to pull again.
+    fn diagnostics_changed(&self) {
+        let (pull, refresh) = {
+            let s = lock(&self.state);
+            (s.pull_diagnostics, s.diagnostic_refresh)
+        };
+        if !pull {
+            self.schedule_diagnostics();
+        } else if refresh {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let _ = client.workspace_diagnostic_refresh().await;
+            });
+        }
+    }
+
     /// Publishes diagnostics of the open files after a short pause, unless
-    /// another change came in meanwhile.
+    /// another change came in meanwhile. Not for clients that pull them.
     fn schedule_diagnostics(&self) {
         let generation = {
             let mut state = lock(&self.state);
             state.generation += 1;
+            if state.pull_diagnostics {
+                return;
+            }
             state.generation
         };
         let state = self.state.clone();
         let client = self.client.clone();
         tokio::spawn(async move {
             tokio::time::sleep(Duration::from_millis(40)).await;
-            let batch = {
+            let job = {
                 let mut s = lock(&state);
                 if s.generation != generation {
                     return;
                 }
-                let batch =
-                    catch_unwind(AssertUnwindSafe(|| s.open_diagnostics())).unwrap_or_default();
-                (batch, std::mem::take(&mut s.log))
+                s.diagnostics_job()
             };
-            let (batch, log) = batch;
+            // On a snapshot, off the lock: edits go on being applied, and
+            // cancel this run.
+            let Ok(mut batch) = off_lock(job.cancel_flag(), move || job.run()).await else {
+                return;
+            };
+            let log = {
+                let mut s = lock(&state);
+                if s.generation != generation {
+                    return;
+                }
+                let _ = catch_unwind(AssertUnwindSafe(|| s.add_breaking(&mut batch)));
+                std::mem::take(&mut s.log)
+            };
             for message in log {
                 client.log_message(MessageType::WARNING, message).await;
             }
-            for (uri, version, diagnostics) in batch {
+            for d in batch {
                 // Still the latest version? (Changes apply under the lock.)
-                let current = lock(&state).open_version(&uri);
-                if current == Some(version) {
+                let current = lock(&state).open_version(&d.uri);
+                if current == Some(d.version) {
                     client
-                        .publish_diagnostics(uri, diagnostics, Some(version))
+                        .publish_diagnostics(d.uri, d.diagnostics, Some(d.version))
                         .await;
                 }
             }
@@ -177,6 +273,12 @@ fn encoding_from(params: &InitializeParams) -> Encoding {
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let encoding = encoding_from(&params);
+        // Pull diagnostics where the client supports them; push otherwise.
+        let pull = params
+            .capabilities
+            .text_document
+            .as_ref()
+            .is_some_and(|t| t.diagnostic.is_some());
         let options: InitOptions = params
             .initialization_options
             .clone()
@@ -197,6 +299,14 @@ impl LanguageServer for Backend {
         {
             let mut s = lock(&self.state);
             s.encoding = encoding;
+            s.pull_diagnostics = pull;
+            s.diagnostic_refresh = params
+                .capabilities
+                .workspace
+                .as_ref()
+                .and_then(|w| w.diagnostics.as_ref())
+                .and_then(|d| d.refresh_support)
+                == Some(true);
             s.roots = roots;
             s.configure(&options);
         }
@@ -272,6 +382,15 @@ impl LanguageServer for Backend {
                     },
                 )),
                 inlay_hint_provider: Some(OneOf::Left(true)),
+                diagnostic_provider: pull.then(|| {
+                    DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                        identifier: Some("thrift".into()),
+                        // A file's diagnostics depend on the files it includes.
+                        inter_file_dependencies: true,
+                        workspace_diagnostics: false,
+                        work_done_progress_options: Default::default(),
+                    })
+                }),
                 workspace: Some(WorkspaceServerCapabilities {
                     workspace_folders: Some(WorkspaceFoldersServerCapabilities {
                         supported: Some(true),
@@ -336,7 +455,7 @@ impl LanguageServer for Backend {
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
         lock(&self.state).files_changed_on_disk(&params.changes);
-        self.schedule_diagnostics();
+        self.diagnostics_changed();
     }
 
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
@@ -361,12 +480,13 @@ impl LanguageServer for Backend {
         params: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
         let p = params.text_document_position_params;
-        self.with_state(|s| {
-            let (file, offset) = Self::file_offset(s, &p.text_document.uri, p.position)?;
-            let target = thrift_ide::goto_definition(&s.db, file, offset)?;
+        self.query(move |_snap, s| {
+            let (file, offset) = file_offset(&s, &p.text_document.uri, p.position)?;
+            let target = thrift_ide::goto_definition(s.db, file, offset)?;
             let location = s.location(target.file, target.focus_range)?;
             Some(GotoDefinitionResponse::Scalar(location))
         })
+        .await
     }
 
     /// Thrift has no separate declarations: the definition.
@@ -382,12 +502,13 @@ impl LanguageServer for Backend {
         params: request::GotoTypeDefinitionParams,
     ) -> Result<Option<request::GotoTypeDefinitionResponse>> {
         let p = params.text_document_position_params;
-        self.with_state(|s| {
-            let (file, offset) = Self::file_offset(s, &p.text_document.uri, p.position)?;
-            let target = thrift_ide::goto_type_definition(&s.db, file, offset)?;
+        self.query(move |_snap, s| {
+            let (file, offset) = file_offset(&s, &p.text_document.uri, p.position)?;
+            let target = thrift_ide::goto_type_definition(s.db, file, offset)?;
             let location = s.location(target.file, target.focus_range)?;
             Some(GotoDefinitionResponse::Scalar(location))
         })
+        .await
     }
 
     async fn document_highlight(
@@ -395,9 +516,9 @@ impl LanguageServer for Backend {
         params: DocumentHighlightParams,
     ) -> Result<Option<Vec<DocumentHighlight>>> {
         let p = params.text_document_position_params;
-        self.with_state(|s| {
-            let (file, offset) = Self::file_offset(s, &p.text_document.uri, p.position)?;
-            let highlights = thrift_ide::document_highlights(&s.db, file, offset);
+        self.query(move |_snap, s| {
+            let (file, offset) = file_offset(&s, &p.text_document.uri, p.position)?;
+            let highlights = thrift_ide::document_highlights(s.db, file, offset);
             let out: Vec<DocumentHighlight> = highlights
                 .into_iter()
                 .filter_map(|(range, declaration)| {
@@ -413,27 +534,29 @@ impl LanguageServer for Backend {
                 .collect();
             (!out.is_empty()).then_some(out)
         })
+        .await
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let p = params.text_document_position;
-        self.with_state(|s| {
-            let (file, offset) = Self::file_offset(s, &p.text_document.uri, p.position)?;
+        self.query(move |_snap, s| {
+            let (file, offset) = file_offset(&s, &p.text_document.uri, p.position)?;
             let refs =
-                thrift_ide::references(&s.db, file, offset, params.context.include_declaration);
+                thrift_ide::references(s.db, file, offset, params.context.include_declaration);
             Some(
                 refs.into_iter()
                     .filter_map(|(f, r)| s.location(f, r))
                     .collect(),
             )
         })
+        .await
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let p = params.text_document_position_params;
-        self.with_state(|s| {
-            let (file, offset) = Self::file_offset(s, &p.text_document.uri, p.position)?;
-            let h = thrift_ide::hover(&s.db, file, offset)?;
+        self.query(move |_snap, s| {
+            let (file, offset) = file_offset(&s, &p.text_document.uri, p.position)?;
+            let h = thrift_ide::hover(s.db, file, offset)?;
             let mut markdown = h.markdown;
             if let Some(defined_in) = h.defined_in
                 && let Some(path) = s.file_path(defined_in)
@@ -453,15 +576,16 @@ impl LanguageServer for Backend {
                 range: s.range(file, h.range),
             })
         })
+        .await
     }
 
     async fn document_symbol(
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
-        self.with_state(|s| {
+        self.query(move |_snap, s| {
             let file = s.file_of(&params.text_document.uri)?;
-            let symbols = thrift_ide::document_symbols(&s.db, file);
+            let symbols = thrift_ide::document_symbols(s.db, file);
             Some(DocumentSymbolResponse::Nested(
                 symbols
                     .iter()
@@ -469,14 +593,15 @@ impl LanguageServer for Backend {
                     .collect(),
             ))
         })
+        .await
     }
 
     async fn symbol(
         &self,
         params: WorkspaceSymbolParams,
     ) -> Result<Option<WorkspaceSymbolResponse>> {
-        self.with_state(|s| {
-            let found = thrift_ide::workspace_symbols(&s.db, &params.query);
+        self.query(move |_snap, s| {
+            let found = thrift_ide::workspace_symbols(s.db, &params.query);
             #[allow(deprecated)]
             let symbols: Vec<SymbolInformation> = found
                 .iter()
@@ -493,27 +618,31 @@ impl LanguageServer for Backend {
                 .collect();
             Some(WorkspaceSymbolResponse::Flat(symbols))
         })
+        .await
     }
 
     async fn prepare_rename(
         &self,
         params: TextDocumentPositionParams,
     ) -> Result<Option<PrepareRenameResponse>> {
-        self.with_state(|s| {
-            let (file, offset) = Self::file_offset(s, &params.text_document.uri, params.position)?;
-            let range = thrift_ide::prepare_rename(&s.db, file, offset)?;
+        self.query(move |_snap, s| {
+            let (file, offset) = file_offset(&s, &params.text_document.uri, params.position)?;
+            let range = thrift_ide::prepare_rename(s.db, file, offset)?;
             Some(PrepareRenameResponse::Range(s.range(file, range)?))
         })
+        .await
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
         let p = params.text_document_position;
-        let result = self.with_state(|s| {
-            let (file, offset) =
-                Self::file_offset(s, &p.text_document.uri, p.position).ok_or("no file")?;
-            let edits = thrift_ide::rename(&s.db, file, offset, &params.new_name)?;
-            Ok::<_, String>(s.workspace_edit(&edits))
-        })?;
+        let result = self
+            .query(move |_snap, s| {
+                let (file, offset) =
+                    file_offset(&s, &p.text_document.uri, p.position).ok_or("no file")?;
+                let edits = thrift_ide::rename(s.db, file, offset, &params.new_name)?;
+                Ok::<_, String>(s.workspace_edit(&edits))
+            })
+            .await?;
         match result {
             Ok(edit) => Ok(Some(edit)),
             Err(message) => Err(Error::invalid_params(message)),
@@ -522,13 +651,13 @@ impl LanguageServer for Backend {
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         let p = params.text_document_position;
-        self.with_state(|s| {
-            let (file, offset) = Self::file_offset(s, &p.text_document.uri, p.position)?;
+        self.query(move |_snap, s| {
+            let (file, offset) = file_offset(&s, &p.text_document.uri, p.position)?;
             let path_of = |f: FileId| {
                 s.uri_of(f)
                     .and_then(|u| u.to_file_path().map(|p| p.into_owned()))
             };
-            let items = thrift_ide::completions_in_workspace(&s.db, file, offset, &path_of)
+            let items = thrift_ide::completions_in_workspace(s.db, file, offset, &path_of)
                 .into_iter()
                 .map(|c| {
                     let additional_text_edits = (!c.additional_edits.is_empty())
@@ -557,56 +686,64 @@ impl LanguageServer for Backend {
                 items,
             }))
         })
+        .await
     }
 
     async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
-        self.with_state(|s| {
+        let Some(options) = self.format_options(&params.text_document.uri, &params.options) else {
+            return Ok(None);
+        };
+        self.query(move |_snap, s| {
             let file = s.file_of(&params.text_document.uri)?;
-            let options = s.format_options(file, &params.options);
             let text = s.db.text(file)?.to_string();
             let edits = thrift_ide::format_edits(&text, &options).ok()?;
             Some(s.text_edits(file, &edits))
         })
+        .await
     }
 
     async fn range_formatting(
         &self,
         params: DocumentRangeFormattingParams,
     ) -> Result<Option<Vec<TextEdit>>> {
-        self.with_state(|s| {
+        let Some(options) = self.format_options(&params.text_document.uri, &params.options) else {
+            return Ok(None);
+        };
+        self.query(move |_snap, s| {
             let file = s.file_of(&params.text_document.uri)?;
-            let options = s.format_options(file, &params.options);
             let text = s.db.text(file)?.to_string();
             let range = s.text_range(file, params.range)?;
             let edits = thrift_ide::format_range_edits(&text, range, &options).ok()?;
             Some(s.text_edits(file, &edits))
         })
+        .await
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
-        self.with_state(|s| {
+        self.query(move |_snap, s| {
             let file = s.file_of(&params.text_document.uri)?;
             Some(
-                thrift_ide::folding_ranges(&s.db, file)
+                thrift_ide::folding_ranges(s.db, file)
                     .iter()
                     .filter_map(|f| s.folding_range(file, f))
                     .collect(),
             )
         })
+        .await
     }
 
     async fn selection_range(
         &self,
         params: SelectionRangeParams,
     ) -> Result<Option<Vec<SelectionRange>>> {
-        self.with_state(|s| {
+        self.query(move |_snap, s| {
             let file = s.file_of(&params.text_document.uri)?;
             let text = s.db.text(file)?;
             let index = LineIndex::new(text);
             let mut out = Vec::new();
             for position in params.positions {
                 let offset = index.offset(text, position, s.encoding);
-                let ranges = thrift_ide::selection_ranges(&s.db, file, offset);
+                let ranges = thrift_ide::selection_ranges(s.db, file, offset);
                 let mut parent: Option<Box<SelectionRange>> = None;
                 for r in ranges.iter().rev() {
                     let range = s.range(file, *r)?;
@@ -616,13 +753,14 @@ impl LanguageServer for Backend {
             }
             Some(out)
         })
+        .await
     }
 
     async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
-        self.with_state(|s| {
+        self.query(move |_snap, s| {
             let file = s.file_of(&params.text_document.uri)?;
             Some(
-                thrift_ide::document_links(&s.db, file)
+                thrift_ide::document_links(s.db, file)
                     .into_iter()
                     .filter_map(|(range, target)| {
                         Some(DocumentLink {
@@ -635,13 +773,14 @@ impl LanguageServer for Backend {
                     .collect(),
             )
         })
+        .await
     }
 
     async fn semantic_tokens_full(
         &self,
         params: SemanticTokensParams,
     ) -> Result<Option<SemanticTokensResult>> {
-        self.with_state(|s| {
+        self.query(move |_snap, s| {
             let file = s.file_of(&params.text_document.uri)?;
             let data = s.semantic_tokens(file, None)?;
             Some(SemanticTokensResult::Tokens(SemanticTokens {
@@ -649,13 +788,14 @@ impl LanguageServer for Backend {
                 data,
             }))
         })
+        .await
     }
 
     async fn semantic_tokens_range(
         &self,
         params: SemanticTokensRangeParams,
     ) -> Result<Option<SemanticTokensRangeResult>> {
-        self.with_state(|s| {
+        self.query(move |_snap, s| {
             let file = s.file_of(&params.text_document.uri)?;
             let range = s.text_range(file, params.range)?;
             let data = s.semantic_tokens(file, Some(range))?;
@@ -664,13 +804,14 @@ impl LanguageServer for Backend {
                 data,
             }))
         })
+        .await
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
-        self.with_state(|s| {
+        self.query(move |snap, s| {
             let file = s.file_of(&params.text_document.uri)?;
             let range = s.text_range(file, params.range)?;
-            let hints = thrift_ide::inlay_hints(&s.db, file, range, s.inlay);
+            let hints = thrift_ide::inlay_hints(s.db, file, range, snap.inlay);
             Some(
                 hints
                     .into_iter()
@@ -689,13 +830,44 @@ impl LanguageServer for Backend {
                     .collect(),
             )
         })
+        .await
+    }
+
+    /// Pull diagnostics: the same as pushed ones, for one document.
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let job = lock(&self.state).diagnostics_job_for(&params.text_document.uri);
+        let mut items = Vec::new();
+        if let Some(job) = job {
+            let mut batch = off_lock(job.cancel_flag(), move || job.run()).await?;
+            let log = {
+                let mut state = lock(&self.state);
+                let _ = catch_unwind(AssertUnwindSafe(|| state.add_breaking(&mut batch)));
+                std::mem::take(&mut state.log)
+            };
+            for message in log {
+                self.client.log_message(MessageType::WARNING, message).await;
+            }
+            items = batch.into_iter().flat_map(|d| d.diagnostics).collect();
+        }
+        Ok(DocumentDiagnosticReportResult::Report(
+            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                    result_id: None,
+                    items,
+                },
+            }),
+        ))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        self.with_state(|s| {
+        self.query(move |_snap, s| {
             let file = s.file_of(&params.text_document.uri)?;
             let range = s.text_range(file, params.range)?;
-            let mut actions = thrift_ide::code_actions(&s.db, file, range);
+            let mut actions = thrift_ide::code_actions(s.db, file, range);
             actions.extend(s.add_include_actions(file, range));
             Some(
                 actions
@@ -722,6 +894,7 @@ impl LanguageServer for Backend {
                     .collect(),
             )
         })
+        .await
     }
 }
 
@@ -760,6 +933,6 @@ impl Backend {
                 format!("thrift-ls: indexed {count} files"),
             )
             .await;
-        self.schedule_diagnostics();
+        self.diagnostics_changed();
     }
 }

@@ -8,7 +8,7 @@ use std::{
 };
 
 use thrift_config::{Config, LintLevel};
-use thrift_ide::{Database, FileId, InlayHintConfig, TextRange, TextSize};
+use thrift_ide::{Analysis, AnalysisHost, Database, FileId, InlayHintConfig, TextRange, TextSize};
 use thrift_semantic::{Code, Severity, normalize_path as normalize};
 use tower_lsp_server::ls_types::{self as lsp, Uri};
 
@@ -32,7 +32,7 @@ pub struct OpenDoc {
 }
 
 pub struct State {
-    pub db: Database,
+    pub host: AnalysisHost,
     vfs: Arc<RwLock<Vfs>>,
     pub open: HashMap<FileId, OpenDoc>,
     pub encoding: Encoding,
@@ -43,6 +43,12 @@ pub struct State {
     pub inlay: InlayHintConfig,
     /// Bumped on every change; a diagnostics task checks it.
     pub generation: u64,
+    /// The client pulls diagnostics (`textDocument/diagnostic`): none are
+    /// pushed then.
+    pub pull_diagnostics: bool,
+    /// The client can be asked to pull again
+    /// (`workspace/diagnostic/refresh`).
+    pub diagnostic_refresh: bool,
     configs: HashMap<PathBuf, Arc<Config>>,
     /// The old sides of `[breaking] against`.
     breaking: crate::breaking::Cache,
@@ -55,7 +61,7 @@ impl Default for State {
     fn default() -> State {
         let vfs: Arc<RwLock<Vfs>> = Arc::default();
         let resolver_vfs = vfs.clone();
-        let db = Database::new(move |from: FileId, include: &str| {
+        let host = AnalysisHost::new(move |from: FileId, include: &str| {
             resolver_vfs
                 .read()
                 .ok()?
@@ -64,7 +70,7 @@ impl Default for State {
                 .copied()
         });
         State {
-            db,
+            host,
             vfs,
             open: HashMap::new(),
             encoding: Encoding::Utf16,
@@ -73,6 +79,8 @@ impl Default for State {
             dialect: None,
             inlay: InlayHintConfig::default(),
             generation: 0,
+            pull_diagnostics: false,
+            diagnostic_refresh: false,
             configs: HashMap::new(),
             breaking: crate::breaking::Cache::default(),
             log: Vec::new(),
@@ -160,27 +168,31 @@ impl State {
         id
     }
 
-    /// The path of a file (for untitled documents, its URI).
-    pub fn file_path(&self, file: FileId) -> Option<PathBuf> {
-        self.path(file)
+    /// Conversions over the current state.
+    pub fn view(&self) -> View<'_> {
+        View {
+            db: self.host.db(),
+            vfs: &self.vfs,
+            encoding: self.encoding,
+        }
+    }
+
+    /// A snapshot for a request or a diagnostics run, off the lock.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            analysis: self.host.analysis(),
+            vfs: self.vfs.clone(),
+            encoding: self.encoding,
+            inlay: self.inlay,
+        }
     }
 
     fn path(&self, file: FileId) -> Option<PathBuf> {
-        self.vfs.read().ok()?.paths.get(file.0 as usize).cloned()
+        self.view().path(file)
     }
 
     pub fn file_of(&self, uri: &Uri) -> Option<FileId> {
-        let path = path_of(uri);
-        let id = self.vfs.read().ok()?.by_path.get(&path).copied()?;
-        self.db.contains(id).then_some(id)
-    }
-
-    pub fn uri_of(&self, file: FileId) -> Option<Uri> {
-        let vfs = self.vfs.read().ok()?;
-        if let Some(Some(uri)) = vfs.uris.get(file.0 as usize) {
-            return Some(uri.clone());
-        }
-        Uri::from_file_path(vfs.paths.get(file.0 as usize)?)
+        self.view().file_of(uri)
     }
 
     fn set_text(&mut self, file: FileId, text: &str) {
@@ -189,8 +201,8 @@ impl State {
             Some(d) => d,
             None => self.config_for(&path).dialect.dialect(),
         };
-        self.db.set_file_dialect(file, dialect);
-        self.db.apply_change(file, text);
+        self.host.db_mut().set_file_dialect(file, dialect);
+        self.host.db_mut().apply_change(file, text);
         self.resolve_includes(file);
     }
 
@@ -209,7 +221,8 @@ impl State {
             search.extend(self.include_dirs.iter().cloned());
             search.extend(config.include_dirs.iter().cloned());
             let includes: Vec<String> = self
-                .db
+                .host
+                .db()
                 .summary(f)
                 .map(|s| s.includes.iter().map(|i| i.path.clone()).collect())
                 .unwrap_or_default();
@@ -229,10 +242,10 @@ impl State {
                 if let Ok(mut vfs) = self.vfs.write() {
                     vfs.includes.insert((f, include), target);
                 }
-                if !self.db.contains(target)
+                if !self.host.db().contains(target)
                     && let Ok(text) = std::fs::read_to_string(&found)
                 {
-                    self.db.apply_change(target, &text);
+                    self.host.db_mut().apply_change(target, &text);
                     queue.push_back(target);
                 }
             }
@@ -260,13 +273,13 @@ impl State {
                 Some(d) => d,
                 None => self.config_for(&path).dialect.dialect(),
             };
-            self.db.set_file_dialect(id, dialect);
+            self.host.db_mut().set_file_dialect(id, dialect);
         }
-        self.db.apply_changes(changes);
+        self.host.db_mut().apply_changes(changes);
         for id in ids {
             self.resolve_includes(id);
         }
-        self.db.file_ids().len()
+        self.host.db().file_ids().len()
     }
 
     pub fn open(&mut self, uri: Uri, version: i32, text: String) {
@@ -282,7 +295,7 @@ impl State {
         changes: Vec<lsp::TextDocumentContentChangeEvent>,
     ) {
         let Some(id) = self.file_of(uri) else { return };
-        let Some(mut text) = self.db.text(id).map(str::to_string) else {
+        let Some(mut text) = self.host.db().text(id).map(str::to_string) else {
             return;
         };
         for change in changes {
@@ -308,7 +321,7 @@ impl State {
         // Back to what is on disk.
         match self.path(id).and_then(|p| std::fs::read_to_string(p).ok()) {
             Some(text) => self.set_text(id, &text),
-            None => self.db.remove_file(id),
+            None => self.host.db_mut().remove_file(id),
         }
     }
 
@@ -333,7 +346,7 @@ impl State {
                 continue;
             }
             if change.typ == lsp::FileChangeType::DELETED {
-                self.db.remove_file(id);
+                self.host.db_mut().remove_file(id);
             } else if let Ok(text) = std::fs::read_to_string(&path) {
                 self.set_text(id, &text);
             }
@@ -341,42 +354,57 @@ impl State {
         if config_changed {
             // Include directories, dialects and lint levels may all change.
             self.configs.clear();
-            for id in self.db.file_ids() {
-                if let Some(text) = self.db.text(id).map(str::to_string) {
+            for id in self.host.db().file_ids() {
+                if let Some(text) = self.host.db().text(id).map(str::to_string) {
                     self.set_text(id, &text);
                 }
             }
         }
     }
 
-    /// Diagnostics of every open document, with their versions.
-    pub fn open_diagnostics(&mut self) -> Vec<(Uri, i32, Vec<lsp::Diagnostic>)> {
+    /// A diagnostics run over the open documents, to do off the lock on a
+    /// snapshot.
+    pub fn diagnostics_job(&mut self) -> DiagnosticsJob {
         let open: Vec<(FileId, Uri, i32)> = self
             .open
             .iter()
             .map(|(id, d)| (*id, d.uri.clone(), d.version))
             .collect();
-        let mut out = Vec::new();
-        for (id, uri, version) in open {
-            let path = self.path(id).unwrap_or_default();
-            let config = self.config_for(&path);
-            let diagnostics = self.db.diagnostics(id);
-            let mut converted = Vec::new();
-            for d in diagnostics.iter() {
-                let mut d = d.clone();
-                match level(&config, d.code) {
-                    Some(LintLevel::Off) => continue,
-                    Some(LintLevel::Error) => d.severity = Severity::Error,
-                    Some(LintLevel::Warning) => d.severity = Severity::Warning,
-                    Some(LintLevel::Hint) => d.severity = Severity::Hint,
-                    None => {}
-                }
-                converted.extend(self.diagnostic(&d));
-            }
-            converted.extend(self.breaking_diagnostics(id, &path, &config));
-            out.push((uri, version, converted));
+        self.job(open)
+    }
+
+    /// A diagnostics run for one document (pull diagnostics), open or not;
+    /// `None` if the server does not know it.
+    pub fn diagnostics_job_for(&mut self, uri: &Uri) -> Option<DiagnosticsJob> {
+        let id = self.file_of(uri)?;
+        let version = self.open.get(&id).map_or(0, |d| d.version);
+        Some(self.job(vec![(id, uri.clone(), version)]))
+    }
+
+    fn job(&mut self, files: Vec<(FileId, Uri, i32)>) -> DiagnosticsJob {
+        let files = files
+            .into_iter()
+            .map(|(id, uri, version)| {
+                let path = self.path(id).unwrap_or_default();
+                (id, uri, version, self.config_for(&path))
+            })
+            .collect();
+        DiagnosticsJob {
+            snapshot: self.snapshot(),
+            files,
         }
-        out
+    }
+
+    /// Adds the breaking-change warnings (`[breaking] against`), which need
+    /// the state's cache of old versions, to a job's results.
+    pub fn add_breaking(&mut self, results: &mut [FileDiagnostics]) {
+        for r in results {
+            if r.config.breaking.section.against.is_some() {
+                let path = self.path(r.file).unwrap_or_default();
+                let found = self.breaking_diagnostics(r.file, &path, &r.config.clone());
+                r.diagnostics.extend(found);
+            }
+        }
     }
 
     /// Breaking changes against `[breaking] against`, as warnings.
@@ -389,7 +417,11 @@ impl State {
         let Some(against) = config.breaking.section.against.clone() else {
             return Vec::new();
         };
-        if self.uri_of(id).is_none_or(|u| u.to_file_path().is_none()) {
+        if self
+            .view()
+            .uri_of(id)
+            .is_none_or(|u| u.to_file_path().is_none())
+        {
             return Vec::new();
         }
         let dialect = match self.dialect {
@@ -398,15 +430,20 @@ impl State {
         };
         let mut search = self.include_dirs.clone();
         search.extend(config.include_dirs.iter().cloned());
-        let found = self
-            .breaking
-            .check(&self.db, id, path, &against, config, &search, dialect);
+        let found =
+            self.breaking
+                .check(self.host.db(), id, path, &against, config, &search, dialect);
+        let view = View {
+            db: self.host.db(),
+            vfs: &self.vfs,
+            encoding: self.encoding,
+        };
         match found {
             Ok(found) => found
                 .into_iter()
                 .filter_map(|f| {
                     Some(lsp::Diagnostic {
-                        range: self.range(id, f.range)?,
+                        range: view.range(id, f.range)?,
                         severity: Some(lsp::DiagnosticSeverity::WARNING),
                         code: Some(lsp::NumberOrString::String(f.rule.id.to_string())),
                         code_description: None,
@@ -428,6 +465,139 @@ impl State {
                 Vec::new()
             }
         }
+    }
+
+    /// Format options: `[format]` of the config; the editor's tab settings
+    /// only when there is no config file.
+    pub fn format_options(
+        &mut self,
+        file: FileId,
+        editor: &lsp::FormattingOptions,
+    ) -> thrift_formatter::FormatOptions {
+        let path = self.path(file).unwrap_or_default();
+        let config = self.config_for(&path);
+        let mut options = config.format.clone();
+        if config.path.is_none() {
+            options.indent = if editor.insert_spaces {
+                editor.tab_size.clamp(1, 16) as usize
+            } else {
+                0
+            };
+        }
+        if let Some(d) = self.dialect {
+            options.dialect = d;
+        }
+        options
+    }
+}
+
+/// What a request or a diagnostics run reads, off the state's lock: an
+/// immutable snapshot of the model (cancelled by the next change) and the
+/// file table.
+pub struct Snapshot {
+    pub analysis: Analysis,
+    vfs: Arc<RwLock<Vfs>>,
+    pub encoding: Encoding,
+    pub inlay: InlayHintConfig,
+}
+
+impl Snapshot {
+    /// Conversions over the snapshot's database.
+    pub fn view<'a>(&'a self, db: &'a Database) -> View<'a> {
+        View {
+            db,
+            vfs: &self.vfs,
+            encoding: self.encoding,
+        }
+    }
+}
+
+/// The diagnostics of one open document.
+pub struct FileDiagnostics {
+    pub file: FileId,
+    pub uri: Uri,
+    pub version: i32,
+    config: Arc<Config>,
+    pub diagnostics: Vec<lsp::Diagnostic>,
+}
+
+/// Diagnostics to compute for some open documents, on a snapshot.
+pub struct DiagnosticsJob {
+    snapshot: Snapshot,
+    files: Vec<(FileId, Uri, i32, Arc<Config>)>,
+}
+
+impl DiagnosticsJob {
+    /// Cancels the run when set.
+    pub fn cancel_flag(&self) -> Arc<std::sync::atomic::AtomicBool> {
+        self.snapshot.analysis.cancel_flag()
+    }
+
+    /// Checks the files (from the shared cache when nothing changed), with
+    /// the config's lint levels applied. `Err` when a change cancelled the
+    /// snapshot meanwhile.
+    pub fn run(self) -> thrift_ide::Cancellable<Vec<FileDiagnostics>> {
+        let DiagnosticsJob { snapshot, files } = self;
+        snapshot.analysis.with_db(|db| {
+            let view = snapshot.view(db);
+            let mut out = Vec::new();
+            for (id, uri, version, config) in files {
+                let mut converted = Vec::new();
+                for d in db.diagnostics(id).iter() {
+                    let mut d = d.clone();
+                    match level(&config, d.code) {
+                        Some(LintLevel::Off) => continue,
+                        Some(LintLevel::Error) => d.severity = Severity::Error,
+                        Some(LintLevel::Warning) => d.severity = Severity::Warning,
+                        Some(LintLevel::Hint) => d.severity = Severity::Hint,
+                        None => {}
+                    }
+                    converted.extend(view.diagnostic(&d));
+                }
+                out.push(FileDiagnostics {
+                    file: id,
+                    uri,
+                    version,
+                    config,
+                    diagnostics: converted,
+                });
+            }
+            out
+        })
+    }
+}
+
+/// Conversions between the model (files, offsets) and LSP (URIs,
+/// positions in the negotiated encoding), over one database: the state's,
+/// or a snapshot's.
+pub struct View<'a> {
+    pub db: &'a Database,
+    vfs: &'a RwLock<Vfs>,
+    pub encoding: Encoding,
+}
+
+impl View<'_> {
+    /// The path of a file (for untitled documents, its URI).
+    pub fn file_path(&self, file: FileId) -> Option<PathBuf> {
+        self.path(file)
+    }
+
+    fn path(&self, file: FileId) -> Option<PathBuf> {
+        self.vfs.read().ok()?.paths.get(file.0 as usize).cloned()
+    }
+
+    pub fn file_of(&self, uri: &Uri) -> Option<FileId> {
+        let path = path_of(uri);
+        let id = self.vfs.read().ok()?.by_path.get(&path).copied()?;
+        self.db.contains(id).then_some(id)
+    }
+
+    pub fn uri_of(&self, file: FileId) -> Option<Uri> {
+        let vfs = self.vfs.read().ok()?;
+        if let Some(Some(uri)) = vfs.uris.get(file.0 as usize) {
+            return Some(uri.clone());
+        }
+        Uri::from_file_path(vfs.paths.get(file.0 as usize)?)
     }
 
     pub fn diagnostic(&self, d: &thrift_semantic::Diagnostic) -> Option<lsp::Diagnostic> {
@@ -523,29 +693,6 @@ impl State {
         }
     }
 
-    /// Format options: `[format]` of the config; the editor's tab settings
-    /// only when there is no config file.
-    pub fn format_options(
-        &mut self,
-        file: FileId,
-        editor: &lsp::FormattingOptions,
-    ) -> thrift_formatter::FormatOptions {
-        let path = self.path(file).unwrap_or_default();
-        let config = self.config_for(&path);
-        let mut options = config.format.clone();
-        if config.path.is_none() {
-            options.indent = if editor.insert_spaces {
-                editor.tab_size.clamp(1, 16) as usize
-            } else {
-                0
-            };
-        }
-        if let Some(d) = self.dialect {
-            options.dialect = d;
-        }
-        options
-    }
-
     pub fn document_symbol(
         &self,
         file: FileId,
@@ -599,7 +746,7 @@ impl State {
     ) -> Option<Vec<lsp::SemanticToken>> {
         let text = self.db.text(file)?;
         let index = LineIndex::new(text);
-        let tokens = thrift_ide::semantic_tokens(&self.db, file, range);
+        let tokens = thrift_ide::semantic_tokens(self.db, file, range);
         let mut out = Vec::new();
         let (mut last_line, mut last_start) = (0u32, 0u32);
         for token in tokens {
@@ -631,9 +778,7 @@ impl State {
         }
         Some(out)
     }
-}
 
-impl State {
     /// "Add `include \"x.thrift\"`" for `x.Name` where no include is named
     /// `x`, when a workspace file called `x.thrift` defines `Name`.
     pub fn add_include_actions(
@@ -683,7 +828,7 @@ impl State {
                     title: format!("Add `include \"{include}\"`"),
                     kind: thrift_ide::CodeActionKind::QuickFix,
                     diagnostic: Some(d.clone()),
-                    edits: vec![thrift_ide::include_edit(&self.db, file, &include)],
+                    edits: vec![thrift_ide::include_edit(self.db, file, &include)],
                 });
                 break;
             }

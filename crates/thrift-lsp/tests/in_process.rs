@@ -20,6 +20,7 @@ struct Fixture {
     root: PathBuf,
     cursor: Value,
     next_id: i64,
+    server_capabilities: Value,
 }
 
 fn position_of(text: &str, offset: usize) -> Value {
@@ -34,6 +35,18 @@ fn position_of(text: &str, offset: usize) -> Value {
 
 impl Fixture {
     async fn new(fixture: &str) -> Fixture {
+        Fixture::build(fixture, Vec::new(), json!({})).await
+    }
+
+    /// Also writes `disk` files (path, text) that are indexed from disk,
+    /// not opened.
+    async fn with_disk_files(fixture: &str, disk: Vec<(String, String)>) -> Fixture {
+        Fixture::build(fixture, disk, json!({})).await
+    }
+
+    /// With the client `capabilities`; `initialize`'s result is in
+    /// `server_capabilities`.
+    async fn build(fixture: &str, disk: Vec<(String, String)>, capabilities: Value) -> Fixture {
         let mut files: Vec<(String, String)> = Vec::new();
         for line in fixture.lines() {
             if let Some(path) = line.strip_prefix("//- ") {
@@ -54,7 +67,7 @@ impl Fixture {
         let root =
             std::env::temp_dir().join(format!("thrift-ls-inproc-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
-        for (path, text) in &files {
+        for (path, text) in files.iter().chain(&disk) {
             let p = root.join(path);
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
             std::fs::write(p, text).unwrap();
@@ -65,8 +78,9 @@ impl Fixture {
         tokio::spawn(async move {
             while let Some(request) = requests.next().await {
                 match request.id().cloned() {
-                    // A request from the server: say yes.
+                    // A request from the server: note it, and say yes.
                     Some(id) => {
+                        let _ = tx.send(serde_json::to_value(&request).unwrap());
                         let _ = responses
                             .send(Response::from_parts(id, Ok(Value::Null)))
                             .await;
@@ -89,8 +103,10 @@ impl Fixture {
             root,
             cursor,
             next_id: 1,
+            server_capabilities: Value::Null,
         };
-        f.request("initialize", json!({"processId": null, "rootUri": format!("file://{}", f.root.display()), "capabilities": {}})).await;
+        let init = f.request("initialize", json!({"processId": null, "rootUri": format!("file://{}", f.root.display()), "capabilities": capabilities})).await;
+        f.server_capabilities = init["capabilities"].clone();
         f.notify("initialized", json!({})).await;
         for (i, (_, text)) in files.iter().enumerate() {
             let uri = f.uris[i].clone();
@@ -535,4 +551,168 @@ async fn completion_adds_the_include_of_a_workspace_type() {
             include paths: [["shared.thrift",{"newText":"shared.thrift","range":{"end":{"character":9,"line":0},"start":{"character":9,"line":0}}}],["sub/other.thrift",{"newText":"sub/other.thrift","range":{"end":{"character":9,"line":0},"start":{"character":9,"line":0}}}]]"#]],
     )
     .await;
+}
+
+/// A request answered from a snapshot fails with `ContentModified` when an
+/// edit arrives while it runs (the client asks again); `$/cancelRequest`
+/// cancels one (`RequestCancelled`); the server answers afterwards.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn edits_and_cancel_requests_cancel_running_requests() {
+    use tower_lsp_server::jsonrpc::ErrorCode;
+    // Enough workspace that `workspace/symbol` takes a while (60,000
+    // matches, of which it returns the best 1,000).
+    let disk: Vec<(String, String)> = (0..1500)
+        .map(|i| {
+            let text: String = (0..40).map(|j| format!("struct S{i}x{j} {{}}\n")).collect();
+            (format!("gen/f{i}.thrift"), text)
+        })
+        .collect();
+    let mut fx = Fixture::with_disk_files("//- /main.thrift\nstruct A {}\n", disk).await;
+    let uri = fx.uris[0].clone();
+    let start = |fx: &mut Fixture, id: i64| {
+        let request = Request::build("workspace/symbol")
+            .params(json!({"query": "s"}))
+            .id(id)
+            .finish();
+        let call = fx.service.call(request);
+        tokio::spawn(call)
+    };
+    let error_code = |response: Option<Response>| -> Option<ErrorCode> {
+        response.unwrap().into_parts().1.err().map(|e| e.code)
+    };
+
+    // An edit while the request runs. (If the machine answers before the
+    // edit lands, try again: the answer must then be a full one.)
+    let mut modified = false;
+    let mut last = 1;
+    for version in 2..12 {
+        last = version;
+        fx.service.ready().await.unwrap();
+        let running = start(&mut fx, 1000 + version);
+        tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+        fx.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": format!("struct A{version} {{}}\n")}]}),
+        )
+        .await;
+        match running.await.unwrap().unwrap() {
+            None => panic!("no response"),
+            Some(r) => match r.into_parts().1 {
+                Err(e) => {
+                    assert_eq!(e.code, ErrorCode::ContentModified, "{e:?}");
+                    modified = true;
+                    break;
+                }
+                Ok(v) => assert_eq!(v.as_array().map(Vec::len), Some(1000)),
+            },
+        }
+    }
+    assert!(modified, "no request was cancelled by an edit");
+
+    // $/cancelRequest.
+    fx.service.ready().await.unwrap();
+    let running = start(&mut fx, 2000);
+    tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+    fx.notify("$/cancelRequest", json!({"id": 2000})).await;
+    assert_eq!(
+        error_code(running.await.unwrap().unwrap()),
+        Some(ErrorCode::RequestCancelled)
+    );
+
+    // And the next request is answered, from the latest text.
+    let symbols = fx.request("workspace/symbol", json!({"query": "s"})).await;
+    assert_eq!(symbols.as_array().map(Vec::len), Some(1000));
+    let symbols = fx
+        .request("workspace/symbol", json!({"query": format!("a{last}")}))
+        .await;
+    assert_eq!(symbols[0]["name"], format!("A{last}"), "{symbols}");
+    let _ = std::fs::remove_dir_all(&fx.root);
+}
+
+/// A client that pulls diagnostics gets `diagnosticProvider`, pulls the
+/// same diagnostics (a file's depend on its includes), is asked to pull
+/// again after a change on disk, and is pushed nothing.
+#[tokio::test]
+async fn pull_diagnostics_for_clients_that_support_them() {
+    let capabilities = json!({
+        "textDocument": {"diagnostic": {"dynamicRegistration": false}},
+        "workspace": {"diagnostics": {"refreshSupport": true}}
+    });
+    let mut fx = Fixture::build(
+        "//- /main.thrift\ninclude \"types.thrift\"\nstruct A { 1: types.Id id, 2: Missing m }\n//- /types.thrift\ntypedef i64 Id\n",
+        Vec::new(),
+        capabilities,
+    )
+    .await;
+    assert_eq!(
+        fx.server_capabilities["diagnosticProvider"],
+        json!({"identifier": "thrift", "interFileDependencies": true, "workspaceDiagnostics": false})
+    );
+    let (main, types) = (fx.uris[0].clone(), fx.uris[1].clone());
+    let pull = async |fx: &mut Fixture, uri: &str| -> Vec<String> {
+        let report = fx
+            .request(
+                "textDocument/diagnostic",
+                json!({"textDocument": {"uri": uri}}),
+            )
+            .await;
+        assert_eq!(report["kind"], "full", "{report}");
+        report["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}:{} {}",
+                    d["range"]["start"]["line"],
+                    d["code"].as_str().unwrap(),
+                    d["message"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        pull(&mut fx, &main).await,
+        ["1:T1010 type `Missing` is not defined"]
+    );
+    assert_eq!(pull(&mut fx, &types).await, Vec::<String>::new());
+    // An edit of the included file shows in the including file's pull.
+    fx.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": types, "version": 2}, "contentChanges": [{"text": "typedef i64 Other\n"}]}),
+    )
+    .await;
+    let after = pull(&mut fx, &main).await;
+    assert_eq!(
+        after,
+        [
+            "1:T1010 type `types.Id` is not defined",
+            "1:T1010 type `Missing` is not defined"
+        ]
+    );
+    // A change on disk: the client is asked to pull again.
+    std::fs::write(fx.root.join("other.thrift"), "struct O {}\n").unwrap();
+    fx.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": format!("file://{}/other.thrift", fx.root.display()), "type": 1}]}),
+    )
+    .await;
+    let mut refresh = false;
+    let mut pushed = Vec::new();
+    while let Ok(Some(n)) = tokio::time::timeout(
+        std::time::Duration::from_millis(500),
+        fx.notifications.recv(),
+    )
+    .await
+    {
+        if n["method"] == "workspace/diagnostic/refresh" {
+            refresh = true;
+        }
+        if n["method"] == "textDocument/publishDiagnostics" {
+            pushed.push(n);
+        }
+    }
+    assert!(refresh, "no workspace/diagnostic/refresh");
+    assert!(pushed.is_empty(), "pushed to a pulling client: {pushed:?}");
+    let _ = std::fs::remove_dir_all(&fx.root);
 }

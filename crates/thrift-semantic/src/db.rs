@@ -2,7 +2,10 @@
 
 use std::{
     collections::{HashMap, HashSet},
-    sync::Arc,
+    sync::{
+        Arc, Mutex, Weak,
+        atomic::{AtomicBool, AtomicU64, Ordering},
+    },
 };
 
 use thrift_syntax::{Parse, ast};
@@ -76,14 +79,54 @@ fn parse_one(
     (id, text.into(), parse, summary)
 }
 
+/// The payload a cancelled query unwinds with (see
+/// [`Database::unwind_if_cancelled`]); [`Cancelled::catch`] turns it back
+/// into a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cancelled;
+
+impl Cancelled {
+    /// Runs `f`, returning `Err(Cancelled)` if it was cancelled. Other
+    /// panics go on unwinding.
+    pub fn catch<T>(f: impl FnOnce() -> T) -> Result<T, Cancelled> {
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+            Ok(t) => Ok(t),
+            Err(payload) => match payload.downcast::<Cancelled>() {
+                Ok(_) => Err(Cancelled),
+                Err(payload) => std::panic::resume_unwind(payload),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for Cancelled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the query was cancelled")
+    }
+}
+
+impl std::error::Error for Cancelled {}
+
 /// All files of a workspace, and what they mean.
+///
+/// [`Database::snapshot`] gives a read-only copy that shares everything
+/// (files are reference-counted; a change copies only the map of them) and
+/// can be queried on another thread. Every change cancels the snapshots
+/// taken before it: their long queries stop at the next
+/// [`Database::unwind_if_cancelled`].
 pub struct Database {
-    pub(crate) files: HashMap<FileId, FileData>,
+    pub(crate) files: Arc<HashMap<FileId, Arc<FileData>>>,
     resolver: Arc<dyn IncludeResolver>,
     next_rev: u64,
-    cache: HashMap<FileId, CacheEntry>,
+    /// Shared with the snapshots: keys are revisions, so an entry computed
+    /// on an old snapshot is simply not a hit for a newer one.
+    cache: Arc<Mutex<HashMap<FileId, CacheEntry>>>,
     /// How many times a file was checked (not served from the cache).
-    checks_run: u64,
+    checks_run: Arc<AtomicU64>,
+    /// Set when this snapshot is cancelled (never for the database itself).
+    cancelled: Arc<AtomicBool>,
+    /// The cancellation flags of the snapshots taken since the last change.
+    snapshots: Arc<Mutex<Vec<Weak<AtomicBool>>>>,
     /// The dialect of every file, or `None` to detect it per file.
     dialect: Option<thrift_syntax::Dialect>,
     /// Dialects set for single files (over `dialect`).
@@ -93,14 +136,79 @@ pub struct Database {
 impl Database {
     pub fn new(resolver: impl IncludeResolver + 'static) -> Database {
         Database {
-            files: HashMap::new(),
+            files: Arc::default(),
             resolver: Arc::new(resolver),
             next_rev: 1,
-            cache: HashMap::new(),
-            checks_run: 0,
+            cache: Arc::default(),
+            checks_run: Arc::default(),
+            cancelled: Arc::default(),
+            snapshots: Arc::default(),
             dialect: None,
             file_dialects: HashMap::new(),
         }
+    }
+
+    /// A read-only copy of the database as it is now, for another thread.
+    /// Cheap: it shares the files. It is cancelled by the next change to
+    /// this database (or by [`Database::cancel_flag`]).
+    pub fn snapshot(&self) -> Database {
+        let cancelled = Arc::new(AtomicBool::new(false));
+        let mut snapshots = self.snapshots.lock().unwrap_or_else(|e| e.into_inner());
+        snapshots.retain(|w| w.strong_count() > 0);
+        snapshots.push(Arc::downgrade(&cancelled));
+        drop(snapshots);
+        Database {
+            files: self.files.clone(),
+            resolver: self.resolver.clone(),
+            next_rev: self.next_rev,
+            cache: self.cache.clone(),
+            checks_run: self.checks_run.clone(),
+            cancelled,
+            snapshots: Arc::default(),
+            dialect: self.dialect,
+            file_dialects: self.file_dialects.clone(),
+        }
+    }
+
+    /// The flag that cancels this snapshot when set (e.g. when the request
+    /// it answers is cancelled).
+    pub fn cancel_flag(&self) -> Arc<AtomicBool> {
+        self.cancelled.clone()
+    }
+
+    /// Whether this snapshot was cancelled.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
+    }
+
+    /// Unwinds with [`Cancelled`] if this snapshot was cancelled. Long
+    /// queries call it in their loops; callers catch it with
+    /// [`Cancelled::catch`].
+    pub fn unwind_if_cancelled(&self) {
+        if self.is_cancelled() {
+            std::panic::resume_unwind(Box::new(Cancelled));
+        }
+    }
+
+    /// Cancels every snapshot taken so far: called before each change.
+    fn cancel_snapshots(&mut self) {
+        let mut snapshots = self.snapshots.lock().unwrap_or_else(|e| e.into_inner());
+        for flag in snapshots.drain(..) {
+            if let Some(flag) = flag.upgrade() {
+                flag.store(true, Ordering::Relaxed);
+            }
+        }
+    }
+
+    /// The files, for a change: cancels the snapshots, then copies the map
+    /// if a snapshot still shares it.
+    fn files_mut(&mut self) -> &mut HashMap<FileId, Arc<FileData>> {
+        self.cancel_snapshots();
+        Arc::make_mut(&mut self.files)
+    }
+
+    fn cache(&self) -> std::sync::MutexGuard<'_, HashMap<FileId, CacheEntry>> {
+        self.cache.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Reads every file as `dialect` (`None`: detect it per file, the
@@ -126,8 +234,9 @@ impl Database {
     /// Replaces the include resolver (e.g. when include directories change).
     /// Every cached result is dropped.
     pub fn set_resolver(&mut self, resolver: impl IncludeResolver + 'static) {
+        self.cancel_snapshots();
         self.resolver = Arc::new(resolver);
-        self.cache.clear();
+        self.cache().clear();
     }
 
     /// Adds a file or replaces its text. Only this file is parsed again.
@@ -217,23 +326,23 @@ impl Database {
             Some(old) if !summary_changed => old.summary_rev,
             _ => rev,
         };
-        self.files.insert(
+        self.files_mut().insert(
             file,
-            FileData {
+            Arc::new(FileData {
                 text,
                 parse,
                 summary: Arc::new(summary),
                 rev,
                 summary_rev,
-            },
+            }),
         );
         summary_changed
     }
 
     /// Removes a file; files that include it see it as missing.
     pub fn remove_file(&mut self, file: FileId) {
-        self.files.remove(&file);
-        self.cache.remove(&file);
+        self.files_mut().remove(&file);
+        self.cache().remove(&file);
         self.next_rev += 1;
     }
 
@@ -308,7 +417,7 @@ impl Database {
         }
         // Reverse edges, built on demand: one pass over the includes.
         let mut reverse: HashMap<FileId, Vec<FileId>> = HashMap::new();
-        for (&f, data) in &self.files {
+        for (&f, data) in self.files.iter() {
             for inc in &data.summary.includes {
                 if let Some(target) = self.resolve_include(f, &inc.path) {
                     reverse.entry(target).or_default().push(f);
@@ -342,17 +451,18 @@ impl Database {
     }
 
     /// The diagnostics of a file, from the cache when nothing it depends on
-    /// changed. Sorted by position.
-    pub fn diagnostics(&mut self, file: FileId) -> Arc<Vec<Diagnostic>> {
+    /// changed. Sorted by position. The cache is shared with the snapshots.
+    pub fn diagnostics(&self, file: FileId) -> Arc<Vec<Diagnostic>> {
+        self.unwind_if_cancelled();
         let key = self.cache_key(file);
-        if let Some(entry) = self.cache.get(&file)
+        if let Some(entry) = self.cache().get(&file)
             && entry.key == key
         {
             return entry.diagnostics.clone();
         }
         let diagnostics = Arc::new(self.check_file(file));
-        self.checks_run += 1;
-        self.cache.insert(
+        self.checks_run.fetch_add(1, Ordering::Relaxed);
+        self.cache().insert(
             file,
             CacheEntry {
                 key,
@@ -373,6 +483,6 @@ impl Database {
 
     /// How many files were checked rather than served from the cache.
     pub fn checks_run(&self) -> u64 {
-        self.checks_run
+        self.checks_run.load(Ordering::Relaxed)
     }
 }

@@ -19,7 +19,7 @@ pub mod summary;
 mod values;
 
 pub use crate::{
-    db::{ChangeImpact, Database, IncludeResolver},
+    db::{Cancelled, ChangeImpact, Database, IncludeResolver},
     diagnostics::{Code, Diagnostic, Related, Severity},
     nav::Reference,
     resolve::{ConstResolution, DefRef, Resolution, Ty},

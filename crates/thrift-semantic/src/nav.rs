@@ -67,6 +67,7 @@ impl Database {
         };
         let mut out = Vec::new();
         for file in self.file_ids() {
+            self.unwind_if_cancelled();
             // Only the file itself and the files that include it can refer to it.
             if file != def.file && !self.includes(file).contains(&def.file) {
                 continue;

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use expect_test::{Expect, expect};
 use thrift_syntax::LineIndex;
 
-use crate::{Database, FileId};
+use crate::{Database, DefRef, FileId};
 
 /// Splits a fixture into `(path, text)` pairs.
 fn files(fixture: &str) -> Vec<(String, String)> {
@@ -558,7 +558,7 @@ const Color DEFAULT = Color.RED
     let main = FileId(0);
     let text = db.text(main).unwrap().to_string();
     let at = |needle: &str| thrift_syntax::TextSize::new(text.find(needle).unwrap() as u32 + 1);
-    let describe = |def: Option<crate::DefRef>| def.map(|d| db.describe_def(d)).unwrap_or_default();
+    let describe = |def: Option<DefRef>| def.map(|d| db.describe_def(d)).unwrap_or_default();
     assert_eq!(
         describe(db.definition_at(main, at("shared.Id"))),
         "typedef `Id`"
@@ -762,4 +762,61 @@ fn includes_are_found_in_order() {
         Some(files[2].clone())
     );
     assert_eq!(crate::find_include("missing.thrift", dirs, is_file), None);
+}
+
+/// A snapshot keeps the state it was taken in; the next change cancels it,
+/// and its queries then unwind with `Cancelled`, which `Cancelled::catch`
+/// turns into an error. The database itself is never cancelled, and the
+/// diagnostics cache is shared with the snapshots.
+#[test]
+fn snapshots_see_their_state_and_a_change_cancels_them() {
+    let (mut db, _) = database(
+        "//- /a.thrift\nstruct A {}\n//- /b.thrift\ninclude \"a.thrift\"\nstruct B { 1: a.A x }\n",
+    );
+    let a = FileId(0);
+    let b = FileId(1);
+    let snap = db.snapshot();
+    let def = DefRef { file: a, index: 0 };
+    assert_eq!(
+        crate::Cancelled::catch(|| snap.references(def).len()),
+        Ok(1)
+    );
+    // Checked on the snapshot, served to the database from the shared cache.
+    assert_eq!(snap.diagnostics(b).len(), 0);
+    let checks = db.checks_run();
+    assert_eq!(db.diagnostics(b).len(), 0);
+    assert_eq!(
+        db.checks_run(),
+        checks,
+        "the snapshot's result was not shared"
+    );
+
+    db.apply_change(a, "struct Renamed {}\n");
+    assert!(snap.is_cancelled());
+    assert!(!db.is_cancelled());
+    // The snapshot still holds the old text...
+    assert_eq!(snap.text(a), Some("struct A {}\n"));
+    assert_eq!(db.text(a), Some("struct Renamed {}\n"));
+    // ...but its queries stop.
+    assert_eq!(
+        crate::Cancelled::catch(|| snap.references(def).len()),
+        Err(crate::Cancelled)
+    );
+    assert_eq!(
+        crate::Cancelled::catch(|| snap.diagnostics(b).len()),
+        Err(crate::Cancelled)
+    );
+    // A new snapshot answers, and so does its cancel flag when set.
+    let fresh = db.snapshot();
+    assert_eq!(fresh.diagnostics(b).len(), 1, "a.A is gone");
+    fresh
+        .cancel_flag()
+        .store(true, std::sync::atomic::Ordering::Relaxed);
+    assert_eq!(
+        crate::Cancelled::catch(|| fresh.unwind_if_cancelled()),
+        Err(crate::Cancelled)
+    );
+    // Other panics are not swallowed.
+    let other = std::panic::catch_unwind(|| crate::Cancelled::catch(|| panic!("boom")));
+    assert!(other.is_err());
 }

@@ -122,7 +122,7 @@ fn agrees_with_the_apache_compiler() {
         }
         let repo: String = path.split('/').take(2).collect::<Vec<_>>().join("/");
         let dirs = include_dirs.get(&repo).cloned().unwrap_or_default();
-        let mut loaded = load(&dir.join(path), &dirs);
+        let loaded = load(&dir.join(path), &dirs);
         let diagnostics = loaded.db.diagnostics(loaded.file);
         let errors: Vec<String> = diagnostics
             .iter()
@@ -184,7 +184,7 @@ fn fbthrift_corpus_resolves() {
         }
         let repo: String = path.split('/').take(2).collect::<Vec<_>>().join("/");
         let dirs = include_dirs.get(&repo).cloned().unwrap_or_default();
-        let mut loaded = load(&dir.join(path), &dirs);
+        let loaded = load(&dir.join(path), &dirs);
         let errors: Vec<String> = loaded
             .db
             .diagnostics(loaded.file)

@@ -8,7 +8,7 @@ use std::{
 };
 
 use clap::Parser;
-use thrift_config::Config;
+use thrift_config::{Config, ConfigCache};
 use thrift_formatter::FormatOptions;
 use thrift_syntax::{LineIndex, SyntaxElement};
 
@@ -84,7 +84,7 @@ pub fn main() -> ExitCode {
             eprintln!("error: `-` or --stdin-filepath formats stdin; do not pass other paths");
             return ExitCode::from(2);
         }
-        return format_stdin(&cli, explicit.as_ref());
+        return format_stdin(&cli, explicit.as_ref(), &mut ConfigCache::new());
     }
 
     let paths = if cli.paths.is_empty() {
@@ -92,21 +92,35 @@ pub fn main() -> ExitCode {
     } else {
         cli.paths.clone()
     };
+    // One cache for the run: each directory and config file is read once,
+    // however many files share them.
+    let mut configs = ConfigCache::new();
     let mut files = Vec::new();
     let mut code = 0u8;
     for path in &paths {
-        if path.is_dir() {
-            collect(path, explicit.as_ref(), &mut files, &mut code);
-        } else if path.exists() {
-            files.push(path.clone());
-        } else {
-            eprintln!("{}: error: no such file or directory", path.display());
-            code = 2;
+        // One `stat` tells a directory, a file and a missing path apart.
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => {
+                collect(path, explicit.as_ref(), &mut configs, &mut files, &mut code);
+            }
+            Ok(_) => files.push(path.clone()),
+            Err(_) => {
+                eprintln!("{}: error: no such file or directory", path.display());
+                code = 2;
+            }
         }
     }
 
-    // Format on all cores; report in the order of the files.
-    let results = run_parallel(&files, |path| format_file(path, &cli, explicit.as_ref()));
+    // Options per file, resolved here from the cache; then format on all
+    // cores and report in the order of the files.
+    let jobs: Vec<(&Path, Result<FormatOptions, String>)> = files
+        .iter()
+        .map(|path| {
+            let options = options_for(path, explicit.as_ref(), &mut configs);
+            (path.as_path(), options)
+        })
+        .collect();
+    let results = run_parallel(&jobs, |(path, options)| format_file(path, options, &cli));
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut changed = 0usize;
@@ -130,7 +144,13 @@ pub fn main() -> ExitCode {
 
 /// `*.thrift` under `dir`, honouring `.gitignore` files, hidden files and
 /// the config's `exclude`.
-fn collect(dir: &Path, explicit: Option<&Config>, files: &mut Vec<PathBuf>, code: &mut u8) {
+fn collect(
+    dir: &Path,
+    explicit: Option<&Config>,
+    configs: &mut ConfigCache,
+    files: &mut Vec<PathBuf>,
+    code: &mut u8,
+) {
     let walker = ignore::WalkBuilder::new(dir)
         .hidden(true)
         .git_ignore(true)
@@ -156,24 +176,19 @@ fn collect(dir: &Path, explicit: Option<&Config>, files: &mut Vec<PathBuf>, code
     }
     found.sort();
     for path in found {
-        let config = match explicit {
-            Some(c) => Ok(c.clone()),
-            None => thrift_config::resolve_for_file(&path),
+        let absolute = configs.absolute(&path);
+        let excluded = match explicit {
+            Some(c) => c.is_excluded(&absolute),
+            None => {
+                let dir = absolute.parent().unwrap_or(Path::new("/"));
+                configs
+                    .resolve_for_dir(dir)
+                    .is_ok_and(|c| c.is_excluded(&absolute))
+            }
         };
-        match config {
-            Ok(c) if c.is_excluded(&absolute(&path)) => {}
-            _ => files.push(path),
+        if !excluded {
+            files.push(path);
         }
-    }
-}
-
-fn absolute(path: &Path) -> PathBuf {
-    if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir()
-            .map(|d| d.join(path))
-            .unwrap_or_else(|_| path.to_path_buf())
     }
 }
 
@@ -189,10 +204,18 @@ fn display(path: &Path) -> String {
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 
-fn options_for(path: &Path, explicit: Option<&Config>) -> Result<FormatOptions, String> {
+/// `[format]` of the explicit config, or of the nearest one above `path`.
+fn options_for(
+    path: &Path,
+    explicit: Option<&Config>,
+    configs: &mut ConfigCache,
+) -> Result<FormatOptions, String> {
     match explicit {
         Some(c) => Ok(c.format.clone()),
-        None => thrift_config::resolve_format_options(&absolute(path)).map_err(|e| e.to_string()),
+        None => configs
+            .resolve_for_file(path)
+            .map(|c| c.format.clone())
+            .map_err(|e| e.to_string()),
     }
 }
 
@@ -204,7 +227,7 @@ fn with_dialect(mut options: FormatOptions, cli: &Cli) -> FormatOptions {
     options
 }
 
-fn format_file(path: &Path, cli: &Cli, explicit: Option<&Config>) -> FileResult {
+fn format_file(path: &Path, options: &Result<FormatOptions, String>, cli: &Cli) -> FileResult {
     let shown = display(path);
     let mut result = FileResult {
         stdout: String::new(),
@@ -212,8 +235,8 @@ fn format_file(path: &Path, cli: &Cli, explicit: Option<&Config>) -> FileResult 
         code: 0,
         changed: false,
     };
-    let options = match options_for(path, explicit) {
-        Ok(o) => with_dialect(o, cli),
+    let options = match options {
+        Ok(o) => with_dialect(o.clone(), cli),
         Err(e) => {
             result.stderr = format!("error: {e}\n");
             result.code = 2;
@@ -279,7 +302,7 @@ fn format_text(
     }
 }
 
-fn format_stdin(cli: &Cli, explicit: Option<&Config>) -> ExitCode {
+fn format_stdin(cli: &Cli, explicit: Option<&Config>, configs: &mut ConfigCache) -> ExitCode {
     let mut bytes = Vec::new();
     if let Err(e) = io::stdin().read_to_end(&mut bytes) {
         eprintln!("error: cannot read stdin: {e}");
@@ -304,7 +327,7 @@ fn format_stdin(cli: &Cli, explicit: Option<&Config>) -> ExitCode {
         }
     };
     let options = match cli.stdin_filepath.as_deref() {
-        Some(path) => match options_for(path, explicit) {
+        Some(path) => match options_for(path, explicit, configs) {
             Ok(o) => with_dialect(o, cli),
             Err(e) => {
                 eprintln!("error: {e}");

@@ -614,6 +614,139 @@ fn format_options_come_from_the_nearest_config() {
     );
 }
 
+/// One run over many directories: each file gets the nearest config above
+/// it (a nested one overrides, it is not merged), whatever order the
+/// files come in, and its `exclude` applies only below it.
+#[test]
+fn each_directory_gets_its_own_config_in_one_run() {
+    const INPUT: &str = "struct A { 1: i32 x }\n";
+    let files = [
+        (
+            "thrift-tools.toml",
+            "exclude = [\"**/gen_*.thrift\"]\n[format]\nindent = 4\n",
+        ),
+        ("x.thrift", INPUT),
+        ("gen_x.thrift", INPUT),
+        ("a/thrift-tools.toml", "[format]\nindent = \"tab\"\n"),
+        ("a/x.thrift", INPUT),
+        ("a/gen_x.thrift", INPUT),
+        ("a/b/x.thrift", INPUT),
+        ("a/b/c/thrift-tools.toml", "[format]\nindent = 3\n"),
+        ("a/b/c/x.thrift", INPUT),
+        ("a/b/c/d/x.thrift", INPUT),
+        ("d/x.thrift", INPUT),
+        ("d/gen_x.thrift", INPUT),
+        (
+            "e/thrift-tools.toml",
+            "exclude = [\"old/**\"]\n[format]\nindent = 8\n",
+        ),
+        ("e/x.thrift", INPUT),
+        ("e/old/x.thrift", INPUT),
+        ("e/gen_x.thrift", INPUT),
+        ("f/thrift-tools.toml", "[format]\nindent = 0\n"),
+        ("f/x.thrift", INPUT),
+    ];
+    let dir = temp_project("per-dir", &files);
+    let formatted = |indent: &str| format!("struct A {{\n{indent}1: i32 x\n}}\n");
+    let expected = [
+        ("x.thrift", formatted("    ")),
+        ("gen_x.thrift", INPUT.to_string()),
+        ("a/x.thrift", formatted("\t")),
+        ("a/gen_x.thrift", formatted("\t")),
+        ("a/b/x.thrift", formatted("\t")),
+        ("a/b/c/x.thrift", formatted("   ")),
+        ("a/b/c/d/x.thrift", formatted("   ")),
+        ("d/x.thrift", formatted("    ")),
+        ("d/gen_x.thrift", INPUT.to_string()),
+        ("e/x.thrift", formatted("        ")),
+        ("e/old/x.thrift", INPUT.to_string()),
+        ("e/gen_x.thrift", formatted("        ")),
+        ("f/x.thrift", INPUT.to_string()),
+    ];
+    let assert_files = |expected: &[(&str, String)]| {
+        for (path, text) in expected {
+            assert_eq!(&read(&dir, path), text, "{path}");
+        }
+    };
+    // A directory walk (the files come sorted, deepest last).
+    check(
+        &run(&dir, &[]),
+        expect![[r#"
+            exit 2
+            --- stdout
+            --- stderr
+            error: $DIR/./f/thrift-tools.toml: `format.indent` must be at least 1, or "tab"
+        "#]],
+    );
+    assert_files(&expected);
+
+    // Files named on the command line, deepest first then interleaved
+    // (`exclude` is for walks only: the named files are formatted).
+    for (path, text) in &files {
+        write(&dir, path, text);
+    }
+    check(
+        &run(
+            &dir,
+            &[
+                "a/b/c/d/x.thrift",
+                "e/old/x.thrift",
+                "a/b/x.thrift",
+                "f/x.thrift",
+                "x.thrift",
+                "a/b/c/x.thrift",
+                "d/gen_x.thrift",
+                "e/x.thrift",
+                "./a/x.thrift",
+                "d/x.thrift",
+            ],
+        ),
+        expect![[r#"
+            exit 2
+            --- stdout
+            --- stderr
+            error: $DIR/f/thrift-tools.toml: `format.indent` must be at least 1, or "tab"
+        "#]],
+    );
+    assert_files(&[
+        ("a/b/c/d/x.thrift", formatted("   ")),
+        ("e/old/x.thrift", formatted("        ")),
+        ("a/b/x.thrift", formatted("\t")),
+        ("f/x.thrift", INPUT.to_string()),
+        ("x.thrift", formatted("    ")),
+        ("a/b/c/x.thrift", formatted("   ")),
+        ("d/gen_x.thrift", formatted("    ")),
+        ("e/x.thrift", formatted("        ")),
+        ("a/x.thrift", formatted("\t")),
+        ("d/x.thrift", formatted("    ")),
+        ("gen_x.thrift", INPUT.to_string()),
+        ("a/gen_x.thrift", INPUT.to_string()),
+    ]);
+
+    // From a subdirectory, with directories and files mixed.
+    for (path, text) in &files {
+        write(&dir, path, text);
+    }
+    check(
+        &run(
+            &dir.join("a"),
+            &["--check", "b/c", "../e", "x.thrift", "../d"],
+        ),
+        expect![[r#"
+            exit 1
+            --- stdout
+            Would reformat: b/c/d/x.thrift
+            Would reformat: b/c/x.thrift
+            Would reformat: ../e/gen_x.thrift
+            Would reformat: ../e/x.thrift
+            Would reformat: x.thrift
+            Would reformat: ../d/x.thrift
+            --- stderr
+            6 files would be reformatted
+        "#]],
+    );
+}
+
 #[test]
 fn bad_configs_exit_2() {
     let dir = temp_project(

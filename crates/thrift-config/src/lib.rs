@@ -2,7 +2,9 @@
 //!
 //! It is found by walking up from the file being checked; the nearest one
 //! wins. The CLI and the language server resolve options through
-//! [`resolve_for_file`], so they always agree.
+//! [`resolve_for_file`], so they always agree; a command that resolves
+//! many files in one run uses a [`ConfigCache`], which gives the same
+//! answers and reads each directory and config file once.
 //!
 //! ```toml
 //! # Where `include "x.thrift"` looks after the including file's own
@@ -33,9 +35,10 @@
 //! ```
 
 use std::{
-    collections::BTreeMap,
+    collections::{BTreeMap, HashMap},
     fmt,
     path::{Path, PathBuf},
+    sync::Arc,
 };
 
 use serde::Deserialize;
@@ -255,7 +258,7 @@ impl Config {
 }
 
 /// Why a config file could not be used.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct ConfigError {
     pub path: PathBuf,
     pub message: String,
@@ -420,6 +423,93 @@ pub fn resolve_for_file(file: &Path) -> Result<Config, ConfigError> {
     }
 }
 
+/// [`resolve_for_file`] for many files in one run: the same answers, but
+/// the working directory is read once, each directory is looked at once
+/// (a walk up stops at the first directory already answered) and each
+/// config file is read and parsed once. It assumes that no
+/// `thrift-tools.toml` appears, changes or disappears while it is used;
+/// make a new one for each run.
+#[derive(Debug, Default)]
+pub struct ConfigCache {
+    /// The working directory, read on first use (`None` inside if it could
+    /// not be read: paths then stay relative, as in `resolve_for_file`).
+    cwd: Option<Option<PathBuf>>,
+    /// Per directory looked at: the nearest config file in it or above it.
+    nearest: HashMap<PathBuf, Option<PathBuf>>,
+    /// Per config file: what loading it gave.
+    loaded: HashMap<PathBuf, Result<Arc<Config>, ConfigError>>,
+    /// The defaults, for files with no config above them.
+    defaults: Arc<Config>,
+}
+
+impl ConfigCache {
+    pub fn new() -> ConfigCache {
+        ConfigCache::default()
+    }
+
+    /// `path` joined to the working directory unless it is absolute (not
+    /// normalised), like [`resolve_for_file`] does.
+    pub fn absolute(&mut self, path: &Path) -> PathBuf {
+        if path.is_absolute() {
+            return path.to_path_buf();
+        }
+        let cwd = self.cwd.get_or_insert_with(|| std::env::current_dir().ok());
+        match cwd {
+            Some(cwd) => cwd.join(path),
+            None => path.to_path_buf(),
+        }
+    }
+
+    /// [`find_config`], remembered for `dir` and every directory above it
+    /// that was looked at.
+    pub fn find_config(&mut self, dir: &Path) -> Option<PathBuf> {
+        let mut walked = Vec::new();
+        let mut found = None;
+        for d in dir.ancestors() {
+            if let Some(known) = self.nearest.get(d) {
+                found = known.clone();
+                break;
+            }
+            walked.push(d);
+            let candidate = d.join(CONFIG_FILE_NAME);
+            if candidate.is_file() {
+                found = Some(candidate);
+                break;
+            }
+        }
+        for d in walked {
+            self.nearest.insert(d.to_path_buf(), found.clone());
+        }
+        found
+    }
+
+    /// [`load`], remembered per path (errors too).
+    pub fn load(&mut self, path: &Path) -> Result<Arc<Config>, ConfigError> {
+        if let Some(known) = self.loaded.get(path) {
+            return known.clone();
+        }
+        let result = load(path).map(Arc::new);
+        self.loaded.insert(path.to_path_buf(), result.clone());
+        result
+    }
+
+    /// [`resolve_for_file`], from the cache.
+    pub fn resolve_for_file(&mut self, file: &Path) -> Result<Arc<Config>, ConfigError> {
+        let absolute = self.absolute(file);
+        let dir = absolute.parent().unwrap_or(Path::new("/"));
+        self.resolve_for_dir(dir)
+    }
+
+    /// The configuration that applies to the files in `dir` (an absolute
+    /// path): the nearest config file in it or above it, or the defaults.
+    pub fn resolve_for_dir(&mut self, dir: &Path) -> Result<Arc<Config>, ConfigError> {
+        match self.find_config(dir) {
+            Some(path) => self.load(&path),
+            None => Ok(self.defaults.clone()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -522,5 +612,143 @@ mod tests {
         assert_eq!(config.path, Some(root.join("a").join(CONFIG_FILE_NAME)));
         assert_eq!(config.include_dirs, [root.join("a/mid")]);
         std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    /// A scratch directory tree, removed on drop.
+    struct Scratch(PathBuf);
+
+    impl Scratch {
+        fn new(name: &str, files: &[(&str, &str)]) -> Scratch {
+            let root =
+                std::env::temp_dir().join(format!("thrift-config-{name}-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&root);
+            for (path, text) in files {
+                let path = root.join(path);
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(path, text).unwrap();
+            }
+            Scratch(root)
+        }
+    }
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    /// What a resolution gave, comparably (a `ConfigError` is not `Eq`).
+    fn outcome(result: Result<&Config, &ConfigError>) -> Result<(Option<PathBuf>, usize), String> {
+        result
+            .map(|c| (c.path.clone(), c.format.line_width))
+            .map_err(ToString::to_string)
+    }
+
+    #[test]
+    fn cache_gives_each_directory_its_nearest_config() {
+        let scratch = Scratch::new(
+            "cache",
+            &[
+                ("root/thrift-tools.toml", "[format]\nline_width = 80\n"),
+                ("root/a/thrift-tools.toml", "[format]\nline_width = 60\n"),
+                ("root/b/thrift-tools.toml", "[format]\nline_width = 40\n"),
+                (
+                    "root/a/deep/er/thrift-tools.toml",
+                    "[format]\nline_width = 30\n",
+                ),
+                ("root/bad/thrift-tools.toml", "[format]\nline_width = 5\n"),
+            ],
+        );
+        let root = scratch.0.join("root");
+        let files = [
+            "a/deep/er/still/x.thrift",
+            "a/deep/x.thrift",
+            "a/x.thrift",
+            "x.thrift",
+            "b/x.thrift",
+            "b/c/x.thrift",
+            "c/x.thrift",
+            "a/deep/er/x.thrift",
+            "bad/x.thrift",
+            "bad/sub/x.thrift",
+            "a/x.thrift",
+        ];
+        let expected = |f: &str| -> Result<(Option<PathBuf>, usize), String> {
+            let dir = if f.starts_with("bad/") {
+                let path = root.join("bad").join(CONFIG_FILE_NAME);
+                return Err(format!(
+                    "{}: `format.line_width` must be between 20 and 1000",
+                    path.display()
+                ));
+            } else if f.starts_with("a/deep/er/") {
+                "a/deep/er"
+            } else if f.starts_with("a/") {
+                "a"
+            } else if f.starts_with("b/") {
+                "b"
+            } else {
+                ""
+            };
+            let width = [("a/deep/er", 30), ("a", 60), ("b", 40), ("", 80)]
+                .iter()
+                .find(|(d, _)| *d == dir)
+                .unwrap()
+                .1;
+            Ok((Some(root.join(dir).join(CONFIG_FILE_NAME)), width))
+        };
+        // Deepest first, shallowest first, and interleaved: every order
+        // gives every file its own nearest config, like the uncached call.
+        let orders: [Vec<&str>; 3] = [
+            files.to_vec(),
+            files.iter().rev().copied().collect(),
+            files
+                .iter()
+                .step_by(2)
+                .chain(files.iter().skip(1).step_by(2))
+                .copied()
+                .collect(),
+        ];
+        for order in orders {
+            let mut cache = ConfigCache::new();
+            for f in order {
+                let file = root.join(f);
+                let cached = cache.resolve_for_file(&file);
+                let uncached = resolve_for_file(&file);
+                assert_eq!(outcome(cached.as_deref()), expected(f), "{f}");
+                assert_eq!(outcome(uncached.as_ref()), expected(f), "{f}");
+            }
+        }
+    }
+
+    #[test]
+    fn cache_without_any_config_gives_the_defaults() {
+        let scratch = Scratch::new("cache-none", &[("x/y/z.thrift", "")]);
+        let mut cache = ConfigCache::new();
+        for _ in 0..2 {
+            let config = cache
+                .resolve_for_file(&scratch.0.join("x/y/z.thrift"))
+                .unwrap();
+            // Unless the temporary directory has a config above it.
+            let uncached = resolve_for_file(&scratch.0.join("x/y/z.thrift")).unwrap();
+            assert_eq!(*config, uncached);
+        }
+    }
+
+    #[test]
+    fn cache_makes_relative_paths_absolute_once() {
+        let mut cache = ConfigCache::new();
+        let cwd = std::env::current_dir().unwrap();
+        assert_eq!(
+            cache.absolute(Path::new("a/b.thrift")),
+            cwd.join("a/b.thrift")
+        );
+        assert_eq!(
+            cache.absolute(Path::new("/x/y.thrift")),
+            Path::new("/x/y.thrift")
+        );
+        assert_eq!(
+            outcome(cache.resolve_for_file(Path::new("a/b.thrift")).as_deref()),
+            outcome(resolve_for_file(Path::new("a/b.thrift")).as_ref())
+        );
     }
 }

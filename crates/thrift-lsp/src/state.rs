@@ -23,7 +23,8 @@ pub struct Vfs {
     paths: Vec<PathBuf>,
     uris: Vec<Option<Uri>>,
     by_path: HashMap<PathBuf, FileId>,
-    includes: HashMap<(FileId, String), FileId>,
+    /// By including file, then include string (looked up without allocating).
+    includes: HashMap<FileId, HashMap<String, FileId>>,
 }
 
 pub struct OpenDoc {
@@ -61,14 +62,18 @@ impl Default for State {
     fn default() -> State {
         let vfs: Arc<RwLock<Vfs>> = Arc::default();
         let resolver_vfs = vfs.clone();
-        let host = AnalysisHost::new(move |from: FileId, include: &str| {
+        let mut host = AnalysisHost::new(move |from: FileId, include: &str| {
             resolver_vfs
                 .read()
                 .ok()?
                 .includes
-                .get(&(from, include.to_string()))
+                .get(&from)?
+                .get(include)
                 .copied()
         });
+        // Only open files keep their syntax trees: a 5,000-file workspace
+        // would otherwise hold hundreds of MB of them.
+        host.db_mut().set_keep_all_trees(false);
         State {
             host,
             vfs,
@@ -234,13 +239,15 @@ impl State {
                 );
                 let Some(found) = found else {
                     if let Ok(mut vfs) = self.vfs.write() {
-                        vfs.includes.remove(&(f, include));
+                        if let Some(map) = vfs.includes.get_mut(&f) {
+                            map.remove(&include);
+                        }
                     }
                     continue;
                 };
                 let target = self.intern(found.clone(), None);
                 if let Ok(mut vfs) = self.vfs.write() {
-                    vfs.includes.insert((f, include), target);
+                    vfs.includes.entry(f).or_default().insert(include, target);
                 }
                 if !self.host.db().contains(target)
                     && let Ok(text) = std::fs::read_to_string(&found)
@@ -285,6 +292,7 @@ impl State {
     pub fn open(&mut self, uri: Uri, version: i32, text: String) {
         let id = self.intern(path_of(&uri), Some(uri.clone()));
         self.open.insert(id, OpenDoc { uri, version });
+        self.host.db_mut().set_keep_tree(id, true);
         self.set_text(id, &text);
     }
 
@@ -318,6 +326,7 @@ impl State {
     pub fn close(&mut self, uri: &Uri) {
         let Some(id) = self.file_of(uri) else { return };
         self.open.remove(&id);
+        self.host.db_mut().set_keep_tree(id, false);
         // Back to what is on disk.
         match self.path(id).and_then(|p| std::fs::read_to_string(p).ok()) {
             Some(text) => self.set_text(id, &text),

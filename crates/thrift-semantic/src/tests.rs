@@ -831,7 +831,10 @@ fn only_marked_files_keep_their_trees() {
     db.set_keep_all_trees(false);
     db.set_keep_tree(b, true);
     db.apply_change(a, "enum E { X }\nstruct A {}\n");
-    db.apply_change(b, "include \"a.thrift\"\nstruct B { 1: a.A x = a.E.X }\n");
+    db.apply_change(
+        b,
+        "include \"a.thrift\"\nstruct B { 1: a.A x, 2: a.E e = a.E.X }\n",
+    );
     assert!(!db.keeps_tree(a));
     assert!(db.keeps_tree(b));
     // A parse on demand is the same tree.
@@ -848,7 +851,7 @@ fn only_marked_files_keep_their_trees() {
             .collect::<Vec<_>>()
     };
     assert_eq!(refs(DefRef { file: a, index: 1 }), ["1:33..36"]);
-    assert_eq!(refs(DefRef { file: a, index: 0 }), ["1:41..46"]);
+    assert_eq!(refs(DefRef { file: a, index: 0 }), ["1:43..46", "1:51..56"]);
     assert_eq!(
         db.def_name_range(DefRef { file: a, index: 1 }),
         Some(thrift_syntax::TextRange::new(20.into(), 21.into()))

@@ -74,6 +74,7 @@ fn parse_one(
     id: FileId,
     text: String,
     dialect: Option<thrift_syntax::Dialect>,
+    keep: bool,
     cache: Option<&mut thrift_syntax::NodeCache>,
 ) -> Parsed {
     let parse = match cache {
@@ -86,7 +87,9 @@ fn parse_one(
     Parsed {
         id,
         text: text.into(),
-        parse,
+        // Not kept: dropped here, so that loading many files never holds
+        // all their trees at once.
+        parse: keep.then_some(parse),
         dialect,
         summary,
         index,
@@ -97,7 +100,7 @@ fn parse_one(
 struct Parsed {
     id: FileId,
     text: Arc<str>,
-    parse: Parse<ast::SourceFile>,
+    parse: Option<Parse<ast::SourceFile>>,
     dialect: Option<thrift_syntax::Dialect>,
     summary: FileSummary,
     index: FileIndex,
@@ -271,7 +274,8 @@ impl Database {
 
     /// Adds a file or replaces its text. Only this file is parsed again.
     pub fn apply_change(&mut self, file: FileId, text: &str) -> ChangeImpact {
-        let parsed = parse_one(file, text.to_string(), self.dialect_of(file), None);
+        let keep = self.keeps(file);
+        let parsed = parse_one(file, text.to_string(), self.dialect_of(file), keep, None);
         let summary_changed = self.insert(parsed);
         ChangeImpact {
             file,
@@ -283,20 +287,26 @@ impl Database {
     /// Returns every file whose diagnostics may have changed: the changed
     /// files, and the dependents of those whose summary changed.
     pub fn apply_changes(&mut self, changes: Vec<(FileId, String)>) -> Vec<FileId> {
-        let changes: Vec<(FileId, String, Option<thrift_syntax::Dialect>)> = changes
+        type Change = (FileId, String, Option<thrift_syntax::Dialect>, bool);
+        let changes: Vec<Change> = changes
             .into_iter()
-            .map(|(id, text)| (id, text, self.dialect_of(id)))
+            .map(|(id, text)| (id, text, self.dialect_of(id), self.keeps(id)))
             .collect();
+        // Files that keep their trees share a node cache (identical tokens
+        // and small nodes stored once); the others need none.
+        let parse = |(id, text, dialect, keep): Change, cache: &mut thrift_syntax::NodeCache| {
+            parse_one(id, text, dialect, keep, keep.then_some(cache))
+        };
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let parsed: Vec<Parsed> = if threads <= 1 || changes.len() < 8 {
             let mut cache = thrift_syntax::NodeCache::default();
             changes
                 .into_iter()
-                .map(|(id, text, dialect)| parse_one(id, text, dialect, Some(&mut cache)))
+                .map(|change| parse(change, &mut cache))
                 .collect()
         } else {
             let chunk = changes.len().div_ceil(threads);
-            let mut parts: Vec<Vec<(FileId, String, Option<thrift_syntax::Dialect>)>> = Vec::new();
+            let mut parts: Vec<Vec<Change>> = Vec::new();
             let mut changes = changes.into_iter().peekable();
             while changes.peek().is_some() {
                 parts.push(changes.by_ref().take(chunk).collect());
@@ -308,9 +318,7 @@ impl Database {
                         scope.spawn(move || {
                             let mut cache = thrift_syntax::NodeCache::default();
                             part.into_iter()
-                                .map(|(id, text, dialect)| {
-                                    parse_one(id, text, dialect, Some(&mut cache))
-                                })
+                                .map(|change| parse(change, &mut cache))
                                 .collect::<Vec<_>>()
                         })
                     })
@@ -346,7 +354,6 @@ impl Database {
             summary,
             index,
         } = parsed;
-        let keep = self.keep_all_trees || self.keep_trees.contains(&file);
         let rev = self.next_rev;
         self.next_rev += 1;
         let summary_changed = self
@@ -361,7 +368,7 @@ impl Database {
             file,
             Arc::new(FileData {
                 text,
-                parse: keep.then_some(parse),
+                parse,
                 dialect,
                 summary: Arc::new(summary),
                 index,
@@ -410,6 +417,10 @@ impl Database {
     /// summaries and indexes instead. Takes effect as files change.
     pub fn set_keep_all_trees(&mut self, all: bool) {
         self.keep_all_trees = all;
+    }
+
+    fn keeps(&self, file: FileId) -> bool {
+        self.keep_all_trees || self.keep_trees.contains(&file)
     }
 
     /// Whether `file`'s syntax tree is in memory now.

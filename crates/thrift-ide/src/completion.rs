@@ -322,8 +322,12 @@ fn workspace_types(
         let Some(summary) = db.summary(f) else {
             continue;
         };
-        // `typed` against `Name`, or against `stem.Name`: no allocation per
-        // definition (a big workspace has hundreds of thousands).
+        let Some(index) = db.index(f) else {
+            continue;
+        };
+        // `typed` against `stem`, `Name`, or `stem.Name`: the file's types
+        // are sorted by name, so this is a binary search, not a scan (a
+        // big workspace has hundreds of thousands of definitions).
         let starts = |name: &str, prefix: &str| {
             name.len() >= prefix.len()
                 && name.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
@@ -334,15 +338,22 @@ fn workspace_types(
             && typed.as_bytes()[stem.len()] == b'.')
             .then(|| &typed[stem.len() + 1..]);
         let stem_matches = qualifier.is_none() && starts(&stem, &typed);
-        let matches = |name: &str| {
-            stem_matches
-                || starts(name, &typed)
-                || after_stem.is_some_and(|rest| starts(name, rest))
+        let mut picked: Vec<usize> = if stem_matches {
+            index.types_with_prefix(summary, "").collect()
+        } else {
+            let mut picked: Vec<usize> = index.types_with_prefix(summary, &typed).collect();
+            if let Some(rest) = after_stem {
+                picked.extend(index.types_with_prefix(summary, rest));
+            }
+            picked
         };
-        let types: Vec<_> = summary
-            .definitions
-            .iter()
-            .filter(|d| d.kind.is_type() && want.admits(&d.kind) && matches(&d.name))
+        // In definition order.
+        picked.sort_unstable();
+        picked.dedup();
+        let types: Vec<_> = picked
+            .into_iter()
+            .map(|i| &summary.definitions[i])
+            .filter(|d| want.admits(&d.kind))
             .collect();
         if types.is_empty() {
             continue;

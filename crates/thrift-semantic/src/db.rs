@@ -83,7 +83,8 @@ fn parse_one(
     };
     let tree = parse.tree();
     let summary = crate::summary::summarize(&tree);
-    let index = FileIndex::build(&tree);
+    let mut index = FileIndex::build(&tree);
+    index.sort_types(&summary);
     Parsed {
         id,
         text: text.into(),

@@ -12,6 +12,8 @@ use thrift_syntax::{
     ast::{self, HasName},
 };
 
+use crate::summary::FileSummary;
+
 /// What kind of name a use is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UseKind {
@@ -36,6 +38,19 @@ pub struct FileIndex {
     /// Parallel to the summary's `definitions`: each named top-level
     /// definition's whole range and its name's range.
     pub definitions: Vec<(TextRange, TextRange)>,
+    /// The summary's type definitions (positions in its `definitions`),
+    /// sorted by name, ASCII case-insensitively: completion finds the
+    /// types with a prefix by binary search instead of a scan.
+    types_by_name: Vec<u32>,
+}
+
+fn lowercase(s: &str) -> impl Iterator<Item = u8> + '_ {
+    s.bytes().map(|b| b.to_ascii_lowercase())
+}
+
+fn starts_with_ignore_case(name: &str, prefix: &str) -> bool {
+    name.len() >= prefix.len()
+        && name.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
 impl FileIndex {
@@ -67,6 +82,37 @@ impl FileIndex {
         index.uses.shrink_to_fit();
         index.definitions.shrink_to_fit();
         index
+    }
+
+    /// Sorts the summary's types by name (see `types_by_name`).
+    pub(crate) fn sort_types(&mut self, summary: &FileSummary) {
+        let defs = &summary.definitions;
+        let mut types: Vec<u32> = (0..defs.len() as u32)
+            .filter(|&i| defs[i as usize].kind.is_type())
+            .collect();
+        types.sort_by(|&a, &b| {
+            lowercase(&defs[a as usize].name).cmp(lowercase(&defs[b as usize].name))
+        });
+        types.shrink_to_fit();
+        self.types_by_name = types;
+    }
+
+    /// The positions in `summary.definitions` of the types whose names
+    /// start with `prefix` (ASCII case-insensitive), in name order.
+    /// `summary` must be the summary this index was built with.
+    pub fn types_with_prefix<'a>(
+        &'a self,
+        summary: &'a FileSummary,
+        prefix: &'a str,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let name = move |i: u32| summary.definitions[i as usize].name.as_str();
+        let start = self
+            .types_by_name
+            .partition_point(|&i| lowercase(name(i)).lt(lowercase(prefix)));
+        self.types_by_name[start..]
+            .iter()
+            .take_while(move |&&i| starts_with_ignore_case(name(i), prefix))
+            .map(|&i| i as usize)
     }
 
     /// The text of use number `i` of the file whose text is `text`. A
@@ -108,5 +154,26 @@ mod tests {
         assert_eq!(names, ["E", "c", "S", "X"]);
         let (whole, _) = index.definitions[0];
         assert_eq!(&text[whole], "enum E { V }");
+    }
+
+    #[test]
+    fn types_by_prefix() {
+        let text = "struct apple {}\nconst i32 Apricot = 1\nenum APE { A }\nstruct Banana {}\nservice Apex {}\ntypedef i32 ap\nunion Ap_b {}\n";
+        let parse = thrift_syntax::parse(text);
+        let summary = crate::summary::summarize(&parse.tree());
+        let mut index = FileIndex::build(&parse.tree());
+        index.sort_types(&summary);
+        let names = |prefix: &str| -> Vec<&str> {
+            index
+                .types_with_prefix(&summary, prefix)
+                .map(|i| summary.definitions[i].name.as_str())
+                .collect()
+        };
+        // Types only (no const, no service), case-insensitively, by name.
+        assert_eq!(names("ap"), ["ap", "Ap_b", "APE", "apple"]);
+        assert_eq!(names("APP"), ["apple"]);
+        assert_eq!(names(""), ["ap", "Ap_b", "APE", "apple", "Banana"]);
+        assert!(names("c").is_empty());
+        assert!(names("applesauce").is_empty());
     }
 }

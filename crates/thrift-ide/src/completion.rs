@@ -305,67 +305,93 @@ fn workspace_types(
         .map(|s| s.includes.iter().map(|i| i.prefix.clone()).collect())
         .unwrap_or_default();
     let included = db.includes(file);
-    let mut siblings: Option<Vec<FileId>> = None;
-    let mut offered = 0;
-    for f in db.file_ids() {
-        db.unwind_if_cancelled();
-        if f == file || included.contains(&f) {
+    let starts = |name: &str, prefix: &str| {
+        name.len() >= prefix.len()
+            && name.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+    };
+    // First the scan, in whatever order the files are stored (no lookups
+    // per file): which files have types that match, by what is typed
+    // against `stem`, `Name` or `stem.Name`. Each file's types are sorted
+    // by name, so a prefix is a binary search, not a scan (a big workspace
+    // has hundreds of thousands of definitions).
+    // The matching types of a file (positions in its definitions), at most
+    // `limit`, or `None` if its name rules it out.
+    let pick = |summary: &thrift_semantic::FileSummary,
+                index: &thrift_semantic::index::FileIndex,
+                stem: &str,
+                limit: usize|
+     -> Option<Vec<usize>> {
+        let valid = stem.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && stem.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !valid || prefixes.contains(stem) || qualifier.is_some_and(|q| q != stem) {
+            return None;
+        }
+        let after_stem = (qualifier.is_none()
+            && typed.len() > stem.len()
+            && starts(&typed, stem)
+            && typed.as_bytes()[stem.len()] == b'.')
+            .then(|| &typed[stem.len() + 1..]);
+        let stem_matches = qualifier.is_none() && starts(stem, &typed);
+        let by_name = index.types_with_prefix(summary, if stem_matches { "" } else { &typed });
+        let rest = after_stem
+            .filter(|_| !stem_matches)
+            .into_iter()
+            .flat_map(|rest| index.types_with_prefix(summary, rest));
+        Some(
+            by_name
+                .chain(rest)
+                .filter(|&i| want.admits(&summary.definitions[i].kind))
+                .take(limit)
+                .collect(),
+        )
+    };
+    // Also the other files of this file's directory, for `include_path`.
+    let dir = here.parent();
+    let mut found: Vec<FileId> = Vec::new();
+    let mut siblings: Vec<FileId> = Vec::new();
+    for (n, (f, summary, index)) in db.summaries().enumerate() {
+        if n % 256 == 0 {
+            db.unwind_if_cancelled();
+        }
+        if f == file {
             continue;
         }
         let Some(path) = path_of(f) else { continue };
-        let stem = thrift_semantic::summary::include_prefix(&path.to_string_lossy());
-        let valid = stem.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-            && stem.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-        if !valid || prefixes.contains(&stem) || qualifier.is_some_and(|q| q != stem) {
+        if path.parent() == dir {
+            siblings.push(f);
+        }
+        if included.contains(&f) {
             continue;
         }
-        let Some(summary) = db.summary(f) else {
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
             continue;
         };
-        let Some(index) = db.index(f) else {
+        if pick(summary, index, stem, 1).is_some_and(|p| !p.is_empty()) {
+            found.push(f);
+        }
+    }
+    siblings.sort_unstable();
+    // Then, in file order, the items with their include edits, until the
+    // limit.
+    found.sort_unstable();
+    let mut offered = 0;
+    for f in found {
+        let Some(path) = path_of(f) else { continue };
+        let (Some(summary), Some(index), Some(stem)) = (
+            db.summary(f),
+            db.index(f),
+            path.file_stem().and_then(|s| s.to_str()),
+        ) else {
             continue;
         };
-        // `typed` against `stem`, `Name`, or `stem.Name`: the file's types
-        // are sorted by name, so this is a binary search, not a scan (a
-        // big workspace has hundreds of thousands of definitions).
-        let starts = |name: &str, prefix: &str| {
-            name.len() >= prefix.len()
-                && name.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
-        };
-        let after_stem = (qualifier.is_none()
-            && typed.len() > stem.len()
-            && starts(&typed, &stem)
-            && typed.as_bytes()[stem.len()] == b'.')
-            .then(|| &typed[stem.len() + 1..]);
-        let stem_matches = qualifier.is_none() && starts(&stem, &typed);
-        let mut picked: Vec<usize> = if stem_matches {
-            index.types_with_prefix(summary, "").collect()
-        } else {
-            let mut picked: Vec<usize> = index.types_with_prefix(summary, &typed).collect();
-            if let Some(rest) = after_stem {
-                picked.extend(index.types_with_prefix(summary, rest));
-            }
-            picked
+        let Some(mut picked) = pick(summary, index, stem, usize::MAX) else {
+            continue;
         };
         // In definition order.
         picked.sort_unstable();
         picked.dedup();
-        let types: Vec<_> = picked
-            .into_iter()
-            .map(|i| &summary.definitions[i])
-            .filter(|d| want.admits(&d.kind))
-            .collect();
-        if types.is_empty() {
-            continue;
-        }
-        let siblings = siblings.get_or_insert_with(|| {
-            let dir = here.parent();
-            db.file_ids()
-                .into_iter()
-                .filter(|g| *g != file && path_of(*g).as_deref().and_then(Path::parent) == dir)
-                .collect()
-        });
-        let include = include_path(db, file, &here, f, &path, siblings);
+        let types: Vec<_> = picked.iter().map(|&i| &summary.definitions[i]).collect();
+        let include = include_path(db, file, &here, f, &path, &siblings);
         let edit = include_edit(db, file, &include);
         for d in types {
             if offered == WORKSPACE_TYPES_LIMIT {

@@ -443,6 +443,14 @@ impl Database {
         self.files.get(&file).map(|f| &*f.summary)
     }
 
+    /// Every file with its summary and index, in no particular order: for
+    /// scans over the workspace (sort what they find).
+    pub fn summaries(&self) -> impl Iterator<Item = (FileId, &FileSummary, &FileIndex)> + '_ {
+        self.files
+            .iter()
+            .map(|(&id, f)| (id, &*f.summary, &f.index))
+    }
+
     /// Where the file's definitions are, and where it names definitions.
     pub fn index(&self, file: FileId) -> Option<&FileIndex> {
         self.files.get(&file).map(|f| &f.index)

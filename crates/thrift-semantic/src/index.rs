@@ -42,6 +42,21 @@ pub struct FileIndex {
     /// sorted by name, ASCII case-insensitively: completion finds the
     /// types with a prefix by binary search instead of a scan.
     types_by_name: Vec<u32>,
+    /// Parallel to `types_by_name`: the first 8 bytes of each name,
+    /// lowercased, big-endian, zero-padded. The binary search compares
+    /// these, in one block of memory, instead of following a pointer to
+    /// each name (a cache miss each, thousands of files per query).
+    type_keys: Vec<u64>,
+}
+
+/// The first 8 bytes of `s`, ASCII-lowercased, as a big-endian number
+/// (zero-padded): keys order like the lowercased strings they start.
+fn key(s: &str) -> u64 {
+    let mut k = [0u8; 8];
+    for (d, b) in k.iter_mut().zip(s.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    u64::from_be_bytes(k)
 }
 
 fn lowercase(s: &str) -> impl Iterator<Item = u8> + '_ {
@@ -94,6 +109,7 @@ impl FileIndex {
             lowercase(&defs[a as usize].name).cmp(lowercase(&defs[b as usize].name))
         });
         types.shrink_to_fit();
+        self.type_keys = types.iter().map(|&i| key(&defs[i as usize].name)).collect();
         self.types_by_name = types;
     }
 
@@ -106,12 +122,17 @@ impl FileIndex {
         prefix: &'a str,
     ) -> impl Iterator<Item = usize> + 'a {
         let name = move |i: u32| summary.definitions[i as usize].name.as_str();
-        let start = self
-            .types_by_name
-            .partition_point(|&i| lowercase(name(i)).lt(lowercase(prefix)));
-        self.types_by_name[start..]
+        // The range whose keys start like `prefix` (its first 8 bytes)...
+        let n = prefix.len().min(8);
+        let shift = 8 * (8 - n) as u32;
+        let want = key(prefix).checked_shr(shift).unwrap_or(0);
+        let head = |k: u64| k.checked_shr(shift).unwrap_or(0);
+        let start = self.type_keys.partition_point(|&k| head(k) < want);
+        let end = start + self.type_keys[start..].partition_point(|&k| head(k) == want);
+        // ...then, for a longer prefix, the names themselves.
+        self.types_by_name[start..end]
             .iter()
-            .take_while(move |&&i| starts_with_ignore_case(name(i), prefix))
+            .filter(move |&&i| prefix.len() <= 8 || starts_with_ignore_case(name(i), prefix))
             .map(|&i| i as usize)
     }
 
@@ -175,5 +196,21 @@ mod tests {
         assert_eq!(names(""), ["ap", "Ap_b", "APE", "apple", "Banana"]);
         assert!(names("c").is_empty());
         assert!(names("applesauce").is_empty());
+        // Longer than a key: the names decide.
+        let text =
+            "struct VeryLongNameOne {}\nstruct VeryLongNameTwo {}\nstruct verylongnamet {}\n";
+        let parse = thrift_syntax::parse(text);
+        let summary = crate::summary::summarize(&parse.tree());
+        let mut index = FileIndex::build(&parse.tree());
+        index.sort_types(&summary);
+        let names = |prefix: &str| -> Vec<&str> {
+            index
+                .types_with_prefix(&summary, prefix)
+                .map(|i| summary.definitions[i].name.as_str())
+                .collect()
+        };
+        assert_eq!(names("verylongnamet"), ["verylongnamet", "VeryLongNameTwo"]);
+        assert_eq!(names("VERYLONGNAMEO"), ["VeryLongNameOne"]);
+        assert_eq!(names("VeryLong").len(), 3);
     }
 }

@@ -304,6 +304,10 @@ fn workspace_types(
         .summary(file)
         .map(|s| s.includes.iter().map(|i| i.prefix.clone()).collect())
         .unwrap_or_default();
+    // `inc.` with `inc` already included: nothing to add from elsewhere.
+    if qualifier.is_some_and(|q| prefixes.contains(q)) {
+        return;
+    }
     let included = db.includes(file);
     let starts = |name: &str, prefix: &str| {
         name.len() >= prefix.len()
@@ -440,9 +444,13 @@ fn include_path(
             candidates.push(suffix);
         }
     }
+    // What the other files of the directory write for it: only includes
+    // that end with its file name can name it (checked before resolving).
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     for &g in siblings {
         for include in db.summary(g).iter().flat_map(|s| &s.includes) {
-            if db.resolve_include(g, &include.path) == Some(target) {
+            if include.path.ends_with(name) && db.resolve_include(g, &include.path) == Some(target)
+            {
                 candidates.push(include.path.clone());
             }
         }

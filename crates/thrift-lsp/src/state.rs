@@ -2,7 +2,9 @@
 //! documents, configs; and conversions to LSP types.
 
 use std::{
+    cell::RefCell,
     collections::{HashMap, VecDeque},
+    rc::Rc,
     path::{Path, PathBuf},
     sync::{Arc, RwLock},
 };
@@ -175,11 +177,7 @@ impl State {
 
     /// Conversions over the current state.
     pub fn view(&self) -> View<'_> {
-        View {
-            db: self.host.db(),
-            vfs: &self.vfs,
-            encoding: self.encoding,
-        }
+        View::new(self.host.db(), &self.vfs, self.encoding)
     }
 
     /// A snapshot for a request or a diagnostics run, off the lock.
@@ -442,11 +440,7 @@ impl State {
         let found =
             self.breaking
                 .check(self.host.db(), id, path, &against, config, &search, dialect);
-        let view = View {
-            db: self.host.db(),
-            vfs: &self.vfs,
-            encoding: self.encoding,
-        };
+        let view = View::new(self.host.db(), &self.vfs, self.encoding);
         match found {
             Ok(found) => found
                 .into_iter()
@@ -513,11 +507,7 @@ pub struct Snapshot {
 impl Snapshot {
     /// Conversions over the snapshot's database.
     pub fn view<'a>(&'a self, db: &'a Database) -> View<'a> {
-        View {
-            db,
-            vfs: &self.vfs,
-            encoding: self.encoding,
-        }
+        View::new(db, &self.vfs, self.encoding)
     }
 }
 
@@ -583,6 +573,32 @@ pub struct View<'a> {
     pub db: &'a Database,
     vfs: &'a RwLock<Vfs>,
     pub encoding: Encoding,
+    /// Line indexes built so far: a request converts many ranges of the
+    /// same few files (a 100 KB file's index is built once, not per range).
+    lines: RefCell<HashMap<FileId, Rc<LineIndex>>>,
+}
+
+impl<'a> View<'a> {
+    fn new(db: &'a Database, vfs: &'a RwLock<Vfs>, encoding: Encoding) -> View<'a> {
+        View {
+            db,
+            vfs,
+            encoding,
+            lines: RefCell::default(),
+        }
+    }
+
+    /// The file's text and its line index.
+    fn lines(&self, file: FileId) -> Option<(&'a str, Rc<LineIndex>)> {
+        let text = self.db.text(file)?;
+        let index = self
+            .lines
+            .borrow_mut()
+            .entry(file)
+            .or_insert_with(|| Rc::new(LineIndex::new(text)))
+            .clone();
+        Some((text, index))
+    }
 }
 
 impl View<'_> {
@@ -644,18 +660,17 @@ impl View<'_> {
     }
 
     pub fn range(&self, file: FileId, range: TextRange) -> Option<lsp::Range> {
-        let text = self.db.text(file)?;
-        Some(LineIndex::new(text).range(text, range, self.encoding))
+        let (text, index) = self.lines(file)?;
+        Some(index.range(text, range, self.encoding))
     }
 
     pub fn position(&self, file: FileId, offset: TextSize) -> Option<lsp::Position> {
-        let text = self.db.text(file)?;
-        Some(LineIndex::new(text).position(text, offset, self.encoding))
+        let (text, index) = self.lines(file)?;
+        Some(index.position(text, offset, self.encoding))
     }
 
     pub fn text_range(&self, file: FileId, range: lsp::Range) -> Option<TextRange> {
-        let text = self.db.text(file)?;
-        let index = LineIndex::new(text);
+        let (text, index) = self.lines(file)?;
         let start = index.offset(text, range.start, self.encoding);
         let end = index.offset(text, range.end, self.encoding).max(start);
         Some(TextRange::new(start, end))

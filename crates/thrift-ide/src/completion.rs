@@ -304,57 +304,98 @@ fn workspace_types(
         .summary(file)
         .map(|s| s.includes.iter().map(|i| i.prefix.clone()).collect())
         .unwrap_or_default();
+    // `inc.` with `inc` already included: nothing to add from elsewhere.
+    if qualifier.is_some_and(|q| prefixes.contains(q)) {
+        return;
+    }
     let included = db.includes(file);
-    let mut siblings: Option<Vec<FileId>> = None;
-    let mut offered = 0;
-    for f in db.file_ids() {
-        db.unwind_if_cancelled();
-        if f == file || included.contains(&f) {
+    let starts = |name: &str, prefix: &str| {
+        name.len() >= prefix.len()
+            && name.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+    };
+    // First the scan, in whatever order the files are stored (no lookups
+    // per file): which files have types that match, by what is typed
+    // against `stem`, `Name` or `stem.Name`. Each file's types are sorted
+    // by name, so a prefix is a binary search, not a scan (a big workspace
+    // has hundreds of thousands of definitions).
+    // The matching types of a file (positions in its definitions), at most
+    // `limit`, or `None` if its name rules it out.
+    let pick = |summary: &thrift_semantic::FileSummary,
+                index: &thrift_semantic::index::FileIndex,
+                stem: &str,
+                limit: usize|
+     -> Option<Vec<usize>> {
+        let valid = stem.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && stem.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !valid || prefixes.contains(stem) || qualifier.is_some_and(|q| q != stem) {
+            return None;
+        }
+        let after_stem = (qualifier.is_none()
+            && typed.len() > stem.len()
+            && starts(&typed, stem)
+            && typed.as_bytes()[stem.len()] == b'.')
+            .then(|| &typed[stem.len() + 1..]);
+        let stem_matches = qualifier.is_none() && starts(stem, &typed);
+        let by_name = index.types_with_prefix(summary, if stem_matches { "" } else { &typed });
+        let rest = after_stem
+            .filter(|_| !stem_matches)
+            .into_iter()
+            .flat_map(|rest| index.types_with_prefix(summary, rest));
+        Some(
+            by_name
+                .chain(rest)
+                .filter(|&i| want.admits(&summary.definitions[i].kind))
+                .take(limit)
+                .collect(),
+        )
+    };
+    // Also the other files of this file's directory, for `include_path`.
+    let dir = here.parent();
+    let mut found: Vec<FileId> = Vec::new();
+    let mut siblings: Vec<FileId> = Vec::new();
+    for (n, (f, summary, index)) in db.summaries().enumerate() {
+        if n % 256 == 0 {
+            db.unwind_if_cancelled();
+        }
+        if f == file {
             continue;
         }
         let Some(path) = path_of(f) else { continue };
-        let stem = thrift_semantic::summary::include_prefix(&path.to_string_lossy());
-        let valid = stem.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-            && stem.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-        if !valid || prefixes.contains(&stem) || qualifier.is_some_and(|q| q != stem) {
+        if path.parent() == dir {
+            siblings.push(f);
+        }
+        if included.contains(&f) {
             continue;
         }
-        let Some(summary) = db.summary(f) else {
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
             continue;
         };
-        // `typed` against `Name`, or against `stem.Name`: no allocation per
-        // definition (a big workspace has hundreds of thousands).
-        let starts = |name: &str, prefix: &str| {
-            name.len() >= prefix.len()
-                && name.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
-        };
-        let after_stem = (qualifier.is_none()
-            && typed.len() > stem.len()
-            && starts(&typed, &stem)
-            && typed.as_bytes()[stem.len()] == b'.')
-            .then(|| &typed[stem.len() + 1..]);
-        let stem_matches = qualifier.is_none() && starts(&stem, &typed);
-        let matches = |name: &str| {
-            stem_matches
-                || starts(name, &typed)
-                || after_stem.is_some_and(|rest| starts(name, rest))
-        };
-        let types: Vec<_> = summary
-            .definitions
-            .iter()
-            .filter(|d| d.kind.is_type() && want.admits(&d.kind) && matches(&d.name))
-            .collect();
-        if types.is_empty() {
-            continue;
+        if pick(summary, index, stem, 1).is_some_and(|p| !p.is_empty()) {
+            found.push(f);
         }
-        let siblings = siblings.get_or_insert_with(|| {
-            let dir = here.parent();
-            db.file_ids()
-                .into_iter()
-                .filter(|g| *g != file && path_of(*g).as_deref().and_then(Path::parent) == dir)
-                .collect()
-        });
-        let include = include_path(db, file, &here, f, &path, siblings);
+    }
+    siblings.sort_unstable();
+    // Then, in file order, the items with their include edits, until the
+    // limit.
+    found.sort_unstable();
+    let mut offered = 0;
+    for f in found {
+        let Some(path) = path_of(f) else { continue };
+        let (Some(summary), Some(index), Some(stem)) = (
+            db.summary(f),
+            db.index(f),
+            path.file_stem().and_then(|s| s.to_str()),
+        ) else {
+            continue;
+        };
+        let Some(mut picked) = pick(summary, index, stem, usize::MAX) else {
+            continue;
+        };
+        // In definition order.
+        picked.sort_unstable();
+        picked.dedup();
+        let types: Vec<_> = picked.iter().map(|&i| &summary.definitions[i]).collect();
+        let include = include_path(db, file, &here, f, &path, &siblings);
         let edit = include_edit(db, file, &include);
         for d in types {
             if offered == WORKSPACE_TYPES_LIMIT {
@@ -403,9 +444,13 @@ fn include_path(
             candidates.push(suffix);
         }
     }
+    // What the other files of the directory write for it: only includes
+    // that end with its file name can name it (checked before resolving).
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     for &g in siblings {
         for include in db.summary(g).iter().flat_map(|s| &s.includes) {
-            if db.resolve_include(g, &include.path) == Some(target) {
+            if include.path.ends_with(name) && db.resolve_include(g, &include.path) == Some(target)
+            {
                 candidates.push(include.path.clone());
             }
         }

@@ -211,29 +211,50 @@ fn structured(
 }
 
 /// Top-level definitions of every file whose names match `query`
-/// (case-insensitive, the query's characters in order).
+/// (case-insensitive, the query's characters in order). Read from the
+/// files' summaries and indexes: no syntax tree is needed.
 pub fn workspace_symbols(db: &Database, query: &str) -> Vec<(FileId, Symbol)> {
-    let query = query.to_lowercase();
+    let query: Vec<char> = query.chars().flat_map(char::to_lowercase).collect();
     let matches = |name: &str| {
-        let mut chars = name.to_lowercase().chars().collect::<Vec<_>>().into_iter();
-        query.chars().all(|q| chars.any(|c| c == q))
+        let mut chars = name.chars().flat_map(char::to_lowercase);
+        query.iter().all(|q| chars.any(|c| c == *q))
     };
     let mut out = Vec::new();
     for file in db.file_ids() {
         db.unwind_if_cancelled();
-        for mut symbol in document_symbols(db, file) {
-            if matches!(
-                symbol.kind,
-                SymbolKind::Include | SymbolKind::Namespace | SymbolKind::Package
-            ) {
-                continue;
-            }
-            if matches(&symbol.name) {
-                symbol.children.clear();
-                out.push((file, symbol));
+        let (Some(summary), Some(index)) = (db.summary(file), db.index(file)) else {
+            continue;
+        };
+        for (def, (range, focus)) in summary.definitions.iter().zip(&index.definitions) {
+            if matches(&def.name) {
+                out.push((
+                    file,
+                    Symbol {
+                        name: def.name.clone(),
+                        kind: def_symbol_kind(&def.kind),
+                        range: *range,
+                        focus_range: *focus,
+                        detail: None,
+                        children: Vec::new(),
+                    },
+                ));
             }
         }
     }
     out.truncate(1000);
     out
+}
+
+fn def_symbol_kind(kind: &thrift_semantic::DefKind) -> SymbolKind {
+    use thrift_semantic::DefKind;
+    match kind {
+        DefKind::Struct { .. } => SymbolKind::Struct,
+        DefKind::Union { .. } => SymbolKind::Union,
+        DefKind::Exception { .. } => SymbolKind::Exception,
+        DefKind::Enum { .. } | DefKind::Senum => SymbolKind::Enum,
+        DefKind::Typedef { .. } => SymbolKind::Typedef,
+        DefKind::Const { .. } => SymbolKind::Const,
+        DefKind::Service { .. } => SymbolKind::Service,
+        DefKind::Interaction { .. } => SymbolKind::Interaction,
+    }
 }

@@ -653,10 +653,8 @@ impl LanguageServer for Backend {
         let p = params.text_document_position;
         self.query(move |_snap, s| {
             let (file, offset) = file_offset(&s, &p.text_document.uri, p.position)?;
-            let path_of = |f: FileId| {
-                s.uri_of(f)
-                    .and_then(|u| u.to_file_path().map(|p| p.into_owned()))
-            };
+            // Files on disk only (an untitled document's "path" is its URI).
+            let path_of = |f: FileId| s.file_path(f).filter(|p| p.is_absolute());
             let items = thrift_ide::completions_in_workspace(s.db, file, offset, &path_of)
                 .into_iter()
                 .map(|c| {

@@ -2,7 +2,9 @@
 //! documents, configs; and conversions to LSP types.
 
 use std::{
+    cell::RefCell,
     collections::{HashMap, VecDeque},
+    rc::Rc,
     path::{Path, PathBuf},
     sync::{Arc, RwLock},
 };
@@ -23,7 +25,8 @@ pub struct Vfs {
     paths: Vec<PathBuf>,
     uris: Vec<Option<Uri>>,
     by_path: HashMap<PathBuf, FileId>,
-    includes: HashMap<(FileId, String), FileId>,
+    /// By including file, then include string (looked up without allocating).
+    includes: HashMap<FileId, HashMap<String, FileId>>,
 }
 
 pub struct OpenDoc {
@@ -61,14 +64,18 @@ impl Default for State {
     fn default() -> State {
         let vfs: Arc<RwLock<Vfs>> = Arc::default();
         let resolver_vfs = vfs.clone();
-        let host = AnalysisHost::new(move |from: FileId, include: &str| {
+        let mut host = AnalysisHost::new(move |from: FileId, include: &str| {
             resolver_vfs
                 .read()
                 .ok()?
                 .includes
-                .get(&(from, include.to_string()))
+                .get(&from)?
+                .get(include)
                 .copied()
         });
+        // Only open files keep their syntax trees: a 5,000-file workspace
+        // would otherwise hold hundreds of MB of them.
+        host.db_mut().set_keep_all_trees(false);
         State {
             host,
             vfs,
@@ -170,11 +177,7 @@ impl State {
 
     /// Conversions over the current state.
     pub fn view(&self) -> View<'_> {
-        View {
-            db: self.host.db(),
-            vfs: &self.vfs,
-            encoding: self.encoding,
-        }
+        View::new(self.host.db(), &self.vfs, self.encoding)
     }
 
     /// A snapshot for a request or a diagnostics run, off the lock.
@@ -234,13 +237,15 @@ impl State {
                 );
                 let Some(found) = found else {
                     if let Ok(mut vfs) = self.vfs.write() {
-                        vfs.includes.remove(&(f, include));
+                        if let Some(map) = vfs.includes.get_mut(&f) {
+                            map.remove(&include);
+                        }
                     }
                     continue;
                 };
                 let target = self.intern(found.clone(), None);
                 if let Ok(mut vfs) = self.vfs.write() {
-                    vfs.includes.insert((f, include), target);
+                    vfs.includes.entry(f).or_default().insert(include, target);
                 }
                 if !self.host.db().contains(target)
                     && let Ok(text) = std::fs::read_to_string(&found)
@@ -285,6 +290,7 @@ impl State {
     pub fn open(&mut self, uri: Uri, version: i32, text: String) {
         let id = self.intern(path_of(&uri), Some(uri.clone()));
         self.open.insert(id, OpenDoc { uri, version });
+        self.host.db_mut().set_keep_tree(id, true);
         self.set_text(id, &text);
     }
 
@@ -318,6 +324,7 @@ impl State {
     pub fn close(&mut self, uri: &Uri) {
         let Some(id) = self.file_of(uri) else { return };
         self.open.remove(&id);
+        self.host.db_mut().set_keep_tree(id, false);
         // Back to what is on disk.
         match self.path(id).and_then(|p| std::fs::read_to_string(p).ok()) {
             Some(text) => self.set_text(id, &text),
@@ -433,11 +440,7 @@ impl State {
         let found =
             self.breaking
                 .check(self.host.db(), id, path, &against, config, &search, dialect);
-        let view = View {
-            db: self.host.db(),
-            vfs: &self.vfs,
-            encoding: self.encoding,
-        };
+        let view = View::new(self.host.db(), &self.vfs, self.encoding);
         match found {
             Ok(found) => found
                 .into_iter()
@@ -504,11 +507,7 @@ pub struct Snapshot {
 impl Snapshot {
     /// Conversions over the snapshot's database.
     pub fn view<'a>(&'a self, db: &'a Database) -> View<'a> {
-        View {
-            db,
-            vfs: &self.vfs,
-            encoding: self.encoding,
-        }
+        View::new(db, &self.vfs, self.encoding)
     }
 }
 
@@ -574,6 +573,32 @@ pub struct View<'a> {
     pub db: &'a Database,
     vfs: &'a RwLock<Vfs>,
     pub encoding: Encoding,
+    /// Line indexes built so far: a request converts many ranges of the
+    /// same few files (a 100 KB file's index is built once, not per range).
+    lines: RefCell<HashMap<FileId, Rc<LineIndex>>>,
+}
+
+impl<'a> View<'a> {
+    fn new(db: &'a Database, vfs: &'a RwLock<Vfs>, encoding: Encoding) -> View<'a> {
+        View {
+            db,
+            vfs,
+            encoding,
+            lines: RefCell::default(),
+        }
+    }
+
+    /// The file's text and its line index.
+    fn lines(&self, file: FileId) -> Option<(&'a str, Rc<LineIndex>)> {
+        let text = self.db.text(file)?;
+        let index = self
+            .lines
+            .borrow_mut()
+            .entry(file)
+            .or_insert_with(|| Rc::new(LineIndex::new(text)))
+            .clone();
+        Some((text, index))
+    }
 }
 
 impl View<'_> {
@@ -635,18 +660,17 @@ impl View<'_> {
     }
 
     pub fn range(&self, file: FileId, range: TextRange) -> Option<lsp::Range> {
-        let text = self.db.text(file)?;
-        Some(LineIndex::new(text).range(text, range, self.encoding))
+        let (text, index) = self.lines(file)?;
+        Some(index.range(text, range, self.encoding))
     }
 
     pub fn position(&self, file: FileId, offset: TextSize) -> Option<lsp::Position> {
-        let text = self.db.text(file)?;
-        Some(LineIndex::new(text).position(text, offset, self.encoding))
+        let (text, index) = self.lines(file)?;
+        Some(index.position(text, offset, self.encoding))
     }
 
     pub fn text_range(&self, file: FileId, range: lsp::Range) -> Option<TextRange> {
-        let text = self.db.text(file)?;
-        let index = LineIndex::new(text);
+        let (text, index) = self.lines(file)?;
         let start = index.offset(text, range.start, self.encoding);
         let end = index.offset(text, range.end, self.encoding).max(start);
         Some(TextRange::new(start, end))

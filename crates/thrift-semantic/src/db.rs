@@ -10,7 +10,7 @@ use std::{
 
 use thrift_syntax::{Parse, ast};
 
-use crate::{Diagnostic, FileId, summary::FileSummary};
+use crate::{Diagnostic, FileId, index::FileIndex, summary::FileSummary};
 
 /// Finds included files. `from` is the including file, `path` the string
 /// in its `include`. The Apache compiler looks in the including file's
@@ -27,8 +27,13 @@ impl<F: Fn(FileId, &str) -> Option<FileId> + Send + Sync> IncludeResolver for F 
 
 pub(crate) struct FileData {
     pub(crate) text: Arc<str>,
-    pub(crate) parse: Parse<ast::SourceFile>,
+    /// The syntax tree, when this file keeps it (see
+    /// [`Database::set_keep_all_trees`]); otherwise parsed again on demand.
+    pub(crate) parse: Option<Parse<ast::SourceFile>>,
+    /// The dialect it was parsed as (`None`: detected), to parse it again.
+    pub(crate) dialect: Option<thrift_syntax::Dialect>,
     pub(crate) summary: Arc<FileSummary>,
+    pub(crate) index: FileIndex,
     /// Bumped on every text change.
     pub(crate) rev: u64,
     /// Bumped only when the summary changes.
@@ -69,14 +74,37 @@ fn parse_one(
     id: FileId,
     text: String,
     dialect: Option<thrift_syntax::Dialect>,
+    keep: bool,
     cache: Option<&mut thrift_syntax::NodeCache>,
-) -> (FileId, Arc<str>, Parse<ast::SourceFile>, FileSummary) {
+) -> Parsed {
     let parse = match cache {
         Some(cache) => thrift_syntax::parse_with(&text, dialect, Some(cache)),
         None => thrift_syntax::parse_with(&text, dialect, None),
     };
-    let summary = crate::summary::summarize(&parse.tree());
-    (id, text.into(), parse, summary)
+    let tree = parse.tree();
+    let summary = crate::summary::summarize(&tree);
+    let mut index = FileIndex::build(&tree);
+    index.sort_types(&summary);
+    Parsed {
+        id,
+        text: text.into(),
+        // Not kept: dropped here, so that loading many files never holds
+        // all their trees at once.
+        parse: keep.then_some(parse),
+        dialect,
+        summary,
+        index,
+    }
+}
+
+/// A file, parsed, summarized and indexed, to insert.
+struct Parsed {
+    id: FileId,
+    text: Arc<str>,
+    parse: Option<Parse<ast::SourceFile>>,
+    dialect: Option<thrift_syntax::Dialect>,
+    summary: FileSummary,
+    index: FileIndex,
 }
 
 /// The payload a cancelled query unwinds with (see
@@ -131,6 +159,8 @@ pub struct Database {
     dialect: Option<thrift_syntax::Dialect>,
     /// Dialects set for single files (over `dialect`).
     file_dialects: HashMap<FileId, thrift_syntax::Dialect>,
+    keep_all_trees: bool,
+    keep_trees: HashSet<FileId>,
 }
 
 impl Database {
@@ -145,6 +175,8 @@ impl Database {
             snapshots: Arc::default(),
             dialect: None,
             file_dialects: HashMap::new(),
+            keep_all_trees: true,
+            keep_trees: HashSet::new(),
         }
     }
 
@@ -167,6 +199,8 @@ impl Database {
             snapshots: Arc::default(),
             dialect: self.dialect,
             file_dialects: self.file_dialects.clone(),
+            keep_all_trees: self.keep_all_trees,
+            keep_trees: HashSet::new(),
         }
     }
 
@@ -241,9 +275,9 @@ impl Database {
 
     /// Adds a file or replaces its text. Only this file is parsed again.
     pub fn apply_change(&mut self, file: FileId, text: &str) -> ChangeImpact {
-        let (_, text, parse, summary) =
-            parse_one(file, text.to_string(), self.dialect_of(file), None);
-        let summary_changed = self.insert(file, text, parse, summary);
+        let keep = self.keeps(file);
+        let parsed = parse_one(file, text.to_string(), self.dialect_of(file), keep, None);
+        let summary_changed = self.insert(parsed);
         ChangeImpact {
             file,
             summary_changed,
@@ -254,22 +288,26 @@ impl Database {
     /// Returns every file whose diagnostics may have changed: the changed
     /// files, and the dependents of those whose summary changed.
     pub fn apply_changes(&mut self, changes: Vec<(FileId, String)>) -> Vec<FileId> {
-        let changes: Vec<(FileId, String, Option<thrift_syntax::Dialect>)> = changes
+        type Change = (FileId, String, Option<thrift_syntax::Dialect>, bool);
+        let changes: Vec<Change> = changes
             .into_iter()
-            .map(|(id, text)| (id, text, self.dialect_of(id)))
+            .map(|(id, text)| (id, text, self.dialect_of(id), self.keeps(id)))
             .collect();
+        // Files that keep their trees share a node cache (identical tokens
+        // and small nodes stored once); the others need none.
+        let parse = |(id, text, dialect, keep): Change, cache: &mut thrift_syntax::NodeCache| {
+            parse_one(id, text, dialect, keep, keep.then_some(cache))
+        };
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let parsed: Vec<(FileId, Arc<str>, Parse<ast::SourceFile>, FileSummary)> = if threads <= 1
-            || changes.len() < 8
-        {
+        let parsed: Vec<Parsed> = if threads <= 1 || changes.len() < 8 {
             let mut cache = thrift_syntax::NodeCache::default();
             changes
                 .into_iter()
-                .map(|(id, text, dialect)| parse_one(id, text, dialect, Some(&mut cache)))
+                .map(|change| parse(change, &mut cache))
                 .collect()
         } else {
             let chunk = changes.len().div_ceil(threads);
-            let mut parts: Vec<Vec<(FileId, String, Option<thrift_syntax::Dialect>)>> = Vec::new();
+            let mut parts: Vec<Vec<Change>> = Vec::new();
             let mut changes = changes.into_iter().peekable();
             while changes.peek().is_some() {
                 parts.push(changes.by_ref().take(chunk).collect());
@@ -281,9 +319,7 @@ impl Database {
                         scope.spawn(move || {
                             let mut cache = thrift_syntax::NodeCache::default();
                             part.into_iter()
-                                .map(|(id, text, dialect)| {
-                                    parse_one(id, text, dialect, Some(&mut cache))
-                                })
+                                .map(|change| parse(change, &mut cache))
                                 .collect::<Vec<_>>()
                         })
                     })
@@ -296,8 +332,9 @@ impl Database {
         };
         let mut affected: Vec<FileId> = Vec::new();
         let mut changed_summaries: Vec<FileId> = Vec::new();
-        for (id, text, parse, summary) in parsed {
-            if self.insert(id, text, parse, summary) {
+        for p in parsed {
+            let id = p.id;
+            if self.insert(p) {
                 changed_summaries.push(id);
             }
             affected.push(id);
@@ -309,13 +346,15 @@ impl Database {
     }
 
     /// Stores a parsed file; returns whether its summary changed.
-    fn insert(
-        &mut self,
-        file: FileId,
-        text: Arc<str>,
-        parse: Parse<ast::SourceFile>,
-        summary: FileSummary,
-    ) -> bool {
+    fn insert(&mut self, parsed: Parsed) -> bool {
+        let Parsed {
+            id: file,
+            text,
+            parse,
+            dialect,
+            summary,
+            index,
+        } = parsed;
         let rev = self.next_rev;
         self.next_rev += 1;
         let summary_changed = self
@@ -331,7 +370,9 @@ impl Database {
             Arc::new(FileData {
                 text,
                 parse,
+                dialect,
                 summary: Arc::new(summary),
+                index,
                 rev,
                 summary_rev,
             }),
@@ -360,12 +401,59 @@ impl Database {
         self.files.get(&file).map(|f| &*f.text)
     }
 
-    pub fn parse(&self, file: FileId) -> Option<&Parse<ast::SourceFile>> {
-        self.files.get(&file).map(|f| &f.parse)
+    /// The file's syntax tree: the one kept, or (for a file that does not
+    /// keep its tree) a fresh parse of its text, which is not kept.
+    pub fn parse(&self, file: FileId) -> Option<Parse<ast::SourceFile>> {
+        let data = self.files.get(&file)?;
+        Some(match &data.parse {
+            Some(parse) => parse.clone(),
+            None => thrift_syntax::parse_with(&data.text, data.dialect, None),
+        })
+    }
+
+    /// Whether every file keeps its syntax tree in memory (the default).
+    /// A language server turns this off and keeps only the trees of the
+    /// open files ([`Database::set_keep_tree`]): the others are parsed again
+    /// when a query needs them, and cross-file queries read the files'
+    /// summaries and indexes instead. Takes effect as files change.
+    pub fn set_keep_all_trees(&mut self, all: bool) {
+        self.keep_all_trees = all;
+    }
+
+    fn keeps(&self, file: FileId) -> bool {
+        self.keep_all_trees || self.keep_trees.contains(&file)
+    }
+
+    /// Whether `file`'s syntax tree is in memory now.
+    pub fn keeps_tree(&self, file: FileId) -> bool {
+        self.files.get(&file).is_some_and(|f| f.parse.is_some())
+    }
+
+    /// Whether `file` keeps its syntax tree when [`Database::set_keep_all_trees`]
+    /// is off. Takes effect at the file's next change.
+    pub fn set_keep_tree(&mut self, file: FileId, keep: bool) {
+        if keep {
+            self.keep_trees.insert(file);
+        } else {
+            self.keep_trees.remove(&file);
+        }
     }
 
     pub fn summary(&self, file: FileId) -> Option<&FileSummary> {
         self.files.get(&file).map(|f| &*f.summary)
+    }
+
+    /// Every file with its summary and index, in no particular order: for
+    /// scans over the workspace (sort what they find).
+    pub fn summaries(&self) -> impl Iterator<Item = (FileId, &FileSummary, &FileIndex)> + '_ {
+        self.files
+            .iter()
+            .map(|(&id, f)| (id, &*f.summary, &f.index))
+    }
+
+    /// Where the file's definitions are, and where it names definitions.
+    pub fn index(&self, file: FileId) -> Option<&FileIndex> {
+        self.files.get(&file).map(|f| &f.index)
     }
 
     /// The file an include of `file` refers to, if it can be found and is

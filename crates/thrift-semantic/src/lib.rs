@@ -13,6 +13,7 @@
 mod checks;
 mod db;
 mod diagnostics;
+pub mod index;
 mod nav;
 mod resolve;
 pub mod summary;

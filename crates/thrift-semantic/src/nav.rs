@@ -3,7 +3,7 @@
 
 use thrift_syntax::{AstNode, SyntaxKind, TextRange, TextSize, ast};
 
-use crate::{ConstResolution, Database, DefRef, FileId, Resolution};
+use crate::{ConstResolution, Database, DefRef, FileId, Resolution, index::UseKind};
 
 /// A reference to a definition: where it is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -60,53 +60,45 @@ impl Database {
 
     /// Every reference to `def` in the database, sorted: type names,
     /// `extends` clauses, const references and enum values (`Enum.VALUE`
-    /// refers to the enum).
+    /// refers to the enum). Reads the files' indexes, not their trees.
     pub fn references(&self, def: DefRef) -> Vec<Reference> {
         let Some(name) = self.def(def).map(|d| d.name.clone()) else {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for file in self.file_ids() {
+        for (&file, data) in self.files.iter() {
             self.unwind_if_cancelled();
             // Only the file itself and the files that include it can refer to it.
-            if file != def.file && !self.includes(file).contains(&def.file) {
+            if file != def.file
+                && !data
+                    .summary
+                    .includes
+                    .iter()
+                    .any(|inc| self.resolve_include(file, &inc.path) == Some(def.file))
+            {
                 continue;
             }
-            let Some(parse) = self.parse(file) else {
-                continue;
-            };
-            for node in parse.syntax_node().descendants() {
-                if node.kind() != SyntaxKind::PATH {
-                    continue;
-                }
-                let Some(parent) = node.parent() else {
-                    continue;
-                };
-                let Some(path) = ast::Path::cast(node.clone()) else {
-                    continue;
-                };
-                let text = path.text();
+            let index = &data.index;
+            for (i, u) in index.uses.iter().enumerate() {
+                let text = index.use_text(i, &data.text);
                 // Cheap filter before resolving.
                 if !text.split('.').any(|segment| segment == name) {
                     continue;
                 }
-                let target = match parent.kind() {
-                    SyntaxKind::NAMED_TYPE | SyntaxKind::EXTENDS_CLAUSE => {
-                        match self.resolve_name(file, &text) {
-                            Resolution::Found(d) => Some(d),
-                            _ => None,
-                        }
-                    }
-                    SyntaxKind::CONST_REF => match self.resolve_const(file, &text) {
+                let target = match u.kind {
+                    UseKind::Type => match self.resolve_name(file, text) {
+                        Resolution::Found(d) => Some(d),
+                        _ => None,
+                    },
+                    UseKind::Const => match self.resolve_const(file, text) {
                         ConstResolution::Const(d) | ConstResolution::EnumValue(d, _) => Some(d),
                         _ => None,
                     },
-                    _ => None,
                 };
                 if target == Some(def) {
                     out.push(Reference {
                         file,
-                        range: node.text_range(),
+                        range: u.range,
                     });
                 }
             }

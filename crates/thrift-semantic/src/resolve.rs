@@ -1,7 +1,7 @@
 //! Name resolution: types, consts and enum values, across includes.
 
 use thrift_syntax::{
-    AstNode, TextRange,
+    TextRange,
     ast::{self, HasName},
 };
 
@@ -195,11 +195,14 @@ impl Database {
     /// The range of a definition's name (for "defined here" notes and
     /// go-to-definition).
     pub fn def_name_range(&self, def: DefRef) -> Option<TextRange> {
-        let node = self.def_node(def)?;
-        Some(
-            node.name()
-                .map_or(node.syntax().text_range(), |n| n.syntax().text_range()),
-        )
+        let (_, name) = self.index(def.file)?.definitions.get(def.index)?;
+        Some(*name)
+    }
+
+    /// The range of a whole definition.
+    pub fn def_range(&self, def: DefRef) -> Option<TextRange> {
+        let (range, _) = self.index(def.file)?.definitions.get(def.index)?;
+        Some(*range)
     }
 
     /// The name of a type as a person reads it: `struct shared.User`.

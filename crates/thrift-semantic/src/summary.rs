@@ -241,6 +241,36 @@ pub struct FileSummary {
 }
 
 impl FileSummary {
+    /// Drops spare capacity: a workspace holds thousands of summaries for
+    /// as long as the server runs.
+    fn shrink(&mut self) {
+        fn fields(f: &mut Vec<FieldSummary>) {
+            f.shrink_to_fit();
+        }
+        fn functions(fs: &mut Vec<FunctionSummary>) {
+            for f in fs.iter_mut() {
+                fields(&mut f.params);
+                fields(&mut f.throws);
+            }
+            fs.shrink_to_fit();
+        }
+        self.includes.shrink_to_fit();
+        self.namespaces.shrink_to_fit();
+        for d in &mut self.definitions {
+            match &mut d.kind {
+                DefKind::Struct { fields: f }
+                | DefKind::Union { fields: f }
+                | DefKind::Exception { fields: f } => fields(f),
+                DefKind::Enum { values } => values.shrink_to_fit(),
+                DefKind::Service { functions: f, .. } | DefKind::Interaction { functions: f } => {
+                    functions(f)
+                }
+                DefKind::Senum | DefKind::Typedef { .. } | DefKind::Const { .. } => {}
+            }
+        }
+        self.definitions.shrink_to_fit();
+    }
+
     pub fn definition(&self, name: &str) -> Option<(usize, &DefSummary)> {
         self.definitions
             .iter()
@@ -357,6 +387,7 @@ pub fn summarize(file: &ast::SourceFile) -> FileSummary {
             }
         }
     }
+    summary.shrink();
     summary
 }
 

@@ -820,3 +820,45 @@ fn snapshots_see_their_state_and_a_change_cancels_them() {
     let other = std::panic::catch_unwind(|| crate::Cancelled::catch(|| panic!("boom")));
     assert!(other.is_err());
 }
+
+/// With `set_keep_all_trees(false)`, only the files marked keep their
+/// trees; the others are parsed again on demand, and cross-file queries
+/// (references, definition ranges) read the indexes.
+#[test]
+fn only_marked_files_keep_their_trees() {
+    let (mut db, _) = database("//- /a.thrift\n//- /b.thrift\n");
+    let (a, b) = (FileId(0), FileId(1));
+    db.set_keep_all_trees(false);
+    db.set_keep_tree(b, true);
+    db.apply_change(a, "enum E { X }\nstruct A {}\n");
+    db.apply_change(
+        b,
+        "include \"a.thrift\"\nstruct B { 1: a.A x, 2: a.E e = a.E.X }\n",
+    );
+    assert!(!db.keeps_tree(a));
+    assert!(db.keeps_tree(b));
+    // A parse on demand is the same tree.
+    let parse = db.parse(a).unwrap();
+    assert_eq!(
+        parse.syntax_node().to_string(),
+        "enum E { X }\nstruct A {}\n"
+    );
+    assert!(!db.keeps_tree(a), "an on-demand parse is not kept");
+    let refs = |def| {
+        db.references(def)
+            .iter()
+            .map(|r| format!("{}:{:?}", r.file.0, r.range))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(refs(DefRef { file: a, index: 1 }), ["1:33..36"]);
+    assert_eq!(refs(DefRef { file: a, index: 0 }), ["1:43..46", "1:51..56"]);
+    assert_eq!(
+        db.def_name_range(DefRef { file: a, index: 1 }),
+        Some(thrift_syntax::TextRange::new(20.into(), 21.into()))
+    );
+    assert_eq!(db.diagnostics(b).len(), 0);
+    // Unmarking takes effect at the next change.
+    db.set_keep_tree(b, false);
+    db.apply_change(b, "struct B {}\n");
+    assert!(!db.keeps_tree(b));
+}

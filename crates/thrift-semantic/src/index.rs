@@ -1,0 +1,216 @@
+//! Per-file positions, computed with the summary at parse time: where the
+//! file's definitions are and where it names other definitions. Queries
+//! that look across the workspace (references, rename, workspace symbols)
+//! read this instead of walking syntax trees, so that they stay fast and do
+//! not need the trees of files nobody has open.
+//!
+//! Unlike the summary, the index holds offsets: it changes on every edit,
+//! and is never compared to decide what to recheck.
+
+use thrift_syntax::{
+    AstNode, SyntaxKind, TextRange,
+    ast::{self, HasName},
+};
+
+use crate::summary::FileSummary;
+
+/// What kind of name a use is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UseKind {
+    /// A type (`NamedType`) or the service of an `extends` clause.
+    Type,
+    /// A const or an enum value in a value position.
+    Const,
+}
+
+/// A path that may name a definition: `Foo`, `inc.Foo`, `Enum.VALUE`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Use {
+    pub range: TextRange,
+    pub kind: UseKind,
+}
+
+/// The positions of one file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileIndex {
+    /// Every path in a type, `extends` or value position, in file order.
+    pub uses: Vec<Use>,
+    /// Parallel to the summary's `definitions`: each named top-level
+    /// definition's whole range and its name's range.
+    pub definitions: Vec<(TextRange, TextRange)>,
+    /// The summary's type definitions (positions in its `definitions`),
+    /// sorted by name, ASCII case-insensitively: completion finds the
+    /// types with a prefix by binary search instead of a scan.
+    types_by_name: Vec<u32>,
+    /// Parallel to `types_by_name`: the first 8 bytes of each name,
+    /// lowercased, big-endian, zero-padded. The binary search compares
+    /// these, in one block of memory, instead of following a pointer to
+    /// each name (a cache miss each, thousands of files per query).
+    type_keys: Vec<u64>,
+}
+
+/// The first 8 bytes of `s`, ASCII-lowercased, as a big-endian number
+/// (zero-padded): keys order like the lowercased strings they start.
+fn key(s: &str) -> u64 {
+    let mut k = [0u8; 8];
+    for (d, b) in k.iter_mut().zip(s.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    u64::from_be_bytes(k)
+}
+
+fn lowercase(s: &str) -> impl Iterator<Item = u8> + '_ {
+    s.bytes().map(|b| b.to_ascii_lowercase())
+}
+
+fn starts_with_ignore_case(name: &str, prefix: &str) -> bool {
+    name.len() >= prefix.len()
+        && name.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+impl FileIndex {
+    pub fn build(file: &ast::SourceFile) -> FileIndex {
+        let mut index = FileIndex::default();
+        for def in file.definitions() {
+            let Some(name) = def.name() else { continue };
+            if name.text().is_empty() {
+                continue;
+            }
+            index
+                .definitions
+                .push((def.syntax().text_range(), name.syntax().text_range()));
+        }
+        for node in file.syntax().descendants() {
+            if node.kind() != SyntaxKind::PATH {
+                continue;
+            }
+            let kind = match node.parent().map(|p| p.kind()) {
+                Some(SyntaxKind::NAMED_TYPE | SyntaxKind::EXTENDS_CLAUSE) => UseKind::Type,
+                Some(SyntaxKind::CONST_REF) => UseKind::Const,
+                _ => continue,
+            };
+            index.uses.push(Use {
+                range: node.text_range(),
+                kind,
+            });
+        }
+        index.uses.shrink_to_fit();
+        index.definitions.shrink_to_fit();
+        index
+    }
+
+    /// Sorts the summary's types by name (see `types_by_name`).
+    pub(crate) fn sort_types(&mut self, summary: &FileSummary) {
+        let defs = &summary.definitions;
+        let mut types: Vec<u32> = (0..defs.len() as u32)
+            .filter(|&i| defs[i as usize].kind.is_type())
+            .collect();
+        types.sort_by(|&a, &b| {
+            lowercase(&defs[a as usize].name).cmp(lowercase(&defs[b as usize].name))
+        });
+        types.shrink_to_fit();
+        self.type_keys = types.iter().map(|&i| key(&defs[i as usize].name)).collect();
+        self.types_by_name = types;
+    }
+
+    /// The positions in `summary.definitions` of the types whose names
+    /// start with `prefix` (ASCII case-insensitive), in name order.
+    /// `summary` must be the summary this index was built with.
+    pub fn types_with_prefix<'a>(
+        &'a self,
+        summary: &'a FileSummary,
+        prefix: &'a str,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let name = move |i: u32| summary.definitions[i as usize].name.as_str();
+        // The range whose keys start like `prefix` (its first 8 bytes)...
+        let n = prefix.len().min(8);
+        let shift = 8 * (8 - n) as u32;
+        let want = key(prefix).checked_shr(shift).unwrap_or(0);
+        let head = |k: u64| k.checked_shr(shift).unwrap_or(0);
+        let start = self.type_keys.partition_point(|&k| head(k) < want);
+        let end = start + self.type_keys[start..].partition_point(|&k| head(k) == want);
+        // ...then, for a longer prefix, the names themselves.
+        self.types_by_name[start..end]
+            .iter()
+            .filter(move |&&i| prefix.len() <= 8 || starts_with_ignore_case(name(i), prefix))
+            .map(|&i| i as usize)
+    }
+
+    /// The text of use number `i` of the file whose text is `text`. A
+    /// path has no trivia inside (its dots and segments touch: one lexeme
+    /// in Apache Thrift), so this is the text as written.
+    pub fn use_text<'a>(&self, i: usize, text: &'a str) -> &'a str {
+        &text[self.uses[i].range]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uses_and_definitions_with_their_ranges() {
+        let text = "include \"inc.thrift\"\nenum E { V }\nconst E c = E.V\nstruct S { 1: inc.T t, 2: list<S> l = [], }\nservice X extends inc.Base {}\nstruct {}\n";
+        let parse = thrift_syntax::parse(text);
+        let index = FileIndex::build(&parse.tree());
+        let uses: Vec<String> = (0..index.uses.len())
+            .map(|i| format!("{:?} {}", index.uses[i].kind, index.use_text(i, text)))
+            .collect();
+        assert_eq!(
+            uses,
+            [
+                "Type E",
+                "Const E.V",
+                "Type inc.T",
+                "Type S",
+                "Type inc.Base"
+            ]
+        );
+        // Named definitions only, as in the summary.
+        let names: Vec<&str> = index
+            .definitions
+            .iter()
+            .map(|(_, name)| &text[*name])
+            .collect();
+        assert_eq!(names, ["E", "c", "S", "X"]);
+        let (whole, _) = index.definitions[0];
+        assert_eq!(&text[whole], "enum E { V }");
+    }
+
+    #[test]
+    fn types_by_prefix() {
+        let text = "struct apple {}\nconst i32 Apricot = 1\nenum APE { A }\nstruct Banana {}\nservice Apex {}\ntypedef i32 ap\nunion Ap_b {}\n";
+        let parse = thrift_syntax::parse(text);
+        let summary = crate::summary::summarize(&parse.tree());
+        let mut index = FileIndex::build(&parse.tree());
+        index.sort_types(&summary);
+        let names = |prefix: &str| -> Vec<&str> {
+            index
+                .types_with_prefix(&summary, prefix)
+                .map(|i| summary.definitions[i].name.as_str())
+                .collect()
+        };
+        // Types only (no const, no service), case-insensitively, by name.
+        assert_eq!(names("ap"), ["ap", "Ap_b", "APE", "apple"]);
+        assert_eq!(names("APP"), ["apple"]);
+        assert_eq!(names(""), ["ap", "Ap_b", "APE", "apple", "Banana"]);
+        assert!(names("c").is_empty());
+        assert!(names("applesauce").is_empty());
+        // Longer than a key: the names decide.
+        let text =
+            "struct VeryLongNameOne {}\nstruct VeryLongNameTwo {}\nstruct verylongnamet {}\n";
+        let parse = thrift_syntax::parse(text);
+        let summary = crate::summary::summarize(&parse.tree());
+        let mut index = FileIndex::build(&parse.tree());
+        index.sort_types(&summary);
+        let names = |prefix: &str| -> Vec<&str> {
+            index
+                .types_with_prefix(&summary, prefix)
+                .map(|i| summary.definitions[i].name.as_str())
+                .collect()
+        };
+        assert_eq!(names("verylongnamet"), ["verylongnamet", "VeryLongNameTwo"]);
+        assert_eq!(names("VERYLONGNAMEO"), ["VeryLongNameOne"]);
+        assert_eq!(names("VeryLong").len(), 3);
+    }
+}

@@ -271,11 +271,27 @@ fn format_file(path: &Path, options: &Result<FormatOptions, String>, cli: &Cli) 
         result.stdout = unified_diff(&shown, &text, &formatted);
     } else if cli.check {
         result.stdout = format!("Would reformat: {shown}\n");
-    } else if let Err(e) = std::fs::write(path, &formatted) {
+    } else if let Err(e) = write_in_place(path, &formatted) {
         result.stderr = format!("{shown}: error: cannot write: {e}\n");
         result.code = 2;
     }
     result
+}
+
+/// Replaces the contents of `path` with `text`: it writes over the old
+/// contents, then cuts the file to the new length. Not `std::fs::write`,
+/// which truncates the file to zero first: on ext4 (the default
+/// `auto_da_alloc`), closing a file that was truncated to zero and written
+/// starts its writeback at once, which made writing the formatted files
+/// take as long as formatting them. Neither way is atomic.
+fn write_in_place(path: &Path, text: &str) -> io::Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)?;
+    file.write_all(text.as_bytes())?;
+    file.set_len(text.len() as u64)
 }
 
 /// Formats, or returns the syntax errors as `file:line:col: error: ...`.

@@ -132,6 +132,29 @@ fn formats_in_place_and_rewrites_only_files_that_change() {
     assert_eq!(modified(&dir.join("messy.thrift")), messy_time);
 }
 
+/// Files are rewritten in place (not truncated first): the result must be
+/// exactly the output whether it is shorter or longer than the input.
+#[test]
+fn in_place_writes_leave_exactly_the_output_when_it_shrinks_or_grows() {
+    let long = format!(
+        "struct    A    {{    1:    i32    x    }}{}\n",
+        " ".repeat(5000)
+    );
+    let dir = temp_project(
+        "shrink-grow",
+        &[
+            ("shrinks.thrift", &long),
+            ("grows.thrift", "struct A{1:i32 x}\n"),
+            ("same.thrift", "struct A {\n1: i32 x\n}\n"),
+        ],
+    );
+    assert_eq!(run(&dir, &[]).code, 0);
+    let formatted = "struct A {\n  1: i32 x\n}\n";
+    for file in ["shrinks.thrift", "grows.thrift", "same.thrift"] {
+        assert_eq!(read(&dir, file), formatted, "{file}");
+    }
+}
+
 #[test]
 fn check_lists_the_files_that_would_change() {
     let dir = temp_project(

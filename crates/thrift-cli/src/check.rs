@@ -84,9 +84,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
         },
         None => None,
     };
-    let mut configs = ConfigCache {
+    let mut configs = Configs {
         explicit,
-        by_dir: HashMap::new(),
+        cache: thrift_config::ConfigCache::new(),
     };
 
     let vfs = Arc::new(RwLock::new(Vfs::default()));
@@ -229,31 +229,25 @@ pub fn run(args: CheckArgs) -> ExitCode {
     }
 }
 
-struct ConfigCache {
+struct Configs {
     explicit: Option<Arc<Config>>,
-    by_dir: HashMap<PathBuf, Arc<Config>>,
+    /// Each directory and config file is read once per run.
+    cache: thrift_config::ConfigCache,
 }
 
-impl ConfigCache {
-    /// The config for a file: the explicit one, or the nearest above it.
+impl Configs {
+    /// The config for a file (an absolute path): the explicit one, or the
+    /// nearest above it; the defaults, and a problem, if that one is bad.
     fn get(&mut self, file: &Path, problems: &mut Vec<String>) -> Arc<Config> {
         if let Some(c) = &self.explicit {
             return c.clone();
         }
-        let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
-        if let Some(c) = self.by_dir.get(&dir) {
-            return c.clone();
-        }
-        let config = match thrift_config::find_config(&dir) {
-            Some(path) => thrift_config::load(&path).unwrap_or_else(|e| {
-                problems.push(format!("error: {e}"));
-                Config::default()
-            }),
-            None => Config::default(),
-        };
-        let config = Arc::new(config);
-        self.by_dir.insert(dir, config.clone());
-        config
+        let dir = file.parent().unwrap_or(Path::new(""));
+        self.cache.resolve_for_dir(dir).unwrap_or_else(|e| {
+            // Once per file: `problems` is deduplicated before printing.
+            problems.push(format!("error: {e}"));
+            Arc::new(Config::default())
+        })
     }
 }
 

@@ -187,3 +187,48 @@ fn missing_files_and_bad_configs_exit_2_but_the_rest_is_checked() {
     let out = run(&dir, &["check", "--format", "xml"]);
     assert_eq!(out.code, 2);
 }
+
+/// One run over many directories: each file's `[lint]` levels come from
+/// the nearest config above it (a nested one overrides, it is not
+/// merged), and a bad config is reported once however many files it
+/// covers.
+#[test]
+fn each_directory_gets_its_own_config_in_one_run() {
+    const FILE: &str = "struct S { string implicit }\n";
+    let dir = temp_project(
+        "per-dir",
+        &[
+            ("thrift-tools.toml", "[lint]\nmissing-field-id = \"off\"\n"),
+            ("x.thrift", FILE),
+            ("a/thrift-tools.toml", "[lint]\nT1032 = \"error\"\n"),
+            ("a/b/c/x.thrift", FILE),
+            ("a/x.thrift", FILE),
+            ("c/x.thrift", FILE),
+            ("d/thrift-tools.toml", "[lint]\nT1032 = \"hint\"\n"),
+            ("d/x.thrift", FILE),
+            ("e/thrift-tools.toml", "include_dirs = 3\n"),
+            ("e/x.thrift", FILE),
+            ("e/f/y.thrift", FILE),
+        ],
+    );
+    let out = run(&dir, &["check", "--format", "github"]);
+    let stderr = out.stderr.replace(&dir.display().to_string(), "$DIR");
+    check(
+        &Output { stderr, ..out },
+        expect![[r#"
+            exit 2
+            --- stdout
+            ::error file=a/b/c/x.thrift,line=1,col=19,endLine=1,endColumn=27,title=T1032 missing-field-id::field `implicit` has no id; the compiler assigns -1, which breaks compatibility when fields are added
+            ::error file=a/x.thrift,line=1,col=19,endLine=1,endColumn=27,title=T1032 missing-field-id::field `implicit` has no id; the compiler assigns -1, which breaks compatibility when fields are added
+            ::notice file=d/x.thrift,line=1,col=19,endLine=1,endColumn=27,title=T1032 missing-field-id::field `implicit` has no id; the compiler assigns -1, which breaks compatibility when fields are added
+            ::warning file=e/f/y.thrift,line=1,col=19,endLine=1,endColumn=27,title=T1032 missing-field-id::field `implicit` has no id; the compiler assigns -1, which breaks compatibility when fields are added
+            ::warning file=e/x.thrift,line=1,col=19,endLine=1,endColumn=27,title=T1032 missing-field-id::field `implicit` has no id; the compiler assigns -1, which breaks compatibility when fields are added
+            --- stderr
+            error: $DIR/e/thrift-tools.toml: TOML parse error at line 1, column 16
+              |
+            1 | include_dirs = 3
+              |                ^
+            invalid type: integer `3`, expected a sequence
+        "#]],
+    );
+}

@@ -138,6 +138,9 @@ impl std::error::Error for Cancelled {}
 /// How many trees parsed on demand are kept (most recently used first).
 const RECENT_TREES: usize = 8;
 
+/// (file, its revision when parsed, tree), most recently used first.
+type RecentTrees = std::collections::VecDeque<(FileId, u64, Parse<ast::SourceFile>)>;
+
 /// All files of a workspace, and what they mean.
 ///
 /// [`Database::snapshot`] gives a read-only copy that shares everything
@@ -166,7 +169,7 @@ pub struct Database {
     keep_trees: HashSet<FileId>,
     /// Trees of files that do not keep theirs, parsed on demand lately:
     /// (file, its revision then, tree).
-    recent: Arc<Mutex<std::collections::VecDeque<(FileId, u64, Parse<ast::SourceFile>)>>>,
+    recent: Arc<Mutex<RecentTrees>>,
 }
 
 impl Database {

@@ -135,6 +135,45 @@ impl FileIndex {
     }
 }
 
+/// The `PATH` nodes under `node` (which starts at `offset`, and whose kind
+/// is `parent` for its children), in order.
+fn collect_uses(
+    node: &rowan::GreenNodeData,
+    kind: Option<SyntaxKind>,
+    offset: u32,
+    out: &mut Vec<Use>,
+) {
+    let path = rowan::SyntaxKind(SyntaxKind::PATH as u16);
+    let mut at = offset;
+    for child in node.children() {
+        let len = u32::from(child.text_len());
+        if let rowan::NodeOrToken::Node(n) = child {
+            if n.kind() == path {
+                let use_kind = match kind {
+                    Some(SyntaxKind::NAMED_TYPE | SyntaxKind::EXTENDS_CLAUSE) => {
+                        Some(UseKind::Type)
+                    }
+                    Some(SyntaxKind::CONST_REF) => Some(UseKind::Const),
+                    _ => None,
+                };
+                if let Some(kind) = use_kind {
+                    out.push(Use {
+                        range: TextRange::at(at.into(), len.into()),
+                        kind,
+                    });
+                }
+            } else {
+                collect_uses(n, Some(kind_of(n.kind())), at, out);
+            }
+        }
+        at += len;
+    }
+}
+
+fn kind_of(raw: rowan::SyntaxKind) -> SyntaxKind {
+    <thrift_syntax::ThriftLanguage as rowan::Language>::kind_from_raw(raw)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,43 +243,4 @@ mod tests {
         assert_eq!(names("VERYLONGNAMEO"), ["VeryLongNameOne"]);
         assert_eq!(names("VeryLong").len(), 3);
     }
-}
-
-/// The `PATH` nodes under `node` (which starts at `offset`, and whose kind
-/// is `parent` for its children), in order.
-fn collect_uses(
-    node: &rowan::GreenNodeData,
-    kind: Option<SyntaxKind>,
-    offset: u32,
-    out: &mut Vec<Use>,
-) {
-    let path = rowan::SyntaxKind(SyntaxKind::PATH as u16);
-    let mut at = offset;
-    for child in node.children() {
-        let len = u32::from(child.text_len());
-        if let rowan::NodeOrToken::Node(n) = child {
-            if n.kind() == path {
-                let use_kind = match kind {
-                    Some(SyntaxKind::NAMED_TYPE | SyntaxKind::EXTENDS_CLAUSE) => {
-                        Some(UseKind::Type)
-                    }
-                    Some(SyntaxKind::CONST_REF) => Some(UseKind::Const),
-                    _ => None,
-                };
-                if let Some(kind) = use_kind {
-                    out.push(Use {
-                        range: TextRange::at(at.into(), len.into()),
-                        kind,
-                    });
-                }
-            } else {
-                collect_uses(n, Some(kind_of(n.kind())), at, out);
-            }
-        }
-        at += len;
-    }
-}
-
-fn kind_of(raw: rowan::SyntaxKind) -> SyntaxKind {
-    <thrift_syntax::ThriftLanguage as rowan::Language>::kind_from_raw(raw)
 }

@@ -4,8 +4,8 @@
 use std::{
     cell::RefCell,
     collections::{HashMap, VecDeque},
-    rc::Rc,
     path::{Path, PathBuf},
+    rc::Rc,
     sync::{Arc, RwLock},
 };
 

@@ -135,6 +135,12 @@ impl std::fmt::Display for Cancelled {
 
 impl std::error::Error for Cancelled {}
 
+/// How many trees parsed on demand are kept (most recently used first).
+const RECENT_TREES: usize = 8;
+
+/// (file, its revision when parsed, tree), most recently used first.
+type RecentTrees = std::collections::VecDeque<(FileId, u64, Parse<ast::SourceFile>)>;
+
 /// All files of a workspace, and what they mean.
 ///
 /// [`Database::snapshot`] gives a read-only copy that shares everything
@@ -161,6 +167,9 @@ pub struct Database {
     file_dialects: HashMap<FileId, thrift_syntax::Dialect>,
     keep_all_trees: bool,
     keep_trees: HashSet<FileId>,
+    /// Trees of files that do not keep theirs, parsed on demand lately:
+    /// (file, its revision then, tree).
+    recent: Arc<Mutex<RecentTrees>>,
 }
 
 impl Database {
@@ -177,6 +186,7 @@ impl Database {
             file_dialects: HashMap::new(),
             keep_all_trees: true,
             keep_trees: HashSet::new(),
+            recent: Arc::default(),
         }
     }
 
@@ -201,6 +211,7 @@ impl Database {
             file_dialects: self.file_dialects.clone(),
             keep_all_trees: self.keep_all_trees,
             keep_trees: HashSet::new(),
+            recent: self.recent.clone(),
         }
     }
 
@@ -405,10 +416,27 @@ impl Database {
     /// keep its tree) a fresh parse of its text, which is not kept.
     pub fn parse(&self, file: FileId) -> Option<Parse<ast::SourceFile>> {
         let data = self.files.get(&file)?;
-        Some(match &data.parse {
-            Some(parse) => parse.clone(),
-            None => thrift_syntax::parse_with(&data.text, data.dialect, None),
-        })
+        if let Some(parse) = &data.parse {
+            return Some(parse.clone());
+        }
+        // The last few trees parsed on demand (hover and definition go to
+        // the same few files again and again), shared with the snapshots.
+        let mut recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(i) = recent
+            .iter()
+            .position(|(f, rev, _)| *f == file && *rev == data.rev)
+        {
+            let entry = recent.remove(i).expect("found");
+            let parse = entry.2.clone();
+            recent.push_front(entry);
+            return Some(parse);
+        }
+        drop(recent);
+        let parse = thrift_syntax::parse_with(&data.text, data.dialect, None);
+        let mut recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
+        recent.push_front((file, data.rev, parse.clone()));
+        recent.truncate(RECENT_TREES);
+        Some(parse)
     }
 
     /// Whether every file keeps its syntax tree in memory (the default).

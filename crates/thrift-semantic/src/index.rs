@@ -80,20 +80,11 @@ impl FileIndex {
                 .definitions
                 .push((def.syntax().text_range(), name.syntax().text_range()));
         }
-        for node in file.syntax().descendants() {
-            if node.kind() != SyntaxKind::PATH {
-                continue;
-            }
-            let kind = match node.parent().map(|p| p.kind()) {
-                Some(SyntaxKind::NAMED_TYPE | SyntaxKind::EXTENDS_CLAUSE) => UseKind::Type,
-                Some(SyntaxKind::CONST_REF) => UseKind::Const,
-                _ => continue,
-            };
-            index.uses.push(Use {
-                range: node.text_range(),
-                kind,
-            });
-        }
+        // Over the green tree, not rowan's cursors (which allocate one per
+        // node visited): this runs for every file loaded.
+        let root = file.syntax();
+        let start = u32::from(root.text_range().start());
+        collect_uses(root.green().as_ref(), None, start, &mut index.uses);
         index.uses.shrink_to_fit();
         index.definitions.shrink_to_fit();
         index
@@ -142,6 +133,45 @@ impl FileIndex {
     pub fn use_text<'a>(&self, i: usize, text: &'a str) -> &'a str {
         &text[self.uses[i].range]
     }
+}
+
+/// The `PATH` nodes under `node` (which starts at `offset`, and whose kind
+/// is `parent` for its children), in order.
+fn collect_uses(
+    node: &rowan::GreenNodeData,
+    kind: Option<SyntaxKind>,
+    offset: u32,
+    out: &mut Vec<Use>,
+) {
+    let path = rowan::SyntaxKind(SyntaxKind::PATH as u16);
+    let mut at = offset;
+    for child in node.children() {
+        let len = u32::from(child.text_len());
+        if let rowan::NodeOrToken::Node(n) = child {
+            if n.kind() == path {
+                let use_kind = match kind {
+                    Some(SyntaxKind::NAMED_TYPE | SyntaxKind::EXTENDS_CLAUSE) => {
+                        Some(UseKind::Type)
+                    }
+                    Some(SyntaxKind::CONST_REF) => Some(UseKind::Const),
+                    _ => None,
+                };
+                if let Some(kind) = use_kind {
+                    out.push(Use {
+                        range: TextRange::at(at.into(), len.into()),
+                        kind,
+                    });
+                }
+            } else {
+                collect_uses(n, Some(kind_of(n.kind())), at, out);
+            }
+        }
+        at += len;
+    }
+}
+
+fn kind_of(raw: rowan::SyntaxKind) -> SyntaxKind {
+    <thrift_syntax::ThriftLanguage as rowan::Language>::kind_from_raw(raw)
 }
 
 #[cfg(test)]

@@ -844,6 +844,9 @@ fn only_marked_files_keep_their_trees() {
         "enum E { X }\nstruct A {}\n"
     );
     assert!(!db.keeps_tree(a), "an on-demand parse is not kept");
+    // ...but the last few are remembered: the same tree, until the file changes.
+    let again = db.parse(a).unwrap();
+    assert!(std::ptr::eq(&**parse.green(), &**again.green()));
     let refs = |def| {
         db.references(def)
             .iter()

@@ -211,3 +211,48 @@ fn fbthrift_corpus_resolves() {
         problems.join("\n")
     );
 }
+
+/// The per-file index (built over the green tree) lists exactly the
+/// `PATH` nodes in type, `extends` and value positions that a walk over
+/// the syntax tree finds, on every corpus file.
+#[test]
+fn the_index_finds_every_use_on_the_corpus() {
+    use thrift_syntax::SyntaxKind;
+    let mut files = Vec::new();
+    let mut stack = vec![corpus_dir()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "thrift") {
+                files.push(path);
+            }
+        }
+    }
+    assert!(files.len() > 100, "corpus too small: {}", files.len());
+    let mut uses = 0;
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let parse = thrift_syntax::parse(&text);
+        let index = thrift_semantic::index::FileIndex::build(&parse.tree());
+        let expected: Vec<_> = parse
+            .syntax_node()
+            .descendants()
+            .filter(|n| n.kind() == SyntaxKind::PATH)
+            .filter(|n| {
+                n.parent().is_some_and(|p| {
+                    matches!(
+                        p.kind(),
+                        SyntaxKind::NAMED_TYPE | SyntaxKind::EXTENDS_CLAUSE | SyntaxKind::CONST_REF
+                    )
+                })
+            })
+            .map(|n| n.text_range())
+            .collect();
+        let found: Vec<_> = index.uses.iter().map(|u| u.range).collect();
+        assert_eq!(found, expected, "{}", path.display());
+        uses += found.len();
+    }
+    assert!(uses > 1000, "{uses} uses");
+}

@@ -16,7 +16,7 @@
 //! `file.Name` with an edit that adds the include.
 
 use std::{
-    collections::HashSet,
+    collections::{HashMap, HashSet},
     path::{Path, PathBuf},
 };
 
@@ -375,6 +375,9 @@ fn workspace_types(
         }
     }
     siblings.sort_unstable();
+    // What the siblings include, by the included file's name: built once,
+    // when a first file is offered.
+    let mut written: Option<HashMap<&str, Vec<(FileId, &str)>>> = None;
     // Then, in file order, the items with their include edits, until the
     // limit.
     found.sort_unstable();
@@ -395,7 +398,23 @@ fn workspace_types(
         picked.sort_unstable();
         picked.dedup();
         let types: Vec<_> = picked.iter().map(|&i| &summary.definitions[i]).collect();
-        let include = include_path(db, file, &here, f, &path, &siblings);
+        let written = written.get_or_insert_with(|| {
+            let mut map: HashMap<&str, Vec<(FileId, &str)>> = HashMap::new();
+            for &g in &siblings {
+                for include in db.summary(g).iter().flat_map(|s| &s.includes) {
+                    let name = include
+                        .path
+                        .rsplit(['/', '\\'])
+                        .next()
+                        .unwrap_or(&include.path);
+                    map.entry(name)
+                        .or_default()
+                        .push((g, include.path.as_str()));
+                }
+            }
+            map
+        });
+        let include = include_path(db, file, &here, f, &path, written);
         let edit = include_edit(db, file, &include);
         for d in types {
             if offered == WORKSPACE_TYPES_LIMIT {
@@ -422,7 +441,8 @@ fn workspace_types(
 
 /// How `file` (at `here`) should include `target` (at `path`): the shortest
 /// of the path relative to its directory, the suffixes of `path` the
-/// resolver finds, and what `siblings` (the other files of its directory)
+/// resolver finds, and what the other files of its directory (`written`:
+/// their includes by the included file's name)
 /// already write.
 fn include_path(
     db: &Database,
@@ -430,7 +450,7 @@ fn include_path(
     here: &Path,
     target: FileId,
     path: &Path,
-    siblings: &[FileId],
+    written: &HashMap<&str, Vec<(FileId, &str)>>,
 ) -> String {
     let dir = here.parent().unwrap_or(Path::new(""));
     let mut candidates = Vec::new();
@@ -444,15 +464,11 @@ fn include_path(
             candidates.push(suffix);
         }
     }
-    // What the other files of the directory write for it: only includes
-    // that end with its file name can name it (checked before resolving).
+    // What the other files of the directory write for it.
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    for &g in siblings {
-        for include in db.summary(g).iter().flat_map(|s| &s.includes) {
-            if include.path.ends_with(name) && db.resolve_include(g, &include.path) == Some(target)
-            {
-                candidates.push(include.path.clone());
-            }
+    for &(g, include) in written.get(name).into_iter().flatten() {
+        if db.resolve_include(g, include) == Some(target) {
+            candidates.push(include.to_string());
         }
     }
     candidates.push(relative_path(dir, path));

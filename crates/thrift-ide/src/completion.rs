@@ -398,23 +398,31 @@ fn workspace_types(
         picked.sort_unstable();
         picked.dedup();
         let types: Vec<_> = picked.iter().map(|&i| &summary.definitions[i]).collect();
-        let written = written.get_or_insert_with(|| {
-            let mut map: HashMap<&str, Vec<(FileId, &str)>> = HashMap::new();
-            for &g in &siblings {
-                for include in db.summary(g).iter().flat_map(|s| &s.includes) {
-                    let name = include
-                        .path
-                        .rsplit(['/', '\\'])
-                        .next()
-                        .unwrap_or(&include.path);
-                    map.entry(name)
-                        .or_default()
-                        .push((g, include.path.as_str()));
+        // The file's bare name, when it resolves, is the shortest include
+        // there can be (every other ends with it): no need to look at what
+        // the siblings write.
+        let bare = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let include = if !bare.is_empty() && db.resolve_include(file, bare) == Some(f) {
+            bare.to_string()
+        } else {
+            let written = written.get_or_insert_with(|| {
+                let mut map: HashMap<&str, Vec<(FileId, &str)>> = HashMap::new();
+                for &g in &siblings {
+                    for include in db.summary(g).iter().flat_map(|s| &s.includes) {
+                        let name = include
+                            .path
+                            .rsplit(['/', '\\'])
+                            .next()
+                            .unwrap_or(&include.path);
+                        map.entry(name)
+                            .or_default()
+                            .push((g, include.path.as_str()));
+                    }
                 }
-            }
-            map
-        });
-        let include = include_path(db, file, &here, f, &path, written);
+                map
+            });
+            include_path(db, file, &here, f, &path, written)
+        };
         let edit = include_edit(db, file, &include);
         for d in types {
             if offered == WORKSPACE_TYPES_LIMIT {

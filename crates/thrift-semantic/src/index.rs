@@ -47,6 +47,19 @@ pub struct FileIndex {
     /// these, in one block of memory, instead of following a pointer to
     /// each name (a cache miss each, thousands of files per query).
     type_keys: Vec<u64>,
+    /// Which first letters and which first two letters (lowercased,
+    /// hashed to 256 bits) the types' names have: most files are ruled out
+    /// for a prefix without touching `type_keys`.
+    first_letters: u64,
+    first_pairs: [u64; 4],
+}
+
+fn letter_bit(b: u8) -> u32 {
+    u32::from(b.to_ascii_lowercase()) % 64
+}
+
+fn pair_bit(a: u8, b: u8) -> u32 {
+    (u32::from(a.to_ascii_lowercase()) * 31 + u32::from(b.to_ascii_lowercase())) % 256
 }
 
 /// The first 8 bytes of `s`, ASCII-lowercased, as a big-endian number
@@ -101,6 +114,16 @@ impl FileIndex {
         });
         types.shrink_to_fit();
         self.type_keys = types.iter().map(|&i| key(&defs[i as usize].name)).collect();
+        for &i in &types {
+            let name = defs[i as usize].name.as_bytes();
+            if let Some(&a) = name.first() {
+                self.first_letters |= 1 << letter_bit(a);
+            }
+            if let [a, b, ..] = *name {
+                let bit = pair_bit(a, b);
+                self.first_pairs[(bit / 64) as usize] |= 1 << (bit % 64);
+            }
+        }
         self.types_by_name = types;
     }
 
@@ -113,15 +136,26 @@ impl FileIndex {
         prefix: &'a str,
     ) -> impl Iterator<Item = usize> + 'a {
         let name = move |i: u32| summary.definitions[i as usize].name.as_str();
+        // No name can start with `prefix`'s first letters: nothing to search.
+        let ruled_out = match *prefix.as_bytes() {
+            [] => false,
+            [a] => self.first_letters & (1 << letter_bit(a)) == 0,
+            [a, b, ..] => {
+                let bit = pair_bit(a, b);
+                self.first_pairs[(bit / 64) as usize] & (1 << (bit % 64)) == 0
+            }
+        };
+        let types: &[u32] = if ruled_out { &[] } else { &self.types_by_name };
+        let keys: &[u64] = if ruled_out { &[] } else { &self.type_keys };
         // The range whose keys start like `prefix` (its first 8 bytes)...
         let n = prefix.len().min(8);
         let shift = 8 * (8 - n) as u32;
         let want = key(prefix).checked_shr(shift).unwrap_or(0);
         let head = |k: u64| k.checked_shr(shift).unwrap_or(0);
-        let start = self.type_keys.partition_point(|&k| head(k) < want);
-        let end = start + self.type_keys[start..].partition_point(|&k| head(k) == want);
+        let start = keys.partition_point(|&k| head(k) < want);
+        let end = start + keys[start..].partition_point(|&k| head(k) == want);
         // ...then, for a longer prefix, the names themselves.
-        self.types_by_name[start..end]
+        types[start..end]
             .iter()
             .filter(move |&&i| prefix.len() <= 8 || starts_with_ignore_case(name(i), prefix))
             .map(|&i| i as usize)
@@ -226,6 +260,10 @@ mod tests {
         assert_eq!(names(""), ["ap", "Ap_b", "APE", "apple", "Banana"]);
         assert!(names("c").is_empty());
         assert!(names("applesauce").is_empty());
+        // A first letter that exists, a first pair that does not; one letter.
+        assert!(names("az").is_empty());
+        assert_eq!(names("b"), ["Banana"]);
+        assert_eq!(names("A"), ["ap", "Ap_b", "APE", "apple"]);
         // Longer than a key: the names decide.
         let text =
             "struct VeryLongNameOne {}\nstruct VeryLongNameTwo {}\nstruct verylongnamet {}\n";

@@ -308,7 +308,8 @@ fn workspace_types(
     if qualifier.is_some_and(|q| prefixes.contains(q)) {
         return;
     }
-    let included = db.includes(file);
+    let mut included = db.includes(file);
+    included.sort_unstable();
     let starts = |name: &str, prefix: &str| {
         name.len() >= prefix.len()
             && name.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
@@ -364,7 +365,7 @@ fn workspace_types(
         if path.parent() == dir {
             siblings.push(f);
         }
-        if included.contains(&f) {
+        if included.binary_search(&f).is_ok() {
             continue;
         }
         let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {

@@ -152,8 +152,15 @@ impl FileIndex {
         let shift = 8 * (8 - n) as u32;
         let want = key(prefix).checked_shr(shift).unwrap_or(0);
         let head = |k: u64| k.checked_shr(shift).unwrap_or(0);
-        let start = keys.partition_point(|&k| head(k) < want);
-        let end = start + keys[start..].partition_point(|&k| head(k) == want);
+        let (start, end) = if prefix.is_empty() {
+            (0, keys.len())
+        } else {
+            let start = keys.partition_point(|&k| head(k) < want);
+            (
+                start,
+                start + keys[start..].partition_point(|&k| head(k) == want),
+            )
+        };
         // ...then, for a longer prefix, the names themselves.
         types[start..end]
             .iter()

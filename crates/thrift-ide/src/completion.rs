@@ -402,8 +402,11 @@ fn workspace_types(
         // The file's bare name, when it resolves, is the shortest include
         // there can be (every other ends with it): no need to look at what
         // the siblings write.
+        // So is a file of this file's own directory (its relative path).
         let bare = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        let include = if !bare.is_empty() && db.resolve_include(file, bare) == Some(f) {
+        let include = if !bare.is_empty()
+            && (path.parent() == here.parent() || db.resolve_include(file, bare) == Some(f))
+        {
             bare.to_string()
         } else {
             let written = written.get_or_insert_with(|| {

@@ -36,6 +36,68 @@ pub fn thrift_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+// ---- the command line ----
+
+/// The benches' command line: `--quick`, `--iters N`, `--warmup N`,
+/// `--file-list PATH`, `--no-generated`, `--machine`, `--dump-generated
+/// PATH`, and `--accepted` (the formatter bench's; the parser bench
+/// ignores it). Other arguments (cargo passes `--bench`) are ignored.
+pub struct Options {
+    pub iters: usize,
+    pub warmup: usize,
+    pub file_list: Option<PathBuf>,
+    pub generated: bool,
+    pub machine: bool,
+    pub quick: bool,
+    pub accepted: bool,
+    pub dump_generated: Option<PathBuf>,
+}
+
+pub fn options() -> Options {
+    let mut o = Options {
+        iters: 30,
+        warmup: 5,
+        file_list: None,
+        generated: true,
+        machine: false,
+        quick: false,
+        accepted: false,
+        dump_generated: None,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut number = |name: &str| -> usize {
+            args.next()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_else(|| panic!("{name} takes a number"))
+        };
+        match arg.as_str() {
+            "--quick" => {
+                o.quick = true;
+                o.iters = 3;
+                o.warmup = 1;
+            }
+            "--iters" => o.iters = number("--iters").max(1),
+            "--warmup" => o.warmup = number("--warmup"),
+            "--file-list" => {
+                o.file_list = Some(PathBuf::from(
+                    args.next().expect("--file-list takes a path"),
+                ))
+            }
+            "--no-generated" => o.generated = false,
+            "--machine" => o.machine = true,
+            "--accepted" => o.accepted = true,
+            "--dump-generated" => {
+                o.dump_generated = Some(PathBuf::from(
+                    args.next().expect("--dump-generated takes a path"),
+                ))
+            }
+            _ => {} // `--bench`, filters: ignored
+        }
+    }
+    o
+}
+
 // ---- timing ----
 
 pub struct Timing {

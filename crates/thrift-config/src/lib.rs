@@ -409,18 +409,9 @@ pub fn resolve_format_options(file: &Path) -> Result<FormatOptions, ConfigError>
 /// The configuration that applies to `file`: the nearest config file above
 /// it, or the defaults when there is none.
 pub fn resolve_for_file(file: &Path) -> Result<Config, ConfigError> {
-    let absolute = if file.is_absolute() {
-        file.to_path_buf()
-    } else {
-        std::env::current_dir()
-            .map(|d| d.join(file))
-            .unwrap_or_else(|_| file.to_path_buf())
-    };
-    let dir = absolute.parent().unwrap_or(Path::new("/"));
-    match find_config(dir) {
-        Some(path) => load(&path),
-        None => Ok(Config::default()),
-    }
+    ConfigCache::new()
+        .resolve_for_file(file)
+        .map(Arc::unwrap_or_clone)
 }
 
 /// [`resolve_for_file`] for many files in one run: the same answers, but

@@ -310,10 +310,7 @@ fn workspace_types(
     }
     let mut included = db.includes(file);
     included.sort_unstable();
-    let starts = |name: &str, prefix: &str| {
-        name.len() >= prefix.len()
-            && name.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
-    };
+    let starts = thrift_semantic::index::starts_with_ignore_case;
     // First the scan, in whatever order the files are stored (no lookups
     // per file): which files have types that match, by what is typed
     // against `stem`, `Name` or `stem.Name`. Each file's types are sorted

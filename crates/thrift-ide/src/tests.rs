@@ -611,3 +611,40 @@ fn analysis_snapshots_answer_until_a_change_cancels_them() {
         Err(Cancelled)
     );
 }
+
+/// Like the server's resolver, which knows only the includes files already
+/// write: a type from another directory is included the way a file of this
+/// directory already includes it (here through an include directory), when
+/// that is shorter than the relative path; a file of this directory by its
+/// bare name.
+#[test]
+fn completion_includes_what_the_siblings_write() {
+    let paths = [
+        "/proj/app/main.thrift",
+        "/proj/app/sib.thrift",
+        "/proj/lib/money.thrift",
+        "/proj/app/near.thrift",
+    ];
+    let written: HashMap<(u32, &str), u32> = HashMap::from([((1, "money.thrift"), 2)]);
+    let mut db = Database::new(move |from: FileId, include: &str| {
+        written.get(&(from.0, include)).map(|&t| FileId(t))
+    });
+    db.apply_change(FileId(0), "struct A {\n  1: Mo\n}\n");
+    db.apply_change(FileId(1), "include \"money.thrift\"\n");
+    db.apply_change(FileId(2), "typedef i64 Money\n");
+    db.apply_change(FileId(3), "struct Monday {}\n");
+    let path_of = |f: FileId| paths.get(f.0 as usize).map(std::path::PathBuf::from);
+    let cursor = TextSize::new("struct A {\n  1: Mo".len() as u32);
+    let offered: Vec<String> = completions_in_workspace(&db, FileId(0), cursor, &path_of)
+        .into_iter()
+        .filter(|c| !c.additional_edits.is_empty())
+        .map(|c| format!("{} {:?}", c.label, c.additional_edits[0].new_text))
+        .collect();
+    assert_eq!(
+        offered,
+        [
+            r#"money.Money "include \"money.thrift\"\n""#,
+            r#"near.Monday "include \"near.thrift\"\n""#,
+        ]
+    );
+}

@@ -37,7 +37,7 @@ use tower_lsp_server::{
 };
 
 use crate::{
-    convert::{Encoding, LineIndex},
+    convert::Encoding,
     state::{Snapshot, State, View},
 };
 
@@ -122,9 +122,7 @@ fn file_offset(
     position: Position,
 ) -> Option<(FileId, thrift_ide::TextSize)> {
     let file = view.file_of(uri)?;
-    let text = view.db.text(file)?;
-    let index = LineIndex::new(text);
-    Some((file, index.offset(text, position, view.encoding)))
+    Some((file, view.offset(file, position)?))
 }
 
 /// Runs `f` (work on a snapshot whose cancellation flag is `flag`) on a
@@ -736,11 +734,9 @@ impl LanguageServer for Backend {
     ) -> Result<Option<Vec<SelectionRange>>> {
         self.query(move |_snap, s| {
             let file = s.file_of(&params.text_document.uri)?;
-            let text = s.db.text(file)?;
-            let index = LineIndex::new(text);
             let mut out = Vec::new();
             for position in params.positions {
-                let offset = index.offset(text, position, s.encoding);
+                let offset = s.offset(file, position)?;
                 let ranges = thrift_ide::selection_ranges(s.db, file, offset);
                 let mut parent: Option<Box<SelectionRange>> = None;
                 for r in ranges.iter().rev() {

@@ -52,7 +52,8 @@ pub struct State {
     /// The client can be asked to pull again
     /// (`workspace/diagnostic/refresh`).
     pub diagnostic_refresh: bool,
-    configs: HashMap<PathBuf, Arc<Config>>,
+    /// Per directory: the config that applies (cleared when one changes).
+    configs: thrift_config::ConfigCache,
     /// The old sides of `[breaking] against`.
     breaking: crate::breaking::Cache,
     /// Messages for the client's log (`window/logMessage`), drained after
@@ -88,7 +89,7 @@ impl Default for State {
             generation: 0,
             pull_diagnostics: false,
             diagnostic_refresh: false,
-            configs: HashMap::new(),
+            configs: thrift_config::ConfigCache::new(),
             breaking: crate::breaking::Cache::default(),
             log: Vec::new(),
         }
@@ -150,14 +151,10 @@ impl State {
         };
     }
 
+    /// The config for a file; a config that does not load counts as none
+    /// (`thrift-lint check` reports its error).
     fn config_for(&mut self, path: &Path) -> Arc<Config> {
-        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        if let Some(c) = self.configs.get(&dir) {
-            return c.clone();
-        }
-        let config = Arc::new(thrift_config::resolve_for_file(path).unwrap_or_default());
-        self.configs.insert(dir, config.clone());
-        config
+        self.configs.resolve_for_file(path).unwrap_or_default()
     }
 
     fn intern(&mut self, path: PathBuf, uri: Option<Uri>) -> FileId {
@@ -360,7 +357,7 @@ impl State {
         }
         if config_changed {
             // Include directories, dialects and lint levels may all change.
-            self.configs.clear();
+            self.configs = thrift_config::ConfigCache::new();
             for id in self.host.db().file_ids() {
                 if let Some(text) = self.host.db().text(id).map(str::to_string) {
                     self.set_text(id, &text);
@@ -669,6 +666,12 @@ impl View<'_> {
         Some(index.position(text, offset, self.encoding))
     }
 
+    /// The offset of an LSP position in `file`.
+    pub fn offset(&self, file: FileId, position: lsp::Position) -> Option<TextSize> {
+        let (text, index) = self.lines(file)?;
+        Some(index.offset(text, position, self.encoding))
+    }
+
     pub fn text_range(&self, file: FileId, range: lsp::Range) -> Option<TextRange> {
         let (text, index) = self.lines(file)?;
         let start = index.offset(text, range.start, self.encoding);
@@ -768,8 +771,7 @@ impl View<'_> {
         file: FileId,
         range: Option<TextRange>,
     ) -> Option<Vec<lsp::SemanticToken>> {
-        let text = self.db.text(file)?;
-        let index = LineIndex::new(text);
+        let (text, index) = self.lines(file)?;
         let tokens = thrift_ide::semantic_tokens(self.db, file, range);
         let mut out = Vec::new();
         let (mut last_line, mut last_start) = (0u32, 0u32);

@@ -164,7 +164,7 @@ pub struct Database {
     /// The dialect of every file, or `None` to detect it per file.
     dialect: Option<thrift_syntax::Dialect>,
     /// Dialects set for single files (over `dialect`).
-    file_dialects: HashMap<FileId, thrift_syntax::Dialect>,
+    file_dialects: Arc<HashMap<FileId, thrift_syntax::Dialect>>,
     keep_all_trees: bool,
     keep_trees: HashSet<FileId>,
     /// Trees of files that do not keep theirs, parsed on demand lately:
@@ -183,7 +183,7 @@ impl Database {
             cancelled: Arc::default(),
             snapshots: Arc::default(),
             dialect: None,
-            file_dialects: HashMap::new(),
+            file_dialects: Arc::default(),
             keep_all_trees: true,
             keep_trees: HashSet::new(),
             recent: Arc::default(),
@@ -266,9 +266,15 @@ impl Database {
     /// it), or as the database's default with `None`. Takes effect at the
     /// file's next change.
     pub fn set_file_dialect(&mut self, file: FileId, dialect: Option<thrift_syntax::Dialect>) {
+        // Shared with the snapshots: written (and copied, if a snapshot
+        // holds it) only when the answer changes, not on every keystroke.
+        if self.file_dialects.get(&file).copied() == dialect {
+            return;
+        }
+        let dialects = Arc::make_mut(&mut self.file_dialects);
         match dialect {
-            Some(d) => self.file_dialects.insert(file, d),
-            None => self.file_dialects.remove(&file),
+            Some(d) => dialects.insert(file, d),
+            None => dialects.remove(&file),
         };
     }
 

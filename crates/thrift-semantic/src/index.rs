@@ -76,7 +76,9 @@ fn lowercase(s: &str) -> impl Iterator<Item = u8> + '_ {
     s.bytes().map(|b| b.to_ascii_lowercase())
 }
 
-fn starts_with_ignore_case(name: &str, prefix: &str) -> bool {
+/// Whether `name` starts with `prefix`, ASCII case-insensitively (Thrift
+/// names are ASCII), without allocating.
+pub fn starts_with_ignore_case(name: &str, prefix: &str) -> bool {
     name.len() >= prefix.len()
         && name.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }

@@ -44,66 +44,15 @@ use thrift_syntax::{GreenNode, NodeOrToken, lexer, parse};
 
 #[path = "../../../bench/support.rs"]
 mod support;
-use support::{SHARED_THRIFT, Timing, corpus_dir, generate, mb_per_s, thrift_files, time};
+use support::{
+    Options, SHARED_THRIFT, Timing, corpus_dir, generate, mb_per_s, options, thrift_files, time,
+};
 
 /// The targets on one core; the table marks each result against them.
 const LEX_TARGET_MBS: f64 = 300.0;
 const PARSE_TARGET_MBS: f64 = 50.0;
 /// Size of the generated file.
 const GENERATED_BYTES: usize = 5_000_000;
-
-struct Options {
-    iters: usize,
-    warmup: usize,
-    file_list: Option<PathBuf>,
-    generated: bool,
-    machine: bool,
-    quick: bool,
-    dump_generated: Option<PathBuf>,
-}
-
-fn options() -> Options {
-    let mut o = Options {
-        iters: 30,
-        warmup: 5,
-        file_list: None,
-        generated: true,
-        machine: false,
-        quick: false,
-        dump_generated: None,
-    };
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        let mut number = |name: &str| -> usize {
-            args.next()
-                .and_then(|v| v.parse().ok())
-                .unwrap_or_else(|| panic!("{name} takes a number"))
-        };
-        match arg.as_str() {
-            "--quick" => {
-                o.quick = true;
-                o.iters = 3;
-                o.warmup = 1;
-            }
-            "--iters" => o.iters = number("--iters").max(1),
-            "--warmup" => o.warmup = number("--warmup"),
-            "--file-list" => {
-                o.file_list = Some(PathBuf::from(
-                    args.next().expect("--file-list takes a path"),
-                ))
-            }
-            "--no-generated" => o.generated = false,
-            "--machine" => o.machine = true,
-            "--dump-generated" => {
-                o.dump_generated = Some(PathBuf::from(
-                    args.next().expect("--dump-generated takes a path"),
-                ))
-            }
-            _ => {} // `--bench`, filters: ignored
-        }
-    }
-    o
-}
 
 /// A named set of in-memory files.
 struct Workload {

@@ -30,7 +30,9 @@ impl Ctx<'_> {
     /// names `target`, a definition of this file that comes later: the
     /// Apache compiler resolves consts and parent services in order.
     pub(crate) fn check_order(&mut self, reference: &SyntaxNode, target: DefRef, what: &str) {
-        if target.file != self.file {
+        // fbthrift resolves what the parser could not find once the whole
+        // file is read (`sema.cc`): any order is fine.
+        if target.file != self.file || self.fbthrift {
             return;
         }
         let Some(top) = reference.ancestors().find(|n| {
@@ -399,13 +401,18 @@ fn check_field_list(cx: &mut Ctx<'_>, fields: Vec<ast::Field>, kind: FieldListKi
             && let Some(default) = field.default_value()
         {
             if let Some(first) = union_default {
-                let d = Diagnostic::new(
+                let mut d = Diagnostic::new(
                     Code::UnionMultipleDefaults,
                     cx.file,
                     default.syntax().text_range(),
                     format!("union field `{name}` has a default value, but another field already has one; a union holds one value"),
                 )
                 .with_related(cx.file, first, "the first default");
+                // fbthrift only warns about a union field's default
+                // (`union_field_custom_default=warn`), one or more.
+                if cx.fbthrift {
+                    d.severity = crate::Severity::Warning;
+                }
                 cx.out.push(d);
             } else {
                 union_default = Some(default.syntax().text_range());
@@ -739,6 +746,9 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> HashSet<String> {
         if is_reference && let Some(path) = node.children().find_map(ast::Path::cast) {
             let text = path.text();
             let mut into_unresolved = false;
+            if cx.fbthrift && !text.contains('.') {
+                mark_used_unqualified(cx, kind, &text, &mut used);
+            }
             if let Some((prefix, _)) = text.split_once('.') {
                 used.insert(prefix.to_string());
                 into_unresolved |= unresolved.contains(prefix);
@@ -789,10 +799,17 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> HashSet<String> {
                     format!("`{text}` is a reserved word in some target languages: Apache Thrift 0.12-0.17 reject it, and the PHP generator still does"),
                 );
             }
+            // fbthrift's lexer reads `a.b` as one identifier, and a field
+            // or an enum value may have it as its name. The Apache compiler
+            // rejects it everywhere but in an enum value's name.
             SyntaxKind::NAME
-                if node
-                    .children_with_tokens()
-                    .any(|t| t.kind() == SyntaxKind::DOT) =>
+                if !cx.fbthrift
+                    && node
+                        .parent()
+                        .is_none_or(|p| p.kind() != SyntaxKind::ENUM_VALUE)
+                    && node
+                        .children_with_tokens()
+                        .any(|t| t.kind() == SyntaxKind::DOT) =>
             {
                 let text = node.text().to_string();
                 cx.report(
@@ -870,6 +887,34 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> HashSet<String> {
     used
 }
 
+/// An unqualified name of an fbthrift file may resolve into an include of
+/// the same file name (see `Database::fb_programs_named`): that include is
+/// used.
+fn mark_used_unqualified(cx: &Ctx<'_>, kind: SyntaxKind, text: &str, used: &mut HashSet<String>) {
+    let target = if kind == SyntaxKind::CONST_REF {
+        match cx.db.resolve_const(cx.file, text) {
+            ConstResolution::Const(def) | ConstResolution::EnumValue(def, _) => def.file,
+            _ => return,
+        }
+    } else {
+        match cx.db.resolve_name(cx.file, text) {
+            Resolution::Found(def) => def.file,
+            _ => return,
+        }
+    };
+    if target == cx.file {
+        return;
+    }
+    let Some(summary) = cx.db.summary(cx.file) else {
+        return;
+    };
+    for inc in &summary.includes {
+        if cx.db.resolve_include(cx.file, &inc.path) == Some(target) {
+            used.insert(inc.prefix.clone());
+        }
+    }
+}
+
 /// `@Annotation` and `Foo{...}` name a struct; `performs` an interaction.
 fn check_fbthrift_reference(cx: &mut Ctx<'_>, kind: SyntaxKind, path: &ast::Path) {
     let text = path.text();
@@ -881,7 +926,18 @@ fn check_fbthrift_reference(cx: &mut Ctx<'_>, kind: SyntaxKind, path: &ast::Path
     };
     match cx.db.resolve_name(cx.file, &text) {
         Resolution::Found(def) => {
-            let def_kind = cx.db.def(def).map(|d| &d.kind);
+            // An annotation or a struct literal may name a typedef of a
+            // struct: fbthrift compares true types.
+            let true_def = match cx.db.def(def).map(|d| &d.kind) {
+                Some(DefKind::Typedef { .. }) if kind != SyntaxKind::PERFORMS => {
+                    match cx.db.resolve_type(cx.file, &TypeRef::Named(text.clone())) {
+                        Ty::Def(d) => d,
+                        _ => def,
+                    }
+                }
+                _ => def,
+            };
+            let def_kind = cx.db.def(true_def).map(|d| &d.kind);
             let ok = if kind == SyntaxKind::PERFORMS {
                 matches!(def_kind, Some(DefKind::Interaction { .. }))
             } else {
@@ -984,7 +1040,19 @@ fn check_deprecated(cx: &mut Ctx<'_>, node: &rowan::GreenNodeData, start: rowan:
                 let range = TextRange::at(offset, len);
                 let message = match kind {
                     SyntaxKind::ASYNC_KW => Some((Code::DeprecatedSyntax, "`async` is deprecated; write `oneway`".to_string())),
+                    // fbthrift has no `i8` (its lexer's keywords): `byte` is
+                    // its 8-bit integer, and `i8` names no type.
+                    SyntaxKind::BYTE_KW if cx.fbthrift => None,
                     SyntaxKind::BYTE_KW => Some((Code::DeprecatedSyntax, "`byte` is deprecated; write `i8`".to_string())),
+                    SyntaxKind::I8_KW
+                        if cx.fbthrift
+                            && SyntaxKind::from(node.kind().0) == SyntaxKind::BASE_TYPE =>
+                    {
+                        Some((
+                            Code::UnresolvedType,
+                            "type `i8` is not defined: fbthrift has no `i8`; its 8-bit integer type is `byte`".to_string(),
+                        ))
+                    }
                     SyntaxKind::XSD_ALL_KW
                     | SyntaxKind::XSD_OPTIONAL_KW
                     | SyntaxKind::XSD_NILLABLE_KW

@@ -925,6 +925,18 @@ struct Baz {}
             /y/model.thrift:8:6 T1010 error: type `Baz` is not defined [Baz]
         "#]],
     );
+    // A bare enum value name is in its program's scope.
+    check(
+        r#"
+//- /main.thrift
+package "meta.com/x"
+include "shared.thrift"
+struct S { 1: shared.Color c = shared.RED; 2: i32 n = shared.BLUE }
+//- /shared.thrift
+enum Color { RED = 1, BLUE = 2 }
+"#,
+        expect![[""]],
+    );
     // An alias does not change the program's name.
     check(
         r#"

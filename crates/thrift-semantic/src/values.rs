@@ -392,8 +392,13 @@ fn check_ref(cx: &mut Ctx<'_>, value: &ast::ConstValue, r: &ast::ConstRef, ty: &
                 })
                 .unwrap_or_else(|| enum_name.clone())
         };
-        let qualifier_names_enum =
-            qualifier == enum_name || qualifier.ends_with(&format!(".{enum_name}"));
+        // fbthrift also names an enum value by its program and its bare
+        // name (`enum.ME1_1` for `ME1_1` of `enum.thrift`).
+        let qualifier_names_enum = qualifier == enum_name
+            || qualifier.ends_with(&format!(".{enum_name}"))
+            || (cx.fbthrift
+                && matches!(cx.db.resolve_const(cx.file, &text),
+                    ConstResolution::EnumValue(e, _) if e == *expected));
         cx.handled_refs.insert(r.syntax().text_range());
         cx.check_order(r.syntax(), *expected, &format!("enum `{enum_name}`"));
         if !qualifier_names_enum {

@@ -30,11 +30,25 @@ impl Ctx<'_> {
     /// names `target`, a definition of this file that comes later: the
     /// Apache compiler resolves consts and parent services in order.
     pub(crate) fn check_order(&mut self, reference: &SyntaxNode, target: DefRef, what: &str) {
-        // fbthrift resolves what the parser could not find once the whole
-        // file is read (`sema.cc`): any order is fine.
-        if target.file != self.file || self.fbthrift {
+        if target.file != self.file {
             return;
         }
+        // fbthrift resolves a const or an enum value that its parser could
+        // not find once the whole file is read (`sema.cc`); a parent
+        // service must come first there too (`on_service` in
+        // `parse_ast.cc`).
+        let is_service = matches!(
+            self.db.def(target).map(|d| &d.kind),
+            Some(DefKind::Service { .. })
+        );
+        if self.fbthrift && !is_service {
+            return;
+        }
+        let compiler = if self.fbthrift {
+            "fbthrift"
+        } else {
+            "the Apache compiler"
+        };
         let Some(top) = reference.ancestors().find(|n| {
             n.parent()
                 .is_some_and(|p| p.kind() == SyntaxKind::SOURCE_FILE)
@@ -50,7 +64,7 @@ impl Ctx<'_> {
                 self.file,
                 reference.text_range(),
                 format!(
-                    "{what} is used before its definition; the Apache compiler needs it defined above this point"
+                    "{what} is used before its definition; {compiler} needs it defined above this point"
                 ),
             );
             if let Some(r) = self.db.def_name_range(target) {

@@ -1010,6 +1010,8 @@ const map<i16, set<i16>> M2 = M1
 const map<i32, i32> EMPTY = []
 const map<i32, i32> FULL = [1]
 union U { 1: i32 a = 1; 2: i32 b = 2 }
+service Child extends Parent {}
+service Parent {}
 struct Fwd { 1: Later l = Later.Z; 2: Later m = Z }
 enum Later { Z = 0 }
 const i32 C1 = C2
@@ -1029,7 +1031,9 @@ enum Dots { a.b = 1 }
             /main.thrift:9:28 T1060 error: const `FULL` has type map<i32, i32>, but the value is a list [[1]]
             /main.thrift:10:34 T1037 warning: union field `b` has a default value, but another field already has one; a union holds one value [= 2]
               /main.thrift:10:20: the first default
-            /main.thrift:16:17 T1060 warning: const `OTHER` has type enum `E`, but `F.B` is a value of enum `F` [F.B]
+            /main.thrift:11:23 T1047 error: service `Parent` is used before its definition; fbthrift needs it defined above this point [Parent]
+              /main.thrift:12:9: defined here
+            /main.thrift:18:17 T1060 warning: const `OTHER` has type enum `E`, but `F.B` is a value of enum `F` [F.B]
         "#]],
     );
     // Apache 0.17 rejects each of these but the last: a dot is allowed in

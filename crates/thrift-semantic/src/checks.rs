@@ -760,8 +760,8 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> HashSet<String> {
         if is_reference && let Some(path) = node.children().find_map(ast::Path::cast) {
             let text = path.text();
             let mut into_unresolved = false;
-            if cx.fbthrift && !text.contains('.') {
-                mark_used_unqualified(cx, kind, &text, &mut used);
+            if cx.fbthrift {
+                mark_used_include(cx, kind, &text, &mut used);
             }
             if let Some((prefix, _)) = text.split_once('.') {
                 used.insert(prefix.to_string());
@@ -901,10 +901,11 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> HashSet<String> {
     used
 }
 
-/// An unqualified name of an fbthrift file may resolve into an include of
-/// the same file name (see `Database::fb_programs_named`): that include is
-/// used.
-fn mark_used_unqualified(cx: &Ctx<'_>, kind: SyntaxKind, text: &str, used: &mut HashSet<String>) {
+/// A name of an fbthrift file may resolve into an include without its
+/// prefix: unqualified into an include of the same file name, or by its
+/// program name into an aliased include (see `Database::fb_programs_named`).
+/// That include is used.
+fn mark_used_include(cx: &Ctx<'_>, kind: SyntaxKind, text: &str, used: &mut HashSet<String>) {
     let target = if kind == SyntaxKind::CONST_REF {
         match cx.db.resolve_const(cx.file, text) {
             ConstResolution::Const(def) | ConstResolution::EnumValue(def, _) => def.file,

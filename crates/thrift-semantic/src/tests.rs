@@ -944,6 +944,10 @@ enum Color { RED = 1, BLUE = 2 }
 package "meta.com/y"
 include "../x/model.thrift" as xm
 struct Bar { 1: Foo f; 2: xm.Foo g }
+//- /y/other.thrift
+package "meta.com/y"
+include "../x/model.thrift" as xm
+struct Baz { 1: model.Foo f }
 //- /x/model.thrift
 struct Foo {}
 "#,

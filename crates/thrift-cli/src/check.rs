@@ -139,6 +139,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
             None => config.dialect.dialect(),
         };
         db.set_file_dialect(id, dialect);
+        db.set_file_name(id, path.to_str());
         db.apply_change(id, &text);
         vfs.write().unwrap().texts[id.0 as usize] = Some(text);
         file_configs.insert(id, config.clone());

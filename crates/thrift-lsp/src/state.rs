@@ -168,7 +168,11 @@ impl State {
         let id = FileId(vfs.paths.len() as u32);
         vfs.paths.push(path.clone());
         vfs.uris.push(uri);
+        let name = path.to_str().map(str::to_string);
         vfs.by_path.insert(path, id);
+        drop(vfs);
+        // fbthrift names a program after its file.
+        self.host.db_mut().set_file_name(id, name.as_deref());
         id
     }
 

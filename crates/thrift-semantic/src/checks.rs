@@ -33,6 +33,22 @@ impl Ctx<'_> {
         if target.file != self.file {
             return;
         }
+        // fbthrift resolves a const or an enum value that its parser could
+        // not find once the whole file is read (`sema.cc`); a parent
+        // service must come first there too (`on_service` in
+        // `parse_ast.cc`).
+        let is_service = matches!(
+            self.db.def(target).map(|d| &d.kind),
+            Some(DefKind::Service { .. })
+        );
+        if self.fbthrift && !is_service {
+            return;
+        }
+        let compiler = if self.fbthrift {
+            "fbthrift"
+        } else {
+            "the Apache compiler"
+        };
         let Some(top) = reference.ancestors().find(|n| {
             n.parent()
                 .is_some_and(|p| p.kind() == SyntaxKind::SOURCE_FILE)
@@ -48,7 +64,7 @@ impl Ctx<'_> {
                 self.file,
                 reference.text_range(),
                 format!(
-                    "{what} is used before its definition; the Apache compiler needs it defined above this point"
+                    "{what} is used before its definition; {compiler} needs it defined above this point"
                 ),
             );
             if let Some(r) = self.db.def_name_range(target) {
@@ -399,13 +415,18 @@ fn check_field_list(cx: &mut Ctx<'_>, fields: Vec<ast::Field>, kind: FieldListKi
             && let Some(default) = field.default_value()
         {
             if let Some(first) = union_default {
-                let d = Diagnostic::new(
+                let mut d = Diagnostic::new(
                     Code::UnionMultipleDefaults,
                     cx.file,
                     default.syntax().text_range(),
                     format!("union field `{name}` has a default value, but another field already has one; a union holds one value"),
                 )
                 .with_related(cx.file, first, "the first default");
+                // fbthrift only warns about a union field's default
+                // (`union_field_custom_default=warn`), one or more.
+                if cx.fbthrift {
+                    d.severity = crate::Severity::Warning;
+                }
                 cx.out.push(d);
             } else {
                 union_default = Some(default.syntax().text_range());
@@ -739,6 +760,9 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> HashSet<String> {
         if is_reference && let Some(path) = node.children().find_map(ast::Path::cast) {
             let text = path.text();
             let mut into_unresolved = false;
+            if cx.fbthrift {
+                mark_used_include(cx, kind, &text, &mut used);
+            }
             if let Some((prefix, _)) = text.split_once('.') {
                 used.insert(prefix.to_string());
                 into_unresolved |= unresolved.contains(prefix);
@@ -789,10 +813,17 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> HashSet<String> {
                     format!("`{text}` is a reserved word in some target languages: Apache Thrift 0.12-0.17 reject it, and the PHP generator still does"),
                 );
             }
+            // fbthrift's lexer reads `a.b` as one identifier, and a field
+            // or an enum value may have it as its name. The Apache compiler
+            // rejects it everywhere but in an enum value's name.
             SyntaxKind::NAME
-                if node
-                    .children_with_tokens()
-                    .any(|t| t.kind() == SyntaxKind::DOT) =>
+                if !cx.fbthrift
+                    && node
+                        .parent()
+                        .is_none_or(|p| p.kind() != SyntaxKind::ENUM_VALUE)
+                    && node
+                        .children_with_tokens()
+                        .any(|t| t.kind() == SyntaxKind::DOT) =>
             {
                 let text = node.text().to_string();
                 cx.report(
@@ -870,6 +901,35 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> HashSet<String> {
     used
 }
 
+/// A name of an fbthrift file may resolve into an include without its
+/// prefix: unqualified into an include of the same file name, or by its
+/// program name into an aliased include (see `Database::fb_programs_named`).
+/// That include is used.
+fn mark_used_include(cx: &Ctx<'_>, kind: SyntaxKind, text: &str, used: &mut HashSet<String>) {
+    let target = if kind == SyntaxKind::CONST_REF {
+        match cx.db.resolve_const(cx.file, text) {
+            ConstResolution::Const(def) | ConstResolution::EnumValue(def, _) => def.file,
+            _ => return,
+        }
+    } else {
+        match cx.db.resolve_name(cx.file, text) {
+            Resolution::Found(def) => def.file,
+            _ => return,
+        }
+    };
+    if target == cx.file {
+        return;
+    }
+    let Some(summary) = cx.db.summary(cx.file) else {
+        return;
+    };
+    for inc in &summary.includes {
+        if cx.db.resolve_include(cx.file, &inc.path) == Some(target) {
+            used.insert(inc.prefix.clone());
+        }
+    }
+}
+
 /// `@Annotation` and `Foo{...}` name a struct; `performs` an interaction.
 fn check_fbthrift_reference(cx: &mut Ctx<'_>, kind: SyntaxKind, path: &ast::Path) {
     let text = path.text();
@@ -881,7 +941,18 @@ fn check_fbthrift_reference(cx: &mut Ctx<'_>, kind: SyntaxKind, path: &ast::Path
     };
     match cx.db.resolve_name(cx.file, &text) {
         Resolution::Found(def) => {
-            let def_kind = cx.db.def(def).map(|d| &d.kind);
+            // An annotation or a struct literal may name a typedef of a
+            // struct: fbthrift compares true types.
+            let true_def = match cx.db.def(def).map(|d| &d.kind) {
+                Some(DefKind::Typedef { .. }) if kind != SyntaxKind::PERFORMS => {
+                    match cx.db.resolve_type(cx.file, &TypeRef::Named(text.clone())) {
+                        Ty::Def(d) => d,
+                        _ => def,
+                    }
+                }
+                _ => def,
+            };
+            let def_kind = cx.db.def(true_def).map(|d| &d.kind);
             let ok = if kind == SyntaxKind::PERFORMS {
                 matches!(def_kind, Some(DefKind::Interaction { .. }))
             } else {
@@ -984,7 +1055,19 @@ fn check_deprecated(cx: &mut Ctx<'_>, node: &rowan::GreenNodeData, start: rowan:
                 let range = TextRange::at(offset, len);
                 let message = match kind {
                     SyntaxKind::ASYNC_KW => Some((Code::DeprecatedSyntax, "`async` is deprecated; write `oneway`".to_string())),
+                    // fbthrift has no `i8` (its lexer's keywords): `byte` is
+                    // its 8-bit integer, and `i8` names no type.
+                    SyntaxKind::BYTE_KW if cx.fbthrift => None,
                     SyntaxKind::BYTE_KW => Some((Code::DeprecatedSyntax, "`byte` is deprecated; write `i8`".to_string())),
+                    SyntaxKind::I8_KW
+                        if cx.fbthrift
+                            && SyntaxKind::from(node.kind().0) == SyntaxKind::BASE_TYPE =>
+                    {
+                        Some((
+                            Code::UnresolvedType,
+                            "type `i8` is not defined: fbthrift has no `i8`; its 8-bit integer type is `byte`".to_string(),
+                        ))
+                    }
                     SyntaxKind::XSD_ALL_KW
                     | SyntaxKind::XSD_OPTIONAL_KW
                     | SyntaxKind::XSD_NILLABLE_KW

@@ -32,6 +32,9 @@ pub(crate) struct FileData {
     pub(crate) parse: Option<Parse<ast::SourceFile>>,
     /// The dialect it was parsed as (`None`: detected), to parse it again.
     pub(crate) dialect: Option<thrift_syntax::Dialect>,
+    /// It was read as fbthrift (asked for, or detected): names resolve
+    /// through fbthrift's scope (see `resolve.rs`).
+    pub(crate) fbthrift: bool,
     pub(crate) summary: Arc<FileSummary>,
     pub(crate) index: FileIndex,
     /// Bumped on every text change.
@@ -81,6 +84,7 @@ fn parse_one(
         Some(cache) => thrift_syntax::parse_with(&text, dialect, Some(cache)),
         None => thrift_syntax::parse_with(&text, dialect, None),
     };
+    let fbthrift = parse.dialect() == thrift_syntax::Dialect::FbThrift;
     let tree = parse.tree();
     let summary = crate::summary::summarize(&tree);
     let mut index = FileIndex::build(&tree);
@@ -92,6 +96,7 @@ fn parse_one(
         // all their trees at once.
         parse: keep.then_some(parse),
         dialect,
+        fbthrift,
         summary,
         index,
     }
@@ -103,6 +108,7 @@ struct Parsed {
     text: Arc<str>,
     parse: Option<Parse<ast::SourceFile>>,
     dialect: Option<thrift_syntax::Dialect>,
+    fbthrift: bool,
     summary: FileSummary,
     index: FileIndex,
 }
@@ -165,6 +171,9 @@ pub struct Database {
     dialect: Option<thrift_syntax::Dialect>,
     /// Dialects set for single files (over `dialect`).
     file_dialects: Arc<HashMap<FileId, thrift_syntax::Dialect>>,
+    /// Program names (file names without their extension), for the files
+    /// whose name the caller gave ([`Database::set_file_name`]).
+    program_names: Arc<HashMap<FileId, Arc<str>>>,
     keep_all_trees: bool,
     keep_trees: HashSet<FileId>,
     /// Trees of files that do not keep theirs, parsed on demand lately:
@@ -184,6 +193,7 @@ impl Database {
             snapshots: Arc::default(),
             dialect: None,
             file_dialects: Arc::default(),
+            program_names: Arc::default(),
             keep_all_trees: true,
             keep_trees: HashSet::new(),
             recent: Arc::default(),
@@ -209,6 +219,7 @@ impl Database {
             snapshots: Arc::default(),
             dialect: self.dialect,
             file_dialects: self.file_dialects.clone(),
+            program_names: self.program_names.clone(),
             keep_all_trees: self.keep_all_trees,
             keep_trees: HashSet::new(),
             recent: self.recent.clone(),
@@ -276,6 +287,36 @@ impl Database {
             Some(d) => dialects.insert(file, d),
             None => dialects.remove(&file),
         };
+    }
+
+    /// Tells the database the name of `file` (its path, or only its file
+    /// name). fbthrift names a program after its file (`ctrl.thrift` is
+    /// `ctrl`) and resolves `ctrl.Counter` inside `ctrl.thrift`, and
+    /// unqualified names in the programs of the same name it includes;
+    /// without a name, only the files it includes have one (from their
+    /// `include` paths).
+    pub fn set_file_name(&mut self, file: FileId, path: Option<&str>) {
+        let name = path.map(crate::summary::include_prefix);
+        if self.program_names.get(&file).map(|n| &**n) == name.as_deref() {
+            return;
+        }
+        let names = Arc::make_mut(&mut self.program_names);
+        match name {
+            Some(n) => names.insert(file, n.into()),
+            None => names.remove(&file),
+        };
+        self.cancel_snapshots();
+        self.cache().remove(&file);
+    }
+
+    /// The program name of `file` given by [`Database::set_file_name`].
+    pub fn program_name(&self, file: FileId) -> Option<&str> {
+        self.program_names.get(&file).map(|n| &**n)
+    }
+
+    /// Whether `file` was read as fbthrift (asked for, or detected).
+    pub fn is_fbthrift(&self, file: FileId) -> bool {
+        self.files.get(&file).is_some_and(|f| f.fbthrift)
     }
 
     fn dialect_of(&self, file: FileId) -> Option<thrift_syntax::Dialect> {
@@ -369,6 +410,7 @@ impl Database {
             text,
             parse,
             dialect,
+            fbthrift,
             summary,
             index,
         } = parsed;
@@ -388,6 +430,7 @@ impl Database {
                 text,
                 parse,
                 dialect,
+                fbthrift,
                 summary: Arc::new(summary),
                 index,
                 rev,

@@ -5,7 +5,8 @@
 //! - Each file has a [`FileSummary`]: what it exports, without positions.
 //! - Names resolve as in the Apache compiler: a file sees its own
 //!   definitions, and those of the files it includes through their prefix
-//!   (`shared.Type`).
+//!   (`shared.Type`). A file read as fbthrift also resolves names as
+//!   fbthrift does, by program name (see [`Database::set_file_name`]).
 //! - [`Database::diagnostics`] checks a file, with stable codes
 //!   ([`Code`]). Results are cached, and an edit re-checks only the changed
 //!   file and, when its summary changed, the files that depend on it.

@@ -82,6 +82,11 @@ impl Database {
     /// `inc.Foo` for a definition of an included file. A prefix may itself
     /// contain dots (`include "a.b.thrift"` gives `a.b.Foo`).
     pub fn resolve_name(&self, file: FileId, name: &str) -> Resolution {
+        if self.is_fbthrift(file)
+            && let Some(found) = self.fb_resolve_name(file, name)
+        {
+            return Resolution::Found(found);
+        }
         let Some((prefix, rest)) = name.rsplit_once('.') else {
             return self
                 .find_def(file, name)
@@ -94,7 +99,10 @@ impl Database {
         {
             return Resolution::Found(found);
         }
-        if self.has_prefix(file, prefix) {
+        // fbthrift: a file's own name is a prefix too.
+        if self.has_prefix(file, prefix)
+            || (self.is_fbthrift(file) && self.program_name(file) == Some(prefix))
+        {
             Resolution::NotFound
         } else {
             Resolution::UnknownPrefix(prefix.split('.').next().unwrap_or(prefix).to_string())
@@ -104,6 +112,11 @@ impl Database {
     /// Resolves a const reference: `C`, `Enum.VALUE`, `inc.C`, `inc.Enum.VALUE`
     /// (the include prefix may contain dots).
     pub fn resolve_const(&self, file: FileId, name: &str) -> ConstResolution {
+        if self.is_fbthrift(file)
+            && let Some(found) = self.fb_resolve_const(file, name)
+        {
+            return found;
+        }
         let parts: Vec<&str> = name.split('.').collect();
         let local = |f: FileId, parts: &[&str]| -> Option<ConstResolution> {
             match parts {
@@ -141,11 +154,139 @@ impl Database {
                 }
             }
         }
-        let local_first = parts.len() == 2 && self.find_def(file, parts[0]).is_some();
+        let local_first = (parts.len() == 2 && self.find_def(file, parts[0]).is_some())
+            || (self.is_fbthrift(file) && self.program_name(file) == Some(parts[0]));
         if parts.len() >= 2 && !any_prefix && !local_first {
             return ConstResolution::UnknownPrefix(parts[0].to_string());
         }
         ConstResolution::NotFound
+    }
+
+    /// The programs of fbthrift's scope that `file` sees under the program
+    /// name `name`, the one that wins first.
+    ///
+    /// fbthrift keys every definition of a compilation by its program's
+    /// name (the file name without its extension) in one global scope, and
+    /// resolves `p.Foo` there as `(p, Foo)`, and an unqualified `Foo` as
+    /// `(own name, Foo)`; a later definition under the same key replaces an
+    /// earlier one, and the file's own definitions come last. So `file`
+    /// itself answers to its own name (`ctrl.Counter` inside
+    /// `ctrl.thrift`), and so does every file it includes that has the same
+    /// file name (`y/model.thrift` sees the types of `../x/model.thrift`
+    /// unqualified), the later include first. An include's alias does not
+    /// change its program's name. Programs it does not include directly are
+    /// in the global scope too, but fbthrift rejects a type taken from them
+    /// ("depends on a type that it did not include"), so they are left out.
+    ///
+    /// `None` stands for the file's own name, which the caller may not have
+    /// given ([`Database::set_file_name`]).
+    fn fb_programs_named(&self, file: FileId, name: Option<&str>) -> Vec<FileId> {
+        let own = self.program_name(file);
+        let name = match (name, own) {
+            (None, None) => return vec![file],
+            (None, Some(own)) => own,
+            (Some(name), _) => name,
+        };
+        let mut out = Vec::new();
+        if own == Some(name) {
+            out.push(file);
+        }
+        if let Some(summary) = self.summary(file) {
+            for inc in summary.includes.iter().rev() {
+                if crate::summary::include_prefix(&inc.path) == name
+                    && let Some(f) = self.resolve_include(file, &inc.path)
+                    && !out.contains(&f)
+                {
+                    out.push(f);
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether `prefix` is the alias of one of `file`'s includes: a name
+    /// through an alias resolves in that include only (fbthrift).
+    fn is_alias(&self, file: FileId, prefix: &str) -> bool {
+        self.summary(file).is_some_and(|s| {
+            s.includes.iter().any(|inc| {
+                inc.prefix == prefix && crate::summary::include_prefix(&inc.path) != prefix
+            })
+        })
+    }
+
+    /// fbthrift's resolution of a type or service name (see
+    /// [`Database::fb_programs_named`]); `None` leaves it to the common rules.
+    fn fb_resolve_name(&self, file: FileId, name: &str) -> Option<DefRef> {
+        let (scope, rest) = match name.split_once('.') {
+            None => (None, name),
+            Some((p, rest)) if !self.is_alias(file, p) && !rest.contains('.') => (Some(p), rest),
+            // Through an alias, or a dotted include prefix: the common rules.
+            Some(_) => return None,
+        };
+        self.fb_programs_named(file, scope)
+            .into_iter()
+            .find_map(|f| self.find_def(f, rest))
+    }
+
+    /// fbthrift's resolution of a const reference: `C`, `p.C`, `E.V`,
+    /// `p.E.V`, and an enum value by its bare name (`V`, `p.V`), which
+    /// fbthrift puts in its program's scope too.
+    fn fb_resolve_const(&self, file: FileId, name: &str) -> Option<ConstResolution> {
+        // In `program`: a const or a bare enum value `n`, or `e.v`.
+        let lookup = |program: FileId, parts: &[&str]| -> Option<ConstResolution> {
+            let summary = self.summary(program)?;
+            match parts {
+                [n] => {
+                    if let Some(def) = self.find_def(program, n)
+                        && matches!(self.def(def)?.kind, DefKind::Const { .. })
+                    {
+                        return Some(ConstResolution::Const(def));
+                    }
+                    summary
+                        .definitions
+                        .iter()
+                        .enumerate()
+                        .find_map(|(index, d)| match &d.kind {
+                            DefKind::Enum { values } => {
+                                let i = values.iter().position(|(v, _)| v == n)?;
+                                Some(ConstResolution::EnumValue(
+                                    DefRef {
+                                        file: program,
+                                        index,
+                                    },
+                                    i,
+                                ))
+                            }
+                            _ => None,
+                        })
+                }
+                [e, v] => {
+                    let def = self.find_def(program, e)?;
+                    match &self.def(def)?.kind {
+                        DefKind::Enum { values } => {
+                            let i = values.iter().position(|(n, _)| n == v)?;
+                            Some(ConstResolution::EnumValue(def, i))
+                        }
+                        _ => None,
+                    }
+                }
+                _ => None,
+            }
+        };
+        let parts: Vec<&str> = name.split('.').collect();
+        let in_programs = |scope: Option<&str>, parts: &[&str]| {
+            self.fb_programs_named(file, scope)
+                .into_iter()
+                .find_map(|f| lookup(f, parts))
+        };
+        match parts.as_slice() {
+            [_] => in_programs(None, &parts),
+            [p, ..] if self.is_alias(file, p) => None,
+            // `p.C` or `p.V` in a program `p`, else `E.V` in this program.
+            [p, _] => in_programs(Some(p), &parts[1..]).or_else(|| in_programs(None, &parts)),
+            [p, _, _] => in_programs(Some(p), &parts[1..]),
+            _ => None,
+        }
     }
 
     /// Resolves a type written in `file`, following typedefs (with a guard

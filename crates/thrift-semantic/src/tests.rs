@@ -64,7 +64,8 @@ fn database(fixture: &str) -> (Database, Vec<String>) {
         candidates.iter().find_map(|c| ids.get(c).copied())
     };
     let mut db = Database::new(resolver);
-    for (i, (_, text)) in files.iter().enumerate() {
+    for (i, (path, text)) in files.iter().enumerate() {
+        db.set_file_name(FileId(i as u32), Some(path));
         db.apply_change(FileId(i as u32), text);
     }
     (db, paths)
@@ -864,4 +865,220 @@ fn only_marked_files_keep_their_trees() {
     db.set_keep_tree(b, false);
     db.apply_change(b, "struct B {}\n");
     assert!(!db.keeps_tree(b));
+}
+
+#[test]
+fn fbthrift_resolves_a_files_own_name_as_a_prefix() {
+    check(
+        r#"
+//- /ctrl.thrift
+package "meta.com/ctrl"
+struct Counter { 1: i64 n }
+enum Mode { ON = 1 }
+const ctrl.Mode M = ctrl.Mode.ON
+struct S {
+  1: ctrl.Counter c
+  2: Mode m = ctrl.Mode.ON
+  3: ctrl.Missing x
+}
+"#,
+        expect![[r#"
+            /ctrl.thrift:8:6 T1010 error: type `ctrl.Missing` is not defined [ctrl.Missing]
+        "#]],
+    );
+    // Apache 0.17: `Type "ctrl.Counter" not defined`.
+    check(
+        r#"
+//- /ctrl.thrift
+struct Counter { 1: i64 n }
+struct S { 1: ctrl.Counter c }
+"#,
+        expect![[r#"
+            /ctrl.thrift:2:15 T1011 error: `ctrl.Counter`: no included file is named `ctrl` (add `include "ctrl.thrift"`) [ctrl.Counter]
+        "#]],
+    );
+}
+
+#[test]
+fn fbthrift_sees_the_definitions_of_an_included_file_of_the_same_name() {
+    check(
+        r#"
+//- /y/model.thrift
+package "meta.com/y"
+include "../x/model.thrift"
+include "../x/other.thrift"
+struct Bar {
+  1: Foo f
+  2: model.Foo g
+  3: Kind k = Kind.A
+  4: Baz z
+}
+const Kind K = model.Kind.B
+//- /x/model.thrift
+struct Foo {}
+enum Kind { A = 1, B = 2 }
+//- /x/other.thrift
+struct Baz {}
+"#,
+        expect![[r#"
+            /y/model.thrift:3:9 T1003 warning: `../x/other.thrift` is included but nothing from it is used (no `other.` reference) ["../x/other.thrift"]
+            /y/model.thrift:8:6 T1010 error: type `Baz` is not defined [Baz]
+        "#]],
+    );
+    // A bare enum value name is in its program's scope.
+    check(
+        r#"
+//- /main.thrift
+package "meta.com/x"
+include "shared.thrift"
+struct S { 1: shared.Color c = shared.RED; 2: i32 n = shared.BLUE }
+//- /shared.thrift
+enum Color { RED = 1, BLUE = 2 }
+"#,
+        expect![[""]],
+    );
+    // An alias does not change the program's name.
+    check(
+        r#"
+//- /y/model.thrift
+package "meta.com/y"
+include "../x/model.thrift" as xm
+struct Bar { 1: Foo f; 2: xm.Foo g }
+//- /y/other.thrift
+package "meta.com/y"
+include "../x/model.thrift" as xm
+struct Baz { 1: model.Foo f }
+//- /x/model.thrift
+struct Foo {}
+"#,
+        expect![[""]],
+    );
+    // Apache 0.17: `Type "Foo" not defined`.
+    check(
+        r#"
+//- /y/model.thrift
+include "../x/model.thrift"
+struct Bar { 1: Foo f }
+//- /x/model.thrift
+struct Foo {}
+"#,
+        expect![[r#"
+            /y/model.thrift:1:9 T1003 warning: `../x/model.thrift` is included but nothing from it is used (no `model.` reference) ["../x/model.thrift"]
+            /y/model.thrift:2:17 T1010 error: type `Foo` is not defined [Foo]
+        "#]],
+    );
+}
+
+#[test]
+fn fbthrift_struct_values_take_bare_field_names() {
+    check(
+        r#"
+package "meta.com/x"
+struct LatLon { 1: double lat; 2: double lon }
+union U { 1: LatLon member; 2: i32 other }
+const string NAME = "lat"
+const i32 NUM = 1
+const list<LatLon> P = [{lat: 51.4, lon: 0.0}, {NAME: 1.0}, {NUM: 2.0}, {nope: 1.0}]
+struct S { 1: U u = {member: {}} }
+const U TWO = {member: {}, other: 1}
+"#,
+        expect![[r#"
+            /main.thrift:7:62 T1060 error: an element of const `P`: the keys of a `LatLon` value are field names in quotes [NUM]
+            /main.thrift:7:74 T1064 error: `LatLon` has no field `nope` [nope]
+            /main.thrift:9:15 T1060 error: const `TWO`: a value of union `U` sets more than one field [{member: {}, other: 1}]
+        "#]],
+    );
+    // Apache 0.17: `No field named "" was found in struct of type "LatLon"`.
+    check(
+        r#"
+struct LatLon { 1: double lat; 2: double lon }
+const LatLon P = {lat: 51.4}
+"#,
+        expect![[r#"
+            /main.thrift:3:19 T1012 error: `lat` is not a defined const or enum value [lat]
+            /main.thrift:3:19 T1060 error: const `P`: the keys of a `LatLon` value are field names in quotes [lat]
+        "#]],
+    );
+}
+
+#[test]
+fn fbthrift_value_rules() {
+    check(
+        r#"
+package "meta.com/x"
+enum E { A = 1 }
+enum F { B = 2 }
+const E X = 5
+const map<E, set<F>> M1 = {E.A: [F.B]}
+const map<i16, set<i16>> M2 = M1
+const map<i32, i32> EMPTY = []
+const map<i32, i32> FULL = [1]
+union U { 1: i32 a = 1; 2: i32 b = 2 }
+service Child extends Parent {}
+service Parent {}
+struct Fwd { 1: Later l = Later.Z; 2: Later m = Z }
+enum Later { Z = 0 }
+const i32 C1 = C2
+const i32 C2 = 1
+const i32 BARE = A
+const E OTHER = F.B
+struct Ann { 1: i32 x }
+typedef Ann AnnTypedef
+@AnnTypedef{x = 1}
+struct Annotated {}
+const AnnTypedef LIT = AnnTypedef{x = 2}
+enum Dots { a.b = 1 }
+"#,
+        expect![[r#"
+            /main.thrift:5:13 T1060 warning: const `X`: 5 is not a value of enum `E` [5]
+            /main.thrift:8:29 T1060 warning: const `EMPTY` has type map<i32, i32>, but the value is an empty list; write `{}` [[]]
+            /main.thrift:9:28 T1060 error: const `FULL` has type map<i32, i32>, but the value is a list [[1]]
+            /main.thrift:10:34 T1037 warning: union field `b` has a default value, but another field already has one; a union holds one value [= 2]
+              /main.thrift:10:20: the first default
+            /main.thrift:11:23 T1047 error: service `Parent` is used before its definition; fbthrift needs it defined above this point [Parent]
+              /main.thrift:12:9: defined here
+            /main.thrift:18:17 T1060 warning: const `OTHER` has type enum `E`, but `F.B` is a value of enum `F` [F.B]
+        "#]],
+    );
+    // Apache 0.17 rejects each of these but the last: a dot is allowed in
+    // an enum value's name (only).
+    check(
+        r#"
+enum E { A = 1 }
+const E X = 5
+union U { 1: i32 a = 1; 2: i32 b = 2 }
+const i32 C1 = C2
+const i32 C2 = 1
+enum Dots { a.b = 1 }
+"#,
+        expect![[r#"
+            /main.thrift:3:13 T1060 error: const `X`: 5 is not a value of enum `E` [5]
+            /main.thrift:4:34 T1037 error: union field `b` has a default value, but another field already has one; a union holds one value [= 2]
+              /main.thrift:4:20: the first default
+            /main.thrift:5:16 T1047 error: `C2` is used before its definition; the Apache compiler needs it defined above this point [C2]
+              /main.thrift:6:11: defined here
+        "#]],
+    );
+}
+
+#[test]
+fn byte_and_i8_by_dialect() {
+    // fbthrift's lexer has `byte` and no `i8`.
+    check(
+        r#"
+package "meta.com/x"
+struct S { 1: byte b; 2: i8 c }
+"#,
+        expect![[r#"
+            /main.thrift:3:26 T1010 error: type `i8` is not defined: fbthrift has no `i8`; its 8-bit integer type is `byte` [i8]
+        "#]],
+    );
+    check(
+        r#"
+struct S { 1: byte b; 2: i8 c }
+"#,
+        expect![[r#"
+            /main.thrift:2:15 T2001 warning: `byte` is deprecated; write `i8` [byte]
+        "#]],
+    );
 }

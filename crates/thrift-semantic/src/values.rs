@@ -6,7 +6,7 @@ use thrift_syntax::{
 };
 
 use crate::{
-    Code, ConstResolution, Ty,
+    Code, ConstResolution, Diagnostic, Severity, Ty,
     checks::Ctx,
     summary::{BaseType, DefKind},
 };
@@ -98,6 +98,21 @@ fn check(cx: &mut Ctx<'_>, value: &ast::ConstValue, ty: &Ty, what: &str, depth: 
                     }
                 }
             }
+            // fbthrift takes `[]` for an empty map, with a warning
+            // (`check_initializer.cc`).
+            ast::ConstValue::ConstList(list) if cx.fbthrift && list.values().next().is_none() => {
+                let mut d = Diagnostic::new(
+                    Code::ValueTypeMismatch,
+                    cx.file,
+                    value.syntax().text_range(),
+                    format!(
+                        "{what} has type {}, but the value is an empty list; write `{{}}`",
+                        type_name(cx, ty)
+                    ),
+                );
+                d.severity = Severity::Warning;
+                cx.out.push(d);
+            }
             _ => mismatch(cx, value, ty, what),
         },
         Ty::Def(def) => {
@@ -111,11 +126,17 @@ fn check(cx: &mut Ctx<'_>, value: &ast::ConstValue, ty: &Ty, what: &str, depth: 
                             && !values.iter().any(|(_, v)| *v == n)
                         {
                             let name = d.name.clone();
-                            cx.report(
+                            let mut d = Diagnostic::new(
                                 Code::ValueTypeMismatch,
+                                cx.file,
                                 value.syntax().text_range(),
                                 format!("{what}: {n} is not a value of enum `{name}`"),
                             );
+                            // fbthrift's enums are open: it only warns.
+                            if cx.fbthrift {
+                                d.severity = Severity::Warning;
+                            }
+                            cx.out.push(d);
                         }
                     }
                     _ => mismatch(cx, value, ty, what),
@@ -132,12 +153,30 @@ fn check(cx: &mut Ctx<'_>, value: &ast::ConstValue, ty: &Ty, what: &str, depth: 
                         return;
                     };
                     let struct_name = d.name.clone();
+                    let is_union = matches!(d.kind, DefKind::Union { .. });
                     let fields = fields.clone();
                     let owner = def.file;
+                    // fbthrift: a union value sets one field.
+                    if cx.fbthrift && is_union && map.entries().nth(1).is_some() {
+                        cx.report(
+                            Code::ValueTypeMismatch,
+                            value.syntax().text_range(),
+                            format!(
+                                "{what}: a value of union `{struct_name}` sets more than one field"
+                            ),
+                        );
+                    }
                     for entry in map.entries() {
                         let Some(key) = entry.key() else { continue };
                         let key_name = match &key {
                             ast::ConstValue::Literal(l) => l.as_string(),
+                            ast::ConstValue::ConstRef(r) if cx.fbthrift => {
+                                match fb_field_key(cx, r) {
+                                    FieldKey::Name(n) => Some(n),
+                                    FieldKey::StringConst => continue,
+                                    FieldKey::NotAName => None,
+                                }
+                            }
                             _ => None,
                         };
                         let Some(key_name) = key_name else {
@@ -263,6 +302,48 @@ fn check_struct_literal(
     }
 }
 
+/// What a bare identifier key of a struct value in `{...}` is in fbthrift.
+enum FieldKey {
+    /// The field name it spells.
+    Name(String),
+    /// A string const: its value names the field (not checked here).
+    StringConst,
+    /// A const of another type: no field name.
+    NotAName,
+}
+
+/// fbthrift's parser replaces an identifier that names a const by the
+/// const's value (`on_const_ref` in `parse_ast.cc`); any other identifier
+/// stays one, and as a key of a struct value it is the field's name
+/// (`check_initializer.cc`): `{lat: 51.4, lon: 0.0}`.
+fn fb_field_key(cx: &mut Ctx<'_>, r: &ast::ConstRef) -> FieldKey {
+    let Some(path) = r.path() else {
+        return FieldKey::NotAName;
+    };
+    let text = path.text();
+    let key = match cx.db.resolve_const(cx.file, &text) {
+        ConstResolution::Const(c) => {
+            let string = match cx.db.def(c).map(|d| &d.kind) {
+                Some(DefKind::Const { ty }) => matches!(
+                    cx.db.resolve_type(c.file, &ty.clone()),
+                    Ty::Base(BaseType::String | BaseType::Binary) | Ty::Unknown
+                ),
+                _ => false,
+            };
+            if string {
+                FieldKey::StringConst
+            } else {
+                FieldKey::NotAName
+            }
+        }
+        ConstResolution::EnumValue(..) => FieldKey::NotAName,
+        _ if text.contains('.') => return FieldKey::NotAName,
+        _ => FieldKey::Name(text),
+    };
+    cx.handled_refs.insert(r.syntax().text_range());
+    key
+}
+
 /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, optionally in `{}`.
 fn is_uuid(s: &str) -> bool {
     let s = s
@@ -311,8 +392,13 @@ fn check_ref(cx: &mut Ctx<'_>, value: &ast::ConstValue, r: &ast::ConstRef, ty: &
                 })
                 .unwrap_or_else(|| enum_name.clone())
         };
-        let qualifier_names_enum =
-            qualifier == enum_name || qualifier.ends_with(&format!(".{enum_name}"));
+        // fbthrift also names an enum value by its program and its bare
+        // name (`enum.ME1_1` for `ME1_1` of `enum.thrift`).
+        let qualifier_names_enum = qualifier == enum_name
+            || qualifier.ends_with(&format!(".{enum_name}"))
+            || (cx.fbthrift
+                && matches!(cx.db.resolve_const(cx.file, &text),
+                    ConstResolution::EnumValue(e, _) if e == *expected));
         cx.handled_refs.insert(r.syntax().text_range());
         cx.check_order(r.syntax(), *expected, &format!("enum `{enum_name}`"));
         if !qualifier_names_enum {
@@ -346,14 +432,21 @@ fn check_ref(cx: &mut Ctx<'_>, value: &ast::ConstValue, r: &ast::ConstRef, ty: &
                 ) {
                     let expected_name = cx.db.describe_def(*expected);
                     let found = cx.db.describe_def(e);
-                    cx.report(
+                    let mut d = Diagnostic::new(
                         Code::ValueTypeMismatch,
+                        cx.file,
                         value.syntax().text_range(),
                         format!(
                             "{what} has type {expected_name}, but `{}` is a value of {found}",
                             path.text()
                         ),
                     );
+                    // fbthrift copies the referenced value as a number, and
+                    // its enums are open.
+                    if cx.fbthrift {
+                        d.severity = Severity::Warning;
+                    }
+                    cx.out.push(d);
                 } else {
                     mismatch(cx, value, ty, what);
                 }
@@ -367,7 +460,12 @@ fn check_ref(cx: &mut Ctx<'_>, value: &ast::ConstValue, r: &ast::ConstRef, ty: &
                 return;
             };
             let found = cx.db.resolve_type(c.file, &const_ty);
-            if !compatible(&found, ty) {
+            let fits = if cx.fbthrift {
+                compatible(&enums_as_integers(cx, &found), &enums_as_integers(cx, ty))
+            } else {
+                compatible(&found, ty)
+            };
+            if !fits {
                 let expected = type_name(cx, ty);
                 let found_name = type_name(cx, &found);
                 cx.report(
@@ -381,6 +479,25 @@ fn check_ref(cx: &mut Ctx<'_>, value: &ast::ConstValue, r: &ast::ConstRef, ty: &
             }
         }
         _ => {}
+    }
+}
+
+/// `ty` with its enums read as `i32`. fbthrift copies a referenced const's
+/// value without its type (`on_const_ref` in `parse_ast.cc`), so an enum
+/// value there is a number: a `map<E, set<F>>` const may initialise a
+/// `map<i16, set<i16>>`, and an `i32` const an enum.
+fn enums_as_integers(cx: &Ctx<'_>, ty: &Ty) -> Ty {
+    match ty {
+        Ty::Def(def) if matches!(cx.db.def(*def).map(|d| &d.kind), Some(DefKind::Enum { .. })) => {
+            Ty::Base(BaseType::I32)
+        }
+        Ty::List(t) => Ty::List(Box::new(enums_as_integers(cx, t))),
+        Ty::Set(t) => Ty::Set(Box::new(enums_as_integers(cx, t))),
+        Ty::Map(k, v) => Ty::Map(
+            Box::new(enums_as_integers(cx, k)),
+            Box::new(enums_as_integers(cx, v)),
+        ),
+        other => other.clone(),
     }
 }
 

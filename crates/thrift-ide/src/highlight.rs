@@ -180,7 +180,16 @@ pub fn semantic_tokens(
                             }
                             Some(SyntaxKind::CONST) => 8,
                             Some(SyntaxKind::TYPEDEF) => 1,
-                            Some(SyntaxKind::FIELD_INITIALIZER) => 7,
+                            // A field named in a struct literal or
+                            // annotation: a use, not a declaration.
+                            Some(SyntaxKind::FIELD_INITIALIZER) => {
+                                out.push(SemanticToken {
+                                    range: token.text_range(),
+                                    kind: 7,
+                                    modifiers: 0,
+                                });
+                                continue;
+                            }
                             _ => continue,
                         };
                         (k, DECLARATION)

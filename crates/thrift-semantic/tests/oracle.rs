@@ -213,8 +213,10 @@ fn fbthrift_corpus_resolves() {
 }
 
 /// The per-file index (built over the green tree) lists exactly the
-/// `PATH` nodes in type, `extends` and value positions that a walk over
-/// the syntax tree finds, on every corpus file.
+/// `PATH` nodes in type, `extends`, value, annotation, struct literal and
+/// `performs` positions, and the field names of struct literals and
+/// annotations, that a walk over the syntax tree finds, on every corpus
+/// file.
 #[test]
 fn the_index_finds_every_use_on_the_corpus() {
     use thrift_syntax::SyntaxKind;
@@ -232,6 +234,7 @@ fn the_index_finds_every_use_on_the_corpus() {
     }
     assert!(files.len() > 100, "corpus too small: {}", files.len());
     let mut uses = 0;
+    let mut field_uses = 0;
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap_or_default();
         let parse = thrift_syntax::parse(&text);
@@ -244,7 +247,12 @@ fn the_index_finds_every_use_on_the_corpus() {
                 n.parent().is_some_and(|p| {
                     matches!(
                         p.kind(),
-                        SyntaxKind::NAMED_TYPE | SyntaxKind::EXTENDS_CLAUSE | SyntaxKind::CONST_REF
+                        SyntaxKind::NAMED_TYPE
+                            | SyntaxKind::EXTENDS_CLAUSE
+                            | SyntaxKind::CONST_REF
+                            | SyntaxKind::STRUCTURED_ANNOTATION
+                            | SyntaxKind::STRUCT_LITERAL
+                            | SyntaxKind::PERFORMS
                     )
                 })
             })
@@ -253,6 +261,20 @@ fn the_index_finds_every_use_on_the_corpus() {
         let found: Vec<_> = index.uses.iter().map(|u| u.range).collect();
         assert_eq!(found, expected, "{}", path.display());
         uses += found.len();
+        let expected_fields: Vec<_> = parse
+            .syntax_node()
+            .descendants()
+            .filter(|n| {
+                n.kind() == SyntaxKind::NAME
+                    && n.parent()
+                        .is_some_and(|p| p.kind() == SyntaxKind::FIELD_INITIALIZER)
+            })
+            .map(|n| n.text_range())
+            .collect();
+        let found_fields: Vec<_> = index.field_uses.iter().map(|u| u.range).collect();
+        assert_eq!(found_fields, expected_fields, "{}", path.display());
+        field_uses += found_fields.len();
     }
     assert!(uses > 1000, "{uses} uses");
+    eprintln!("{uses} uses, {field_uses} field names of struct literals and annotations");
 }

@@ -234,15 +234,21 @@ pub fn document_highlights(
     out
 }
 
-/// The range of the name that would be renamed at `offset`.
+/// The range of the name that would be renamed at `offset` (for a field
+/// named by a struct constant's string key, the text inside the quotes).
 pub fn prepare_rename(db: &Database, file: FileId, offset: TextSize) -> Option<TextRange> {
     let name = Symbol::at(db, file, offset)?.name(db)?;
     let parse = db.parse(file)?;
     let token = parse.syntax_node().token_at_offset(offset).right_biased()?;
-    if token.kind() == SyntaxKind::IDENT && token.text() == name {
-        Some(token.text_range())
-    } else {
-        None
+    let range = token.text_range();
+    match token.kind() {
+        SyntaxKind::IDENT if token.text() == name => Some(range),
+        // A struct constant's key, `{"name": 1}`: inside the quotes.
+        SyntaxKind::STRING if ast::unquote(token.text()) == name => Some(TextRange::at(
+            range.start() + TextSize::new(1),
+            TextSize::of(name.as_str()),
+        )),
+        _ => None,
     }
 }
 

@@ -876,3 +876,38 @@ fn fbthrift_names_rename() {
         name = 1 => inner: `inner` is already a field of that struct"#]]
     .assert_eq(&out.join("\n"));
 }
+
+/// Apache Thrift's struct constants name fields by string keys: they
+/// navigate to the field, and renaming the field renames them.
+#[test]
+fn struct_constant_keys_navigate_and_rename() {
+    let (db, paths, _) = fixture(
+        "//- /main.thrift\ninclude \"shared.thrift\"\nconst shared.Point ORIGIN = {\"x\": 0, \"y\": 0}\nconst map<string, i32> M = {\"x\": 1}\n//- /shared.thrift\nstruct Point { 1: i32 x; 2: i32 y; }\n",
+    );
+    let mut out = vec![navigate(&db, &paths, "\"x\": 0", 1)];
+    // A `map<string, i32>`: its keys are strings, not fields.
+    out.push(navigate(&db, &paths, "\"x\": 1", 1));
+    let shared = FileId(1);
+    let x = TextSize::new(db.text(shared).unwrap().find("x;").unwrap() as u32);
+    let edits = rename(&db, shared, x, "left").unwrap();
+    out.extend(
+        edits
+            .iter()
+            .map(|(f, e)| format!("{} -> {}", at(&db, &paths, *f, e.range), e.new_text)),
+    );
+    expect![[r#"
+        == "x": 0
+        definition: /shared.thrift:22..23 "x"
+        references: /main.thrift:54..55 "x"
+        highlights: 54..55
+        rename: /main.thrift:54..55 "x"
+        hover: 1: i32 x |  | field of struct `Point`: id `1`, default requiredness (defined in Some(FileId(1)))
+        == "x": 1
+        definition: none
+        references: 
+        highlights: 
+        rename: none
+        hover: none
+        /shared.thrift:22..23 "x" -> left
+        /main.thrift:54..55 "x" -> left"#]].assert_eq(&out.join("\n"));
+}

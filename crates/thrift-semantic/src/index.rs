@@ -58,15 +58,17 @@ pub struct Use {
     pub kind: UseKind,
 }
 
-/// A field named in a struct literal or an annotation: `name` in
-/// `Foo{name = 1}` or `@Anno{name = 1}` (fbthrift).
+/// A name that may be a field's: `name` in `Foo{name = 1}` or
+/// `@Anno{name = 1}` (fbthrift), or the string key of a const map entry,
+/// `{"name": 1}`, which names a field where the map stands for a struct
+/// (Apache Thrift's struct constants).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FieldUse {
-    /// The field's name as written.
+    /// The field's name as written (for a string key, inside the quotes).
     pub range: TextRange,
     /// The use (a position in [`FileIndex::uses`]) that names the struct
-    /// of the literal or annotation; `None` for `{name = 1}`, whose struct
-    /// is the type expected where the literal stands.
+    /// of the literal or annotation; `None` for `{name = 1}` and string
+    /// keys, whose struct is the type expected where they stand.
     pub owner: Option<u32>,
 }
 
@@ -77,7 +79,8 @@ pub struct FileIndex {
     /// `extends` or value position, an annotation's struct (`@Anno`), a
     /// struct literal's struct (`Foo{...}`) and a `performs` interaction.
     pub uses: Vec<Use>,
-    /// Every field name of a struct literal or an annotation, in file order.
+    /// Every field name of a struct literal or an annotation, and every
+    /// string key of a const map, in file order.
     pub field_uses: Vec<FieldUse>,
     /// Parallel to the summary's `definitions`: each named top-level
     /// definition's whole range and its name's range.
@@ -247,11 +250,18 @@ fn collect_uses(
         owner = None;
     }
     let mut at = offset;
+    let mut first = true;
     for child in node.children() {
         let len = u32::from(child.text_len());
         if let rowan::NodeOrToken::Node(n) = child {
             let range = TextRange::at(at.into(), len.into());
+            let is_key = std::mem::replace(&mut first, false);
             match kind_of(n.kind()) {
+                SyntaxKind::LITERAL if is_key && kind == SyntaxKind::CONST_MAP_ENTRY => {
+                    if let Some(range) = string_inside(n, at) {
+                        index.field_uses.push(FieldUse { range, owner: None });
+                    }
+                }
                 SyntaxKind::PATH => {
                     if let Some(use_kind) = UseKind::of_path_in(kind) {
                         if matches!(use_kind, UseKind::Annotation | UseKind::StructLiteral) {
@@ -271,6 +281,26 @@ fn collect_uses(
         }
         at += len;
     }
+}
+
+/// The text inside the quotes of `literal` (which starts at `offset`), if
+/// it is a string.
+fn string_inside(literal: &rowan::GreenNodeData, offset: u32) -> Option<TextRange> {
+    let mut at = offset;
+    for child in literal.children() {
+        let len = u32::from(child.text_len());
+        if let rowan::NodeOrToken::Token(t) = child
+            && kind_of(t.kind()) == SyntaxKind::STRING
+        {
+            let text = t.text();
+            let quote = text.chars().next()?;
+            let closed = text.len() >= 2 && text.ends_with(quote);
+            let inner = len - 1 - u32::from(closed);
+            return Some(TextRange::at((at + 1).into(), inner.into()));
+        }
+        at += len;
+    }
+    None
 }
 
 fn kind_of(raw: rowan::SyntaxKind) -> SyntaxKind {
@@ -312,7 +342,7 @@ mod tests {
 
     #[test]
     fn fbthrift_uses_and_field_names() {
-        let text = "include \"cpp.thrift\"\n@cpp.Type{name = \"x\"}\n@Flag\nstruct S {\n  1: S s = S{a = 1, b = T{c = [{d = 2}]}} (k = \"v\");\n}\nservice X { performs I; }\n";
+        let text = "include \"cpp.thrift\"\n@cpp.Type{name = \"x\"}\n@Flag\nstruct S {\n  1: S s = S{a = 1, b = T{c = [{d = 2}]}} (k = \"v\");\n  2: S t = {\"e\": {'f': \"g\"}, 1: \"h\", \"\": 2, \"i;\n}\nservice X { performs I; }\n";
         let parse = thrift_syntax::parse(text);
         let index = FileIndex::build(&parse.tree());
         let uses: Vec<String> = (0..index.uses.len())
@@ -326,6 +356,7 @@ mod tests {
                 "Type S",
                 "StructLiteral S",
                 "StructLiteral T",
+                "Type S",
                 "Performs I"
             ]
         );
@@ -340,7 +371,17 @@ mod tests {
             .collect();
         assert_eq!(
             fields,
-            ["name of cpp.Type", "a of S", "b of S", "c of T", "d of -"]
+            [
+                "name of cpp.Type",
+                "a of S",
+                "b of S",
+                "c of T",
+                "d of -",
+                "e of -",
+                "f of -",
+                " of -",
+                "i; of -"
+            ]
         );
     }
 

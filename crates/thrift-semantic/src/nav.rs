@@ -79,17 +79,22 @@ impl Database {
     }
 
     /// The field that the name at `offset` in `file` is: a field's own name
-    /// in a struct, union or exception, or a field named in a struct
-    /// literal or an annotation (`name` in `Foo{name = 1}`).
+    /// in a struct, union or exception, a field set in a struct literal or
+    /// an annotation (`name` in `Foo{name = 1}`), or the string key of a
+    /// const map that stands for a struct (`{"name": 1}`).
     pub fn field_at(&self, file: FileId, offset: TextSize) -> Option<FieldRef> {
         let parse = self.parse(file)?;
         let token = parse.syntax_node().token_at_offset(offset).right_biased()?;
-        let name = token.parent().and_then(ast::Name::cast)?;
+        let node = token.parent()?;
+        if token.kind() == SyntaxKind::STRING {
+            let def = self.field_use_struct(file, &node)?;
+            return self.field_named(def, &ast::unquote(token.text()));
+        }
+        let name = ast::Name::cast(node)?;
         let parent = name.syntax().parent()?;
         match parent.kind() {
             SyntaxKind::FIELD_INITIALIZER => {
-                let literal = parent.parent()?.parent()?;
-                let def = self.literal_struct(file, &literal)?;
+                let def = self.field_use_struct(file, name.syntax())?;
                 self.field_named(def, &name.text())
             }
             SyntaxKind::FIELD => {
@@ -103,6 +108,24 @@ impl Database {
                 let def_name = ast::Definition::cast(def)?.name()?.text();
                 let (index, _) = self.summary(file)?.definition(&def_name)?;
                 self.field_named(DefRef { file, index }, &name.text())
+            }
+            _ => None,
+        }
+    }
+
+    /// The struct whose field `node` (of `file`) names: `node` is the
+    /// `NAME` of a field initializer, or the `LITERAL` key of a const map
+    /// entry where the map stands for a struct.
+    fn field_use_struct(&self, file: FileId, node: &SyntaxNode) -> Option<DefRef> {
+        let parent = node.parent()?;
+        match (node.kind(), parent.kind()) {
+            (SyntaxKind::NAME, SyntaxKind::FIELD_INITIALIZER) => {
+                self.literal_struct(file, &parent.parent()?.parent()?)
+            }
+            (SyntaxKind::LITERAL, SyntaxKind::CONST_MAP_ENTRY)
+                if parent.children().next().as_ref() == Some(node) =>
+            {
+                self.fields_owner(self.expected_type(file, &parent.parent()?)?)
             }
             _ => None,
         }
@@ -188,11 +211,22 @@ impl Database {
                 _ => None,
             },
             SyntaxKind::CONST_MAP_ENTRY => {
-                let Ty::Map(k, v) = self.expected_type(file, &parent.parent()?)? else {
-                    return None;
-                };
                 let is_key = parent.children().next().as_ref() == Some(value);
-                Some(if is_key { *k } else { *v })
+                match self.expected_type(file, &parent.parent()?)? {
+                    Ty::Map(k, v) => Some(if is_key { *k } else { *v }),
+                    // A struct constant, `{"name": value}`: the field's type.
+                    Ty::Def(def) if !is_key => {
+                        let key = parent.children().next()?;
+                        let key = key
+                            .children_with_tokens()
+                            .filter_map(|t| t.into_token())
+                            .find(|t| t.kind() == SyntaxKind::STRING)?;
+                        let field = self.field_named(def, &ast::unquote(key.text()))?;
+                        let ty = &self.def(def)?.kind.fields()?.get(field.index)?.ty;
+                        Some(self.resolve_type(def.file, ty))
+                    }
+                    _ => None,
+                }
             }
             _ => None,
         }
@@ -259,10 +293,10 @@ impl Database {
         out
     }
 
-    /// Every place in the database that names `field` in a struct literal
-    /// or an annotation, sorted (not the field's own name). Reads the
-    /// files' indexes; a file's tree only for `{name = ...}` literals that
-    /// name no struct.
+    /// Every place in the database that names `field` in a struct literal,
+    /// an annotation or a struct constant's string key, sorted (not the
+    /// field's own name). Reads the files' indexes; a file's tree only for
+    /// `{name = ...}` literals that name no struct and string keys.
     pub fn field_references(&self, field: FieldRef) -> Vec<Reference> {
         let Some(name) = self
             .def(field.def)
@@ -293,13 +327,10 @@ impl Database {
                             .get_or_insert_with(|| self.parse(file).map(|p| p.syntax_node()))
                             .as_ref();
                         root.and_then(|root| {
-                            let literal = root
-                                .covering_element(u.range)
-                                .ancestors()
-                                .find(|n| n.kind() == SyntaxKind::FIELD_INITIALIZER)?
-                                .parent()?
-                                .parent()?;
-                            self.literal_struct(file, &literal)
+                            let node = root.covering_element(u.range).ancestors().find(|n| {
+                                matches!(n.kind(), SyntaxKind::NAME | SyntaxKind::LITERAL)
+                            })?;
+                            self.field_use_struct(file, &node)
                         })
                     }
                 };

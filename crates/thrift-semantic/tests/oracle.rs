@@ -215,8 +215,8 @@ fn fbthrift_corpus_resolves() {
 /// The per-file index (built over the green tree) lists exactly the
 /// `PATH` nodes in type, `extends`, value, annotation, struct literal and
 /// `performs` positions, and the field names of struct literals and
-/// annotations, that a walk over the syntax tree finds, on every corpus
-/// file.
+/// annotations and the string keys of const maps, that a walk over the
+/// syntax tree finds, on every corpus file.
 #[test]
 fn the_index_finds_every_use_on_the_corpus() {
     use thrift_syntax::SyntaxKind;
@@ -261,20 +261,35 @@ fn the_index_finds_every_use_on_the_corpus() {
         let found: Vec<_> = index.uses.iter().map(|u| u.range).collect();
         assert_eq!(found, expected, "{}", path.display());
         uses += found.len();
+        // Initializers' names, and the text inside the quotes of string
+        // keys of const maps.
         let expected_fields: Vec<_> = parse
             .syntax_node()
             .descendants()
-            .filter(|n| {
-                n.kind() == SyntaxKind::NAME
-                    && n.parent()
-                        .is_some_and(|p| p.kind() == SyntaxKind::FIELD_INITIALIZER)
+            .filter_map(|n| {
+                let parent = n.parent()?;
+                match (n.kind(), parent.kind()) {
+                    (SyntaxKind::NAME, SyntaxKind::FIELD_INITIALIZER) => Some(n.text_range()),
+                    (SyntaxKind::LITERAL, SyntaxKind::CONST_MAP_ENTRY)
+                        if parent.first_child().as_ref() == Some(&n) =>
+                    {
+                        let token = n.first_token().filter(|t| t.kind() == SyntaxKind::STRING)?;
+                        let text = token.text();
+                        let closed = text.len() >= 2 && text.ends_with(&text[..1]);
+                        let range = token.text_range();
+                        Some(thrift_syntax::TextRange::new(
+                            range.start() + thrift_syntax::TextSize::new(1),
+                            range.end() - thrift_syntax::TextSize::new(u32::from(closed)),
+                        ))
+                    }
+                    _ => None,
+                }
             })
-            .map(|n| n.text_range())
             .collect();
         let found_fields: Vec<_> = index.field_uses.iter().map(|u| u.range).collect();
         assert_eq!(found_fields, expected_fields, "{}", path.display());
         field_uses += found_fields.len();
     }
     assert!(uses > 1000, "{uses} uses");
-    eprintln!("{uses} uses, {field_uses} field names of struct literals and annotations");
+    eprintln!("{uses} uses, {field_uses} field names and string keys");
 }

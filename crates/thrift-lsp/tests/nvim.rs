@@ -131,8 +131,8 @@ fn neovim_goes_to_an_annotation_in_the_library() {
         .env("LSP_FILE", &file)
         .env("LSP_FILETYPE", "thrift")
         .env("LSP_ROOT", &root)
-        // `Type` in `@cpp.Type` (0-based line 2), and `name` after it.
-        .env("LSP_POSITIONS", "2:6,2:11")
+        // `Type` in `@cpp.Type` (0-based line 2), its `@`, and `name`.
+        .env("LSP_POSITIONS", "2:6,2:0,2:11")
         .env("LSP_REQUESTS", "definition,hover")
         .env("LSP_TIMEOUT_MS", "30000")
         .env("LSP_NVIM_LOG", "OFF")
@@ -155,9 +155,9 @@ fn neovim_goes_to_an_annotation_in_the_library() {
         serde_json::json!([]),
         "{stdout}"
     );
-    // Definition on `Type` and on its field `name`: in cpp.thrift, on the
-    // struct's name (line 3) and on the field's (line 4).
-    for (character, line) in [(6, 3), (11, 4)] {
+    // Definition on `Type`, its `@` and its field `name`: in cpp.thrift,
+    // on the struct's name (line 3) and on the field's (line 4).
+    for (character, line) in [(6, 3), (0, 3), (11, 4)] {
         let def =
             find(&|e| e["request"] == "definition" && e["position"]["character"] == character)
                 .expect("no definition");

@@ -33,12 +33,18 @@ impl Database {
     /// The definition that the name at `offset` in `file` refers to: a type,
     /// a service in `extends`, a const, an enum (for `Enum.VALUE`), the
     /// struct of an annotation (`@Anno`) or of a struct literal
-    /// (`Foo{...}`), or the interaction of `performs`. On a definition's own
-    /// name, that definition.
+    /// (`Foo{...}`, also from the `@`), or the interaction of `performs`.
+    /// On a definition's own name, that definition.
     pub fn definition_at(&self, file: FileId, offset: TextSize) -> Option<DefRef> {
         let parse = self.parse(file)?;
         let root = parse.syntax_node();
-        let token = root.token_at_offset(offset).right_biased()?;
+        let mut token = root.token_at_offset(offset).right_biased()?;
+        // On the `@` of an annotation: its name.
+        if token.kind() == SyntaxKind::AT {
+            token = token
+                .next_token()
+                .filter(|t| t.kind() == SyntaxKind::IDENT)?;
+        }
         let node = token.parent()?;
         for node in node.ancestors() {
             match node.kind() {

@@ -677,6 +677,9 @@ struct Type { 1: string name; 2: string template; }
     let foo = db
         .definition_at(main, at("@Foo", 0) + thrift_syntax::TextSize::new(1))
         .unwrap();
+    // From the `@` too.
+    let at_sign = at("@Foo", 0) - thrift_syntax::TextSize::new(1);
+    assert_eq!(db.definition_at(main, at_sign), Some(foo));
     expect!["0@98..101 Foo, 0@117..120 Foo, 0@153..156 Foo, 0@175..178 Foo, 0@183..186 Foo, 0@205..208 Foo, 0@281..284 Foo"]
         .assert_eq(&show(db.references(foo)));
     let ty = db.definition_at(main, at("cpp.Type", 0)).unwrap();

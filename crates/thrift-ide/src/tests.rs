@@ -665,6 +665,8 @@ struct Bar {
 const lib.Point P = lib.Point{x = 1}
 interaction Counter { i32 next(); }
 service S { performs Counter; performs lib.Remote; }
+union Pick { 1: Foo foo; 2: i32 n; }
+const Pick PICK = {foo: {name: 9}}
 //- /lib.thrift
 /** A point. */
 struct Point { 1: i32 x; }
@@ -737,6 +739,8 @@ fn fbthrift_names_definition_references_highlight_hover() {
         ("lib.Remote", 4),
         // A field's own name: its literal uses.
         ("name;", 0),
+        // fbthrift's bare names as keys of a struct constant.
+        ("foo:", 0),
     ]
     .iter()
     .map(|&(needle, delta)| navigate(&db, &paths, needle, delta))
@@ -756,26 +760,26 @@ fn fbthrift_names_definition_references_highlight_hover() {
         hover: 1: string name |  | The type's name. |  | field of struct `Type`: id `1`, default requiredness (defined in Some(FileId(2)))
         == @Foo
         definition: /main.thrift:67..70 "Foo"
-        references: /main.thrift:98..101 "Foo", /main.thrift:141..144 "Foo", /main.thrift:173..176 "Foo", /main.thrift:181..184 "Foo"
-        highlights: 67..70 (decl), 98..101, 141..144, 173..176, 181..184
+        references: /main.thrift:98..101 "Foo", /main.thrift:141..144 "Foo", /main.thrift:173..176 "Foo", /main.thrift:181..184 "Foo", /main.thrift:360..363 "Foo"
+        highlights: 67..70 (decl), 98..101, 141..144, 173..176, 181..184, 360..363
         rename: /main.thrift:141..144 "Foo"
         hover: struct Foo (defined in None)
         == Foo{name = 1
         definition: /main.thrift:67..70 "Foo"
-        references: /main.thrift:98..101 "Foo", /main.thrift:141..144 "Foo", /main.thrift:173..176 "Foo", /main.thrift:181..184 "Foo"
-        highlights: 67..70 (decl), 98..101, 141..144, 173..176, 181..184
+        references: /main.thrift:98..101 "Foo", /main.thrift:141..144 "Foo", /main.thrift:173..176 "Foo", /main.thrift:181..184 "Foo", /main.thrift:360..363 "Foo"
+        highlights: 67..70 (decl), 98..101, 141..144, 173..176, 181..184, 360..363
         rename: /main.thrift:181..184 "Foo"
         hover: struct Foo (defined in None)
         == name = 1
         definition: /main.thrift:80..84 "name"
-        references: /main.thrift:145..149 "name", /main.thrift:185..189 "name", /main.thrift:204..208 "name"
-        highlights: 80..84 (decl), 145..149, 185..189, 204..208
+        references: /main.thrift:145..149 "name", /main.thrift:185..189 "name", /main.thrift:204..208 "name", /main.thrift:406..410 "name"
+        highlights: 80..84 (decl), 145..149, 185..189, 204..208, 406..410
         rename: /main.thrift:185..189 "name"
         hover: 1: i32 name |  | field of struct `Foo`: id `1`, default requiredness (defined in None)
         == name = 2
         definition: /main.thrift:80..84 "name"
-        references: /main.thrift:145..149 "name", /main.thrift:185..189 "name", /main.thrift:204..208 "name"
-        highlights: 80..84 (decl), 145..149, 185..189, 204..208
+        references: /main.thrift:145..149 "name", /main.thrift:185..189 "name", /main.thrift:204..208 "name", /main.thrift:406..410 "name"
+        highlights: 80..84 (decl), 145..149, 185..189, 204..208, 406..410
         rename: /main.thrift:204..208 "name"
         hover: 1: i32 name |  | field of struct `Foo`: id `1`, default requiredness (defined in None)
         == inner =
@@ -810,10 +814,16 @@ fn fbthrift_names_definition_references_highlight_hover() {
         hover: interaction Remote (defined in Some(FileId(1)))
         == name;
         definition: /main.thrift:80..84 "name"
-        references: /main.thrift:145..149 "name", /main.thrift:185..189 "name", /main.thrift:204..208 "name"
-        highlights: 80..84 (decl), 145..149, 185..189, 204..208
+        references: /main.thrift:145..149 "name", /main.thrift:185..189 "name", /main.thrift:204..208 "name", /main.thrift:406..410 "name"
+        highlights: 80..84 (decl), 145..149, 185..189, 204..208, 406..410
         rename: /main.thrift:80..84 "name"
-        hover: 1: i32 name |  | field of struct `Foo`: id `1`, default requiredness (defined in None)"#]].assert_eq(&out.join("\n"));
+        hover: 1: i32 name |  | field of struct `Foo`: id `1`, default requiredness (defined in None)
+        == foo:
+        definition: /main.thrift:364..367 "foo"
+        references: /main.thrift:400..403 "foo"
+        highlights: 364..367 (decl), 400..403
+        rename: /main.thrift:400..403 "foo"
+        hover: 1: Foo foo |  | field of union `Pick`: id `1`, default requiredness (defined in None)"#]].assert_eq(&out.join("\n"));
 }
 
 #[test]
@@ -847,6 +857,8 @@ fn fbthrift_names_rename() {
         rename_at(FileId(0), "name = 2", 0, "label"),
         rename_at(FileId(0), "name = \"std", 0, "spelling"),
         rename_at(FileId(0), "name = 1", 0, "inner"),
+        // A union's field, from a bare key.
+        rename_at(FileId(0), "foo:", 0, "fu"),
     ];
     expect![[r#"
         Type => CppType
@@ -856,6 +868,7 @@ fn fbthrift_names_rename() {
           /main.thrift:141..144 "Foo" -> Fu
           /main.thrift:173..176 "Foo" -> Fu
           /main.thrift:181..184 "Foo" -> Fu
+          /main.thrift:360..363 "Foo" -> Fu
           /main.thrift:67..70 "Foo" -> Fu
           /main.thrift:98..101 "Foo" -> Fu
         lib.Point{ => Pt
@@ -869,11 +882,15 @@ fn fbthrift_names_rename() {
           /main.thrift:145..149 "name" -> label
           /main.thrift:185..189 "name" -> label
           /main.thrift:204..208 "name" -> label
+          /main.thrift:406..410 "name" -> label
           /main.thrift:80..84 "name" -> label
         name = "std => spelling
           /main.thrift:121..125 "name" -> spelling
           /thrift/annotation/cpp.thrift:80..84 "name" -> spelling
-        name = 1 => inner: `inner` is already a field of that struct"#]]
+        name = 1 => inner: `inner` is already a field of that struct
+        foo: => fu
+          /main.thrift:364..367 "foo" -> fu
+          /main.thrift:400..403 "foo" -> fu"#]]
     .assert_eq(&out.join("\n"));
 }
 

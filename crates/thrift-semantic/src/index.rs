@@ -59,9 +59,9 @@ pub struct Use {
 }
 
 /// A name that may be a field's: `name` in `Foo{name = 1}` or
-/// `@Anno{name = 1}` (fbthrift), or the string key of a const map entry,
-/// `{"name": 1}`, which names a field where the map stands for a struct
-/// (Apache Thrift's struct constants).
+/// `@Anno{name = 1}` (fbthrift), or the key of a const map entry,
+/// `{"name": 1}` or fbthrift's `{name: 1}`, which names a field where the
+/// map stands for a struct (struct constants).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FieldUse {
     /// The field's name as written (for a string key, inside the quotes).
@@ -80,7 +80,7 @@ pub struct FileIndex {
     /// struct literal's struct (`Foo{...}`) and a `performs` interaction.
     pub uses: Vec<Use>,
     /// Every field name of a struct literal or an annotation, and every
-    /// string key of a const map, in file order.
+    /// string or one-name key of a const map, in file order.
     pub field_uses: Vec<FieldUse>,
     /// Parallel to the summary's `definitions`: each named top-level
     /// definition's whole range and its name's range.
@@ -262,6 +262,13 @@ fn collect_uses(
                         index.field_uses.push(FieldUse { range, owner: None });
                     }
                 }
+                SyntaxKind::CONST_REF if is_key && kind == SyntaxKind::CONST_MAP_ENTRY => {
+                    // fbthrift: `{name: 1}`, a bare name that is no const.
+                    if let Some(range) = single_name(n, at) {
+                        index.field_uses.push(FieldUse { range, owner: None });
+                    }
+                    collect_uses(n, SyntaxKind::CONST_REF, at, owner, index);
+                }
                 SyntaxKind::PATH => {
                     if let Some(use_kind) = UseKind::of_path_in(kind) {
                         if matches!(use_kind, UseKind::Annotation | UseKind::StructLiteral) {
@@ -297,6 +304,23 @@ fn string_inside(literal: &rowan::GreenNodeData, offset: u32) -> Option<TextRang
             let closed = text.len() >= 2 && text.ends_with(quote);
             let inner = len - 1 - u32::from(closed);
             return Some(TextRange::at((at + 1).into(), inner.into()));
+        }
+        at += len;
+    }
+    None
+}
+
+/// The range of the path of `const_ref` (which starts at `offset`) if it
+/// is one name, without dots.
+fn single_name(const_ref: &rowan::GreenNodeData, offset: u32) -> Option<TextRange> {
+    let mut at = offset;
+    for child in const_ref.children() {
+        let len = u32::from(child.text_len());
+        if let rowan::NodeOrToken::Node(path) = child
+            && kind_of(path.kind()) == SyntaxKind::PATH
+        {
+            let one = path.children().count() == 1;
+            return one.then(|| TextRange::at(at.into(), len.into()));
         }
         at += len;
     }
@@ -342,7 +366,7 @@ mod tests {
 
     #[test]
     fn fbthrift_uses_and_field_names() {
-        let text = "include \"cpp.thrift\"\n@cpp.Type{name = \"x\"}\n@Flag\nstruct S {\n  1: S s = S{a = 1, b = T{c = [{d = 2}]}} (k = \"v\");\n  2: S t = {\"e\": {'f': \"g\"}, 1: \"h\", \"\": 2, \"i;\n}\nservice X { performs I; }\n";
+        let text = "include \"cpp.thrift\"\n@cpp.Type{name = \"x\"}\n@Flag\nstruct S {\n  1: S s = S{a = 1, b = T{c = [{d = 2}]}} (k = \"v\");\n  2: S t = {\"e\": {'f': \"g\"}, 1: \"h\", \"\": 2, j: 3, k.l: 4, \"i;\n}\nservice X { performs I; }\n";
         let parse = thrift_syntax::parse(text);
         let index = FileIndex::build(&parse.tree());
         let uses: Vec<String> = (0..index.uses.len())
@@ -357,6 +381,8 @@ mod tests {
                 "StructLiteral S",
                 "StructLiteral T",
                 "Type S",
+                "Const j",
+                "Const k.l",
                 "Performs I"
             ]
         );
@@ -380,6 +406,7 @@ mod tests {
                 "e of -",
                 "f of -",
                 " of -",
+                "j of -",
                 "i; of -"
             ]
         );

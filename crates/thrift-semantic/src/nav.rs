@@ -86,8 +86,8 @@ impl Database {
 
     /// The field that the name at `offset` in `file` is: a field's own name
     /// in a struct, union or exception, a field set in a struct literal or
-    /// an annotation (`name` in `Foo{name = 1}`), or the string key of a
-    /// const map that stands for a struct (`{"name": 1}`).
+    /// an annotation (`name` in `Foo{name = 1}`), or the key of a const map
+    /// that stands for a struct (`{"name": 1}`, fbthrift's `{name: 1}`).
     pub fn field_at(&self, file: FileId, offset: TextSize) -> Option<FieldRef> {
         let parse = self.parse(file)?;
         let token = parse.syntax_node().token_at_offset(offset).right_biased()?;
@@ -95,6 +95,10 @@ impl Database {
         if token.kind() == SyntaxKind::STRING {
             let def = self.field_use_struct(file, &node)?;
             return self.field_named(def, &ast::unquote(token.text()));
+        }
+        if node.kind() == SyntaxKind::PATH {
+            let def = self.field_use_struct(file, &node.parent()?)?;
+            return self.field_named(def, token.text());
         }
         let name = ast::Name::cast(node)?;
         let parent = name.syntax().parent()?;
@@ -120,17 +124,27 @@ impl Database {
     }
 
     /// The struct whose field `node` (of `file`) names: `node` is the
-    /// `NAME` of a field initializer, or the `LITERAL` key of a const map
-    /// entry where the map stands for a struct.
+    /// `NAME` of a field initializer, or the key of a const map entry
+    /// where the map stands for a struct: a string (`LITERAL`), or in
+    /// fbthrift a name that is not a const (`CONST_REF`, `{name: 1}`).
     fn field_use_struct(&self, file: FileId, node: &SyntaxNode) -> Option<DefRef> {
         let parent = node.parent()?;
         match (node.kind(), parent.kind()) {
             (SyntaxKind::NAME, SyntaxKind::FIELD_INITIALIZER) => {
                 self.literal_struct(file, &parent.parent()?.parent()?)
             }
-            (SyntaxKind::LITERAL, SyntaxKind::CONST_MAP_ENTRY)
+            (SyntaxKind::LITERAL | SyntaxKind::CONST_REF, SyntaxKind::CONST_MAP_ENTRY)
                 if parent.children().next().as_ref() == Some(node) =>
             {
+                if node.kind() == SyntaxKind::CONST_REF {
+                    let name = key_name(node)?;
+                    if matches!(
+                        self.resolve_const(file, &name),
+                        ConstResolution::Const(_) | ConstResolution::EnumValue(..)
+                    ) {
+                        return None;
+                    }
+                }
                 self.fields_owner(self.expected_type(file, &parent.parent()?)?)
             }
             _ => None,
@@ -222,12 +236,7 @@ impl Database {
                     Ty::Map(k, v) => Some(if is_key { *k } else { *v }),
                     // A struct constant, `{"name": value}`: the field's type.
                     Ty::Def(def) if !is_key => {
-                        let key = parent.children().next()?;
-                        let key = key
-                            .children_with_tokens()
-                            .filter_map(|t| t.into_token())
-                            .find(|t| t.kind() == SyntaxKind::STRING)?;
-                        let field = self.field_named(def, &ast::unquote(key.text()))?;
+                        let field = self.field_named(def, &key_name(&parent.first_child()?)?)?;
                         let ty = &self.def(def)?.kind.fields()?.get(field.index)?.ty;
                         Some(self.resolve_type(def.file, ty))
                     }
@@ -300,9 +309,9 @@ impl Database {
     }
 
     /// Every place in the database that names `field` in a struct literal,
-    /// an annotation or a struct constant's string key, sorted (not the
-    /// field's own name). Reads the files' indexes; a file's tree only for
-    /// `{name = ...}` literals that name no struct and string keys.
+    /// an annotation or a struct constant's key, sorted (not the field's
+    /// own name). Reads the files' indexes; a file's tree only for
+    /// `{name = ...}` literals that name no struct and for map keys.
     pub fn field_references(&self, field: FieldRef) -> Vec<Reference> {
         let Some(name) = self
             .def(field.def)
@@ -334,7 +343,10 @@ impl Database {
                             .as_ref();
                         root.and_then(|root| {
                             let node = root.covering_element(u.range).ancestors().find(|n| {
-                                matches!(n.kind(), SyntaxKind::NAME | SyntaxKind::LITERAL)
+                                matches!(
+                                    n.kind(),
+                                    SyntaxKind::NAME | SyntaxKind::LITERAL | SyntaxKind::CONST_REF
+                                )
                             })?;
                             self.field_use_struct(file, &node)
                         })
@@ -350,5 +362,23 @@ impl Database {
         }
         out.sort_by_key(|r| (r.file, r.range.start(), r.range.end()));
         out
+    }
+}
+
+/// The field name that a const map key (a `LITERAL` or `CONST_REF` node)
+/// writes: a string's text, or a name without dots.
+fn key_name(key: &SyntaxNode) -> Option<String> {
+    match key.kind() {
+        SyntaxKind::LITERAL => {
+            let token = key
+                .first_token()
+                .filter(|t| t.kind() == SyntaxKind::STRING)?;
+            Some(ast::unquote(token.text()))
+        }
+        SyntaxKind::CONST_REF => {
+            let path = key.children().find_map(ast::Path::cast)?.text();
+            (!path.contains('.')).then_some(path)
+        }
+        _ => None,
     }
 }

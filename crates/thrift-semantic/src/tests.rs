@@ -756,6 +756,10 @@ struct Foo { 1: i32 name; 2: optional Foo inner; 3: map<string, i32> counts }
 const Foo A = {"name": 1, "inner": {'name': 2}, "counts": {"name": 3}}
 const list<inc.Alias> B = [{"name": 4}]
 const map<string, i32> C = {"name": 5}
+union U { 1: Foo member; 2: i32 other; }
+const i32 other = 7
+const U D = {member: {name: 6}}
+const U E = {other: 8}
 //- /inc.thrift
 include "main.thrift"
 typedef main.Foo Alias
@@ -774,20 +778,45 @@ typedef main.Foo Alias
         }
     };
     // In A (and nested, single-quoted), in a list through a typedef of
-    // another file; not in a `map<string, i32>`, nor in C.
-    let found: Vec<String> = (1..=5).map(field).collect();
+    // another file; not in a `map<string, i32>`, nor in C; fbthrift's bare
+    // names, nested in D.
+    let found: Vec<String> = (1..=6).map(field).collect();
     assert_eq!(
         found,
-        ["Foo.name", "Foo.name", "-", "Foo.name", "-"],
+        ["Foo.name", "Foo.name", "-", "Foo.name", "-", "Foo.name"],
         "{text}"
     );
+    let at = |needle: &str| at_str(&text, needle);
+    let describe = |f: Option<crate::FieldRef>| {
+        f.map(|f| {
+            db.def(f.def).unwrap().kind.fields().unwrap()[f.index]
+                .name
+                .clone()
+        })
+    };
+    assert_eq!(
+        describe(db.field_at(main, at("member:"))),
+        Some("member".into())
+    );
+    // A bare name that is a const is the const, not a field.
+    assert_eq!(describe(db.field_at(main, at("other: 8"))), None);
+    let other = db.definition_at(main, at("other: 8")).unwrap();
+    assert_eq!(db.describe_def(other), "const `other`");
     let name = db.field_at(main, at_str(&text, "name;")).unwrap();
     let refs: Vec<String> = db
         .field_references(name)
         .iter()
         .map(|r| format!("{:?} {}", r.range, &db.text(r.file).unwrap()[r.range]))
         .collect();
-    assert_eq!(refs, ["115..119 name", "136..140 name", "199..203 name"]);
+    assert_eq!(
+        refs,
+        [
+            "115..119 name",
+            "136..140 name",
+            "199..203 name",
+            "332..336 name"
+        ]
+    );
 }
 
 fn at_str(text: &str, needle: &str) -> thrift_syntax::TextSize {

@@ -214,9 +214,9 @@ fn fbthrift_corpus_resolves() {
 
 /// The per-file index (built over the green tree) lists exactly the
 /// `PATH` nodes in type, `extends`, value, annotation, struct literal and
-/// `performs` positions, and the field names of struct literals and
-/// annotations and the string keys of const maps, that a walk over the
-/// syntax tree finds, on every corpus file.
+/// `performs` positions, the field names of struct literals and
+/// annotations, and the string and one-name keys of const maps, that a
+/// walk over the syntax tree finds, on every corpus file.
 #[test]
 fn the_index_finds_every_use_on_the_corpus() {
     use thrift_syntax::SyntaxKind;
@@ -261,8 +261,8 @@ fn the_index_finds_every_use_on_the_corpus() {
         let found: Vec<_> = index.uses.iter().map(|u| u.range).collect();
         assert_eq!(found, expected, "{}", path.display());
         uses += found.len();
-        // Initializers' names, and the text inside the quotes of string
-        // keys of const maps.
+        // Initializers' names, and the keys of const maps: the text inside
+        // the quotes of a string, a name without dots.
         let expected_fields: Vec<_> = parse
             .syntax_node()
             .descendants()
@@ -282,6 +282,12 @@ fn the_index_finds_every_use_on_the_corpus() {
                             range.end() - thrift_syntax::TextSize::new(u32::from(closed)),
                         ))
                     }
+                    (SyntaxKind::CONST_REF, SyntaxKind::CONST_MAP_ENTRY)
+                        if parent.first_child().as_ref() == Some(&n) =>
+                    {
+                        let path = n.first_child()?;
+                        (!path.text().to_string().contains('.')).then(|| path.text_range())
+                    }
                     _ => None,
                 }
             })
@@ -291,5 +297,5 @@ fn the_index_finds_every_use_on_the_corpus() {
         field_uses += found_fields.len();
     }
     assert!(uses > 1000, "{uses} uses");
-    eprintln!("{uses} uses, {field_uses} field names and string keys");
+    eprintln!("{uses} uses, {field_uses} field names and map keys");
 }

@@ -144,6 +144,19 @@ pub fn semantic_tokens(
                             }
                         }
                     }
+                    // fbthrift's `{name: 1}` for a struct: a field.
+                    let range = path.syntax().text_range();
+                    if is_const
+                        && out.len() == before
+                        && node.parent().map(|p| p.kind()) == Some(SyntaxKind::CONST_MAP_ENTRY)
+                        && db.field_at(file, range.start()).is_some()
+                    {
+                        out.push(SemanticToken {
+                            range,
+                            kind: 7,
+                            modifiers: 0,
+                        });
+                    }
                 }
             }
             thrift_syntax::NodeOrToken::Token(token) => {

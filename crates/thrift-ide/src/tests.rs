@@ -928,3 +928,78 @@ fn struct_constant_keys_navigate_and_rename() {
         /shared.thrift:22..23 "x" -> left
         /main.thrift:54..55 "x" -> left"#]].assert_eq(&out.join("\n"));
 }
+
+/// Semantic tokens of fbthrift names: annotations, struct literals,
+/// `performs`, and the fields literals and struct constants set (uses,
+/// not declarations).
+#[test]
+fn fbthrift_names_semantic_tokens() {
+    let (db, _, _) = fixture(FBTHRIFT);
+    let main = FileId(0);
+    let text = db.text(main).unwrap();
+    let start = text.find("@cpp").unwrap();
+    let shown: Vec<String> = semantic_tokens(&db, main, None)
+        .iter()
+        .filter(|t| usize::from(t.range.start()) >= start)
+        .filter(|t| {
+            !matches!(
+                TOKEN_TYPES[t.kind as usize],
+                "keyword" | "number" | "string"
+            )
+        })
+        .map(|t| {
+            let modifiers: Vec<&str> = (0..TOKEN_MODIFIERS.len())
+                .filter(|i| t.modifiers & (1 << i) != 0)
+                .map(|i| TOKEN_MODIFIERS[i])
+                .collect();
+            format!(
+                "{} {}{}",
+                &text[t.range],
+                TOKEN_TYPES[t.kind as usize],
+                if modifiers.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {}", modifiers.join(","))
+                }
+            )
+        })
+        .collect();
+    expect![[r#"
+        @ decorator
+        cpp namespace
+        Type decorator
+        name property
+        @ decorator
+        Foo decorator
+        name property
+        Bar struct declaration
+        Foo struct
+        f property declaration
+        Foo struct
+        name property
+        inner property
+        name property
+        lib namespace
+        Point struct
+        P variable declaration
+        lib namespace
+        Point struct
+        x property
+        Counter interface declaration
+        i32 type defaultLibrary
+        next function declaration
+        S interface declaration
+        Counter interface
+        lib namespace
+        Remote interface
+        Pick struct declaration
+        Foo struct
+        foo property declaration
+        i32 type defaultLibrary
+        n property declaration
+        Pick struct
+        PICK variable declaration
+        foo property
+        name property"#]]
+    .assert_eq(&shown.join("\n"));
+}

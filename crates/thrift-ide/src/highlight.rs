@@ -144,6 +144,19 @@ pub fn semantic_tokens(
                             }
                         }
                     }
+                    // fbthrift's `{name: 1}` for a struct: a field.
+                    let range = path.syntax().text_range();
+                    if is_const
+                        && out.len() == before
+                        && node.parent().map(|p| p.kind()) == Some(SyntaxKind::CONST_MAP_ENTRY)
+                        && db.field_at(file, range.start()).is_some()
+                    {
+                        out.push(SemanticToken {
+                            range,
+                            kind: 7,
+                            modifiers: 0,
+                        });
+                    }
                 }
             }
             thrift_syntax::NodeOrToken::Token(token) => {
@@ -180,7 +193,16 @@ pub fn semantic_tokens(
                             }
                             Some(SyntaxKind::CONST) => 8,
                             Some(SyntaxKind::TYPEDEF) => 1,
-                            Some(SyntaxKind::FIELD_INITIALIZER) => 7,
+                            // A field named in a struct literal or
+                            // annotation: a use, not a declaration.
+                            Some(SyntaxKind::FIELD_INITIALIZER) => {
+                                out.push(SemanticToken {
+                                    range: token.text_range(),
+                                    kind: 7,
+                                    modifiers: 0,
+                                });
+                                continue;
+                            }
                             _ => continue,
                         };
                         (k, DECLARATION)

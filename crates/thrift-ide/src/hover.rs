@@ -57,7 +57,21 @@ pub fn hover(db: &Database, file: FileId, offset: TextSize) -> Option<Hover> {
     let parse = db.parse(file)?;
     let token = parse.syntax_node().token_at_offset(offset).right_biased()?;
     let Some(def) = db.definition_at(file, offset) else {
-        return field_hover(&token);
+        // A field's own name.
+        if let Some(field) = token.parent_ancestors().find_map(ast::Field::cast)
+            && field
+                .name()
+                .is_some_and(|n| n.syntax().text_range().contains_range(token.text_range()))
+        {
+            return Some(field_hover(&field, token.text_range()));
+        }
+        // A field named in a struct literal or annotation: its definition.
+        let field = db.field_at(file, offset)?;
+        let node = db.field_node(field)?;
+        return Some(Hover {
+            defined_in: (field.def.file != file).then_some(field.def.file),
+            ..field_hover(&node, token.text_range())
+        });
     };
     let node = db.def_node(def)?;
     let d = db.def(def)?;
@@ -126,18 +140,10 @@ fn typedef_resolution(db: &Database, def: thrift_semantic::DefRef) -> Option<Str
     None
 }
 
-/// Hover on a field's (or argument's) name: the field as written, its
-/// doc, and its id and requiredness.
-fn field_hover(token: &thrift_syntax::SyntaxToken) -> Option<Hover> {
-    let field = token.parent_ancestors().find_map(ast::Field::cast)?;
-    let name = field.name()?;
-    if !name
-        .syntax()
-        .text_range()
-        .contains_range(token.text_range())
-    {
-        return None;
-    }
+/// Hover on a field's (or argument's) name, or on a field named in a
+/// struct literal: the field as written, its doc, and its id and
+/// requiredness.
+fn field_hover(field: &ast::Field, range: TextRange) -> Hover {
     let id = field.field_id().and_then(|i| i.value());
     let requiredness = match field.requiredness() {
         ast::Requiredness::Required => "required",
@@ -156,13 +162,15 @@ fn field_hover(token: &thrift_syntax::SyntaxToken) -> Option<Hover> {
         written.push_str(&ty.syntax().text().to_string());
         written.push(' ');
     }
-    written.push_str(&name.syntax().text().to_string());
+    if let Some(name) = field.name() {
+        written.push_str(&name.syntax().text().to_string());
+    }
     if let Some(default) = field.default_value() {
         written.push(' ');
         written.push_str(default.syntax().text().to_string().trim());
     }
-    let mut markdown = format!("```thrift\n{written}\n```");
-    if let Some(doc) = doc_of(&field) {
+    let mut markdown = format!("```thrift\n{}\n```", written.trim_end());
+    if let Some(doc) = doc_of(field) {
         markdown.push_str("\n\n");
         markdown.push_str(&doc);
     }
@@ -191,9 +199,9 @@ fn field_hover(token: &thrift_syntax::SyntaxToken) -> Option<Hover> {
         "\n\n{}: {id_text}, {requiredness}",
         owner.unwrap_or_else(|| "field".into())
     ));
-    Some(Hover {
-        range: token.text_range(),
+    Hover {
+        range,
         markdown,
         defined_in: None,
-    })
+    }
 }

@@ -1,7 +1,10 @@
 //! Go to definition, references, rename, document links, selection ranges.
 
-use thrift_semantic::DefRef;
-use thrift_syntax::{AstNode, SyntaxKind, TextRange, TextSize, ast};
+use thrift_semantic::{DefRef, FieldRef, Reference};
+use thrift_syntax::{
+    AstNode, SyntaxKind, TextRange, TextSize,
+    ast::{self, HasName},
+};
 
 use crate::{Database, FileId, TextEdit};
 
@@ -25,6 +28,77 @@ fn target(db: &Database, def: DefRef) -> Option<NavTarget> {
     })
 }
 
+fn field_target(db: &Database, field: FieldRef) -> Option<NavTarget> {
+    let node = db.field_node(field)?;
+    Some(NavTarget {
+        file: field.def.file,
+        range: node.syntax().text_range(),
+        focus_range: node.name()?.syntax().text_range(),
+    })
+}
+
+/// What a name can refer to: a top-level definition, or a field of a
+/// struct, union or exception (named in struct literals and annotations).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Symbol {
+    Def(DefRef),
+    Field(FieldRef),
+}
+
+impl Symbol {
+    fn at(db: &Database, file: FileId, offset: TextSize) -> Option<Symbol> {
+        db.definition_at(file, offset)
+            .map(Symbol::Def)
+            .or_else(|| db.field_at(file, offset).map(Symbol::Field))
+    }
+
+    fn file(self) -> FileId {
+        match self {
+            Symbol::Def(def) => def.file,
+            Symbol::Field(field) => field.def.file,
+        }
+    }
+
+    fn name(self, db: &Database) -> Option<String> {
+        match self {
+            Symbol::Def(def) => Some(db.def(def)?.name.clone()),
+            Symbol::Field(f) => Some(db.def(f.def)?.kind.fields()?.get(f.index)?.name.clone()),
+        }
+    }
+
+    /// The range of the symbol's own name.
+    fn focus(self, db: &Database) -> Option<TextRange> {
+        match self {
+            Symbol::Def(def) => db.def_name_range(def),
+            Symbol::Field(field) => db.field_name_range(field),
+        }
+    }
+
+    fn target(self, db: &Database) -> Option<NavTarget> {
+        match self {
+            Symbol::Def(def) => target(db, def),
+            Symbol::Field(field) => field_target(db, field),
+        }
+    }
+
+    fn references(self, db: &Database) -> Vec<Reference> {
+        match self {
+            Symbol::Def(def) => db.references(def),
+            Symbol::Field(field) => db.field_references(field),
+        }
+    }
+
+    /// Whether `name` is taken where the symbol is defined.
+    fn is_taken(self, db: &Database, name: &str) -> bool {
+        match self {
+            Symbol::Def(def) => db
+                .summary(def.file)
+                .is_some_and(|s| s.definitions.iter().any(|d| d.name == name)),
+            Symbol::Field(field) => db.field_named(field.def, name).is_some(),
+        }
+    }
+}
+
 /// The include (its path token) at `offset`, and the file it names.
 fn include_at(db: &Database, file: FileId, offset: TextSize) -> Option<(TextRange, FileId)> {
     let parse = db.parse(file)?;
@@ -40,7 +114,9 @@ fn include_at(db: &Database, file: FileId, offset: TextSize) -> Option<(TextRang
 }
 
 /// The definition of the name at `offset`: a type, service, const, enum
-/// value's enum, `@Annotation`; or the file an include names.
+/// value's enum, an annotation's or struct literal's struct (`@Anno`,
+/// `Foo{...}`), a `performs` interaction, a field named in a struct
+/// literal or annotation; or the file an include names.
 pub fn goto_definition(db: &Database, file: FileId, offset: TextSize) -> Option<NavTarget> {
     if let Some((_, target)) = include_at(db, file, offset) {
         let empty = TextRange::empty(TextSize::new(0));
@@ -50,8 +126,7 @@ pub fn goto_definition(db: &Database, file: FileId, offset: TextSize) -> Option<
             focus_range: empty,
         });
     }
-    let def = db.definition_at(file, offset)?;
-    target(db, def)
+    Symbol::at(db, file, offset)?.target(db)
 }
 
 /// Every reference to the definition at `offset` (also from the
@@ -62,16 +137,16 @@ pub fn references(
     offset: TextSize,
     include_declaration: bool,
 ) -> Vec<(FileId, TextRange)> {
-    let Some(def) = db.definition_at(file, offset) else {
+    let Some(symbol) = Symbol::at(db, file, offset) else {
         return Vec::new();
     };
-    let mut out: Vec<(FileId, TextRange)> = db
-        .references(def)
+    let mut out: Vec<(FileId, TextRange)> = symbol
+        .references(db)
         .into_iter()
         .map(|r| (r.file, r.range))
         .collect();
-    if include_declaration && let Some(focus) = db.def_name_range(def) {
-        out.insert(0, (def.file, focus));
+    if include_declaration && let Some(focus) = symbol.focus(db) {
+        out.insert(0, (symbol.file(), focus));
     }
     out
 }
@@ -79,10 +154,11 @@ pub fn references(
 /// The definition of the *type* of what is at `offset`: for a field,
 /// argument, const, typedef or function (at its name or anywhere in it
 /// outside its type), the first user type its type names (`list<Foo>`:
-/// `Foo`); for a reference to a const or typedef, that definition's type;
+/// `Foo`); for a field named in a struct literal or annotation, that
+/// field's type; for a reference to a const or typedef, that definition's type;
 /// for a type name, the type itself.
 pub fn goto_type_definition(db: &Database, file: FileId, offset: TextSize) -> Option<NavTarget> {
-    use thrift_syntax::{SyntaxElement, SyntaxNode};
+    use thrift_syntax::SyntaxNode;
     let (owner_file, owner): (FileId, SyntaxNode) = match db.definition_at(file, offset) {
         Some(def) => {
             let node = db.def_node(def)?.syntax().clone();
@@ -92,6 +168,11 @@ pub fn goto_type_definition(db: &Database, file: FileId, offset: TextSize) -> Op
             }
         }
         None => {
+            // A field named in a struct literal or annotation: its type.
+            if let Some(field) = db.field_at(file, offset) {
+                let node = db.field_node(field)?;
+                return type_target(db, field.def.file, node.syntax());
+            }
             let parse = db.parse(file)?;
             let token = parse.syntax_node().token_at_offset(offset).right_biased()?;
             let node = token.parent_ancestors().find(|n| {
@@ -106,6 +187,17 @@ pub fn goto_type_definition(db: &Database, file: FileId, offset: TextSize) -> Op
             (file, node)
         }
     };
+    type_target(db, owner_file, &owner)
+}
+
+/// The first user type that the type of `owner` (a node of `owner_file`)
+/// names.
+fn type_target(
+    db: &Database,
+    owner_file: FileId,
+    owner: &thrift_syntax::SyntaxNode,
+) -> Option<NavTarget> {
+    use thrift_syntax::SyntaxElement;
     let ty = owner.children().find(|n| ast::Type::can_cast(n.kind()))?;
     ty.descendants_with_tokens()
         .filter_map(SyntaxElement::into_token)
@@ -121,17 +213,18 @@ pub fn document_highlights(
     file: FileId,
     offset: TextSize,
 ) -> Vec<(TextRange, bool)> {
-    let Some(def) = db.definition_at(file, offset) else {
+    let Some(symbol) = Symbol::at(db, file, offset) else {
         return Vec::new();
     };
     let mut out: Vec<(TextRange, bool)> = Vec::new();
-    if def.file == file
-        && let Some(focus) = db.def_name_range(def)
+    if symbol.file() == file
+        && let Some(focus) = symbol.focus(db)
     {
         out.push((focus, true));
     }
     out.extend(
-        db.references(def)
+        symbol
+            .references(db)
             .into_iter()
             .filter(|r| r.file == file)
             .map(|r| (r.range, false)),
@@ -141,16 +234,21 @@ pub fn document_highlights(
     out
 }
 
-/// The range of the name that would be renamed at `offset`.
+/// The range of the name that would be renamed at `offset` (for a field
+/// named by a struct constant's string key, the text inside the quotes).
 pub fn prepare_rename(db: &Database, file: FileId, offset: TextSize) -> Option<TextRange> {
-    let def = db.definition_at(file, offset)?;
-    let name = db.def(def)?.name.clone();
+    let name = Symbol::at(db, file, offset)?.name(db)?;
     let parse = db.parse(file)?;
     let token = parse.syntax_node().token_at_offset(offset).right_biased()?;
-    if token.kind() == SyntaxKind::IDENT && token.text() == name {
-        Some(token.text_range())
-    } else {
-        None
+    let range = token.text_range();
+    match token.kind() {
+        SyntaxKind::IDENT if token.text() == name => Some(range),
+        // A struct constant's key, `{"name": 1}`: inside the quotes.
+        SyntaxKind::STRING if ast::unquote(token.text()) == name => Some(TextRange::at(
+            range.start() + TextSize::new(1),
+            TextSize::of(name.as_str()),
+        )),
+        _ => None,
     }
 }
 
@@ -173,28 +271,25 @@ pub fn rename(
     if !is_identifier(new_name) {
         return Err(format!("`{new_name}` is not a valid Thrift name"));
     }
-    let def = db
-        .definition_at(file, offset)
-        .ok_or("there is nothing to rename here")?;
-    let old = db
-        .def(def)
-        .map(|d| d.name.clone())
-        .ok_or("the definition is gone")?;
-    let summary = db.summary(def.file).ok_or("the definition is gone")?;
-    if summary.definitions.iter().any(|d| d.name == new_name) {
-        return Err(format!("`{new_name}` is already defined in that file"));
+    let symbol = Symbol::at(db, file, offset).ok_or("there is nothing to rename here")?;
+    let old = symbol.name(db).ok_or("the definition is gone")?;
+    if symbol.is_taken(db, new_name) {
+        return Err(match symbol {
+            Symbol::Def(_) => format!("`{new_name}` is already defined in that file"),
+            Symbol::Field(_) => format!("`{new_name}` is already a field of that struct"),
+        });
     }
     let mut edits = Vec::new();
-    if let Some(focus) = db.def_name_range(def) {
+    if let Some(focus) = symbol.focus(db) {
         edits.push((
-            def.file,
+            symbol.file(),
             TextEdit {
                 range: focus,
                 new_text: new_name.to_string(),
             },
         ));
     }
-    for reference in db.references(def) {
+    for reference in symbol.references(db) {
         let Some(text) = db.text(reference.file) else {
             continue;
         };

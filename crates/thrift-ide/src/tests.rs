@@ -648,3 +648,358 @@ fn completion_includes_what_the_siblings_write() {
         ]
     );
 }
+
+/// fbthrift names: `@Annotation` structs, struct literals' structs,
+/// `performs` interactions, and the fields that literals and annotations
+/// name.
+const FBTHRIFT: &str = r#"
+//- /main.thrift
+include "thrift/annotation/cpp.thrift"
+include "lib.thrift"
+struct Foo { 1: i32 name; 2: optional Foo inner; }
+@cpp.Type{name = "std::map"}
+@Foo{name = 7}
+struct Bar {
+  1: Foo f = Foo{name = 1, inner = {name = 2}};
+}
+const lib.Point P = lib.Point{x = 1}
+interaction Counter { i32 next(); }
+service S { performs Counter; performs lib.Remote; }
+union Pick { 1: Foo foo; 2: i32 n; }
+const Pick PICK = {foo: {name: 9}}
+//- /lib.thrift
+/** A point. */
+struct Point { 1: i32 x; }
+interaction Remote {}
+//- /thrift/annotation/cpp.thrift
+/** The C++ type to use. */
+struct Type {
+  /** The type's name. */
+  1: string name;
+  2: string template;
+}
+"#;
+
+/// Definition, references, highlights, the rename range and the first line
+/// of the hover at `needle` (its `delta`-th byte) in the first file.
+fn navigate(db: &Database, paths: &[String], needle: &str, delta: usize) -> String {
+    let main = FileId(0);
+    let text = db.text(main).unwrap();
+    let offset = TextSize::new((text.find(needle).unwrap() + delta) as u32);
+    let show = |list: Vec<String>| list.join(", ");
+    let def = goto_definition(db, main, offset)
+        .map(|t| at(db, paths, t.file, t.focus_range))
+        .unwrap_or_else(|| "none".into());
+    let refs = references(db, main, offset, false)
+        .iter()
+        .map(|(f, r)| at(db, paths, *f, *r))
+        .collect();
+    let highlights = document_highlights(db, main, offset)
+        .iter()
+        .map(|(r, decl)| format!("{:?}{}", r, if *decl { " (decl)" } else { "" }))
+        .collect();
+    let rename_range = prepare_rename(db, main, offset)
+        .map(|r| at(db, paths, main, r))
+        .unwrap_or_else(|| "none".into());
+    let hover = hover(db, main, offset)
+        .map(|h| {
+            let body: Vec<&str> = h
+                .markdown
+                .lines()
+                .filter(|l| !l.starts_with("```"))
+                .collect();
+            format!("{} (defined in {:?})", body.join(" | "), h.defined_in)
+        })
+        .unwrap_or_else(|| "none".into());
+    format!(
+        "== {needle}\ndefinition: {def}\nreferences: {}\nhighlights: {}\nrename: {rename_range}\nhover: {hover}",
+        show(refs),
+        show(highlights)
+    )
+}
+
+#[test]
+fn fbthrift_names_definition_references_highlight_hover() {
+    let (db, paths, _) = fixture(FBTHRIFT);
+    let out: Vec<String> = [
+        // `@Anno` across files, and the field it sets.
+        ("cpp.Type", 5),
+        ("name = \"std", 0),
+        // `@Foo` of a local struct; `Foo{...}` (nested without its name).
+        ("@Foo", 1),
+        ("Foo{name = 1", 0),
+        ("name = 1", 0),
+        ("name = 2", 0),
+        ("inner =", 0),
+        // A qualified struct literal and its field.
+        ("lib.Point{", 5),
+        ("x = 1", 0),
+        // `performs`, in this file and across files.
+        ("performs Counter", 9),
+        ("lib.Remote", 4),
+        // A field's own name: its literal uses.
+        ("name;", 0),
+        // fbthrift's bare names as keys of a struct constant.
+        ("foo:", 0),
+    ]
+    .iter()
+    .map(|&(needle, delta)| navigate(&db, &paths, needle, delta))
+    .collect();
+    expect![[r#"
+        == cpp.Type
+        definition: /thrift/annotation/cpp.thrift:35..39 "Type"
+        references: /main.thrift:112..120 "cpp.Type"
+        highlights: 112..120
+        rename: /main.thrift:116..120 "Type"
+        hover: struct Type |  | The C++ type to use. (defined in Some(FileId(2)))
+        == name = "std
+        definition: /thrift/annotation/cpp.thrift:80..84 "name"
+        references: /main.thrift:121..125 "name"
+        highlights: 121..125
+        rename: /main.thrift:121..125 "name"
+        hover: 1: string name |  | The type's name. |  | field of struct `Type`: id `1`, default requiredness (defined in Some(FileId(2)))
+        == @Foo
+        definition: /main.thrift:67..70 "Foo"
+        references: /main.thrift:98..101 "Foo", /main.thrift:141..144 "Foo", /main.thrift:173..176 "Foo", /main.thrift:181..184 "Foo", /main.thrift:360..363 "Foo"
+        highlights: 67..70 (decl), 98..101, 141..144, 173..176, 181..184, 360..363
+        rename: /main.thrift:141..144 "Foo"
+        hover: struct Foo (defined in None)
+        == Foo{name = 1
+        definition: /main.thrift:67..70 "Foo"
+        references: /main.thrift:98..101 "Foo", /main.thrift:141..144 "Foo", /main.thrift:173..176 "Foo", /main.thrift:181..184 "Foo", /main.thrift:360..363 "Foo"
+        highlights: 67..70 (decl), 98..101, 141..144, 173..176, 181..184, 360..363
+        rename: /main.thrift:181..184 "Foo"
+        hover: struct Foo (defined in None)
+        == name = 1
+        definition: /main.thrift:80..84 "name"
+        references: /main.thrift:145..149 "name", /main.thrift:185..189 "name", /main.thrift:204..208 "name", /main.thrift:406..410 "name"
+        highlights: 80..84 (decl), 145..149, 185..189, 204..208, 406..410
+        rename: /main.thrift:185..189 "name"
+        hover: 1: i32 name |  | field of struct `Foo`: id `1`, default requiredness (defined in None)
+        == name = 2
+        definition: /main.thrift:80..84 "name"
+        references: /main.thrift:145..149 "name", /main.thrift:185..189 "name", /main.thrift:204..208 "name", /main.thrift:406..410 "name"
+        highlights: 80..84 (decl), 145..149, 185..189, 204..208, 406..410
+        rename: /main.thrift:204..208 "name"
+        hover: 1: i32 name |  | field of struct `Foo`: id `1`, default requiredness (defined in None)
+        == inner =
+        definition: /main.thrift:102..107 "inner"
+        references: /main.thrift:195..200 "inner"
+        highlights: 102..107 (decl), 195..200
+        rename: /main.thrift:195..200 "inner"
+        hover: 2: optional Foo inner |  | field of struct `Foo`: id `2`, optional (defined in None)
+        == lib.Point{
+        definition: /lib.thrift:23..28 "Point"
+        references: /main.thrift:224..233 "lib.Point", /main.thrift:238..247 "lib.Point"
+        highlights: 224..233, 238..247
+        rename: /main.thrift:242..247 "Point"
+        hover: struct Point |  | A point. (defined in Some(FileId(1)))
+        == x = 1
+        definition: /lib.thrift:38..39 "x"
+        references: /main.thrift:248..249 "x"
+        highlights: 248..249
+        rename: /main.thrift:248..249 "x"
+        hover: 1: i32 x |  | field of struct `Point`: id `1`, default requiredness (defined in Some(FileId(1)))
+        == performs Counter
+        definition: /main.thrift:267..274 "Counter"
+        references: /main.thrift:312..319 "Counter"
+        highlights: 267..274 (decl), 312..319
+        rename: /main.thrift:312..319 "Counter"
+        hover: interaction Counter (defined in None)
+        == lib.Remote
+        definition: /lib.thrift:55..61 "Remote"
+        references: /main.thrift:330..340 "lib.Remote"
+        highlights: 330..340
+        rename: /main.thrift:334..340 "Remote"
+        hover: interaction Remote (defined in Some(FileId(1)))
+        == name;
+        definition: /main.thrift:80..84 "name"
+        references: /main.thrift:145..149 "name", /main.thrift:185..189 "name", /main.thrift:204..208 "name", /main.thrift:406..410 "name"
+        highlights: 80..84 (decl), 145..149, 185..189, 204..208, 406..410
+        rename: /main.thrift:80..84 "name"
+        hover: 1: i32 name |  | field of struct `Foo`: id `1`, default requiredness (defined in None)
+        == foo:
+        definition: /main.thrift:364..367 "foo"
+        references: /main.thrift:400..403 "foo"
+        highlights: 364..367 (decl), 400..403
+        rename: /main.thrift:400..403 "foo"
+        hover: 1: Foo foo |  | field of union `Pick`: id `1`, default requiredness (defined in None)"#]].assert_eq(&out.join("\n"));
+}
+
+#[test]
+fn fbthrift_names_rename() {
+    let (db, paths, _) = fixture(FBTHRIFT);
+    let rename_at = |file: FileId, needle: &str, delta: usize, new_name: &str| -> String {
+        let text = db.text(file).unwrap();
+        let offset = TextSize::new((text.find(needle).unwrap() + delta) as u32);
+        match rename(&db, file, offset, new_name) {
+            Ok(edits) => {
+                let mut shown: Vec<String> = edits
+                    .iter()
+                    .map(|(f, e)| format!("{} -> {}", at(&db, &paths, *f, e.range), e.new_text))
+                    .collect();
+                shown.sort();
+                format!("{needle} => {new_name}\n  {}", shown.join("\n  "))
+            }
+            Err(e) => format!("{needle} => {new_name}: {e}"),
+        }
+    };
+    let out = [
+        // The annotation library's struct, from its definition.
+        rename_at(FileId(2), "Type", 0, "CppType"),
+        // A local struct, from an `@` use.
+        rename_at(FileId(0), "@Foo", 1, "Fu"),
+        // A qualified struct literal.
+        rename_at(FileId(0), "lib.Point{", 5, "Pt"),
+        // An interaction, from `performs`.
+        rename_at(FileId(0), "performs Counter", 9, "Tally"),
+        // A field, from a literal and from an annotation.
+        rename_at(FileId(0), "name = 2", 0, "label"),
+        rename_at(FileId(0), "name = \"std", 0, "spelling"),
+        rename_at(FileId(0), "name = 1", 0, "inner"),
+        // A union's field, from a bare key.
+        rename_at(FileId(0), "foo:", 0, "fu"),
+    ];
+    expect![[r#"
+        Type => CppType
+          /main.thrift:116..120 "Type" -> CppType
+          /thrift/annotation/cpp.thrift:35..39 "Type" -> CppType
+        @Foo => Fu
+          /main.thrift:141..144 "Foo" -> Fu
+          /main.thrift:173..176 "Foo" -> Fu
+          /main.thrift:181..184 "Foo" -> Fu
+          /main.thrift:360..363 "Foo" -> Fu
+          /main.thrift:67..70 "Foo" -> Fu
+          /main.thrift:98..101 "Foo" -> Fu
+        lib.Point{ => Pt
+          /lib.thrift:23..28 "Point" -> Pt
+          /main.thrift:228..233 "Point" -> Pt
+          /main.thrift:242..247 "Point" -> Pt
+        performs Counter => Tally
+          /main.thrift:267..274 "Counter" -> Tally
+          /main.thrift:312..319 "Counter" -> Tally
+        name = 2 => label
+          /main.thrift:145..149 "name" -> label
+          /main.thrift:185..189 "name" -> label
+          /main.thrift:204..208 "name" -> label
+          /main.thrift:406..410 "name" -> label
+          /main.thrift:80..84 "name" -> label
+        name = "std => spelling
+          /main.thrift:121..125 "name" -> spelling
+          /thrift/annotation/cpp.thrift:80..84 "name" -> spelling
+        name = 1 => inner: `inner` is already a field of that struct
+        foo: => fu
+          /main.thrift:364..367 "foo" -> fu
+          /main.thrift:400..403 "foo" -> fu"#]]
+    .assert_eq(&out.join("\n"));
+}
+
+/// Apache Thrift's struct constants name fields by string keys: they
+/// navigate to the field, and renaming the field renames them.
+#[test]
+fn struct_constant_keys_navigate_and_rename() {
+    let (db, paths, _) = fixture(
+        "//- /main.thrift\ninclude \"shared.thrift\"\nconst shared.Point ORIGIN = {\"x\": 0, \"y\": 0}\nconst map<string, i32> M = {\"x\": 1}\n//- /shared.thrift\nstruct Point { 1: i32 x; 2: i32 y; }\n",
+    );
+    let mut out = vec![navigate(&db, &paths, "\"x\": 0", 1)];
+    // A `map<string, i32>`: its keys are strings, not fields.
+    out.push(navigate(&db, &paths, "\"x\": 1", 1));
+    let shared = FileId(1);
+    let x = TextSize::new(db.text(shared).unwrap().find("x;").unwrap() as u32);
+    let edits = rename(&db, shared, x, "left").unwrap();
+    out.extend(
+        edits
+            .iter()
+            .map(|(f, e)| format!("{} -> {}", at(&db, &paths, *f, e.range), e.new_text)),
+    );
+    expect![[r#"
+        == "x": 0
+        definition: /shared.thrift:22..23 "x"
+        references: /main.thrift:54..55 "x"
+        highlights: 54..55
+        rename: /main.thrift:54..55 "x"
+        hover: 1: i32 x |  | field of struct `Point`: id `1`, default requiredness (defined in Some(FileId(1)))
+        == "x": 1
+        definition: none
+        references: 
+        highlights: 
+        rename: none
+        hover: none
+        /shared.thrift:22..23 "x" -> left
+        /main.thrift:54..55 "x" -> left"#]].assert_eq(&out.join("\n"));
+}
+
+/// Semantic tokens of fbthrift names: annotations, struct literals,
+/// `performs`, and the fields literals and struct constants set (uses,
+/// not declarations).
+#[test]
+fn fbthrift_names_semantic_tokens() {
+    let (db, _, _) = fixture(FBTHRIFT);
+    let main = FileId(0);
+    let text = db.text(main).unwrap();
+    let start = text.find("@cpp").unwrap();
+    let shown: Vec<String> = semantic_tokens(&db, main, None)
+        .iter()
+        .filter(|t| usize::from(t.range.start()) >= start)
+        .filter(|t| {
+            !matches!(
+                TOKEN_TYPES[t.kind as usize],
+                "keyword" | "number" | "string"
+            )
+        })
+        .map(|t| {
+            let modifiers: Vec<&str> = (0..TOKEN_MODIFIERS.len())
+                .filter(|i| t.modifiers & (1 << i) != 0)
+                .map(|i| TOKEN_MODIFIERS[i])
+                .collect();
+            format!(
+                "{} {}{}",
+                &text[t.range],
+                TOKEN_TYPES[t.kind as usize],
+                if modifiers.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {}", modifiers.join(","))
+                }
+            )
+        })
+        .collect();
+    expect![[r#"
+        @ decorator
+        cpp namespace
+        Type decorator
+        name property
+        @ decorator
+        Foo decorator
+        name property
+        Bar struct declaration
+        Foo struct
+        f property declaration
+        Foo struct
+        name property
+        inner property
+        name property
+        lib namespace
+        Point struct
+        P variable declaration
+        lib namespace
+        Point struct
+        x property
+        Counter interface declaration
+        i32 type defaultLibrary
+        next function declaration
+        S interface declaration
+        Counter interface
+        lib namespace
+        Remote interface
+        Pick struct declaration
+        Foo struct
+        foo property declaration
+        i32 type defaultLibrary
+        n property declaration
+        Pick struct
+        PICK variable declaration
+        foo property
+        name property"#]]
+    .assert_eq(&shown.join("\n"));
+}

@@ -241,6 +241,63 @@ async fn definition_references_hover() {
     .await;
 }
 
+/// fbthrift's `@cpp.Type` lands in the annotation library, found through
+/// the config's `include_dirs`; its field and a struct literal's struct too.
+#[tokio::test]
+async fn definition_of_an_annotation_in_an_include_dir() {
+    let disk = vec![
+        (
+            "thrift-tools.toml".to_string(),
+            "include_dirs = [\"third_party\"]\n".to_string(),
+        ),
+        (
+            "third_party/thrift/annotation/cpp.thrift".to_string(),
+            "package \"facebook.com/thrift/annotation/cpp\"\n\nstruct Type {\n  1: string name;\n}\n"
+                .to_string(),
+        ),
+    ];
+    let main = "include \"thrift/annotation/cpp.thrift\"\n\n@cpp.Ty$0pe{name = \"std::unordered_map\"}\ntypedef map<i32, i32> M\nstruct P { 1: i32 x; }\nconst P ORIGIN = P{x = 0}\n";
+    let mut fx = Fixture::with_disk_files(&format!("//- /idl/main.thrift\n{main}"), disk).await;
+    let text = main.replace("$0", "");
+    let mut out = Vec::new();
+    let def = fx.at_cursor("textDocument/definition", json!({})).await;
+    out.push(format!("@cpp.Type: {}", fx.show(&def)));
+    for (label, needle, delta) in [("name", "name =", 0), ("P{", "P{x", 0), ("x", "x = 0", 0)] {
+        let position = position_of(&text, text.find(needle).unwrap() + delta);
+        let uri = fx.uris[0].clone();
+        let def = fx
+            .request(
+                "textDocument/definition",
+                json!({"textDocument": {"uri": uri}, "position": position}),
+            )
+            .await;
+        out.push(format!("{label}: {}", fx.show(&def)));
+    }
+    let refs = fx
+        .at_cursor(
+            "textDocument/references",
+            json!({"context": {"includeDeclaration": true}}),
+        )
+        .await;
+    out.push(format!(
+        "references: {}",
+        refs.as_array()
+            .unwrap()
+            .iter()
+            .map(|l| fx.show(l))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    let _ = std::fs::remove_dir_all(&fx.root);
+    expect![[r#"
+        @cpp.Type: third_party/thrift/annotation/cpp.thrift:2:7
+        name: third_party/thrift/annotation/cpp.thrift:3:12
+        P{: idl/main.thrift:4:7
+        x: idl/main.thrift:4:18
+        references: third_party/thrift/annotation/cpp.thrift:2:7, idl/main.thrift:2:1"#]]
+    .assert_eq(&out.join("\n"));
+}
+
 #[tokio::test]
 async fn rename_edits_every_file() {
     check(

@@ -21,6 +21,34 @@ pub enum UseKind {
     Type,
     /// A const or an enum value in a value position.
     Const,
+    /// The struct of an annotation: `@Name`, `@inc.Name{...}` (fbthrift).
+    Annotation,
+    /// The struct of a struct literal: `Name{...}` (fbthrift).
+    StructLiteral,
+    /// The interaction of `performs Name;` (fbthrift).
+    Performs,
+}
+
+impl UseKind {
+    /// The kind of use of a `PATH` whose parent is `parent`, if the path
+    /// names a definition.
+    fn of_path_in(parent: SyntaxKind) -> Option<UseKind> {
+        Some(match parent {
+            SyntaxKind::NAMED_TYPE | SyntaxKind::EXTENDS_CLAUSE => UseKind::Type,
+            SyntaxKind::CONST_REF => UseKind::Const,
+            SyntaxKind::STRUCTURED_ANNOTATION => UseKind::Annotation,
+            SyntaxKind::STRUCT_LITERAL => UseKind::StructLiteral,
+            SyntaxKind::PERFORMS => UseKind::Performs,
+            _ => return None,
+        })
+    }
+
+    /// Whether the path names a const or an enum (`Enum.VALUE`), resolved
+    /// with `resolve_const`; every other use is a definition's name,
+    /// resolved with `resolve_name`.
+    pub fn is_const(self) -> bool {
+        self == UseKind::Const
+    }
 }
 
 /// A path that may name a definition: `Foo`, `inc.Foo`, `Enum.VALUE`.
@@ -30,11 +58,30 @@ pub struct Use {
     pub kind: UseKind,
 }
 
+/// A name that may be a field's: `name` in `Foo{name = 1}` or
+/// `@Anno{name = 1}` (fbthrift), or the key of a const map entry,
+/// `{"name": 1}` or fbthrift's `{name: 1}`, which names a field where the
+/// map stands for a struct (struct constants).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldUse {
+    /// The field's name as written (for a string key, inside the quotes).
+    pub range: TextRange,
+    /// The use (a position in [`FileIndex::uses`]) that names the struct
+    /// of the literal or annotation; `None` for `{name = 1}` and string
+    /// keys, whose struct is the type expected where they stand.
+    pub owner: Option<u32>,
+}
+
 /// The positions of one file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FileIndex {
-    /// Every path in a type, `extends` or value position, in file order.
+    /// Every path that names a definition, in file order: in a type,
+    /// `extends` or value position, an annotation's struct (`@Anno`), a
+    /// struct literal's struct (`Foo{...}`) and a `performs` interaction.
     pub uses: Vec<Use>,
+    /// Every field name of a struct literal or an annotation, and every
+    /// string or one-name key of a const map, in file order.
+    pub field_uses: Vec<FieldUse>,
     /// Parallel to the summary's `definitions`: each named top-level
     /// definition's whole range and its name's range.
     pub definitions: Vec<(TextRange, TextRange)>,
@@ -99,8 +146,15 @@ impl FileIndex {
         // node visited): this runs for every file loaded.
         let root = file.syntax();
         let start = u32::from(root.text_range().start());
-        collect_uses(root.green().as_ref(), None, start, &mut index.uses);
+        collect_uses(
+            root.green().as_ref(),
+            SyntaxKind::SOURCE_FILE,
+            start,
+            None,
+            &mut index,
+        );
         index.uses.shrink_to_fit();
+        index.field_uses.shrink_to_fit();
         index.definitions.shrink_to_fit();
         index
     }
@@ -178,39 +232,99 @@ impl FileIndex {
     }
 }
 
-/// The `PATH` nodes under `node` (which starts at `offset`, and whose kind
-/// is `parent` for its children), in order.
+/// The uses under `node` (of kind `kind`, starting at `offset`), in order.
+/// `owner` is the use that names the struct of the innermost struct literal
+/// or annotation around `node`, for the field names of its initializers.
 fn collect_uses(
     node: &rowan::GreenNodeData,
-    kind: Option<SyntaxKind>,
+    kind: SyntaxKind,
     offset: u32,
-    out: &mut Vec<Use>,
+    mut owner: Option<u32>,
+    index: &mut FileIndex,
 ) {
-    let path = rowan::SyntaxKind(SyntaxKind::PATH as u16);
+    if matches!(
+        kind,
+        SyntaxKind::STRUCT_LITERAL | SyntaxKind::STRUCTURED_ANNOTATION
+    ) {
+        // Its own struct, if written, comes first; `{name = 1}` has none.
+        owner = None;
+    }
     let mut at = offset;
+    let mut first = true;
     for child in node.children() {
         let len = u32::from(child.text_len());
         if let rowan::NodeOrToken::Node(n) = child {
-            if n.kind() == path {
-                let use_kind = match kind {
-                    Some(SyntaxKind::NAMED_TYPE | SyntaxKind::EXTENDS_CLAUSE) => {
-                        Some(UseKind::Type)
+            let range = TextRange::at(at.into(), len.into());
+            let is_key = std::mem::replace(&mut first, false);
+            match kind_of(n.kind()) {
+                SyntaxKind::LITERAL if is_key && kind == SyntaxKind::CONST_MAP_ENTRY => {
+                    if let Some(range) = string_inside(n, at) {
+                        index.field_uses.push(FieldUse { range, owner: None });
                     }
-                    Some(SyntaxKind::CONST_REF) => Some(UseKind::Const),
-                    _ => None,
-                };
-                if let Some(kind) = use_kind {
-                    out.push(Use {
-                        range: TextRange::at(at.into(), len.into()),
-                        kind,
-                    });
                 }
-            } else {
-                collect_uses(n, Some(kind_of(n.kind())), at, out);
+                SyntaxKind::CONST_REF if is_key && kind == SyntaxKind::CONST_MAP_ENTRY => {
+                    // fbthrift: `{name: 1}`, a bare name that is no const.
+                    if let Some(range) = single_name(n, at) {
+                        index.field_uses.push(FieldUse { range, owner: None });
+                    }
+                    collect_uses(n, SyntaxKind::CONST_REF, at, owner, index);
+                }
+                SyntaxKind::PATH => {
+                    if let Some(use_kind) = UseKind::of_path_in(kind) {
+                        if matches!(use_kind, UseKind::Annotation | UseKind::StructLiteral) {
+                            owner = Some(index.uses.len() as u32);
+                        }
+                        index.uses.push(Use {
+                            range,
+                            kind: use_kind,
+                        });
+                    }
+                }
+                SyntaxKind::NAME if kind == SyntaxKind::FIELD_INITIALIZER => {
+                    index.field_uses.push(FieldUse { range, owner });
+                }
+                child_kind => collect_uses(n, child_kind, at, owner, index),
             }
         }
         at += len;
     }
+}
+
+/// The text inside the quotes of `literal` (which starts at `offset`), if
+/// it is a string.
+fn string_inside(literal: &rowan::GreenNodeData, offset: u32) -> Option<TextRange> {
+    let mut at = offset;
+    for child in literal.children() {
+        let len = u32::from(child.text_len());
+        if let rowan::NodeOrToken::Token(t) = child
+            && kind_of(t.kind()) == SyntaxKind::STRING
+        {
+            let text = t.text();
+            let quote = text.chars().next()?;
+            let closed = text.len() >= 2 && text.ends_with(quote);
+            let inner = len - 1 - u32::from(closed);
+            return Some(TextRange::at((at + 1).into(), inner.into()));
+        }
+        at += len;
+    }
+    None
+}
+
+/// The range of the path of `const_ref` (which starts at `offset`) if it
+/// is one name, without dots.
+fn single_name(const_ref: &rowan::GreenNodeData, offset: u32) -> Option<TextRange> {
+    let mut at = offset;
+    for child in const_ref.children() {
+        let len = u32::from(child.text_len());
+        if let rowan::NodeOrToken::Node(path) = child
+            && kind_of(path.kind()) == SyntaxKind::PATH
+        {
+            let one = path.children().count() == 1;
+            return one.then(|| TextRange::at(at.into(), len.into()));
+        }
+        at += len;
+    }
+    None
 }
 
 fn kind_of(raw: rowan::SyntaxKind) -> SyntaxKind {
@@ -248,6 +362,54 @@ mod tests {
         assert_eq!(names, ["E", "c", "S", "X"]);
         let (whole, _) = index.definitions[0];
         assert_eq!(&text[whole], "enum E { V }");
+    }
+
+    #[test]
+    fn fbthrift_uses_and_field_names() {
+        let text = "include \"cpp.thrift\"\n@cpp.Type{name = \"x\"}\n@Flag\nstruct S {\n  1: S s = S{a = 1, b = T{c = [{d = 2}]}} (k = \"v\");\n  2: S t = {\"e\": {'f': \"g\"}, 1: \"h\", \"\": 2, j: 3, k.l: 4, \"i;\n}\nservice X { performs I; }\n";
+        let parse = thrift_syntax::parse(text);
+        let index = FileIndex::build(&parse.tree());
+        let uses: Vec<String> = (0..index.uses.len())
+            .map(|i| format!("{:?} {}", index.uses[i].kind, index.use_text(i, text)))
+            .collect();
+        assert_eq!(
+            uses,
+            [
+                "Annotation cpp.Type",
+                "Annotation Flag",
+                "Type S",
+                "StructLiteral S",
+                "StructLiteral T",
+                "Type S",
+                "Const j",
+                "Const k.l",
+                "Performs I"
+            ]
+        );
+        // Each field name with the struct it is a field of, when written.
+        let fields: Vec<String> = index
+            .field_uses
+            .iter()
+            .map(|f| {
+                let owner = f.owner.map_or("-", |i| index.use_text(i as usize, text));
+                format!("{} of {owner}", &text[f.range])
+            })
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "name of cpp.Type",
+                "a of S",
+                "b of S",
+                "c of T",
+                "d of -",
+                "e of -",
+                "f of -",
+                " of -",
+                "j of -",
+                "i; of -"
+            ]
+        );
     }
 
     #[test]

@@ -602,6 +602,228 @@ const Color DEFAULT = Color.RED
     );
 }
 
+#[test]
+fn fbthrift_names_navigate() {
+    let (db, _paths) = database(
+        r#"
+//- /main.thrift
+include "thrift/annotation/cpp.thrift"
+include "inc.thrift"
+struct Foo { 1: i32 name; 2: optional Foo inner; 3: list<Foo> more; }
+@cpp.Type{name = "x"}
+@Foo
+struct Bar {
+  1: Foo f = Foo{name = 1, inner = Foo{name = 2}, more = [{name = 3}]};
+  2: inc.Alias g = {name = 4};
+}
+const Foo c = {inner = {name = 5}}
+const inc.Baz z = inc.Baz{name = 6}
+interaction I {}
+service S { performs I; }
+//- /inc.thrift
+struct Baz { 1: i32 name }
+typedef Baz Alias
+//- /thrift/annotation/cpp.thrift
+struct Type { 1: string name; 2: string template; }
+"#,
+    );
+    let main = FileId(0);
+    let text = db.text(main).unwrap().to_string();
+    // The `n`-th occurrence of `needle`, one byte in.
+    let at = |needle: &str, n: usize| {
+        let i = text.match_indices(needle).nth(n).unwrap().0;
+        thrift_syntax::TextSize::new(i as u32 + 1)
+    };
+    let describe = |def: Option<DefRef>| match def {
+        Some(d) => format!("{} {}", d.file.0, db.describe_def(d)),
+        None => "-".into(),
+    };
+    let defs: Vec<String> = [
+        ("cpp.Type", 0),
+        ("Type{", 0),
+        ("@Foo", 0),
+        ("Foo{name = 1", 0),
+        ("Foo{name = 2", 0),
+        ("Baz{", 0),
+        (" I;", 0),
+    ]
+    .iter()
+    .map(|&(needle, n)| {
+        let mut offset = at(needle, n);
+        if needle.starts_with('@') {
+            offset += thrift_syntax::TextSize::new(1);
+        }
+        format!("{needle}: {}", describe(db.definition_at(main, offset)))
+    })
+    .collect();
+    expect![[r#"
+        cpp.Type: 2 struct `Type`
+        Type{: 2 struct `Type`
+        @Foo: 0 struct `Foo`
+        Foo{name = 1: 0 struct `Foo`
+        Foo{name = 2: 0 struct `Foo`
+        Baz{: 1 struct `Baz`
+         I;: 0 interaction `I`"#]]
+    .assert_eq(&defs.join("\n"));
+
+    let show = |refs: Vec<crate::Reference>| -> String {
+        refs.iter()
+            .map(|r| {
+                let t = db.text(r.file).unwrap();
+                format!("{}@{:?} {}", r.file.0, r.range, &t[r.range])
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let foo = db
+        .definition_at(main, at("@Foo", 0) + thrift_syntax::TextSize::new(1))
+        .unwrap();
+    // From the `@` too.
+    let at_sign = at("@Foo", 0) - thrift_syntax::TextSize::new(1);
+    assert_eq!(db.definition_at(main, at_sign), Some(foo));
+    expect!["0@98..101 Foo, 0@117..120 Foo, 0@153..156 Foo, 0@175..178 Foo, 0@183..186 Foo, 0@205..208 Foo, 0@281..284 Foo"]
+        .assert_eq(&show(db.references(foo)));
+    let ty = db.definition_at(main, at("cpp.Type", 0)).unwrap();
+    expect!["0@131..139 cpp.Type"].assert_eq(&show(db.references(ty)));
+    let interaction = db.definition_at(main, at(" I;", 0)).unwrap();
+    expect!["0@384..385 I"].assert_eq(&show(db.references(interaction)));
+
+    // Field names: in an annotation, a literal, nested literals with and
+    // without their struct, through a typedef of another file.
+    let field = |needle: &str, n: usize| -> String {
+        match db.field_at(main, at(needle, n)) {
+            Some(f) => {
+                let def = db.def(f.def).unwrap();
+                let field = &def.kind.fields().unwrap()[f.index];
+                format!("{needle}#{n}: {}.{}", def.name, field.name)
+            }
+            None => format!("{needle}#{n}: -"),
+        }
+    };
+    let fields: Vec<String> = [
+        ("name", 1),
+        ("name", 2),
+        ("inner", 1),
+        ("name", 3),
+        ("more", 1),
+        ("name", 4),
+        ("name", 5),
+        ("inner", 2),
+        ("name", 6),
+        ("name", 7),
+        ("name", 0),
+        ("Bar", 0),
+    ]
+    .iter()
+    .map(|&(needle, n)| field(needle, n))
+    .collect();
+    expect![[r#"
+        name#1: Type.name
+        name#2: Foo.name
+        inner#1: Foo.inner
+        name#3: Foo.name
+        more#1: Foo.more
+        name#4: Foo.name
+        name#5: Baz.name
+        inner#2: Foo.inner
+        name#6: Foo.name
+        name#7: Baz.name
+        name#0: Foo.name
+        Bar#0: -"#]]
+    .assert_eq(&fields.join("\n"));
+
+    let name = db.field_at(main, at("name", 0)).unwrap();
+    expect!["0@187..191 name, 0@209..213 name, 0@229..233 name, 0@299..303 name"]
+        .assert_eq(&show(db.field_references(name)));
+    let baz_name = db.field_at(main, at("name", 5)).unwrap();
+    expect!["0@262..266 name, 0@336..340 name"].assert_eq(&show(db.field_references(baz_name)));
+    assert_eq!(
+        db.field_name_range(baz_name)
+            .map(|r| &db.text(FileId(1)).unwrap()[r]),
+        Some("name")
+    );
+    let template = db.field_named(ty, "template").unwrap();
+    assert!(db.field_references(template).is_empty());
+}
+
+/// Apache Thrift's struct constants name fields by string keys.
+#[test]
+fn struct_constant_keys_name_fields() {
+    let (db, _paths) = database(
+        r#"
+//- /main.thrift
+include "inc.thrift"
+struct Foo { 1: i32 name; 2: optional Foo inner; 3: map<string, i32> counts }
+const Foo A = {"name": 1, "inner": {'name': 2}, "counts": {"name": 3}}
+const list<inc.Alias> B = [{"name": 4}]
+const map<string, i32> C = {"name": 5}
+union U { 1: Foo member; 2: i32 other; }
+const i32 other = 7
+const U D = {member: {name: 6}}
+const U E = {other: 8}
+//- /inc.thrift
+include "main.thrift"
+typedef main.Foo Alias
+"#,
+    );
+    let main = FileId(0);
+    let text = db.text(main).unwrap().to_string();
+    let field = |n: usize| -> String {
+        let i = text.match_indices("name").nth(n).unwrap().0;
+        match db.field_at(main, thrift_syntax::TextSize::new(i as u32)) {
+            Some(f) => {
+                let def = db.def(f.def).unwrap();
+                format!("{}.{}", def.name, def.kind.fields().unwrap()[f.index].name)
+            }
+            None => "-".into(),
+        }
+    };
+    // In A (and nested, single-quoted), in a list through a typedef of
+    // another file; not in a `map<string, i32>`, nor in C; fbthrift's bare
+    // names, nested in D.
+    let found: Vec<String> = (1..=6).map(field).collect();
+    assert_eq!(
+        found,
+        ["Foo.name", "Foo.name", "-", "Foo.name", "-", "Foo.name"],
+        "{text}"
+    );
+    let at = |needle: &str| at_str(&text, needle);
+    let describe = |f: Option<crate::FieldRef>| {
+        f.map(|f| {
+            db.def(f.def).unwrap().kind.fields().unwrap()[f.index]
+                .name
+                .clone()
+        })
+    };
+    assert_eq!(
+        describe(db.field_at(main, at("member:"))),
+        Some("member".into())
+    );
+    // A bare name that is a const is the const, not a field.
+    assert_eq!(describe(db.field_at(main, at("other: 8"))), None);
+    let other = db.definition_at(main, at("other: 8")).unwrap();
+    assert_eq!(db.describe_def(other), "const `other`");
+    let name = db.field_at(main, at_str(&text, "name;")).unwrap();
+    let refs: Vec<String> = db
+        .field_references(name)
+        .iter()
+        .map(|r| format!("{:?} {}", r.range, &db.text(r.file).unwrap()[r.range]))
+        .collect();
+    assert_eq!(
+        refs,
+        [
+            "115..119 name",
+            "136..140 name",
+            "199..203 name",
+            "332..336 name"
+        ]
+    );
+}
+
+fn at_str(text: &str, needle: &str) -> thrift_syntax::TextSize {
+    thrift_syntax::TextSize::new(text.find(needle).unwrap() as u32)
+}
+
 /// Random edit sequences: after each edit, the incremental diagnostics of
 /// every file equal those of a fresh database with the same texts.
 #[test]

@@ -213,8 +213,10 @@ fn fbthrift_corpus_resolves() {
 }
 
 /// The per-file index (built over the green tree) lists exactly the
-/// `PATH` nodes in type, `extends` and value positions that a walk over
-/// the syntax tree finds, on every corpus file.
+/// `PATH` nodes in type, `extends`, value, annotation, struct literal and
+/// `performs` positions, the field names of struct literals and
+/// annotations, and the string and one-name keys of const maps, that a
+/// walk over the syntax tree finds, on every corpus file.
 #[test]
 fn the_index_finds_every_use_on_the_corpus() {
     use thrift_syntax::SyntaxKind;
@@ -232,6 +234,7 @@ fn the_index_finds_every_use_on_the_corpus() {
     }
     assert!(files.len() > 100, "corpus too small: {}", files.len());
     let mut uses = 0;
+    let mut field_uses = 0;
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap_or_default();
         let parse = thrift_syntax::parse(&text);
@@ -244,7 +247,12 @@ fn the_index_finds_every_use_on_the_corpus() {
                 n.parent().is_some_and(|p| {
                     matches!(
                         p.kind(),
-                        SyntaxKind::NAMED_TYPE | SyntaxKind::EXTENDS_CLAUSE | SyntaxKind::CONST_REF
+                        SyntaxKind::NAMED_TYPE
+                            | SyntaxKind::EXTENDS_CLAUSE
+                            | SyntaxKind::CONST_REF
+                            | SyntaxKind::STRUCTURED_ANNOTATION
+                            | SyntaxKind::STRUCT_LITERAL
+                            | SyntaxKind::PERFORMS
                     )
                 })
             })
@@ -253,6 +261,41 @@ fn the_index_finds_every_use_on_the_corpus() {
         let found: Vec<_> = index.uses.iter().map(|u| u.range).collect();
         assert_eq!(found, expected, "{}", path.display());
         uses += found.len();
+        // Initializers' names, and the keys of const maps: the text inside
+        // the quotes of a string, a name without dots.
+        let expected_fields: Vec<_> = parse
+            .syntax_node()
+            .descendants()
+            .filter_map(|n| {
+                let parent = n.parent()?;
+                match (n.kind(), parent.kind()) {
+                    (SyntaxKind::NAME, SyntaxKind::FIELD_INITIALIZER) => Some(n.text_range()),
+                    (SyntaxKind::LITERAL, SyntaxKind::CONST_MAP_ENTRY)
+                        if parent.first_child().as_ref() == Some(&n) =>
+                    {
+                        let token = n.first_token().filter(|t| t.kind() == SyntaxKind::STRING)?;
+                        let text = token.text();
+                        let closed = text.len() >= 2 && text.ends_with(&text[..1]);
+                        let range = token.text_range();
+                        Some(thrift_syntax::TextRange::new(
+                            range.start() + thrift_syntax::TextSize::new(1),
+                            range.end() - thrift_syntax::TextSize::new(u32::from(closed)),
+                        ))
+                    }
+                    (SyntaxKind::CONST_REF, SyntaxKind::CONST_MAP_ENTRY)
+                        if parent.first_child().as_ref() == Some(&n) =>
+                    {
+                        let path = n.first_child()?;
+                        (!path.text().to_string().contains('.')).then(|| path.text_range())
+                    }
+                    _ => None,
+                }
+            })
+            .collect();
+        let found_fields: Vec<_> = index.field_uses.iter().map(|u| u.range).collect();
+        assert_eq!(found_fields, expected_fields, "{}", path.display());
+        field_uses += found_fields.len();
     }
     assert!(uses > 1000, "{uses} uses");
+    eprintln!("{uses} uses, {field_uses} field names and map keys");
 }

@@ -384,35 +384,51 @@ impl<'t, 'a> Formatter<'t, 'a> {
     fn block_items(&mut self, elements: &[Elem], top: bool) {
         let tree = self.tree;
         let mut first = true;
+        // Where the previous element ended, if it was printed as written.
+        let mut verbatim_end: Option<u32> = None;
         for &element in elements {
-            match element {
-                Elem::Tok(t) if is_ws(tree.tok(t).kind) => {}
-                Elem::Tok(t) if tree.tok(t).kind.is_comment() => {
-                    if !first && !tree.starts_line(t) {
-                        // A comment after the previous item on its line.
-                        self.suffix(t, SUFFIX);
-                        continue;
-                    }
-                    self.line_before(element, first, top);
-                    self.token(t);
-                    first = false;
-                }
-                Elem::Tok(t) => {
-                    // A stray token in a block (only with syntax errors).
-                    self.line_before(element, first, top);
-                    self.token(t);
-                    first = false;
-                }
-                Elem::Node(n) => {
-                    self.line_before(element, first, top);
-                    if top && self.has_error(n) || tree.node(n).kind == ERROR {
-                        self.verbatim(n);
-                    } else {
-                        self.item(n);
-                    }
-                    first = false;
-                }
+            let kind = tree.kind(element);
+            if is_ws(kind) {
+                continue;
             }
+            if let Elem::Tok(t) = element
+                && kind.is_comment()
+            {
+                if !first && !tree.starts_line(t) {
+                    // A comment after the previous item on its line.
+                    self.suffix(t, SUFFIX);
+                } else {
+                    self.line_before(element, first, top);
+                    self.token(t);
+                }
+                first = false;
+                verbatim_end = None;
+                continue;
+            }
+            // Broken items and stray tokens (only with syntax errors) are
+            // printed as written.
+            let as_written = match element {
+                Elem::Tok(_) => true,
+                Elem::Node(n) => top && self.has_error(n) || kind == ERROR,
+            };
+            match verbatim_end.filter(|_| as_written) {
+                // Two broken pieces in a row are one broken definition to
+                // the reader (`1: string s (a = '{` + newline + `}')` in a
+                // struct parses as a struct that ends at the `}`, and junk
+                // after it): keep the text between them as written too.
+                Some(end) => {
+                    let start = tree.range(element).0;
+                    self.s.text(&tree.text[end as usize..start as usize]);
+                }
+                None => self.line_before(element, first, top),
+            }
+            match element {
+                Elem::Tok(t) => self.token(t),
+                Elem::Node(n) if as_written => self.verbatim(n),
+                Elem::Node(n) => self.item(n),
+            }
+            verbatim_end = as_written.then(|| tree.range(element).1);
+            first = false;
         }
     }
 

@@ -789,10 +789,18 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> HashSet<String> {
                     format!("`{text}` is a reserved word in some target languages: Apache Thrift 0.12-0.17 reject it, and the PHP generator still does"),
                 );
             }
+            // fbthrift lexes `a.b` as one identifier and takes it as any
+            // name (`1: string fancy.idl.name`); Apache takes it as the name
+            // of an enum value with a number (`a.b = 1`, not `a.b`).
             SyntaxKind::NAME
-                if node
-                    .children_with_tokens()
-                    .any(|t| t.kind() == SyntaxKind::DOT) =>
+                if !cx.fbthrift
+                    && !node.parent().is_some_and(|p| {
+                        p.kind() == SyntaxKind::ENUM_VALUE
+                            && p.children_with_tokens().any(|t| t.kind() == SyntaxKind::EQ)
+                    })
+                    && node
+                        .children_with_tokens()
+                        .any(|t| t.kind() == SyntaxKind::DOT) =>
             {
                 let text = node.text().to_string();
                 cx.report(

@@ -96,17 +96,13 @@ impl Dialect {
 /// a quote should not read as fbthrift because its strings now span
 /// lines).
 pub fn detect_dialect(text: &str) -> Dialect {
-    let text = cut_to_limit(text);
-    match quick_detect(text) {
-        Some(dialect) => dialect,
-        None => choose(text, read(text, Dialect::Apache, true)).0,
-    }
+    read_auto(cut_to_limit(text)).dialect
 }
 
-/// The `auto` dialect from the tokens alone, when a common fbthrift marker
+/// Whether the tokens (lexed as Apache) show a common fbthrift marker
 /// (`package`, `@`, `interaction`, `stream<`, `performs`, an exception
-/// qualifier) makes parsing the text as Apache first pointless.
-fn quick_detect(text: &str) -> Option<Dialect> {
+/// qualifier), which makes reading the text as Apache first pointless.
+fn has_markers(text: &str, tokens: &[lexer::Token]) -> bool {
     // A cheap pre-check: none of the marker words or `@` at all.
     const WORDS: &[&str] = &[
         "@",
@@ -118,19 +114,18 @@ fn quick_detect(text: &str) -> Option<Dialect> {
         "exception",
     ];
     if !WORDS.iter().any(|w| text.contains(w)) {
-        return None;
+        return false;
     }
-    let lexed = lexer::lex(text);
     let mut significant: Vec<(SyntaxKind, &str)> = Vec::new();
     let mut offset = 0usize;
-    for token in &lexed.tokens {
+    for token in tokens {
         let len = usize::from(token.len);
         if build_tree::is_significant(token.kind) {
             significant.push((token.kind, &text[offset..offset + len]));
         }
         offset += len;
     }
-    detect_in_tokens(&significant).then_some(Dialect::FbThrift)
+    detect_in_tokens(&significant)
 }
 
 fn detect_in_tokens(tokens: &[(SyntaxKind, &str)]) -> bool {
@@ -343,7 +338,11 @@ struct Reading {
 /// Lexes, parses and validates `text` as `dialect` (`auto`: the dialect
 /// was not set, which changes what errors about fbthrift syntax advise).
 fn read(text: &str, dialect: Dialect, auto: bool) -> Reading {
-    let lexed = lexer::lex_in(text, dialect);
+    read_lexed(text, dialect, auto, lexer::lex_in(text, dialect))
+}
+
+/// [`read`], given the text lexed as `dialect`.
+fn read_lexed(text: &str, dialect: Dialect, auto: bool, lexed: lexer::Lexed) -> Reading {
     let mut input = Vec::with_capacity(lexed.tokens.len());
     let mut offset = TextSize::new(0);
     let mut newline_before = false;
@@ -380,18 +379,22 @@ fn read(text: &str, dialect: Dialect, auto: bool) -> Reading {
     }
 }
 
-/// `auto`: given the Apache reading of `text`, the dialect and the reading
-/// to keep (see [`detect_dialect`]).
-fn choose(text: &str, apache: Reading) -> (Dialect, Reading) {
+/// The reading `auto` keeps (see [`detect_dialect`]).
+fn read_auto(text: &str) -> Reading {
+    let lexed = lexer::lex_in(text, Dialect::Apache);
+    if has_markers(text, &lexed.tokens) {
+        return read(text, Dialect::FbThrift, true);
+    }
+    let apache = read_lexed(text, Dialect::Apache, true, lexed);
     if apache.errors.is_empty() {
-        return (Dialect::Apache, apache);
+        return apache;
     }
     let fbthrift = read(text, Dialect::FbThrift, true);
     let (a, f) = (apache.errors.len(), fbthrift.errors.len());
     if f == 0 || (apache.fbthrift_syntax && f < a) {
-        (Dialect::FbThrift, fbthrift)
+        fbthrift
     } else {
-        (Dialect::Apache, apache)
+        apache
     }
 }
 
@@ -407,10 +410,7 @@ fn parse_green(
 
     let reading = match dialect {
         Some(dialect) => read(text, dialect, false),
-        None => match quick_detect(text) {
-            Some(dialect) => read(text, dialect, true),
-            None => choose(text, read(text, Dialect::Apache, true)).1,
-        },
+        None => read_auto(text),
     };
     let Reading {
         dialect,

@@ -829,7 +829,16 @@ impl<'t, 'a> Formatter<'t, 'a> {
             .descendant_tokens(n)
             .iter()
             .any(|t| t.kind == LINE_COMMENT);
-        let broken = force_break || has_line_comment || nested_line_comment;
+        // A comment that leads an element after the first (`f(1: i32 a,` +
+        // newline + `/** doc */ 2: i32 b)`): flat, it would follow the
+        // previous element's comma on its line, and read back as that
+        // element's trailing comment. One element per line keeps it leading.
+        let leading_comment = body
+            .iter()
+            .filter(|e| matches!(e, Elem::Node(_)))
+            .skip(1)
+            .any(|&e| tree.tok(tree.first_token(e)).kind.is_comment());
+        let broken = force_break || has_line_comment || nested_line_comment || leading_comment;
         self.s.begin(Container::Group);
         self.token(tok(elements[open]));
         if has_items {

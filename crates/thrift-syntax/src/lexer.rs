@@ -166,10 +166,31 @@ pub fn lex_in(text: &str, dialect: Dialect) -> Lexed {
         errors: Vec::new(),
     };
     let mut lexer = RawToken::lexer(text);
+    // fbthrift: for `"` and `'`, an offset from which a string that opens
+    // finds no closing quote (a scan that reached the end of the file
+    // without one tells the same of every later opening quote of its kind,
+    // since the later scan runs in step with it). This keeps a file full of
+    // `\"` outside strings linear.
+    let mut no_close = [usize::MAX; 2];
     while let Some(raw) = lexer.next() {
         let mut terminated = true;
         if raw == Ok(RawToken::String) {
-            let (len, ok) = string_len(&text[lexer.span().start..], dialect);
+            let start = lexer.span().start;
+            let rest = &text[start..];
+            let q = usize::from(rest.as_bytes()[0] == b'\'');
+            let (len, ok) = if dialect == Dialect::FbThrift && start > no_close[q] {
+                // Unterminated: it ends at the end of its line.
+                let mut end = rest[1..].find('\n').map_or(rest.len(), |i| i + 1);
+                while !rest.is_char_boundary(end) {
+                    end += 1;
+                }
+                (end, false)
+            } else {
+                string_len(rest, dialect)
+            };
+            if !ok && dialect == Dialect::FbThrift {
+                no_close[q] = no_close[q].min(start);
+            }
             lexer.bump(len - 1);
             terminated = ok;
         }
@@ -514,6 +535,33 @@ mod tests {
                 error 22..23: unterminated string literal: no closing quote before the end of the file
             "#]],
         );
+    }
+
+    #[test]
+    fn fbthrift_unterminated_strings_stay_linear() {
+        // After a string finds no closing quote, every later one of its
+        // kind is unterminated too, and ends at its line.
+        check_fbthrift(
+            "\"a\nb \\\" c\nd",
+            expect![[r#"
+                STRING "\"a"
+                WHITESPACE "\n"
+                IDENT "b"
+                WHITESPACE " "
+                ERROR_TOKEN "\\"
+                STRING "\" c"
+                WHITESPACE "\n"
+                IDENT "d"
+                error 0..1: unterminated string literal: no closing quote before the end of the file
+                error 5..6: unexpected character `\\`
+                error 6..7: unterminated string literal: no closing quote before the end of the file
+            "#]],
+        );
+        let text = "\"\n".to_string() + &"\\\" x\n".repeat(50_000);
+        let start = std::time::Instant::now();
+        let lexed = lex_in(&text, Dialect::FbThrift);
+        assert!(lexed.errors.len() > 50_000);
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
     }
 
     #[test]

@@ -216,8 +216,8 @@ fn dialects_are_detected_shown_and_can_be_forced() {
         out.stdout
     );
     expect![[r#"
-        fb.thrift:1:1: error: a `package` declaration is fbthrift syntax, but this file is read as Apache Thrift; set `dialect = "fbthrift"` (or `"auto"`) in thrift-tools.toml, or pass `--dialect fbthrift`
-        fb.thrift:2:1: error: a structured annotation (`@Name`) is fbthrift syntax, but this file is read as Apache Thrift; set `dialect = "fbthrift"` (or `"auto"`) in thrift-tools.toml, or pass `--dialect fbthrift`
+        fb.thrift:1:1: error: a `package` declaration is fbthrift syntax, but this file is read as Apache Thrift because the dialect is set to `apache`; for an fbthrift file, set `dialect = "fbthrift"` in thrift-tools.toml, or pass `--dialect fbthrift`
+        fb.thrift:2:1: error: a structured annotation (`@Name`) is fbthrift syntax, but this file is read as Apache Thrift because the dialect is set to `apache`; for an fbthrift file, set `dialect = "fbthrift"` in thrift-tools.toml, or pass `--dialect fbthrift`
     "#]]
     .assert_eq(&out.stderr);
 }

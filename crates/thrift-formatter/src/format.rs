@@ -384,35 +384,51 @@ impl<'t, 'a> Formatter<'t, 'a> {
     fn block_items(&mut self, elements: &[Elem], top: bool) {
         let tree = self.tree;
         let mut first = true;
+        // Where the previous element ended, if it was printed as written.
+        let mut verbatim_end: Option<u32> = None;
         for &element in elements {
-            match element {
-                Elem::Tok(t) if is_ws(tree.tok(t).kind) => {}
-                Elem::Tok(t) if tree.tok(t).kind.is_comment() => {
-                    if !first && !tree.starts_line(t) {
-                        // A comment after the previous item on its line.
-                        self.suffix(t, SUFFIX);
-                        continue;
-                    }
-                    self.line_before(element, first, top);
-                    self.token(t);
-                    first = false;
-                }
-                Elem::Tok(t) => {
-                    // A stray token in a block (only with syntax errors).
-                    self.line_before(element, first, top);
-                    self.token(t);
-                    first = false;
-                }
-                Elem::Node(n) => {
-                    self.line_before(element, first, top);
-                    if top && self.has_error(n) || tree.node(n).kind == ERROR {
-                        self.verbatim(n);
-                    } else {
-                        self.item(n);
-                    }
-                    first = false;
-                }
+            let kind = tree.kind(element);
+            if is_ws(kind) {
+                continue;
             }
+            if let Elem::Tok(t) = element
+                && kind.is_comment()
+            {
+                if !first && !tree.starts_line(t) {
+                    // A comment after the previous item on its line.
+                    self.suffix(t, SUFFIX);
+                } else {
+                    self.line_before(element, first, top);
+                    self.token(t);
+                }
+                first = false;
+                verbatim_end = None;
+                continue;
+            }
+            // Broken items and stray tokens (only with syntax errors) are
+            // printed as written.
+            let as_written = match element {
+                Elem::Tok(_) => true,
+                Elem::Node(n) => top && self.has_error(n) || kind == ERROR,
+            };
+            match verbatim_end.filter(|_| as_written) {
+                // Two broken pieces in a row are one broken definition to
+                // the reader (`1: string s (a = '{` + newline + `}')` in a
+                // struct parses as a struct that ends at the `}`, and junk
+                // after it): keep the text between them as written too.
+                Some(end) => {
+                    let start = tree.range(element).0;
+                    self.s.text(&tree.text[end as usize..start as usize]);
+                }
+                None => self.line_before(element, first, top),
+            }
+            match element {
+                Elem::Tok(t) => self.token(t),
+                Elem::Node(n) if as_written => self.verbatim(n),
+                Elem::Node(n) => self.item(n),
+            }
+            verbatim_end = as_written.then(|| tree.range(element).1);
+            first = false;
         }
     }
 
@@ -813,7 +829,16 @@ impl<'t, 'a> Formatter<'t, 'a> {
             .descendant_tokens(n)
             .iter()
             .any(|t| t.kind == LINE_COMMENT);
-        let broken = force_break || has_line_comment || nested_line_comment;
+        // A comment that leads an element after the first (`f(1: i32 a,` +
+        // newline + `/** doc */ 2: i32 b)`): flat, it would follow the
+        // previous element's comma on its line, and read back as that
+        // element's trailing comment. One element per line keeps it leading.
+        let leading_comment = body
+            .iter()
+            .filter(|e| matches!(e, Elem::Node(_)))
+            .skip(1)
+            .any(|&e| tree.tok(tree.first_token(e)).kind.is_comment());
+        let broken = force_break || has_line_comment || nested_line_comment || leading_comment;
         self.s.begin(Container::Group);
         self.token(tok(elements[open]));
         if has_items {

@@ -813,14 +813,15 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> HashSet<String> {
                     format!("`{text}` is a reserved word in some target languages: Apache Thrift 0.12-0.17 reject it, and the PHP generator still does"),
                 );
             }
-            // fbthrift's lexer reads `a.b` as one identifier, and a field
-            // or an enum value may have it as its name. The Apache compiler
-            // rejects it everywhere but in an enum value's name.
+            // fbthrift lexes `a.b` as one identifier and takes it as any
+            // name (`1: string fancy.idl.name`); Apache takes it as the name
+            // of an enum value with a number (`a.b = 1`, not `a.b`).
             SyntaxKind::NAME
                 if !cx.fbthrift
-                    && node
-                        .parent()
-                        .is_none_or(|p| p.kind() != SyntaxKind::ENUM_VALUE)
+                    && !node.parent().is_some_and(|p| {
+                        p.kind() == SyntaxKind::ENUM_VALUE
+                            && p.children_with_tokens().any(|t| t.kind() == SyntaxKind::EQ)
+                    })
                     && node
                         .children_with_tokens()
                         .any(|t| t.kind() == SyntaxKind::DOT) =>
@@ -854,11 +855,8 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> HashSet<String> {
                     Resolution::UnknownPrefix(prefix) => unknown_prefix(cx, range, &text, &prefix),
                     Resolution::NotFound => {
                         let what = if is_extends { "service" } else { "type" };
-                        cx.report(
-                            Code::UnresolvedType,
-                            range,
-                            format!("{what} `{text}` is not defined"),
-                        );
+                        let message = not_defined(cx, what, &text);
+                        cx.report(Code::UnresolvedType, range, message);
                     }
                 }
             }
@@ -981,12 +979,21 @@ fn check_fbthrift_reference(cx: &mut Ctx<'_>, kind: SyntaxKind, path: &ast::Path
         }
         Resolution::UnknownPrefix(prefix) => unknown_prefix(cx, range, &text, &prefix),
         Resolution::NotFound => {
-            cx.report(
-                Code::UnresolvedType,
-                range,
-                format!("{what} `{text}` is not defined"),
-            );
+            let message = not_defined(cx, what, &text);
+            cx.report(Code::UnresolvedType, range, message);
         }
+    }
+}
+
+/// "type `X` is not defined", with a hint for `i8` in fbthrift, which has
+/// no `i8` (its lexer's keywords): its 8-bit integer type is `byte`.
+fn not_defined(cx: &Ctx<'_>, what: &str, text: &str) -> String {
+    if cx.fbthrift && text == "i8" {
+        format!(
+            "{what} `i8` is not defined: fbthrift has no `i8`; its 8-bit integer type is `byte`"
+        )
+    } else {
+        format!("{what} `{text}` is not defined")
     }
 }
 
@@ -1056,18 +1063,10 @@ fn check_deprecated(cx: &mut Ctx<'_>, node: &rowan::GreenNodeData, start: rowan:
                 let message = match kind {
                     SyntaxKind::ASYNC_KW => Some((Code::DeprecatedSyntax, "`async` is deprecated; write `oneway`".to_string())),
                     // fbthrift has no `i8` (its lexer's keywords): `byte` is
-                    // its 8-bit integer, and `i8` names no type.
+                    // its 8-bit integer, and `i8` is a plain name (see
+                    // `not_defined`).
                     SyntaxKind::BYTE_KW if cx.fbthrift => None,
                     SyntaxKind::BYTE_KW => Some((Code::DeprecatedSyntax, "`byte` is deprecated; write `i8`".to_string())),
-                    SyntaxKind::I8_KW
-                        if cx.fbthrift
-                            && SyntaxKind::from(node.kind().0) == SyntaxKind::BASE_TYPE =>
-                    {
-                        Some((
-                            Code::UnresolvedType,
-                            "type `i8` is not defined: fbthrift has no `i8`; its 8-bit integer type is `byte`".to_string(),
-                        ))
-                    }
                     SyntaxKind::XSD_ALL_KW
                     | SyntaxKind::XSD_OPTIONAL_KW
                     | SyntaxKind::XSD_NILLABLE_KW

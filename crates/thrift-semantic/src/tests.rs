@@ -1304,3 +1304,24 @@ struct S { 1: byte b; 2: i8 c }
         "#]],
     );
 }
+
+/// Dotted names (T1021): Apache takes `a.b` only as an enum value with a
+/// number; fbthrift takes it as any name.
+#[test]
+fn dotted_names_by_dialect() {
+    check(
+        r#"
+//- /apache.thrift
+enum E { a.b = 1, c.d }
+struct S { 1: i32 x.y }
+//- /fb.thrift
+package "meta.com/x"
+enum E { a.b = 1, c.d }
+struct S { 1: i32 x.y }
+"#,
+        expect![[r#"
+            /apache.thrift:1:19 T1021 error: `c.d`: a name cannot contain `.`; dots separate an include prefix from a name [c.d]
+            /apache.thrift:2:19 T1021 error: `x.y`: a name cannot contain `.`; dots separate an include prefix from a name [x.y]
+        "#]],
+    );
+}

@@ -1069,8 +1069,15 @@ pub fn parse_int_in(text: &str, dialect: crate::Dialect) -> Option<i64> {
     } else {
         (10, digits)
     };
-    let v = i64::from_str_radix(body, radix).ok()?;
-    Some(if negative { -v } else { v })
+    // fbthrift's lexer reads the digits as an unsigned 64-bit number, and
+    // its parser applies the sign: `-9223372036854775808` and
+    // `-0x8000000000000000` are i64::MIN.
+    let magnitude = u64::from_str_radix(body, radix).ok()?;
+    if negative {
+        0i64.checked_sub_unsigned(magnitude)
+    } else {
+        i64::try_from(magnitude).ok()
+    }
 }
 
 /// Parses an integer literal: decimal (leading zeros are decimal) or `0x`

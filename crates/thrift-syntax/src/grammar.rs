@@ -341,9 +341,7 @@ fn include(p: &mut Parser<'_>, m: Marker, kw: SyntaxKind, node: SyntaxKind) {
         }
         a.complete(p, INCLUDE_ALIAS);
     }
-    if p.dialect_is_fbthrift() {
-        p.eat(T![;]);
-    }
+    header_semicolon(p);
     stray_separator(p, kw.describe());
     m.complete(p, node);
 }
@@ -371,9 +369,7 @@ fn namespace(p: &mut Parser<'_>, m: Marker) {
         }
         annotation_list(p);
     }
-    if p.dialect_is_fbthrift() {
-        p.eat(T![;]);
-    }
+    header_semicolon(p);
     stray_separator(p, "`namespace`");
     m.complete(p, NAMESPACE);
 }
@@ -413,6 +409,15 @@ fn legacy_namespace(p: &mut Parser<'_>, m: Marker) {
     p.bump_any();
     namespace_value(p, true);
     m.complete(p, NAMESPACE);
+}
+
+/// fbthrift's optional `;` after an `include` or a `namespace`.
+fn header_semicolon(p: &mut Parser<'_>) {
+    if p.at(T![;]) {
+        let range = p.current_range();
+        p.fbthrift_only(range, "a `;` after a header");
+        p.bump(T![;]);
+    }
 }
 
 /// Apache Thrift takes no separator after headers, structs, enums,
@@ -472,9 +477,10 @@ fn const_def(p: &mut Parser<'_>, m: Marker) {
     }
     if p.at(T!['(']) {
         let range = p.current_range();
-        p.error_at(
+        p.fbthrift_only_hint(
             range,
-            "annotations are not allowed after a const value; put them on the type: `const i32 (key = \"v\") NAME = 1`",
+            "an annotation list after a const value",
+            "; Apache Thrift takes them on the type: `const i32 (key = \"v\") NAME = 1`",
         );
         annotation_list(p);
     }
@@ -708,6 +714,13 @@ fn field_name(p: &mut Parser<'_>) {
     if kind == IDENT {
         let m = p.start();
         p.bump(IDENT);
+        // `1: string fancy.idl.name`: both compilers lex a dotted name as
+        // one identifier; fbthrift takes it, and the semantic layer reports
+        // it in Apache files (T1021), as their compiler does.
+        while p.at(T![.]) && p.nth_at(1, IDENT) && p.nth_joined(0) && p.nth_joined(1) {
+            p.bump(T![.]);
+            p.bump(IDENT);
+        }
         m.complete(p, NAME);
     } else if FIELD_NAME_KEYWORDS.contains(kind)
         && (p.nth_at(1, EOF) || FIELD_NAME_FOLLOW.contains(p.nth(1)) || p.nth_on_new_line(1))
@@ -801,32 +814,7 @@ fn function(p: &mut Parser<'_>, m: Marker) {
         let kind = SyntaxKind::from_contextual_keyword(p.current_text()).unwrap_or(IDENT);
         p.bump_as(kind);
     }
-    // The return clause: `T`, `void`, or fbthrift's `Interaction, T,
-    // stream<U>` forms.
-    loop {
-        if p.at(T![void]) {
-            let v = p.start();
-            p.bump(T![void]);
-            v.complete(p, VOID_TYPE);
-        } else if !opt_return_type(p) {
-            p.error_expected("a return type or `void`");
-            break;
-        }
-        // `A, B f()`: a comma followed by another type before the name.
-        if p.at(T![,])
-            && (p.nth_at(1, IDENT) || p.nth_at(1, T![void]) || TYPE_FIRST.contains(p.nth(1)))
-            && !p.nth_at(2, T!['('])
-        {
-            let range = p.current_range();
-            p.fbthrift_only(
-                range,
-                "a return clause with several parts (interaction, response, stream or sink)",
-            );
-            p.bump(T![,]);
-            continue;
-        }
-        break;
-    }
+    return_clause(p);
     let name = name(p, "function");
     if p.at(T!['(']) {
         param_list(p, "function", &name);
@@ -848,6 +836,118 @@ fn function(p: &mut Parser<'_>, m: Marker) {
     m.complete(p, FUNCTION);
 }
 
+/// One part of a return clause, for fbthrift's rules on their order.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum ReturnPart {
+    Void,
+    /// A plain name: an interaction, or a type.
+    Name,
+    Type,
+    Sink {
+        final_response: bool,
+    },
+    Stream,
+}
+
+/// ```text
+/// ReturnClause = ReturnPart (',' ReturnPart)*
+/// ReturnPart   = 'void' | Type | Stream | Sink
+/// ```
+///
+/// Apache Thrift has one part. fbthrift's are (its `parse_return_clause`)
+/// `[Interaction ','] (void | Type | Sink | Stream) [',' (Sink | Stream)]
+/// [',' Stream]`: an interaction factory `I, Resp`, an initial response
+/// before a stream or sink `Resp, stream<T>`, and bidirectional streaming
+/// `sink<T>, stream<U>`. The parts are parsed in any order, and their order
+/// is checked after.
+fn return_clause(p: &mut Parser<'_>) {
+    let mut parts: Vec<(ReturnPart, crate::TextRange)> = Vec::new();
+    loop {
+        let start = p.current_range().start();
+        let part = if p.at(T![void]) {
+            let v = p.start();
+            p.bump(T![void]);
+            v.complete(p, VOID_TYPE);
+            ReturnPart::Void
+        } else if let Some(part) = opt_return_type(p) {
+            part
+        } else {
+            p.error_expected("a return type or `void`");
+            break;
+        };
+        parts.push((part, crate::TextRange::new(start, p.gap_range().start())));
+        // `A, B f()`: a comma followed by another type before the name.
+        if p.at(T![,])
+            && (p.nth_at(1, IDENT) || p.nth_at(1, T![void]) || TYPE_FIRST.contains(p.nth(1)))
+            && !p.nth_at(2, T!['('])
+        {
+            let range = p.current_range();
+            p.fbthrift_only(
+                range,
+                "a return clause with several parts (interaction, response, stream or sink)",
+            );
+            p.bump(T![,]);
+            continue;
+        }
+        break;
+    }
+    check_return_parts(p, &parts);
+}
+
+/// fbthrift's rules on the parts of a return clause (see [`return_clause`]).
+fn check_return_parts(p: &mut Parser<'_>, parts: &[(ReturnPart, crate::TextRange)]) {
+    use ReturnPart::*;
+    if parts.len() < 2 {
+        if let Some(&(
+            Sink {
+                final_response: false,
+            },
+            range,
+        )) = parts.first()
+        {
+            p.error_at(range, "a sink needs a final response type: `sink<T, Final>` (or a stream after it: `sink<T>, stream<U>`)");
+        }
+        return;
+    }
+    // An interaction name first, when more follows.
+    let first = usize::from(parts[0].0 == Name);
+    let rest = &parts[first..];
+    let (response, _) = rest[0];
+    let mut sink = matches!(response, Sink { .. });
+    let mut stream = response == Stream;
+    for (i, &(part, range)) in rest.iter().enumerate().skip(1) {
+        let message = match part {
+            _ if i == 1 && response == Void => {
+                Some("`void` cannot be an initial response; leave it out: `stream<T> f()`")
+            }
+            Sink { .. } if stream => Some("a sink must come before the stream"),
+            Sink { .. } if sink => Some("a return clause has one sink"),
+            Stream if stream => Some("a return clause has one stream"),
+            Sink { .. } | Stream => None,
+            _ => Some("only a sink or a stream may follow the initial response"),
+        };
+        if let Some(message) = message {
+            p.error_at(range, message);
+            return;
+        }
+        sink |= matches!(part, Sink { .. });
+        stream |= part == Stream;
+    }
+    for &(part, range) in rest {
+        match part {
+            Sink { final_response: true } if stream => p.error_at(
+                range,
+                "a sink followed by a stream (bidirectional streaming) has no final response: `sink<T>, stream<U>`",
+            ),
+            Sink { final_response: false } if !stream => p.error_at(
+                range,
+                "a sink needs a final response type: `sink<T, Final>` (or a stream after it: `sink<T>, stream<U>`)",
+            ),
+            _ => {}
+        }
+    }
+}
+
 /// `ParamList = '(' Field* ')'`
 fn param_list(p: &mut Parser<'_>, what: &str, name: &str) {
     let m = p.start();
@@ -859,7 +959,7 @@ fn param_list(p: &mut Parser<'_>, what: &str, name: &str) {
 }
 
 /// A return type, including fbthrift's `stream<...>` and `sink<...>`.
-fn opt_return_type(p: &mut Parser<'_>) -> bool {
+fn opt_return_type(p: &mut Parser<'_>) -> Option<ReturnPart> {
     if p.at(IDENT) && p.nth_at(1, T![<]) && matches!(p.current_text(), "stream" | "sink") {
         let is_stream = p.current_text() == "stream";
         let m = p.start();
@@ -875,10 +975,17 @@ fn opt_return_type(p: &mut Parser<'_>) -> bool {
         p.bump_as(if is_stream { STREAM_KW } else { SINK_KW });
         let open = p.current_range();
         p.bump(T![<]);
+        // `stream<T throws (...)>`; `sink<T throws (...), Final throws (...)>`,
+        // whose final response is left out when a stream follows the sink
+        // (`sink<T>, stream<U>`).
         let parts = if is_stream { 1 } else { 2 };
+        let mut final_response = false;
         for i in 0..parts {
-            if i > 0 && !p.expect(T![,]) {
-                break;
+            if i > 0 {
+                if !p.eat(T![,]) {
+                    break;
+                }
+                final_response = true;
             }
             if !opt_type(p) {
                 p.error_expected("a type");
@@ -903,9 +1010,18 @@ fn opt_return_type(p: &mut Parser<'_>) -> bool {
             ));
         }
         m.complete(p, if is_stream { STREAM_TYPE } else { SINK_TYPE });
-        return true;
+        return Some(if is_stream {
+            ReturnPart::Stream
+        } else {
+            ReturnPart::Sink { final_response }
+        });
     }
-    opt_type(p)
+    let named = p.at(IDENT) && p.current_text() != "float";
+    opt_type(p).then_some(if named {
+        ReturnPart::Name
+    } else {
+        ReturnPart::Type
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -1078,6 +1194,16 @@ fn name(p: &mut Parser<'_>, what: &str) -> String {
         let _ = what;
         return text;
     }
+    if kind == T![oneway] {
+        // fbthrift's identifiers include `oneway` (`oneway void oneway()`).
+        let text = p.current_text().to_string();
+        let range = p.current_range();
+        p.fbthrift_only(range, "`oneway` as a name");
+        let m = p.start();
+        p.bump_as(IDENT);
+        m.complete(p, NAME);
+        return text;
+    }
     if at_name(p) {
         let text = p.current_text().to_string();
         let range = p.current_range();
@@ -1189,12 +1315,10 @@ fn opt_type(p: &mut Parser<'_>) -> bool {
         let m = p.start();
         path(p);
         if p.at(T!['(']) && !p.nth_at(1, T![')']) {
-            // `typedef Foo (a = "b") Bar`: fbthrift allows this, Apache does not.
+            // `typedef Foo (a = "b") Bar`: fbthrift allows this, Apache
+            // takes annotations only on base and container types.
             let range = p.current_range();
-            p.error_at(
-                range,
-                "annotations are allowed only on base and container types, not on a named type",
-            );
+            p.fbthrift_only(range, "an annotation list on a named type");
             annotation_list(p);
         }
         m.complete(p, NAMED_TYPE);
@@ -1318,17 +1442,30 @@ fn annotation(p: &mut Parser<'_>) {
             let lit = p.start();
             p.bump(STRING);
             lit.complete(p, LITERAL);
+        } else if p.at_ts(INT_FIRST) {
+            // fbthrift: `(cpp.exact = true, py.precision = 3)`.
+            let range = p.current_range();
+            p.fbthrift_only(range, "an integer or bool annotation value");
+            let lit = p.start();
+            p.bump_any();
+            lit.complete(p, LITERAL);
         } else if p.at_ts(CONST_VALUE_FIRST) {
-            if !p.dialect_is_fbthrift() {
-                let range = p.current_range();
-                p.error_at(
-                    range,
-                    format!(
-                        "an annotation value must be a string, found {} (write it in quotes)",
-                        p.describe_current()
-                    ),
-                );
-            }
+            let range = p.current_range();
+            let expected = if p.dialect_is_fbthrift() {
+                "a string, an integer or a bool"
+            } else {
+                "a string"
+            };
+            let found = p.describe_current();
+            let hint = if p.dialect_is_fbthrift() {
+                ""
+            } else {
+                " (write it in quotes)"
+            };
+            p.error_at(
+                range,
+                format!("an annotation value must be {expected}, found {found}{hint}"),
+            );
             opt_const_value(p);
         } else {
             p.error_expected("a string");

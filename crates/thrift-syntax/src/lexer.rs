@@ -4,10 +4,15 @@
 //! (consecutive ones merged), and lexing goes on. Unterminated strings end
 //! at the end of their line and unterminated block comments at the end of
 //! the file; both are reported with their start position.
+//!
+//! The dialects lex alike except for two things (see [`lex_in`]): an
+//! fbthrift string runs to its closing quote even across lines, and the
+//! words that are keywords only in Apache Thrift (`senum`, `i8`, `uuid`,
+//! `async`, `xsd_all`, …) are plain identifiers in fbthrift.
 
 use logos::Logos;
 
-use crate::{SyntaxError, SyntaxKind, TextRange, TextSize};
+use crate::{Dialect, SyntaxError, SyntaxKind, TextRange, TextSize};
 
 /// One token: its kind and its length in bytes. Offsets follow from the
 /// lengths, since the tokens cover the input exactly.
@@ -36,8 +41,10 @@ enum RawToken {
     LineComment,
     #[token("/*", block_comment)]
     BlockComment,
-    #[token("\"", |lex| string(lex, b'"'))]
-    #[token("'", |lex| string(lex, b'\''))]
+    /// Only the opening quote: [`lex_in`] extends it to the closing one,
+    /// as the dialect reads strings.
+    #[token("\"")]
+    #[token("'")]
     String,
 
     #[regex(r"[A-Za-z_][A-Za-z0-9_]*")]
@@ -100,42 +107,97 @@ fn block_comment(lex: &mut logos::Lexer<'_, RawToken>) {
     lex.bump(len);
 }
 
-/// Extends an opening quote to the closing one. A string may not span
-/// lines, so an unterminated string ends before the newline.
-fn string(lex: &mut logos::Lexer<'_, RawToken>, quote: u8) {
-    let rest = lex.remainder().as_bytes();
-    let mut i = 0;
-    while i < rest.len() {
-        match rest[i] {
-            // An escape, or (fbthrift) a line continuation: `\` + newline.
-            b'\\' if i + 1 < rest.len() => i += 2,
-            b'\n' => break,
+/// The length of the string literal that starts at `rest[0]` (a quote),
+/// and whether it is terminated. An Apache Thrift string ends on its line;
+/// an fbthrift one runs to the next unescaped quote, across lines, as
+/// fbthrift's lexer reads it. An unterminated string ends before the end
+/// of its line, so that the rest of the file lexes normally.
+fn string_len(rest: &str, dialect: Dialect) -> (usize, bool) {
+    let bytes = rest.as_bytes();
+    let quote = bytes[0];
+    let mut i = 1;
+    let mut line_end = None;
+    let mut terminated = false;
+    while i < bytes.len() {
+        match bytes[i] {
+            // An escape, or a line continuation (`\` + newline).
+            b'\\' if i + 1 < bytes.len() => {
+                if bytes[i + 1] == b'\n' && line_end.is_none() {
+                    line_end = Some(i + 1);
+                }
+                i += 2;
+            }
+            b'\n' => {
+                if dialect == Dialect::Apache {
+                    break;
+                }
+                line_end.get_or_insert(i);
+                i += 1;
+            }
             b if b == quote => {
                 i += 1;
+                terminated = true;
                 break;
             }
             _ => i += 1,
         }
     }
+    if !terminated && let Some(end) = line_end {
+        // fbthrift: no closing quote before the end of the file.
+        i = end;
+    }
     // Never stop in the middle of a character (a `\` may precede one).
-    while i < rest.len() && !lex.remainder().is_char_boundary(i) {
+    while i < bytes.len() && !rest.is_char_boundary(i) {
         i += 1;
     }
-    lex.bump(i);
+    (i, terminated)
 }
 
-/// Lexes `text`. The token lengths add up to `text.len()`.
+/// Lexes `text` as Apache Thrift does (see [`lex_in`]).
 pub fn lex(text: &str) -> Lexed {
+    lex_in(text, Dialect::Apache)
+}
+
+/// Lexes `text` as `dialect` reads it. The token lengths add up to
+/// `text.len()`.
+pub fn lex_in(text: &str, dialect: Dialect) -> Lexed {
     let mut out = Lexed {
         tokens: Vec::with_capacity(text.len() / 4),
         errors: Vec::new(),
     };
     let mut lexer = RawToken::lexer(text);
+    // fbthrift: for `"` and `'`, an offset from which a string that opens
+    // finds no closing quote (a scan that reached the end of the file
+    // without one tells the same of every later opening quote of its kind,
+    // since the later scan runs in step with it). This keeps a file full of
+    // `\"` outside strings linear.
+    let mut no_close = [usize::MAX; 2];
     while let Some(raw) = lexer.next() {
+        let mut terminated = true;
+        if raw == Ok(RawToken::String) {
+            let start = lexer.span().start;
+            let rest = &text[start..];
+            let q = usize::from(rest.as_bytes()[0] == b'\'');
+            let (len, ok) = if dialect == Dialect::FbThrift && start > no_close[q] {
+                // Unterminated: it ends at the end of its line.
+                let mut end = rest[1..].find('\n').map_or(rest.len(), |i| i + 1);
+                while !rest.is_char_boundary(end) {
+                    end += 1;
+                }
+                (end, false)
+            } else {
+                string_len(rest, dialect)
+            };
+            if !ok && dialect == Dialect::FbThrift {
+                no_close[q] = no_close[q].min(start);
+            }
+            lexer.bump(len - 1);
+            terminated = ok;
+        }
         let span = lexer.span();
         let slice = &text[span.clone()];
         let kind = match raw {
-            Ok(raw) => classify(raw, slice),
+            Ok(raw) => classify(raw, slice, dialect),
             Err(()) => SyntaxKind::ERROR_TOKEN,
         };
         let start = TextSize::new(span.start as u32);
@@ -157,18 +219,19 @@ pub fn lex(text: &str) -> Lexed {
                     TextRange::at(start, len),
                 ));
             }
-            SyntaxKind::STRING => {
-                let quote = slice.as_bytes()[0];
-                let terminated = slice.len() >= 2
-                    && slice.as_bytes()[slice.len() - 1] == quote
-                    && !ends_with_escape(&slice[1..slice.len() - 1]);
-                if !terminated {
-                    out.errors.push(SyntaxError::new(
+            SyntaxKind::STRING if !terminated => {
+                let message = match dialect {
+                    Dialect::Apache => {
                         "unterminated string literal: a string must end on the line where it starts"
-                            .to_string(),
-                        TextRange::at(start, TextSize::new(1)),
-                    ));
-                }
+                    }
+                    Dialect::FbThrift => {
+                        "unterminated string literal: no closing quote before the end of the file"
+                    }
+                };
+                out.errors.push(SyntaxError::new(
+                    message.to_string(),
+                    TextRange::at(start, TextSize::new(1)),
+                ));
             }
             SyntaxKind::BLOCK_COMMENT | SyntaxKind::DOC_COMMENT
                 if slice.len() < 4 || !slice.ends_with("*/") =>
@@ -257,12 +320,6 @@ fn merge_non_ascii_words(text: &str, out: &mut Lexed) {
     out.errors.sort_by_key(|e| e.range.start());
 }
 
-/// True if `body` (a string's content without its quotes) ends in an odd
-/// number of backslashes, so that its last quote is escaped.
-fn ends_with_escape(body: &str) -> bool {
-    body.bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1
-}
-
 fn unknown_chars_message(text: &str) -> String {
     let mut shown: String = text.chars().take(16).collect();
     if shown.len() < text.len() {
@@ -276,7 +333,7 @@ fn unknown_chars_message(text: &str) -> String {
     }
 }
 
-fn classify(raw: RawToken, text: &str) -> SyntaxKind {
+fn classify(raw: RawToken, text: &str, dialect: Dialect) -> SyntaxKind {
     use SyntaxKind::*;
     match raw {
         RawToken::Whitespace => WHITESPACE,
@@ -289,7 +346,11 @@ fn classify(raw: RawToken, text: &str) -> SyntaxKind {
             }
         }
         RawToken::String => STRING,
-        RawToken::Word => SyntaxKind::from_keyword(text).unwrap_or(IDENT),
+        RawToken::Word => match SyntaxKind::from_keyword(text) {
+            Some(kind) if dialect == Dialect::FbThrift && kind.is_apache_only_keyword() => IDENT,
+            Some(kind) => kind,
+            None => IDENT,
+        },
         RawToken::Int => INT_NUMBER,
         RawToken::Double => DOUBLE_NUMBER,
         RawToken::LBrace => L_BRACE,
@@ -435,6 +496,98 @@ mod tests {
                 L_BRACE "{"
                 R_BRACE "}"
                 error 17..18: unterminated string literal: a string must end on the line where it starts
+            "##]],
+        );
+    }
+
+    fn check_fbthrift(input: &str, expect: Expect) {
+        let lexed = lex_in(input, Dialect::FbThrift);
+        let mut out = String::new();
+        let mut offset = 0usize;
+        for t in &lexed.tokens {
+            let end = offset + usize::from(t.len);
+            writeln!(out, "{:?} {:?}", t.kind, &input[offset..end]).unwrap();
+            offset = end;
+        }
+        assert_eq!(offset, input.len(), "tokens do not cover the input");
+        for e in &lexed.errors {
+            writeln!(out, "error {:?}: {}", e.range, e.message).unwrap();
+        }
+        expect.assert_eq(&out);
+    }
+
+    #[test]
+    fn fbthrift_strings_span_lines() {
+        check_fbthrift(
+            "\"a\nb\" 'c\\'\nd' \"e\\\\\" x \"open\nrest",
+            expect![[r#"
+                STRING "\"a\nb\""
+                WHITESPACE " "
+                STRING "'c\\'\nd'"
+                WHITESPACE " "
+                STRING "\"e\\\\\""
+                WHITESPACE " "
+                IDENT "x"
+                WHITESPACE " "
+                STRING "\"open"
+                WHITESPACE "\n"
+                IDENT "rest"
+                error 22..23: unterminated string literal: no closing quote before the end of the file
+            "#]],
+        );
+    }
+
+    #[test]
+    fn fbthrift_unterminated_strings_stay_linear() {
+        // After a string finds no closing quote, every later one of its
+        // kind is unterminated too, and ends at its line.
+        check_fbthrift(
+            "\"a\nb \\\" c\nd",
+            expect![[r#"
+                STRING "\"a"
+                WHITESPACE "\n"
+                IDENT "b"
+                WHITESPACE " "
+                ERROR_TOKEN "\\"
+                STRING "\" c"
+                WHITESPACE "\n"
+                IDENT "d"
+                error 0..1: unterminated string literal: no closing quote before the end of the file
+                error 5..6: unexpected character `\\`
+                error 6..7: unterminated string literal: no closing quote before the end of the file
+            "#]],
+        );
+        let text = "\"\n".to_string() + &"\\\" x\n".repeat(50_000);
+        let start = std::time::Instant::now();
+        let lexed = lex_in(&text, Dialect::FbThrift);
+        assert!(lexed.errors.len() > 50_000);
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
+    }
+
+    #[test]
+    fn apache_only_keywords_are_names_in_fbthrift() {
+        check_fbthrift(
+            "senum async i8 uuid slist cpp_type xsd_all cpp_namespace oneway i16",
+            expect![[r##"
+                IDENT "senum"
+                WHITESPACE " "
+                IDENT "async"
+                WHITESPACE " "
+                IDENT "i8"
+                WHITESPACE " "
+                IDENT "uuid"
+                WHITESPACE " "
+                IDENT "slist"
+                WHITESPACE " "
+                IDENT "cpp_type"
+                WHITESPACE " "
+                IDENT "xsd_all"
+                WHITESPACE " "
+                IDENT "cpp_namespace"
+                WHITESPACE " "
+                ONEWAY_KW "oneway"
+                WHITESPACE " "
+                I16_KW "i16"
             "##]],
         );
     }

@@ -77,11 +77,32 @@ impl Dialect {
     }
 }
 
-/// The dialect `auto` picks for a text: fbthrift if it has a `package`
-/// declaration, an `@` annotation, `interaction`, `stream<` or `sink<`,
-/// `performs`, or an exception qualifier (`safe exception`, …); Apache
-/// otherwise.
+/// The dialect `auto` picks for a text: the one [`parse`] reads it as.
+///
+/// - fbthrift if the text has one of fbthrift's distinctive markers: a
+///   `package` declaration, an `@` annotation, `interaction`, `stream<`,
+///   `sink<`, `performs` or an exception qualifier;
+/// - else Apache if it reads as Apache without errors;
+/// - else fbthrift if it reads as fbthrift without errors (a string over
+///   several lines, `oneway` as a name, …);
+/// - else, if read as Apache it has syntax that only fbthrift accepts
+///   (include aliases, struct literals, the `float` type, `0X`/`0b`
+///   literals, `\x` escapes, …), fbthrift if that reading has fewer
+///   errors than the Apache one (which counts that syntax as errors);
+/// - else Apache.
+///
+/// So a file with any fbthrift-only construct reads as fbthrift, unless it
+/// is so broken that it reads better as Apache (an Apache file that lost
+/// a quote should not read as fbthrift because its strings now span
+/// lines).
 pub fn detect_dialect(text: &str) -> Dialect {
+    read_auto(cut_to_limit(text)).dialect
+}
+
+/// Whether the tokens (lexed as Apache) show a common fbthrift marker
+/// (`package`, `@`, `interaction`, `stream<`, `performs`, an exception
+/// qualifier), which makes reading the text as Apache first pointless.
+fn has_markers(text: &str, tokens: &[lexer::Token]) -> bool {
     // A cheap pre-check: none of the marker words or `@` at all.
     const WORDS: &[&str] = &[
         "@",
@@ -93,12 +114,11 @@ pub fn detect_dialect(text: &str) -> Dialect {
         "exception",
     ];
     if !WORDS.iter().any(|w| text.contains(w)) {
-        return Dialect::Apache;
+        return false;
     }
-    let lexed = lexer::lex(text);
     let mut significant: Vec<(SyntaxKind, &str)> = Vec::new();
     let mut offset = 0usize;
-    for token in &lexed.tokens {
+    for token in tokens {
         let len = usize::from(token.len);
         if build_tree::is_significant(token.kind) {
             significant.push((token.kind, &text[offset..offset + len]));
@@ -108,11 +128,13 @@ pub fn detect_dialect(text: &str) -> Dialect {
     detect_in_tokens(&significant)
 }
 
-fn detect_in_tokens(tokens: &[(SyntaxKind, &str)]) -> Dialect {
+fn detect_in_tokens(tokens: &[(SyntaxKind, &str)]) -> bool {
     use SyntaxKind::*;
     let kind = |i: usize| tokens.get(i).map_or(EOF, |t| t.0);
-    for (i, &(k, text)) in tokens.iter().enumerate() {
-        let fb = match (k, text) {
+    tokens
+        .iter()
+        .enumerate()
+        .any(|(i, &(k, text))| match (k, text) {
             (AT, _) => true,
             (IDENT, "package") => {
                 matches!(kind(i + 1), STRING | SEMICOLON) && (i == 0 || kind(i - 1) != COLON)
@@ -130,12 +152,7 @@ fn detect_in_tokens(tokens: &[(SyntaxKind, &str)]) -> Dialect {
                 kind(j) == EXCEPTION_KW
             }
             _ => false,
-        };
-        if fb {
-            return Dialect::FbThrift;
-        }
-    }
-    Dialect::Apache
+        })
 }
 
 /// A syntax error: a message for a person, and the range it is about.
@@ -296,27 +313,36 @@ pub fn parse_with(
 
 pub use rowan::NodeCache;
 
-fn parse_green(
-    text: &str,
-    dialect: Option<Dialect>,
-    cache: Option<&mut NodeCache>,
-) -> (GreenNode, Vec<SyntaxError>, Dialect) {
-    // rowan offsets are u32; larger inputs are cut off with an error rather
-    // than overflowing. (Inputs over 4 GiB are not Thrift files.)
-    if text.len() > u32::MAX as usize - 1 {
-        let mut cut = u32::MAX as usize - 1;
-        while !text.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        let (green, mut errors, dialect) = parse_green(&text[..cut], dialect, cache);
-        errors.push(SyntaxError::new(
-            "the file is larger than 4 GiB; the rest was not parsed".to_string(),
-            TextRange::empty(TextSize::new(cut as u32)),
-        ));
-        return (green, errors, dialect);
+/// The text up to the 4 GiB that rowan's `u32` offsets can address.
+fn cut_to_limit(text: &str) -> &str {
+    if text.len() < u32::MAX as usize {
+        return text;
     }
+    let mut cut = u32::MAX as usize - 1;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &text[..cut]
+}
 
-    let lexed = lexer::lex(text);
+/// A text read as one dialect, before its tree is built.
+struct Reading {
+    dialect: Dialect,
+    tokens: Vec<lexer::Token>,
+    events: Vec<parser::Event>,
+    errors: Vec<SyntaxError>,
+    /// It has syntax that only fbthrift accepts.
+    fbthrift_syntax: bool,
+}
+
+/// Lexes, parses and validates `text` as `dialect` (`auto`: the dialect
+/// was not set, which changes what errors about fbthrift syntax advise).
+fn read(text: &str, dialect: Dialect, auto: bool) -> Reading {
+    read_lexed(text, dialect, auto, lexer::lex_in(text, dialect))
+}
+
+/// [`read`], given the text lexed as `dialect`.
+fn read_lexed(text: &str, dialect: Dialect, auto: bool, lexed: lexer::Lexed) -> Reading {
     let mut input = Vec::with_capacity(lexed.tokens.len());
     let mut offset = TextSize::new(0);
     let mut newline_before = false;
@@ -335,22 +361,71 @@ fn parse_green(
         offset += token.len;
     }
 
-    let dialect = dialect.unwrap_or_else(|| {
-        let significant: Vec<(SyntaxKind, &str)> =
-            input.iter().map(|t| (t.kind, &text[t.range])).collect();
-        detect_in_tokens(&significant)
-    });
-    let mut p = parser::Parser::new(text, &input, dialect);
+    let mut p = parser::Parser::new(text, &input, dialect, auto);
     grammar::source_file(&mut p);
-    let (events, parse_errors) = p.finish();
-
-    let green = build_tree::build_tree(text, &lexed.tokens, events, cache);
+    let (events, parse_errors, mut fbthrift_syntax) = p.finish();
 
     let mut errors = lexed.errors;
     errors.extend(parse_errors);
-    validation::validate_tokens(text, &lexed.tokens, dialect, &mut errors);
+    fbthrift_syntax |= validation::validate_tokens(text, &lexed.tokens, dialect, &mut errors);
     errors.sort_by_key(|e| (e.range.start(), e.range.end()));
     errors.dedup();
+    Reading {
+        dialect,
+        tokens: lexed.tokens,
+        events,
+        errors,
+        fbthrift_syntax,
+    }
+}
+
+/// The reading `auto` keeps (see [`detect_dialect`]).
+fn read_auto(text: &str) -> Reading {
+    let lexed = lexer::lex_in(text, Dialect::Apache);
+    if has_markers(text, &lexed.tokens) {
+        return read(text, Dialect::FbThrift, true);
+    }
+    let apache = read_lexed(text, Dialect::Apache, true, lexed);
+    if apache.errors.is_empty() {
+        return apache;
+    }
+    let fbthrift = read(text, Dialect::FbThrift, true);
+    let (a, f) = (apache.errors.len(), fbthrift.errors.len());
+    if f == 0 || (apache.fbthrift_syntax && f < a) {
+        fbthrift
+    } else {
+        apache
+    }
+}
+
+fn parse_green(
+    text: &str,
+    dialect: Option<Dialect>,
+    cache: Option<&mut NodeCache>,
+) -> (GreenNode, Vec<SyntaxError>, Dialect) {
+    // rowan offsets are u32; larger inputs are cut off with an error rather
+    // than overflowing. (Inputs over 4 GiB are not Thrift files.)
+    let full_len = text.len();
+    let text = cut_to_limit(text);
+
+    let reading = match dialect {
+        Some(dialect) => read(text, dialect, false),
+        None => read_auto(text),
+    };
+    let Reading {
+        dialect,
+        tokens,
+        events,
+        mut errors,
+        ..
+    } = reading;
+    let green = build_tree::build_tree(text, &tokens, events, cache);
+    if text.len() < full_len {
+        errors.push(SyntaxError::new(
+            "the file is larger than 4 GiB; the rest was not parsed".to_string(),
+            TextRange::empty(TextSize::of(text)),
+        ));
+    }
     (green, errors, dialect)
 }
 

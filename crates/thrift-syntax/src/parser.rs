@@ -53,10 +53,19 @@ pub(crate) struct Parser<'t> {
     errors: Vec<SyntaxError>,
     line_index: Option<LineIndex>,
     dialect: crate::Dialect,
+    /// The dialect was detected, not set (for the advice in errors).
+    auto: bool,
+    /// Syntax that only fbthrift accepts was seen (in either dialect).
+    fbthrift_syntax: bool,
 }
 
 impl<'t> Parser<'t> {
-    pub(crate) fn new(text: &'t str, input: &'t [Input], dialect: crate::Dialect) -> Parser<'t> {
+    pub(crate) fn new(
+        text: &'t str,
+        input: &'t [Input],
+        dialect: crate::Dialect,
+        auto: bool,
+    ) -> Parser<'t> {
         Parser {
             text,
             input,
@@ -67,11 +76,15 @@ impl<'t> Parser<'t> {
             errors: Vec::new(),
             line_index: None,
             dialect,
+            auto,
+            fbthrift_syntax: false,
         }
     }
 
-    pub(crate) fn finish(self) -> (Vec<Event>, Vec<SyntaxError>) {
-        (self.events, self.errors)
+    /// The events, the errors, and whether syntax that only fbthrift
+    /// accepts was seen.
+    pub(crate) fn finish(self) -> (Vec<Event>, Vec<SyntaxError>, bool) {
+        (self.events, self.errors, self.fbthrift_syntax)
     }
 
     // ---- lookahead ----
@@ -206,13 +219,26 @@ impl<'t> Parser<'t> {
     }
 
     /// fbthrift syntax: fine in fbthrift files, one clear error in Apache
-    /// ones (the tree is the same either way).
+    /// ones (the tree is the same either way). Seeing it makes `auto` read
+    /// the file as fbthrift, unless the file reads even worse as fbthrift.
     pub(crate) fn fbthrift_only(&mut self, range: TextRange, what: &str) {
+        self.fbthrift_only_hint(range, what, "");
+    }
+
+    /// [`Parser::fbthrift_only`], with a hint for Apache (`; ...`) after
+    /// the message.
+    pub(crate) fn fbthrift_only_hint(&mut self, range: TextRange, what: &str, hint: &str) {
+        self.fbthrift_syntax = true;
         if !self.dialect_is_fbthrift() {
+            let why = if self.auto {
+                "it has more syntax errors read as fbthrift"
+            } else {
+                "the dialect is set to `apache`"
+            };
             self.error_at(
                 range,
                 format!(
-                    "{what} is fbthrift syntax, but this file is read as Apache Thrift; set `dialect = \"fbthrift\"` (or `\"auto\"`) in thrift-tools.toml, or pass `--dialect fbthrift`"
+                    "{what} is fbthrift syntax, but this file is read as Apache Thrift because {why}; for an fbthrift file, set `dialect = \"fbthrift\"` in thrift-tools.toml, or pass `--dialect fbthrift`{hint}"
                 ),
             );
         }

@@ -235,6 +235,26 @@ impl SyntaxKind {
         (INCLUDE_KW as u16..=XSD_NAMESPACE_KW as u16).contains(&(self as u16))
     }
 
+    /// Keywords of Apache Thrift that fbthrift's lexer does not have, so
+    /// that an fbthrift file may use them as names: `senum`, `async`, `i8`,
+    /// `uuid`, `slist`, `cpp_type`, the `xsd_*` words and the legacy
+    /// `*_namespace` headers.
+    pub fn is_apache_only_keyword(self) -> bool {
+        matches!(
+            self,
+            SENUM_KW
+                | ASYNC_KW
+                | I8_KW
+                | UUID_KW
+                | SLIST_KW
+                | CPP_TYPE_KW
+                | XSD_ALL_KW
+                | XSD_OPTIONAL_KW
+                | XSD_NILLABLE_KW
+                | XSD_ATTRS_KW
+        ) || self.is_legacy_namespace_keyword()
+    }
+
     /// Tokens (as opposed to nodes).
     pub fn is_token(self) -> bool {
         (self as u16) < SOURCE_FILE as u16

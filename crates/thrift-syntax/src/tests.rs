@@ -75,24 +75,105 @@ fn parser_fbthrift_err() {
     run_dir("parser/fbthrift/err", Dialect::FbThrift, true);
 }
 
-/// `auto` picks fbthrift exactly for the files with fbthrift markers.
+/// `auto` reads a file as fbthrift when it has any construct that only
+/// fbthrift accepts, one test per construct.
 #[test]
 fn dialect_detection() {
     use crate::detect_dialect;
-    for (text, expected) in [
-        ("struct A { 1: i32 package }", Dialect::Apache),
-        ("struct stream { 1: i32 sink }", Dialect::Apache),
-        ("package \"meta.com/x\"", Dialect::FbThrift),
-        ("package;", Dialect::FbThrift),
-        ("@cpp.Type{name = \"x\"}\ntypedef i64 T", Dialect::FbThrift),
-        ("interaction I { void f() }", Dialect::FbThrift),
-        ("service S { stream<i32> f() }", Dialect::FbThrift),
-        ("service S { performs I; }", Dialect::FbThrift),
-        ("safe permanent client exception E {}", Dialect::FbThrift),
-        ("exception E {}", Dialect::Apache),
-        ("// @ in a comment\nstruct A {}", Dialect::Apache),
-    ] {
-        assert_eq!(detect_dialect(text), expected, "{text}");
-        assert_eq!(crate::parse(text).dialect(), expected, "{text}");
+    let fbthrift = [
+        // The markers found from the tokens alone.
+        "package \"meta.com/x\"",
+        "package;",
+        "@cpp.Type{name = \"x\"}\ntypedef i64 T",
+        "interaction I { void f() }",
+        "service S { stream<i32> f() }",
+        "service S { sink<i32, i32> f() }",
+        "service S { performs I; }",
+        "safe permanent client exception E {}",
+        "transient exception E {}",
+        "stateful exception E {}",
+        "server exception E {}",
+        // The rest of the grammar.
+        "struct Foo { 1: i32 a }\nconst Foo F = Foo{a = 1}",
+        "struct Foo { 1: i32 a }\nstruct B { 1: Foo f = {a = 1} }",
+        "struct S { 1: float f }",
+        "namespace go \"meta.search\"",
+        "include \"a.thrift\" as b",
+        "hs_include \"Foo.hs\"",
+        "include \"a.thrift\";",
+        "namespace java a.b;",
+        "service S { idempotent i32 get() }",
+        "service S { readonly i32 get() }",
+        "service S { I, i32 create() }",
+        "struct V {}\nstruct S { 1: V (cpp.type = \"W\") v }",
+        "struct V {}\ntypedef V (cpp.type = \"W\") W",
+        "const i32 X = 1 (a = \"b\")",
+        "struct S {} (cpp.exact = true)",
+        "struct S {} (py.precision = 3)",
+        "service S { oneway void oneway() }",
+        // Literals.
+        "const i32 X = 0XFF",
+        "const i32 X = 0b101",
+        "const string S = \"\\x41\"",
+        "const string S = \"\\u00e9\"",
+        "const list<string> L = [\"\\Oncalls(1)\"]",
+        "const string S = \"one \\\ntwo\"",
+        "const string S = \"line one\nline two\"",
+    ];
+    for text in fbthrift {
+        assert_eq!(detect_dialect(text), Dialect::FbThrift, "{text}");
+        let parse = crate::parse(text);
+        assert_eq!(parse.dialect(), Dialect::FbThrift, "{text}");
+        assert_eq!(parse.errors(), &[], "{text}");
+        // Read as Apache, each is an error.
+        let apache = parse_with(text, Some(Dialect::Apache), None);
+        assert!(!apache.errors().is_empty(), "{text}");
     }
+    let apache = [
+        "struct A { 1: i32 package }",
+        "struct stream { 1: i32 sink }",
+        "exception E {}",
+        "// @ in a comment\nstruct A {}",
+        "const string S = \"@ and package \\\"x\\\"\"",
+        "struct S { 1: i32 float }",
+        // Broken Apache files stay Apache, even when a lost quote makes
+        // their strings pair up across lines.
+        "struct A {",
+        "const list<string> L = ['hello', world']\n\nconst list<string> M = [\n  'hello',\n  'world',\n]\n",
+        "struct S { 1: bool b = true (vt = true\", go.tag = 'json:\"b\"') }\nstruct T { 1: i32 a (x = \"y\") }\n",
+    ];
+    for text in apache {
+        assert_eq!(detect_dialect(text), Dialect::Apache, "{text}");
+        assert_eq!(crate::parse(text).dialect(), Dialect::Apache, "{text}");
+    }
+}
+
+/// The advice in an error about fbthrift syntax read as Apache: the
+/// dialect was set to `apache`, or the file reads even worse as fbthrift.
+#[test]
+fn fbthrift_syntax_advice() {
+    let text = "package \"x\"\nstruct A {}";
+    let forced = parse_with(text, Some(Dialect::Apache), None);
+    assert_eq!(forced.errors().len(), 1);
+    let message = &forced.errors()[0].message;
+    assert!(
+        message.contains("because the dialect is set to `apache`")
+            && message.contains(
+                "set `dialect = \"fbthrift\"` in thrift-tools.toml, or pass `--dialect fbthrift`"
+            )
+            && !message.contains("auto"),
+        "{message}"
+    );
+    // A bool annotation value (fbthrift syntax) next to a lost quote that
+    // makes the fbthrift reading worse.
+    let text = "struct S { 1: bool b = true (vt = true\", go.tag = 'json:\"b\"') }\nstruct T { 1: i32 a (x = \"y\") }\n";
+    let auto = crate::parse(text);
+    assert_eq!(auto.dialect(), Dialect::Apache);
+    assert!(
+        auto.errors().iter().any(|e| e
+            .message
+            .contains("because it has more syntax errors read as fbthrift")),
+        "{:?}",
+        auto.errors()
+    );
 }

@@ -3,30 +3,80 @@
 
 use crate::{Dialect, SyntaxError, SyntaxKind, TextRange, TextSize, lexer::Token};
 
+/// Reports the literals `dialect` rejects. Returns whether the text has a
+/// literal that only fbthrift accepts (read as Apache, each is an error).
 pub(crate) fn validate_tokens(
     text: &str,
     tokens: &[Token],
     dialect: Dialect,
     errors: &mut Vec<SyntaxError>,
-) {
+) -> bool {
+    let mut fbthrift_syntax = false;
     let mut offset = TextSize::new(0);
     for token in tokens {
         let range = TextRange::at(offset, token.len);
         match token.kind {
-            SyntaxKind::STRING => validate_string(&text[range], offset, dialect, errors),
+            SyntaxKind::STRING => {
+                fbthrift_syntax |= validate_string(&text[range], offset, dialect, errors);
+            }
             SyntaxKind::INT_NUMBER => {
-                if let Some(message) = validate_int(&text[range], dialect) {
+                let literal = &text[range];
+                if let Some(message) = validate_int(literal, dialect) {
                     errors.push(SyntaxError::new(message, range));
+                    fbthrift_syntax |= dialect == Dialect::Apache
+                        && validate_int(literal, Dialect::FbThrift).is_none();
                 }
             }
             _ => {}
         }
         offset += token.len;
     }
+    fbthrift_syntax
 }
 
-fn validate_string(text: &str, start: TextSize, dialect: Dialect, errors: &mut Vec<SyntaxError>) {
+/// What an escape (the character after a `\`, and the text after that)
+/// means to fbthrift's lexer: `None` if it is valid, else the message.
+fn fbthrift_escape_error(next: char, after: &str) -> Option<String> {
+    let hex = |digits: usize| {
+        after.len() >= digits && after.as_bytes()[..digits].iter().all(u8::is_ascii_hexdigit)
+    };
+    match next {
+        'n' | 'r' | 't' | '"' | '\'' | '\\' | '\n' => None,
+        // Kept as written: `"\Oncalls"` is the text `\Oncalls`.
+        'A'..='Z' => None,
+        'x' if hex(2) => None,
+        'x' => Some("invalid `\\x` escape in a string; write `\\x` and two hex digits".to_string()),
+        'u' if hex(4) => {
+            let code = u32::from_str_radix(&after[..4], 16).unwrap_or(0);
+            (0xD800..=0xDFFF).contains(&code).then(|| {
+                format!(
+                    "`\\u{}` is a surrogate, which a `\\u` escape cannot be",
+                    &after[..4]
+                )
+            })
+        }
+        'u' => {
+            Some("invalid `\\u` escape in a string; write `\\u` and four hex digits".to_string())
+        }
+        _ => {
+            let shown: String = next.escape_debug().collect();
+            Some(format!(
+                "invalid escape `\\{shown}` in a string; fbthrift accepts \\n, \\r, \\t, \\\\, \\', \\\", \\xhh, \\uhhhh, and `\\` before an uppercase letter or at the end of a line"
+            ))
+        }
+    }
+}
+
+/// Reports the escapes of a string literal that `dialect` rejects. Returns
+/// whether one of them is an escape that only fbthrift accepts.
+fn validate_string(
+    text: &str,
+    start: TextSize,
+    dialect: Dialect,
+    errors: &mut Vec<SyntaxError>,
+) -> bool {
     let bytes = text.as_bytes();
+    let mut fbthrift_syntax = false;
     let mut i = 1;
     while i < bytes.len() {
         if bytes[i] != b'\\' {
@@ -38,45 +88,31 @@ fn validate_string(text: &str, start: TextSize, dialect: Dialect, errors: &mut V
         };
         let at =
             |len: usize| TextRange::at(start + TextSize::new(i as u32), TextSize::new(len as u32));
-        let simple = matches!(next, 'n' | 'r' | 't' | '"' | '\'' | '\\');
+        let after = &text[i + 1 + next.len_utf8()..];
         match dialect {
-            Dialect::Apache if !simple => {
-                let message = if next == '\n' {
-                    "a `\\` line continuation in a string is fbthrift syntax; Apache Thrift strings end on their line".to_string()
-                } else {
-                    let shown: String = next.escape_debug().collect();
-                    format!(
-                        "unknown escape `\\{shown}` in a string; Apache Thrift accepts only \\n, \\r, \\t, \\\\, \\' and \\\""
-                    )
-                };
-                errors.push(SyntaxError::new(message, at(1 + next.len_utf8())));
-            }
-            Dialect::FbThrift if !simple && next != '\n' => {
-                // `\xhh` and `\uhhhh`.
-                let digits = match next {
-                    'x' => 2,
-                    'u' => 4,
-                    _ => 0,
-                };
-                // `x` and `u` are one byte, so `i + 2` is a char boundary.
-                let hex = if digits > 0 { &text[i + 2..] } else { "" };
-                let ok = digits > 0
-                    && hex.len() >= digits
-                    && hex.as_bytes()[..digits].iter().all(u8::is_ascii_hexdigit);
-                if !ok {
-                    let shown: String = next.escape_debug().collect();
-                    errors.push(SyntaxError::new(
+            Dialect::Apache => {
+                if !matches!(next, 'n' | 'r' | 't' | '"' | '\'' | '\\') {
+                    let message = if next == '\n' {
+                        "a `\\` line continuation in a string is fbthrift syntax; Apache Thrift strings end on their line".to_string()
+                    } else {
+                        let shown: String = next.escape_debug().collect();
                         format!(
-                            "invalid escape `\\{shown}` in a string; fbthrift accepts \\n, \\r, \\t, \\\\, \\', \\\", \\xhh and \\uhhhh"
-                        ),
-                        at(1 + next.len_utf8()),
-                    ));
+                            "unknown escape `\\{shown}` in a string; Apache Thrift accepts only \\n, \\r, \\t, \\\\, \\' and \\\""
+                        )
+                    };
+                    errors.push(SyntaxError::new(message, at(1 + next.len_utf8())));
+                    fbthrift_syntax |= fbthrift_escape_error(next, after).is_none();
                 }
             }
-            _ => {}
+            Dialect::FbThrift => {
+                if let Some(message) = fbthrift_escape_error(next, after) {
+                    errors.push(SyntaxError::new(message, at(1 + next.len_utf8())));
+                }
+            }
         }
         i += 1 + next.len_utf8();
     }
+    fbthrift_syntax
 }
 
 /// The message for an integer literal the dialect rejects, if it does.
@@ -139,6 +175,17 @@ mod tests {
         assert_eq!(validate_int("0X1F", Dialect::FbThrift), None);
         assert_eq!(validate_int("0b101", Dialect::FbThrift), None);
         assert_eq!(validate_int("017", Dialect::FbThrift), None);
+        // The sign applies to an unsigned 64-bit magnitude.
+        for min in [
+            "-9223372036854775808",
+            "-0x8000000000000000",
+            "-01000000000000000000000",
+        ] {
+            assert_eq!(validate_int(min, Dialect::FbThrift), None, "{min}");
+        }
+        assert!(validate_int("-9223372036854775809", Dialect::FbThrift).is_some());
+        assert!(validate_int("0x8000000000000000", Dialect::FbThrift).is_some());
+        assert!(validate_int("-0x8000000000000000", Dialect::Apache).is_some());
         assert!(
             validate_int("098", Dialect::FbThrift)
                 .unwrap()

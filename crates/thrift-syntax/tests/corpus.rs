@@ -3,7 +3,7 @@
 
 mod common;
 
-use thrift_syntax::{LineIndex, parse};
+use thrift_syntax::{Dialect, LineIndex, parse, parse_with};
 
 #[test]
 fn corpus_files_parse() {
@@ -28,7 +28,7 @@ fn corpus_files_parse() {
         );
         if entry.is_valid_apache_syntax() {
             clean += 1;
-            if parse.dialect() != thrift_syntax::Dialect::Apache {
+            if parse.dialect() != Dialect::Apache {
                 failures.push(format!("  {}: detected as fbthrift", entry.path));
             }
             if !parse.errors().is_empty() {
@@ -55,11 +55,24 @@ fn corpus_files_parse() {
             // (A file whose only fbthrift syntax is in what it includes
             // has no markers of its own, and is read as Apache.)
             let own_syntax = !entry.note.contains("the error is in an included file");
-            if own_syntax && parse.dialect() != thrift_syntax::Dialect::FbThrift {
+            if own_syntax && parse.dialect() != Dialect::FbThrift {
                 failures.push(format!("  {}: not detected as fbthrift", entry.path));
             }
             if let Some(e) = parse.errors().first() {
                 failures.push(format!("  {}: {} at {:?}", entry.path, e.message, e.range));
+            }
+        } else if entry.note.starts_with("dialect:") {
+            // Syntax that only fbthrift accepts: an error read as Apache,
+            // and `auto` reads the file as fbthrift.
+            let apache = parse_with(&text, Some(Dialect::Apache), None);
+            if apache.errors().is_empty() {
+                failures.push(format!(
+                    "  {}: invalid Apache ({}) but parsed without errors",
+                    entry.path, entry.note
+                ));
+            }
+            if parse.dialect() != Dialect::FbThrift {
+                failures.push(format!("  {}: not detected as fbthrift", entry.path));
             }
         } else if entry.is_intentionally_invalid() && parse.errors().is_empty() {
             failures.push(format!(

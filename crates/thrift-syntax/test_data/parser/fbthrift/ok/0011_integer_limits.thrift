@@ -1,0 +1,11 @@
+// fbthrift reads the digits as an unsigned 64-bit number and then applies the
+// sign: the smallest i64 in every base
+const i64 MIN_DEC = -9223372036854775808;
+const i64 MIN_OCT = -01000000000000000000000;
+const i64 MIN_HEX = -0x8000000000000000;
+const i64 MIN_BIN = -0b1000000000000000000000000000000000000000000000000000000000000000;
+const i64 MAX_DEC = 9223372036854775807;
+const i64 MAX_HEX = 0x7FFFFFFFFFFFFFFF;
+enum E {
+  LOW = -2147483648,
+}

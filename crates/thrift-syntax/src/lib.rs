@@ -389,9 +389,16 @@ fn read_auto(text: &str) -> Reading {
     if apache.errors.is_empty() {
         return apache;
     }
+    // Only fbthrift's own constructs count, never what fbthrift merely
+    // tolerates: a string over several lines, or a name that is a keyword
+    // only in Apache, is also what a broken Apache file (or a thriftgo one)
+    // looks like, and the Apache compiler rejects it.
+    if !apache.fbthrift_syntax {
+        return apache;
+    }
     let fbthrift = read(text, Dialect::FbThrift, true);
     let (a, f) = (apache.errors.len(), fbthrift.errors.len());
-    if f == 0 || (apache.fbthrift_syntax && f < a) {
+    if f < a {
         fbthrift
     } else {
         apache

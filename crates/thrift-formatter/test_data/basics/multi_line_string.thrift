@@ -1,5 +1,7 @@
-// fbthrift reads a string over several lines (this file has no other fbthrift syntax,
-// and auto detects it); the formatter keeps the string as written
+// fbthrift reads a string over several lines; the formatter keeps the string as
+// written
+package "meta.com/x"
+
 struct S {
   1: string s (a = '{
   }')

@@ -16,7 +16,7 @@
 //!   snapshot went stale stops early.
 
 mod breaking;
-mod convert;
+pub mod convert;
 mod state;
 
 use std::{

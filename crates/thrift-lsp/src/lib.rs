@@ -18,6 +18,7 @@
 mod breaking;
 pub mod convert;
 mod state;
+pub mod transport;
 
 use std::{
     panic::{AssertUnwindSafe, catch_unwind},

@@ -52,6 +52,11 @@ pub struct State {
     /// The client can be asked to pull again
     /// (`workspace/diagnostic/refresh`).
     pub diagnostic_refresh: bool,
+    /// The client registers file watchers dynamically
+    /// (`workspace.didChangeWatchedFiles.dynamicRegistration`).
+    pub watch_registration: bool,
+    /// The client shows work done progress (`window.workDoneProgress`).
+    pub work_done_progress: bool,
     /// Per directory: the config that applies (cleared when one changes).
     configs: thrift_config::ConfigCache,
     /// The old sides of `[breaking] against`.
@@ -89,6 +94,8 @@ impl Default for State {
             generation: 0,
             pull_diagnostics: false,
             diagnostic_refresh: false,
+            watch_registration: false,
+            work_done_progress: false,
             configs: thrift_config::ConfigCache::new(),
             breaking: crate::breaking::Cache::default(),
             log: Vec::new(),

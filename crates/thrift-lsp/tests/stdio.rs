@@ -451,3 +451,64 @@ fn exit_without_shutdown_exits_with_1() {
     s.notify("exit", json!(null));
     assert_eq!(s.exit_code(), Some(1));
 }
+
+/// A client that does not take server requests gets none; one that takes
+/// them but never answers is not waited for: the index is built and the
+/// server exits (issue 14, defect 7).
+#[test]
+fn server_requests_follow_the_client_capabilities_and_never_block() {
+    let root = workspace(
+        "capabilities",
+        &[
+            ("a.thrift", "struct Indexed {}\n"),
+            ("b.thrift", "enum E { X }\n"),
+        ],
+    );
+    for capabilities in [
+        json!({}),
+        json!({
+            "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": false}},
+            "window": {"workDoneProgress": false},
+        }),
+        json!({
+            "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},
+            "window": {"workDoneProgress": true},
+        }),
+    ] {
+        let takes_requests = capabilities["window"]["workDoneProgress"] == true;
+        let mut s = Server::start();
+        s.answer_server = false;
+        initialize(&mut s, &root, capabilities.clone());
+        // The index is there without any answer from the client.
+        let mut found = Value::Null;
+        for _ in 0..100 {
+            found = s.request("workspace/symbol", json!({"query": "Indexed"}));
+            if found["result"].as_array().is_some_and(|a| !a.is_empty()) {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert_eq!(
+            found["result"][0]["name"], "Indexed",
+            "{capabilities}: {found}"
+        );
+        let methods: Vec<&str> = s
+            .server_requests
+            .iter()
+            .map(|r| r["method"].as_str().unwrap())
+            .collect();
+        if takes_requests {
+            assert!(
+                methods.contains(&"client/registerCapability")
+                    && methods.contains(&"window/workDoneProgress/create"),
+                "{methods:?}"
+            );
+        } else {
+            assert_eq!(methods, Vec::<&str>::new(), "{capabilities}");
+        }
+        let shutdown = s.request("shutdown", json!(null));
+        assert!(shutdown.get("error").is_none(), "{shutdown}");
+        s.notify("exit", json!(null));
+        assert_eq!(s.exit_code(), Some(0), "{capabilities}");
+    }
+}

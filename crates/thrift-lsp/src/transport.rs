@@ -221,6 +221,14 @@ where
     }
 }
 
+/// A header's name: an HTTP token.
+fn is_header_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
 /// Reads frames from the client until `exit` or the end of the input:
 /// checked messages to the server, errors answered through `answers`.
 async fn read_frames<I: AsyncRead + Unpin>(
@@ -235,6 +243,7 @@ async fn read_frames<I: AsyncRead + Unpin>(
         // The header: lines up to an empty one.
         let mut length: Option<Option<usize>> = None;
         let mut seen = false;
+        let mut junk = false;
         loop {
             line.clear();
             match reader.read_until(b'\n', &mut line).await {
@@ -242,7 +251,7 @@ async fn read_frames<I: AsyncRead + Unpin>(
                 Ok(_) => {}
             }
             let text = String::from_utf8_lossy(&line);
-            let text = text.trim_end_matches(['\r', '\n']);
+            let mut text = text.trim_end_matches(['\r', '\n']);
             if text.is_empty() {
                 if seen {
                     break;
@@ -250,20 +259,41 @@ async fn read_frames<I: AsyncRead + Unpin>(
                 continue;
             }
             seen = true;
-            if let Some((name, value)) = text.split_once(':')
-                && name.trim().eq_ignore_ascii_case("content-length")
+            // Junk glued before a header (the rest of a body longer than
+            // its Content-Length said): skip to the header.
+            if let Some(at) = text.to_ascii_lowercase().find("content-length:")
+                && at > 0
             {
-                length = Some(value.trim().parse().ok());
+                junk = true;
+                text = &text[at..];
+            }
+            match text.split_once(':') {
+                Some((name, value)) if name.trim().eq_ignore_ascii_case("content-length") => {
+                    length = Some(value.trim().parse().ok());
+                }
+                Some((name, _)) if is_header_name(name) => {}
+                _ => junk = true,
             }
         }
-        let Some(Some(length)) = length else {
-            eprintln!("thrift-ls: skipped a message without a valid Content-Length header");
+        if junk {
+            eprintln!("thrift-ls: skipped bytes that are not a message header");
             let answer = error(
                 Value::Null,
                 -32700,
-                "Parse error: no valid Content-Length header",
+                "Parse error: bytes outside a message were skipped",
             );
             let _ = answers.send(frame(&answer.to_string())).await;
+        }
+        let Some(Some(length)) = length else {
+            if !junk {
+                eprintln!("thrift-ls: skipped a message without a valid Content-Length header");
+                let answer = error(
+                    Value::Null,
+                    -32700,
+                    "Parse error: no valid Content-Length header",
+                );
+                let _ = answers.send(frame(&answer.to_string())).await;
+            }
             continue;
         };
         // Read as it comes (a bogus length must not allocate up front).

@@ -390,6 +390,17 @@ fn malformed_frames_are_answered_and_skipped() {
             -32700,
             Value::Null,
         ),
+        (
+            // The rest of the body is skipped up to the next header.
+            "a Content-Length too short",
+            r#"Content-Length: 10
+
+{"jsonrpc":"2.0","id":5,"method":"shutdown"}"#
+                .replace('\n', "\r\n")
+                .into_bytes(),
+            -32700,
+            Value::Null,
+        ),
     ];
     for (what, bytes, code, id) in cases {
         s.send_raw(&bytes);

@@ -338,6 +338,7 @@ async fn relay<O: AsyncWrite + Unpin>(
 ) {
     let mut chunk = vec![0u8; 1 << 16];
     let mut header: Vec<u8> = Vec::new();
+    let mut pending: Vec<u8> = Vec::with_capacity(1 << 16);
     // Bytes of the current frame's body still to pass through.
     let mut remaining = 0usize;
     let (mut server_open, mut answers_open) = (true, true);
@@ -353,13 +354,14 @@ async fn relay<O: AsyncWrite + Unpin>(
                     }
                     Ok(n) => n,
                 };
+                // What this chunk completes goes out in one write (stdout
+                // is written on a blocking thread: one trip per write).
                 let mut data = &chunk[..n];
+                pending.clear();
                 while !data.is_empty() {
                     if remaining > 0 {
                         let k = remaining.min(data.len());
-                        if output.write_all(&data[..k]).await.is_err() {
-                            return;
-                        }
+                        pending.extend_from_slice(&data[..k]);
                         remaining -= k;
                         data = &data[k..];
                         continue;
@@ -377,11 +379,12 @@ async fn relay<O: AsyncWrite + Unpin>(
                                 })
                             })
                             .unwrap_or(0);
-                        if output.write_all(&header).await.is_err() {
-                            return;
-                        }
+                        pending.extend_from_slice(&header);
                         header.clear();
                     }
+                }
+                if output.write_all(&pending).await.is_err() {
+                    return;
                 }
                 if remaining == 0 && header.is_empty() && output.flush().await.is_err() {
                     return;

@@ -144,9 +144,12 @@ pub fn completions_in_workspace(
     }
     let before = &text[..offset];
     // The dotted word being typed: `shared.Us` or `Color.`.
+    // (Past the character that ends it, which may be several bytes.)
     let word_start = before
-        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..];
     let mut out = Vec::new();
     // Inside `@Name{...}` or `Name{...}`: the struct's field names.
@@ -529,7 +532,7 @@ fn include_paths(
     offset: usize,
     path_of: &dyn Fn(FileId) -> Option<PathBuf>,
 ) -> Option<Vec<CompletionItem>> {
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
     let rest = text[line_start..offset]
         .trim_start()
         .strip_prefix("include")?;
@@ -1045,7 +1048,7 @@ fn want_at(text: &str, word_start: usize, offset: usize) -> Want {
     if i < toks.len() && toks[i].start < word_start {
         return Want::default();
     }
-    let newline = last_end == 0 || text[last_end..word_start].contains('\n');
+    let newline = last_end == 0 || text[last_end..word_start].contains(['\n', '\r']);
     let mut want = m.want(newline);
     if want.next_id.is_some() {
         let frame = m.stack.last().expect("the top frame stays");
@@ -1065,7 +1068,39 @@ fn want_at(text: &str, word_start: usize, offset: usize) -> Want {
                 .map(|f| f.ids.clone())
                 .unwrap_or_default()
         });
-        want.next_id = Some(ids.into_iter().filter(|v| *v > 0).max().unwrap_or(0) + 1);
+        let max = ids.into_iter().filter(|v| *v > 0).max().unwrap_or(0);
+        want.next_id = Some(max.saturating_add(1));
     }
     want
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Completion at every byte offset of a text with multi-byte and
+    /// surrogate-pair characters (and a lone `\r`) never panics: offsets
+    /// are never computed as "one byte past a character".
+    #[test]
+    fn completion_never_fails_at_any_offset() {
+        let main = "// é\n/** doc 😀 中文 */\ninclude \"other.thrift\"\nnamespace py é.x\n\
+                    enum Ä { A = 1, B }\rstruct S😀 { 1: i32 a = 1 // ü\n  2: string s = \"ß😀\"\n\
+                    3: other.T😀 t\n}\nconst Ä X = Ä.😀A\nservice Sv { void f(1: i32 é) }\n\
+                    struct I { 1: S😀 s = S😀{é = 1} }\n@é😀\nconst i32 Y = 中";
+        let other = "struct T { 1: i32 ü }\n";
+        let paths = ["/w/main.thrift", "/w/other.thrift", "/w/third.thrift"];
+        let mut db = Database::new(|_: FileId, include: &str| {
+            (include == "other.thrift").then_some(FileId(1))
+        });
+        db.apply_change(FileId(0), main);
+        db.apply_change(FileId(1), other);
+        db.apply_change(FileId(2), "struct Ü😀 {}\nstruct Third {}\n");
+        let path_of = |f: FileId| paths.get(f.0 as usize).map(PathBuf::from);
+        // The case of issue 14: right after `é`.
+        completions_in_workspace(&db, FileId(0), TextSize::new(5), &path_of);
+        for offset in 0..=main.len() + 2 {
+            completions_in_workspace(&db, FileId(0), TextSize::new(offset as u32), &path_of);
+            completions(&db, FileId(0), TextSize::new(offset as u32));
+        }
+    }
 }

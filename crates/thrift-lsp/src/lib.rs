@@ -16,8 +16,9 @@
 //!   snapshot went stale stops early.
 
 mod breaking;
-mod convert;
+pub mod convert;
 mod state;
+pub mod transport;
 
 use std::{
     panic::{AssertUnwindSafe, catch_unwind},
@@ -305,6 +306,17 @@ impl LanguageServer for Backend {
                 .and_then(|w| w.diagnostics.as_ref())
                 .and_then(|d| d.refresh_support)
                 == Some(true);
+            // Server-to-client requests only where the client says it
+            // takes them.
+            let caps = &params.capabilities;
+            s.watch_registration = caps
+                .workspace
+                .as_ref()
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|d| d.dynamic_registration)
+                == Some(true);
+            s.work_done_progress =
+                caps.window.as_ref().and_then(|w| w.work_done_progress) == Some(true);
             s.roots = roots;
             s.configure(&options);
         }
@@ -422,7 +434,14 @@ impl LanguageServer for Backend {
             })
             .ok(),
         };
-        let _ = self.client.register_capability(vec![registration]).await;
+        // Only to a client that registers watchers dynamically, and
+        // without waiting for its answer.
+        if lock(&self.state).watch_registration {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let _ = client.register_capability(vec![registration]).await;
+            });
+        }
         self.index().await;
     }
 
@@ -900,18 +919,31 @@ impl Backend {
         if roots.is_empty() {
             return;
         }
-        let token = ProgressToken::String("thrift-ls/index".into());
-        let _ = self
-            .client
-            .send_request::<request::WorkDoneProgressCreate>(WorkDoneProgressCreateParams {
-                token: token.clone(),
-            })
-            .await;
-        let progress = self
-            .client
-            .progress(token, "Indexing Thrift files")
-            .begin()
-            .await;
+        // Progress, where the client supports it: its token is created by
+        // a request whose answer the indexing never waits for; `begin` is
+        // sent once the client has answered (if the indexing is over by
+        // then, `end` follows at once).
+        let (done, done_rx) = tokio::sync::oneshot::channel::<String>();
+        if lock(&self.state).work_done_progress {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let token = ProgressToken::String("thrift-ls/index".into());
+                let created = client
+                    .send_request::<request::WorkDoneProgressCreate>(WorkDoneProgressCreateParams {
+                        token: token.clone(),
+                    })
+                    .await;
+                if created.is_err() {
+                    return;
+                }
+                let progress = client
+                    .progress(token, "Indexing Thrift files")
+                    .begin()
+                    .await;
+                let message = done_rx.await.unwrap_or_default();
+                progress.finish_with_message(message).await;
+            });
+        }
         let state = self.state.clone();
         let count = tokio::task::spawn_blocking(move || {
             let files = state::walk(&roots);
@@ -920,7 +952,7 @@ impl Backend {
         })
         .await
         .unwrap_or(0);
-        progress.finish_with_message(format!("{count} files")).await;
+        let _ = done.send(format!("{count} files"));
         self.client
             .log_message(
                 MessageType::INFO,

@@ -37,9 +37,9 @@ async fn main() -> ExitCode {
             }
         }
     }
-    let (service, socket) = thrift_lsp::service();
-    tower_lsp_server::Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
-        .serve(service)
-        .await;
-    ExitCode::SUCCESS
+    // Our transport in front of tower-lsp-server's: it skips malformed
+    // frames instead of stopping. Then exit at once: a blocking task still
+    // running must not keep the process alive.
+    let code = thrift_lsp::transport::serve(tokio::io::stdin(), tokio::io::stdout()).await;
+    std::process::exit(code)
 }

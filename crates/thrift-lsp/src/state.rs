@@ -52,6 +52,11 @@ pub struct State {
     /// The client can be asked to pull again
     /// (`workspace/diagnostic/refresh`).
     pub diagnostic_refresh: bool,
+    /// The client registers file watchers dynamically
+    /// (`workspace.didChangeWatchedFiles.dynamicRegistration`).
+    pub watch_registration: bool,
+    /// The client shows work done progress (`window.workDoneProgress`).
+    pub work_done_progress: bool,
     /// Per directory: the config that applies (cleared when one changes).
     configs: thrift_config::ConfigCache,
     /// The old sides of `[breaking] against`.
@@ -89,6 +94,8 @@ impl Default for State {
             generation: 0,
             pull_diagnostics: false,
             diagnostic_refresh: false,
+            watch_registration: false,
+            work_done_progress: false,
             configs: thrift_config::ConfigCache::new(),
             breaking: crate::breaking::Cache::default(),
             log: Vec::new(),
@@ -779,31 +786,50 @@ impl View<'_> {
         let tokens = thrift_ide::semantic_tokens(self.db, file, range);
         let mut out = Vec::new();
         let (mut last_line, mut last_start) = (0u32, 0u32);
-        for token in tokens {
-            let mut start = usize::from(token.range.start());
-            let end = usize::from(token.range.end());
-            while start < end {
-                let line_end = text[start..end].find('\n').map_or(end, |i| start + i);
-                if line_end > start {
-                    let p = index.position(text, TextSize::new(start as u32), self.encoding);
-                    let q = index.position(text, TextSize::new(line_end as u32), self.encoding);
-                    let delta_line = p.line - last_line;
-                    let delta_start = if delta_line == 0 {
-                        p.character - last_start
-                    } else {
-                        p.character
-                    };
-                    out.push(lsp::SemanticToken {
-                        delta_line,
-                        delta_start,
-                        length: q.character - p.character,
-                        token_type: token.kind,
-                        token_modifiers_bitset: token.modifiers,
-                    });
-                    last_line = p.line;
-                    last_start = p.character;
+        let mut push = |p: lsp::Position, length: u32, token: &thrift_ide::SemanticToken| {
+            let delta_line = p.line.saturating_sub(last_line);
+            let delta_start = if delta_line == 0 {
+                p.character.saturating_sub(last_start)
+            } else {
+                p.character
+            };
+            out.push(lsp::SemanticToken {
+                delta_line,
+                delta_start,
+                length,
+                token_type: token.kind,
+                token_modifiers_bitset: token.modifiers,
+            });
+            last_line = p.line;
+            last_start = p.character;
+        };
+        for token in &tokens {
+            let (start, end) = (token.range.start(), token.range.end());
+            let p = index.position(text, start, self.encoding);
+            let q = index.position(text, end, self.encoding);
+            if p.line == q.line {
+                if q.character > p.character {
+                    push(p, q.character - p.character, token);
                 }
-                start = line_end + 1;
+                continue;
+            }
+            // A token over several lines (a block comment): one per line,
+            // each up to its line break.
+            for line in p.line..=q.line {
+                let line_start = if line == p.line {
+                    p
+                } else {
+                    lsp::Position::new(line, 0)
+                };
+                let line_end = if line == q.line {
+                    q
+                } else {
+                    let end = index.line_end(text, line).unwrap_or(text.len());
+                    index.position(text, TextSize::new(end as u32), self.encoding)
+                };
+                if line_end.character > line_start.character {
+                    push(line_start, line_end.character - line_start.character, token);
+                }
             }
         }
         Some(out)
@@ -830,7 +856,10 @@ impl View<'_> {
             if d.range.intersect(range).is_none() && !range.contains_range(d.range) {
                 continue;
             }
-            let reference = &text[d.range];
+            let range = usize::from(d.range.start())..usize::from(d.range.end());
+            let Some(reference) = text.get(range) else {
+                continue;
+            };
             let Some((prefix, name)) = reference.rsplit_once('.') else {
                 continue;
             };

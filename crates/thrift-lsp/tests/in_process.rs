@@ -773,3 +773,136 @@ async fn pull_diagnostics_for_clients_that_support_them() {
     assert!(pushed.is_empty(), "pushed to a pulling client: {pushed:?}");
     let _ = std::fs::remove_dir_all(&fx.root);
 }
+
+/// `\n`, `\r\n` and a lone `\r` all end a line: in positions, in
+/// incremental changes and in semantic tokens (issue 14, defect 10).
+#[tokio::test]
+async fn a_lone_carriage_return_is_a_line_break() {
+    let mut fx = Fixture::new("//- /main.thrift\nstruct A {}\n").await;
+    let uri = fx.uris[0].clone();
+    fx.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "struct A {}\rstruct B {}\r\n/* x\ry */ struct C {}"}]}),
+    )
+    .await;
+    let symbols = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                let p = &s["selectionRange"]["start"];
+                format!(
+                    "{}@{}:{}",
+                    s["name"].as_str().unwrap(),
+                    p["line"],
+                    p["character"]
+                )
+            })
+            .collect()
+    };
+    let found = fx
+        .request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": uri}}),
+        )
+        .await;
+    assert_eq!(symbols(&found), ["A@0:7", "B@1:7", "C@3:12"]);
+    // An edit on line 1 lands after the lone `\r`.
+    fx.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"range": {"start": {"line": 1, "character": 7}, "end": {"line": 1, "character": 8}}, "text": "Bee"}]}),
+    )
+    .await;
+    let found = fx
+        .request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": uri}}),
+        )
+        .await;
+    assert_eq!(symbols(&found), ["A@0:7", "Bee@1:7", "C@3:12"]);
+    // The comment over lines 2 and 3 is one token per line.
+    let tokens = fx
+        .request(
+            "textDocument/semanticTokens/full",
+            json!({"textDocument": {"uri": uri}}),
+        )
+        .await;
+    let data: Vec<u64> = tokens["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    let mut line = 0;
+    let mut comment = Vec::new();
+    for t in data.chunks(5) {
+        line += t[0];
+        if t[3] == 12 {
+            comment.push((line, t[1], t[2]));
+        }
+    }
+    assert!(
+        comment.contains(&(2, 0, 4)) && comment.contains(&(3, 0, 4)),
+        "{data:?}"
+    );
+    let _ = std::fs::remove_dir_all(&fx.root);
+}
+
+/// Every request that takes a position answers at every UTF-16 position
+/// of a text with multi-byte and surrogate-pair characters (also inside a
+/// pair and past the end of a line), never with an internal error (issue
+/// 14, defect 1).
+#[tokio::test]
+async fn every_position_in_multibyte_text_is_answered() {
+    let text = "// é 中文 😀\ninclude \"b.thrift\"\n/** ü😀 */\nenum Ä { A = 1 }\nstruct S😀 { 1: i32 é = 1 // 😀\n  2: b.T t = {\"ß\": 1}\n}\nconst i32 X = 中\nservice V { void f(1: S😀 s) }\n";
+    let mut fx = Fixture::new(&format!(
+        "//- /main.thrift\n{text}//- /b.thrift\nstruct T {{ 1: i32 ü }}\n"
+    ))
+    .await;
+    let uri = fx.uris[0].clone();
+    let methods = [
+        "textDocument/completion",
+        "textDocument/hover",
+        "textDocument/definition",
+        "textDocument/typeDefinition",
+        "textDocument/declaration",
+        "textDocument/references",
+        "textDocument/documentHighlight",
+        "textDocument/prepareRename",
+        "textDocument/rename",
+        "textDocument/selectionRange",
+    ];
+    for (line, content) in text.lines().enumerate() {
+        let width: usize = content.chars().map(char::len_utf16).sum();
+        for character in 0..=width + 1 {
+            let position = json!({"line": line, "character": character});
+            for method in methods {
+                let params = match method {
+                    "textDocument/selectionRange" => {
+                        json!({"textDocument": {"uri": uri}, "positions": [position]})
+                    }
+                    "textDocument/references" => json!({
+                        "textDocument": {"uri": uri},
+                        "position": position,
+                        "context": {"includeDeclaration": true},
+                    }),
+                    _ => json!({
+                        "textDocument": {"uri": uri},
+                        "position": position,
+                        "newName": "Renamed",
+                    }),
+                };
+                let answer = fx.request(method, params).await;
+                let error = answer.get("error").and_then(Value::as_str).unwrap_or("");
+                // Rename may refuse (nothing to rename there), never fail.
+                let failed = if method == "textDocument/rename" {
+                    error.contains("internal error")
+                } else {
+                    !error.is_empty()
+                };
+                assert!(!failed, "{method} at {position}: {answer}");
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&fx.root);
+}

@@ -18,6 +18,10 @@ struct Server {
     next_id: i64,
     /// Notifications seen while waiting for responses.
     notifications: Vec<Value>,
+    /// Answer the server's requests (registerCapability, progress)?
+    answer_server: bool,
+    /// The server's requests seen.
+    server_requests: Vec<Value>,
 }
 
 impl Server {
@@ -65,7 +69,56 @@ impl Server {
             messages: rx,
             next_id: 1,
             notifications: Vec::new(),
+            answer_server: true,
+            server_requests: Vec::new(),
         }
+    }
+
+    /// Writes bytes as they are (malformed frames).
+    fn send_raw(&mut self, bytes: &[u8]) {
+        self.stdin.write_all(bytes).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    /// The next message that is not a notification or a request from the
+    /// server: a response.
+    fn response(&mut self) -> Value {
+        loop {
+            let message = self
+                .messages
+                .recv_timeout(Duration::from_secs(20))
+                .expect("no response");
+            if message.get("method").is_none() {
+                return message;
+            }
+            self.note(message);
+        }
+    }
+
+    /// Notes a message that is not the awaited response (answering the
+    /// server's requests if told to).
+    fn note(&mut self, message: Value) {
+        if let (Some(sid), Some(_)) = (message.get("id"), message.get("method")) {
+            let sid = sid.clone();
+            self.server_requests.push(message);
+            if self.answer_server {
+                self.send(json!({"jsonrpc": "2.0", "id": sid, "result": null}));
+            }
+            return;
+        }
+        self.notifications.push(message);
+    }
+
+    /// Waits for the process to end (at most 10 s); its exit code.
+    fn exit_code(&mut self) -> Option<i32> {
+        for _ in 0..200 {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.code();
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        panic!("the server did not exit");
     }
 
     fn send(&mut self, value: Value) {
@@ -90,13 +143,9 @@ impl Server {
             if message.get("id") == Some(&json!(id)) && message.get("method").is_none() {
                 return message;
             }
-            // A request from the server (registerCapability, progress): answer it.
-            if let (Some(sid), Some(_)) = (message.get("id"), message.get("method")) {
-                let sid = sid.clone();
-                self.send(json!({"jsonrpc": "2.0", "id": sid, "result": null}));
-                continue;
-            }
-            self.notifications.push(message);
+            // A request from the server (registerCapability, progress):
+            // answered, if told to.
+            self.note(message);
         }
     }
 
@@ -272,4 +321,205 @@ fn version_and_help() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+}
+
+fn initialize(s: &mut Server, root: &Path, capabilities: Value) -> Value {
+    let init = s.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": uri(root),
+            "capabilities": capabilities,
+            "workspaceFolders": [{"uri": uri(root), "name": "ws"}],
+        }),
+    );
+    s.notify("initialized", json!({}));
+    init
+}
+
+/// Every malformed frame gets its JSON-RPC error, and the server reads on:
+/// each is followed by a request that must still be answered (issue 14,
+/// defects 6 and 10).
+#[test]
+fn malformed_frames_are_answered_and_skipped() {
+    let root = workspace("malformed", &[("main.thrift", "struct A {}\n")]);
+    let main_uri = uri(&root.join("main.thrift"));
+    let mut s = Server::start();
+    initialize(&mut s, &root, json!({}));
+    let frame = |body: &[u8]| {
+        let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+        out.extend_from_slice(body);
+        out
+    };
+    let cases: Vec<(&str, Vec<u8>, i64, Value)> = vec![
+        ("not JSON", frame(b"{\"jsonrpc\": "), -32700, Value::Null),
+        (
+            "not UTF-8",
+            frame(b"{\"a\": \"\xff\xfe\"}"),
+            -32700,
+            Value::Null,
+        ),
+        ("not an object", frame(b"[1, 2]"), -32600, Value::Null),
+        (
+            "no method",
+            frame(br#"{"jsonrpc":"2.0","id":99,"params":{}}"#),
+            -32600,
+            json!(99),
+        ),
+        (
+            "a $/ request",
+            frame(br#"{"jsonrpc":"2.0","id":100,"method":"$/unknown"}"#),
+            -32601,
+            json!(100),
+        ),
+        (
+            "an unknown method",
+            frame(br#"{"jsonrpc":"2.0","id":101,"method":"thrift/unknown"}"#),
+            -32601,
+            json!(101),
+        ),
+        (
+            "no Content-Length",
+            b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n".to_vec(),
+            -32700,
+            Value::Null,
+        ),
+        (
+            "a bad Content-Length",
+            b"Content-Length: -3\r\n\r\n".to_vec(),
+            -32700,
+            Value::Null,
+        ),
+        (
+            // The rest of the body is skipped up to the next header.
+            "a Content-Length too short",
+            r#"Content-Length: 10
+
+{"jsonrpc":"2.0","id":5,"method":"shutdown"}"#
+                .replace('\n', "\r\n")
+                .into_bytes(),
+            -32700,
+            Value::Null,
+        ),
+    ];
+    for (what, bytes, code, id) in cases {
+        s.send_raw(&bytes);
+        let response = s.response();
+        assert_eq!(response["error"]["code"], code, "{what}: {response}");
+        assert_eq!(response["id"], id, "{what}: {response}");
+        let symbols = s.request("workspace/symbol", json!({"query": "A"}));
+        assert!(symbols.get("error").is_none(), "{what}: {symbols}");
+    }
+    // A lower-case header.
+    let body =
+        r#"{"jsonrpc":"2.0","id":"lower","method":"workspace/symbol","params":{"query":"A"}}"#;
+    let (head, tail) = body.split_at(30);
+    // In two writes: the reader waits for the whole body.
+    s.send_raw(format!("content-length: {}\r\n\r\n{head}", body.len()).as_bytes());
+    s.send_raw(tail.as_bytes());
+    let response = s.response();
+    assert_eq!(response["id"], "lower", "{response}");
+    assert!(response["result"].is_array(), "{response}");
+
+    // A lone surrogate, as JavaScript's JSON.stringify writes it: the text
+    // is opened with U+FFFD in its place, one UTF-16 unit for one.
+    let open = format!(
+        r#"{{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{{"textDocument":{{"uri":"{main_uri}","languageId":"thrift","version":1,"text":"// \ud800\nstruct \udc00B {{}}\nstruct C {{}}\n"}}}}}}"#
+    );
+    s.send_raw(&frame(open.as_bytes()));
+    let symbols = s.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": main_uri}}),
+    );
+    let c = symbols["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|sym| sym["name"] == "C")
+        .unwrap_or_else(|| panic!("{symbols}"));
+    assert_eq!(
+        c["selectionRange"]["start"],
+        json!({"line": 2, "character": 7})
+    );
+    let hover = s.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": main_uri}, "position": {"line": 1, "character": 9}}),
+    );
+    assert!(hover.get("error").is_none(), "{hover}");
+
+    let shutdown = s.request("shutdown", json!(null));
+    assert!(shutdown.get("error").is_none(), "{shutdown}");
+    s.notify("exit", json!(null));
+    assert_eq!(s.exit_code(), Some(0));
+}
+
+/// `exit` without `shutdown`: exit code 1 (issue 14, defect 10).
+#[test]
+fn exit_without_shutdown_exits_with_1() {
+    let root = workspace("exit1", &[("main.thrift", "struct A {}\n")]);
+    let mut s = Server::start();
+    initialize(&mut s, &root, json!({}));
+    s.notify("exit", json!(null));
+    assert_eq!(s.exit_code(), Some(1));
+}
+
+/// A client that does not take server requests gets none; one that takes
+/// them but never answers is not waited for: the index is built and the
+/// server exits (issue 14, defect 7).
+#[test]
+fn server_requests_follow_the_client_capabilities_and_never_block() {
+    let root = workspace(
+        "capabilities",
+        &[
+            ("a.thrift", "struct Indexed {}\n"),
+            ("b.thrift", "enum E { X }\n"),
+        ],
+    );
+    for capabilities in [
+        json!({}),
+        json!({
+            "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": false}},
+            "window": {"workDoneProgress": false},
+        }),
+        json!({
+            "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},
+            "window": {"workDoneProgress": true},
+        }),
+    ] {
+        let takes_requests = capabilities["window"]["workDoneProgress"] == true;
+        let mut s = Server::start();
+        s.answer_server = false;
+        initialize(&mut s, &root, capabilities.clone());
+        // The index is there without any answer from the client.
+        let mut found = Value::Null;
+        for _ in 0..100 {
+            found = s.request("workspace/symbol", json!({"query": "Indexed"}));
+            if found["result"].as_array().is_some_and(|a| !a.is_empty()) {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert_eq!(
+            found["result"][0]["name"], "Indexed",
+            "{capabilities}: {found}"
+        );
+        let methods: Vec<&str> = s
+            .server_requests
+            .iter()
+            .map(|r| r["method"].as_str().unwrap())
+            .collect();
+        if takes_requests {
+            assert!(
+                methods.contains(&"client/registerCapability")
+                    && methods.contains(&"window/workDoneProgress/create"),
+                "{methods:?}"
+            );
+        } else {
+            assert_eq!(methods, Vec::<&str>::new(), "{capabilities}");
+        }
+        let shutdown = s.request("shutdown", json!(null));
+        assert!(shutdown.get("error").is_none(), "{shutdown}");
+        s.notify("exit", json!(null));
+        assert_eq!(s.exit_code(), Some(0), "{capabilities}");
+    }
 }

@@ -103,8 +103,8 @@ fn goto_definition_and_references() {
         expect![[r#"
             /shared.thrift:12..14 "Id"
             /shared.thrift:12..14 "Id"
-            /main.thrift:58..67 "shared.Id"
-            /main.thrift:146..155 "shared.Id""#]],
+            /main.thrift:65..67 "Id"
+            /main.thrift:153..155 "Id""#]],
     );
 }
 
@@ -748,8 +748,8 @@ fn fbthrift_names_definition_references_highlight_hover() {
     expect![[r#"
         == cpp.Type
         definition: /thrift/annotation/cpp.thrift:35..39 "Type"
-        references: /main.thrift:112..120 "cpp.Type"
-        highlights: 112..120
+        references: /main.thrift:116..120 "Type"
+        highlights: 116..120
         rename: /main.thrift:116..120 "Type"
         hover: struct Type |  | The C++ type to use. (defined in Some(FileId(2)))
         == name = "std
@@ -790,8 +790,8 @@ fn fbthrift_names_definition_references_highlight_hover() {
         hover: 2: optional Foo inner |  | field of struct `Foo`: id `2`, optional (defined in None)
         == lib.Point{
         definition: /lib.thrift:23..28 "Point"
-        references: /main.thrift:224..233 "lib.Point", /main.thrift:238..247 "lib.Point"
-        highlights: 224..233, 238..247
+        references: /main.thrift:228..233 "Point", /main.thrift:242..247 "Point"
+        highlights: 228..233, 242..247
         rename: /main.thrift:242..247 "Point"
         hover: struct Point |  | A point. (defined in Some(FileId(1)))
         == x = 1
@@ -808,8 +808,8 @@ fn fbthrift_names_definition_references_highlight_hover() {
         hover: interaction Counter (defined in None)
         == lib.Remote
         definition: /lib.thrift:55..61 "Remote"
-        references: /main.thrift:330..340 "lib.Remote"
-        highlights: 330..340
+        references: /main.thrift:334..340 "Remote"
+        highlights: 334..340
         rename: /main.thrift:334..340 "Remote"
         hover: interaction Remote (defined in Some(FileId(1)))
         == name;

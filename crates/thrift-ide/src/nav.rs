@@ -295,7 +295,8 @@ fn is_identifier(name: &str) -> bool {
         && SyntaxKind::from_keyword(name).is_none()
 }
 
-/// Renames the definition at `offset` and every reference to it.
+/// Renames the definition, field or enum value whose name is at `offset`
+/// (where [`prepare_rename`] answers) and every reference to it.
 pub fn rename(
     db: &Database,
     file: FileId,
@@ -306,6 +307,10 @@ pub fn rename(
         return Err(format!("`{new_name}` is not a valid Thrift name"));
     }
     let symbol = Symbol::at(db, file, offset).ok_or("there is nothing to rename here")?;
+    // Only on the name itself: not on `inc` of `inc.Type`.
+    if prepare_rename(db, file, offset).is_none() {
+        return Err("there is nothing to rename here".into());
+    }
     let old = symbol.name(db).ok_or("the definition is gone")?;
     if let Some(why) = symbol.clash(db, new_name) {
         return Err(format!("`{new_name}` {why}"));

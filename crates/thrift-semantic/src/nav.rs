@@ -410,8 +410,7 @@ impl Database {
     ) -> Option<TextRange> {
         let u = index.uses[i];
         let path = index.use_text(i, text);
-        let segments = segment_ranges(u.range, path);
-        let last = *segments.last()?;
+        let (last, before) = last_segments(u.range, path);
         if !u.kind.is_const() {
             return match self.resolve_name(file, path) {
                 Resolution::Found(d) if d == def => Some(last),
@@ -419,11 +418,11 @@ impl Database {
             };
         }
         // `Enum` in `Enum.VALUE`.
-        if segments.len() >= 2
-            && text[segments[segments.len() - 2]] == self.def(def)?.name
+        if let Some(before) = before
+            && text[before] == self.def(def)?.name
             && self.enum_qualifier(file, path) == Some(def)
         {
-            return Some(segments[segments.len() - 2]);
+            return Some(before);
         }
         if text[last] != self.def(def)?.name
             || self.resolve_const(file, path) != ConstResolution::Const(def)
@@ -526,7 +525,7 @@ impl Database {
                     continue;
                 };
                 if self.value_ref_target(file, &const_ref) == target {
-                    let last = *segment_ranges(u.range, path).last().unwrap_or(&u.range);
+                    let (last, _) = last_segments(u.range, path);
                     out.push(Reference { file, range: last });
                 }
             }
@@ -610,17 +609,21 @@ fn key_name(key: &SyntaxNode) -> Option<String> {
     }
 }
 
-/// The ranges of the segments of a path written at `range` as `text`
-/// (a path has no trivia inside).
-fn segment_ranges(range: TextRange, text: &str) -> Vec<TextRange> {
-    let mut start = range.start();
-    text.split('.')
-        .map(|segment| {
-            let r = TextRange::at(start, TextSize::of(segment));
-            start = r.end() + TextSize::new(1);
-            r
-        })
-        .collect()
+/// The ranges of the last segment of a path written at `range` as `text`
+/// and of the segment before it, if any (a path has no trivia inside).
+fn last_segments(range: TextRange, text: &str) -> (TextRange, Option<TextRange>) {
+    match text.rsplit_once('.') {
+        None => (range, None),
+        Some((rest, last)) => {
+            let last = TextRange::new(range.end() - TextSize::of(last), range.end());
+            let rest_end = range.start() + TextSize::of(rest);
+            let before = rest.rsplit('.').next().unwrap_or(rest);
+            (
+                last,
+                Some(TextRange::new(rest_end - TextSize::of(before), rest_end)),
+            )
+        }
+    }
 }
 
 /// Whether `token` is (in) the last segment of `path` (a `PATH` node).

@@ -159,8 +159,9 @@ pub fn goto_definition(db: &Database, file: FileId, offset: TextSize) -> Option<
     Symbol::at(db, file, offset)?.target(db)
 }
 
-/// Every reference to the definition at `offset` (also from the
-/// definition's own name), optionally with the declaration itself.
+/// Every reference to the definition, field or enum value at `offset`
+/// (also from its own name), each the name that a rename replaces,
+/// optionally with the declaration itself.
 pub fn references(
     db: &Database,
     file: FileId,

@@ -57,22 +57,25 @@ fn path_tokens(
     db: &Database,
     file: FileId,
     path: &ast::Path,
-    is_const: bool,
+    node: &SyntaxNode,
     out: &mut Vec<SemanticToken>,
 ) {
+    let is_const = node.kind() == SyntaxKind::CONST_REF;
     let segments = path.segments();
     let text = path.text();
     let prefixes: Vec<String> = db
         .summary(file)
         .map(|s| s.includes.iter().map(|i| i.prefix.clone()).collect())
         .unwrap_or_default();
-    // What the last segment (and, for `Enum.VALUE`, the one before) is.
+    // What the last segment (and, for `Enum.VALUE`, the one before) is:
+    // what navigation says.
     let (last, enum_before) = if is_const {
-        match db.resolve_const(file, &text) {
-            ConstResolution::Const(_) => (Some(8), false),
-            ConstResolution::EnumValue(..) => (Some(4), true),
-            _ => (None, false),
-        }
+        let last = match db.value_ref_target(file, node) {
+            ConstResolution::Const(_) => Some(8),
+            ConstResolution::EnumValue(..) => Some(4),
+            _ => None,
+        };
+        (last, db.enum_qualifier(file, &text).is_some())
     } else {
         match db.resolve_name(file, &text) {
             Resolution::Found(def) => (db.def(def).map(|d| def_token_kind(&d.kind)), false),
@@ -136,7 +139,7 @@ pub fn semantic_tokens(
                 ) && let Some(path) = node.children().find_map(ast::Path::cast)
                 {
                     let before = out.len();
-                    path_tokens(db, file, &path, is_const, &mut out);
+                    path_tokens(db, file, &path, &node, &mut out);
                     if node.kind() == SyntaxKind::STRUCTURED_ANNOTATION {
                         for t in &mut out[before..] {
                             if t.range.end() == path.syntax().text_range().end() {

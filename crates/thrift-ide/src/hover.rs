@@ -57,6 +57,10 @@ pub fn hover(db: &Database, file: FileId, offset: TextSize) -> Option<Hover> {
     let parse = db.parse(file)?;
     let token = parse.syntax_node().token_at_offset(offset).right_biased()?;
     let Some(def) = db.definition_at(file, offset) else {
+        // An enum value, its own name or a value that names it.
+        if let Some(value) = db.enum_value_at(file, offset) {
+            return enum_value_hover(db, file, value, token.text_range());
+        }
         // A field's own name.
         if let Some(field) = token.parent_ancestors().find_map(ast::Field::cast)
             && field
@@ -100,6 +104,37 @@ pub fn hover(db: &Database, file: FileId, offset: TextSize) -> Option<Hover> {
         range,
         markdown,
         defined_in: (def.file != file).then_some(def.file),
+    })
+}
+
+/// Hover on an enum value: the value with its number, its doc, its enum,
+/// and whether the number is written or implicit.
+fn enum_value_hover(
+    db: &Database,
+    file: FileId,
+    value: thrift_semantic::EnumValueRef,
+    range: TextRange,
+) -> Option<Hover> {
+    let (name, number) = db.enum_value(value)?;
+    let enum_name = &db.def(value.def)?.name;
+    let node = db.enum_value_node(value);
+    let mut markdown = format!("```thrift\n{enum_name}.{name} = {number}\n```");
+    if let Some(doc) = node.as_ref().and_then(doc_of) {
+        markdown.push_str("\n\n");
+        markdown.push_str(&doc);
+    }
+    let how = if node.as_ref().is_some_and(|n| n.value().is_some()) {
+        "explicit"
+    } else if value.index == 0 {
+        "implicit: the first value is 0"
+    } else {
+        "implicit: the previous value plus one"
+    };
+    markdown.push_str(&format!("\n\nvalue of enum `{enum_name}`, {how}"));
+    Some(Hover {
+        range,
+        markdown,
+        defined_in: (value.def.file != file).then_some(value.def.file),
     })
 }
 

@@ -1,6 +1,6 @@
 //! Go to definition, references, rename, document links, selection ranges.
 
-use thrift_semantic::{DefRef, FieldRef, Reference};
+use thrift_semantic::{DefRef, EnumValueRef, FieldRef, Reference};
 use thrift_syntax::{
     AstNode, SyntaxKind, TextRange, TextSize,
     ast::{self, HasName},
@@ -37,18 +37,30 @@ fn field_target(db: &Database, field: FieldRef) -> Option<NavTarget> {
     })
 }
 
-/// What a name can refer to: a top-level definition, or a field of a
-/// struct, union or exception (named in struct literals and annotations).
+fn enum_value_target(db: &Database, value: EnumValueRef) -> Option<NavTarget> {
+    let node = db.enum_value_node(value)?;
+    Some(NavTarget {
+        file: value.def.file,
+        range: node.syntax().text_range(),
+        focus_range: db.enum_value_name_range(value)?,
+    })
+}
+
+/// What a name can refer to: a top-level definition, a field of a struct,
+/// union or exception (named in struct literals and annotations), or a
+/// value of an enum (named in values).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Symbol {
     Def(DefRef),
     Field(FieldRef),
+    EnumValue(EnumValueRef),
 }
 
 impl Symbol {
     fn at(db: &Database, file: FileId, offset: TextSize) -> Option<Symbol> {
         db.definition_at(file, offset)
             .map(Symbol::Def)
+            .or_else(|| db.enum_value_at(file, offset).map(Symbol::EnumValue))
             .or_else(|| db.field_at(file, offset).map(Symbol::Field))
     }
 
@@ -56,6 +68,7 @@ impl Symbol {
         match self {
             Symbol::Def(def) => def.file,
             Symbol::Field(field) => field.def.file,
+            Symbol::EnumValue(value) => value.def.file,
         }
     }
 
@@ -63,6 +76,7 @@ impl Symbol {
         match self {
             Symbol::Def(def) => Some(db.def(def)?.name.clone()),
             Symbol::Field(f) => Some(db.def(f.def)?.kind.fields()?.get(f.index)?.name.clone()),
+            Symbol::EnumValue(value) => Some(db.enum_value(value)?.0.clone()),
         }
     }
 
@@ -71,6 +85,7 @@ impl Symbol {
         match self {
             Symbol::Def(def) => db.def_name_range(def),
             Symbol::Field(field) => db.field_name_range(field),
+            Symbol::EnumValue(value) => db.enum_value_name_range(value),
         }
     }
 
@@ -78,24 +93,39 @@ impl Symbol {
         match self {
             Symbol::Def(def) => target(db, def),
             Symbol::Field(field) => field_target(db, field),
+            Symbol::EnumValue(value) => enum_value_target(db, value),
         }
     }
 
+    /// The names that refer to the symbol, each exactly the range a rename
+    /// replaces.
     fn references(self, db: &Database) -> Vec<Reference> {
         match self {
             Symbol::Def(def) => db.references(def),
             Symbol::Field(field) => db.field_references(field),
+            Symbol::EnumValue(value) => db.enum_value_references(value),
         }
     }
 
-    /// Whether `name` is taken where the symbol is defined.
-    fn is_taken(self, db: &Database, name: &str) -> bool {
-        match self {
+    /// Why `name` is taken where the symbol is defined, if it is.
+    fn clash(self, db: &Database, name: &str) -> Option<&'static str> {
+        let taken = match self {
             Symbol::Def(def) => db
                 .summary(def.file)
                 .is_some_and(|s| s.definitions.iter().any(|d| d.name == name)),
             Symbol::Field(field) => db.field_named(field.def, name).is_some(),
-        }
+            Symbol::EnumValue(value) => match db.def(value.def).map(|d| &d.kind) {
+                Some(thrift_semantic::DefKind::Enum { values }) => {
+                    values.iter().any(|(n, _)| n == name)
+                }
+                _ => false,
+            },
+        };
+        taken.then_some(match self {
+            Symbol::Def(_) => "is already defined in that file",
+            Symbol::Field(_) => "is already a field of that struct",
+            Symbol::EnumValue(_) => "is already a value of that enum",
+        })
     }
 }
 
@@ -114,7 +144,7 @@ fn include_at(db: &Database, file: FileId, offset: TextSize) -> Option<(TextRang
 }
 
 /// The definition of the name at `offset`: a type, service, const, enum
-/// value's enum, an annotation's or struct literal's struct (`@Anno`,
+/// (on `Enum` in `Enum.VALUE`), enum value (on `VALUE`), an annotation's or struct literal's struct (`@Anno`,
 /// `Foo{...}`), a `performs` interaction, a field named in a struct
 /// literal or annotation; or the file an include names.
 pub fn goto_definition(db: &Database, file: FileId, offset: TextSize) -> Option<NavTarget> {
@@ -129,8 +159,9 @@ pub fn goto_definition(db: &Database, file: FileId, offset: TextSize) -> Option<
     Symbol::at(db, file, offset)?.target(db)
 }
 
-/// Every reference to the definition at `offset` (also from the
-/// definition's own name), optionally with the declaration itself.
+/// Every reference to the definition, field or enum value at `offset`
+/// (also from its own name), each the name that a rename replaces,
+/// optionally with the declaration itself.
 pub fn references(
     db: &Database,
     file: FileId,
@@ -159,6 +190,10 @@ pub fn references(
 /// for a type name, the type itself.
 pub fn goto_type_definition(db: &Database, file: FileId, offset: TextSize) -> Option<NavTarget> {
     use thrift_syntax::SyntaxNode;
+    // An enum value: its enum.
+    if let Some(value) = db.enum_value_at(file, offset) {
+        return target(db, value.def);
+    }
     let (owner_file, owner): (FileId, SyntaxNode) = match db.definition_at(file, offset) {
         Some(def) => {
             let node = db.def_node(def)?.syntax().clone();
@@ -261,7 +296,8 @@ fn is_identifier(name: &str) -> bool {
         && SyntaxKind::from_keyword(name).is_none()
 }
 
-/// Renames the definition at `offset` and every reference to it.
+/// Renames the definition, field or enum value whose name is at `offset`
+/// (where [`prepare_rename`] answers) and every reference to it.
 pub fn rename(
     db: &Database,
     file: FileId,
@@ -272,12 +308,13 @@ pub fn rename(
         return Err(format!("`{new_name}` is not a valid Thrift name"));
     }
     let symbol = Symbol::at(db, file, offset).ok_or("there is nothing to rename here")?;
+    // Only on the name itself: not on `inc` of `inc.Type`.
+    if prepare_rename(db, file, offset).is_none() {
+        return Err("there is nothing to rename here".into());
+    }
     let old = symbol.name(db).ok_or("the definition is gone")?;
-    if symbol.is_taken(db, new_name) {
-        return Err(match symbol {
-            Symbol::Def(_) => format!("`{new_name}` is already defined in that file"),
-            Symbol::Field(_) => format!("`{new_name}` is already a field of that struct"),
-        });
+    if let Some(why) = symbol.clash(db, new_name) {
+        return Err(format!("`{new_name}` {why}"));
     }
     let mut edits = Vec::new();
     if let Some(focus) = symbol.focus(db) {
@@ -290,27 +327,22 @@ pub fn rename(
         ));
     }
     for reference in symbol.references(db) {
-        let Some(text) = db.text(reference.file) else {
+        // A reference is the name itself (`Type` of `inc.Type`, `VALUE` of
+        // `Enum.VALUE`, a key inside its quotes).
+        if db
+            .text(reference.file)
+            .and_then(|t| t.get(std::ops::Range::<usize>::from(reference.range)))
+            != Some(old.as_str())
+        {
             continue;
-        };
-        let path = &text[reference.range];
-        // The segment that names the definition: `Name`, `inc.Name`,
-        // `Name.VALUE`, `inc.Name.VALUE`.
-        let mut start = usize::from(reference.range.start());
-        for segment in path.split('.') {
-            if segment == old {
-                let range = TextRange::at(TextSize::new(start as u32), TextSize::of(segment));
-                edits.push((
-                    reference.file,
-                    TextEdit {
-                        range,
-                        new_text: new_name.to_string(),
-                    },
-                ));
-                break;
-            }
-            start += segment.len() + 1;
         }
+        edits.push((
+            reference.file,
+            TextEdit {
+                range: reference.range,
+                new_text: new_name.to_string(),
+            },
+        ));
     }
     Ok(edits)
 }

@@ -52,7 +52,9 @@ fn fixture(text: &str) -> (Database, Vec<String>, TextSize) {
             .or_else(|| ids.get(&normalize(include)))
             .copied()
     });
-    for (i, (_, t)) in files.iter().enumerate() {
+    for (i, (path, t)) in files.iter().enumerate() {
+        // fbthrift names a program after its file.
+        db.set_file_name(FileId(i as u32), Some(path));
         db.apply_change(FileId(i as u32), t);
     }
     (db, paths, TextSize::new(cursor))
@@ -103,8 +105,8 @@ fn goto_definition_and_references() {
         expect![[r#"
             /shared.thrift:12..14 "Id"
             /shared.thrift:12..14 "Id"
-            /main.thrift:58..67 "shared.Id"
-            /main.thrift:146..155 "shared.Id""#]],
+            /main.thrift:65..67 "Id"
+            /main.thrift:153..155 "Id""#]],
     );
 }
 
@@ -748,8 +750,8 @@ fn fbthrift_names_definition_references_highlight_hover() {
     expect![[r#"
         == cpp.Type
         definition: /thrift/annotation/cpp.thrift:35..39 "Type"
-        references: /main.thrift:112..120 "cpp.Type"
-        highlights: 112..120
+        references: /main.thrift:116..120 "Type"
+        highlights: 116..120
         rename: /main.thrift:116..120 "Type"
         hover: struct Type |  | The C++ type to use. (defined in Some(FileId(2)))
         == name = "std
@@ -790,8 +792,8 @@ fn fbthrift_names_definition_references_highlight_hover() {
         hover: 2: optional Foo inner |  | field of struct `Foo`: id `2`, optional (defined in None)
         == lib.Point{
         definition: /lib.thrift:23..28 "Point"
-        references: /main.thrift:224..233 "lib.Point", /main.thrift:238..247 "lib.Point"
-        highlights: 224..233, 238..247
+        references: /main.thrift:228..233 "Point", /main.thrift:242..247 "Point"
+        highlights: 228..233, 242..247
         rename: /main.thrift:242..247 "Point"
         hover: struct Point |  | A point. (defined in Some(FileId(1)))
         == x = 1
@@ -808,8 +810,8 @@ fn fbthrift_names_definition_references_highlight_hover() {
         hover: interaction Counter (defined in None)
         == lib.Remote
         definition: /lib.thrift:55..61 "Remote"
-        references: /main.thrift:330..340 "lib.Remote"
-        highlights: 330..340
+        references: /main.thrift:334..340 "Remote"
+        highlights: 334..340
         rename: /main.thrift:334..340 "Remote"
         hover: interaction Remote (defined in Some(FileId(1)))
         == name;
@@ -1002,4 +1004,354 @@ fn fbthrift_names_semantic_tokens() {
         foo property
         name property"#]]
     .assert_eq(&shown.join("\n"));
+}
+
+/// The edits of a rename at `needle` (its `delta`-th byte) in `file`, sorted.
+fn rename_edits(
+    db: &Database,
+    paths: &[String],
+    file: FileId,
+    needle: &str,
+    delta: usize,
+    new_name: &str,
+) -> String {
+    let text = db.text(file).unwrap();
+    let offset = TextSize::new((text.find(needle).unwrap() + delta) as u32);
+    let prepared = prepare_rename(db, file, offset)
+        .map(|r| at(db, paths, file, r))
+        .unwrap_or_else(|| "none".into());
+    match rename(db, file, offset, new_name) {
+        Ok(edits) => {
+            let mut shown: Vec<String> = edits
+                .iter()
+                .map(|(f, e)| format!("{} -> {}", at(db, paths, *f, e.range), e.new_text))
+                .collect();
+            shown.sort();
+            format!(
+                "{needle} => {new_name} (prepared {prepared})\n  {}",
+                shown.join("\n  ")
+            )
+        }
+        Err(e) => format!("{needle} => {new_name} (prepared {prepared}): {e}"),
+    }
+}
+
+const APACHE_ENUMS: &str = r#"
+//- /main.thrift
+include "colors.thrift"
+enum Color { RED = 1, GREEN }
+enum Other { GREEN = 7 }
+const Color C = Color.GREEN
+const colors.Shade S = colors.Shade.DARK
+const list<Color> L = [Color.RED, Color.GREEN]
+const map<Color, colors.Shade> M = {Color.GREEN: colors.Shade.LIGHT}
+struct T { 1: Color c = Color.GREEN; 2: colors.Shade s = colors.Shade.DARK }
+const Color W = Other.GREEN
+//- /colors.thrift
+enum Shade {
+  /** Almost black. */
+  DARK = 2,
+  LIGHT
+}
+const Shade DEFAULT = Shade.LIGHT
+"#;
+
+/// Enum values of an Apache file: their definitions and every value that
+/// names them (consts, lists, map keys and values, defaults, another
+/// file's `inc.Enum.VALUE`, and `Other.GREEN` where a `Color` is expected,
+/// which the compiler reads as `Color.GREEN`).
+#[test]
+fn enum_values_navigate_apache() {
+    let (db, paths, _) = fixture(APACHE_ENUMS);
+    let out: Vec<String> = [
+        ("GREEN }", 0),
+        ("GREEN\nconst colors", 0),
+        ("DARK\nconst list", 0),
+        ("GREEN]", 0),
+        ("GREEN:", 0),
+        ("LIGHT}", 0),
+        ("GREEN;", 0),
+        ("Other.GREEN", 6),
+        // The enum of `Enum.VALUE`, and an include prefix before it.
+        ("Color.GREEN", 0),
+        ("colors.Shade.DARK", 0),
+    ]
+    .iter()
+    .map(|&(needle, delta)| navigate(&db, &paths, needle, delta))
+    .collect();
+    expect![[r#"
+        == GREEN }
+        definition: /main.thrift:46..51 "GREEN"
+        references: /main.thrift:101..106 "GREEN", /main.thrift:188..193 "GREEN", /main.thrift:237..242 "GREEN", /main.thrift:294..299 "GREEN", /main.thrift:363..368 "GREEN"
+        highlights: 46..51 (decl), 101..106, 188..193, 237..242, 294..299, 363..368
+        rename: /main.thrift:46..51 "GREEN"
+        hover: Color.GREEN = 2 |  | value of enum `Color`, implicit: the previous value plus one (defined in None)
+        == GREEN
+        const colors
+        definition: /main.thrift:46..51 "GREEN"
+        references: /main.thrift:101..106 "GREEN", /main.thrift:188..193 "GREEN", /main.thrift:237..242 "GREEN", /main.thrift:294..299 "GREEN", /main.thrift:363..368 "GREEN"
+        highlights: 46..51 (decl), 101..106, 188..193, 237..242, 294..299, 363..368
+        rename: /main.thrift:101..106 "GREEN"
+        hover: Color.GREEN = 2 |  | value of enum `Color`, implicit: the previous value plus one (defined in None)
+        == DARK
+        const list
+        definition: /colors.thrift:38..42 "DARK"
+        references: /main.thrift:143..147 "DARK", /main.thrift:334..338 "DARK"
+        highlights: 143..147, 334..338
+        rename: /main.thrift:143..147 "DARK"
+        hover: Shade.DARK = 2 |  | Almost black. |  | value of enum `Shade`, explicit (defined in Some(FileId(1)))
+        == GREEN]
+        definition: /main.thrift:46..51 "GREEN"
+        references: /main.thrift:101..106 "GREEN", /main.thrift:188..193 "GREEN", /main.thrift:237..242 "GREEN", /main.thrift:294..299 "GREEN", /main.thrift:363..368 "GREEN"
+        highlights: 46..51 (decl), 101..106, 188..193, 237..242, 294..299, 363..368
+        rename: /main.thrift:188..193 "GREEN"
+        hover: Color.GREEN = 2 |  | value of enum `Color`, implicit: the previous value plus one (defined in None)
+        == GREEN:
+        definition: /main.thrift:46..51 "GREEN"
+        references: /main.thrift:101..106 "GREEN", /main.thrift:188..193 "GREEN", /main.thrift:237..242 "GREEN", /main.thrift:294..299 "GREEN", /main.thrift:363..368 "GREEN"
+        highlights: 46..51 (decl), 101..106, 188..193, 237..242, 294..299, 363..368
+        rename: /main.thrift:237..242 "GREEN"
+        hover: Color.GREEN = 2 |  | value of enum `Color`, implicit: the previous value plus one (defined in None)
+        == LIGHT}
+        definition: /colors.thrift:50..55 "LIGHT"
+        references: /main.thrift:257..262 "LIGHT", /colors.thrift:86..91 "LIGHT"
+        highlights: 257..262
+        rename: /main.thrift:257..262 "LIGHT"
+        hover: Shade.LIGHT = 3 |  | value of enum `Shade`, implicit: the previous value plus one (defined in Some(FileId(1)))
+        == GREEN;
+        definition: /main.thrift:46..51 "GREEN"
+        references: /main.thrift:101..106 "GREEN", /main.thrift:188..193 "GREEN", /main.thrift:237..242 "GREEN", /main.thrift:294..299 "GREEN", /main.thrift:363..368 "GREEN"
+        highlights: 46..51 (decl), 101..106, 188..193, 237..242, 294..299, 363..368
+        rename: /main.thrift:294..299 "GREEN"
+        hover: Color.GREEN = 2 |  | value of enum `Color`, implicit: the previous value plus one (defined in None)
+        == Other.GREEN
+        definition: /main.thrift:46..51 "GREEN"
+        references: /main.thrift:101..106 "GREEN", /main.thrift:188..193 "GREEN", /main.thrift:237..242 "GREEN", /main.thrift:294..299 "GREEN", /main.thrift:363..368 "GREEN"
+        highlights: 46..51 (decl), 101..106, 188..193, 237..242, 294..299, 363..368
+        rename: /main.thrift:363..368 "GREEN"
+        hover: Color.GREEN = 2 |  | value of enum `Color`, implicit: the previous value plus one (defined in None)
+        == Color.GREEN
+        definition: /main.thrift:29..34 "Color"
+        references: /main.thrift:85..90 "Color", /main.thrift:95..100 "Color", /main.thrift:159..164 "Color", /main.thrift:171..176 "Color", /main.thrift:182..187 "Color", /main.thrift:205..210 "Color", /main.thrift:231..236 "Color", /main.thrift:278..283 "Color", /main.thrift:288..293 "Color", /main.thrift:347..352 "Color"
+        highlights: 29..34 (decl), 85..90, 95..100, 159..164, 171..176, 182..187, 205..210, 231..236, 278..283, 288..293, 347..352
+        rename: /main.thrift:95..100 "Color"
+        hover: enum Color |  | `Color.GREEN = 2` (defined in None)
+        == colors.Shade.DARK
+        definition: /colors.thrift:5..10 "Shade"
+        references: /main.thrift:120..125 "Shade", /main.thrift:137..142 "Shade", /main.thrift:219..224 "Shade", /main.thrift:251..256 "Shade", /main.thrift:311..316 "Shade", /main.thrift:328..333 "Shade", /colors.thrift:64..69 "Shade", /colors.thrift:80..85 "Shade"
+        highlights: 120..125, 137..142, 219..224, 251..256, 311..316, 328..333
+        rename: none
+        hover: enum Shade |  | `Shade.DARK = 2` (defined in Some(FileId(1)))"#]].assert_eq(&out.join("\n"));
+}
+
+#[test]
+fn enum_values_rename_apache() {
+    let (db, paths, _) = fixture(APACHE_ENUMS);
+    let main = FileId(0);
+    let out = [
+        // The issue's repro: at `GREEN` in a const, only the values.
+        rename_edits(&db, &paths, main, "GREEN\nconst colors", 0, "LIME"),
+        // From the definition, across files.
+        rename_edits(&db, &paths, FileId(1), "DARK", 0, "BLACK"),
+        // The enum from `Color.GREEN`: only `Color`.
+        rename_edits(&db, &paths, main, "Color.GREEN", 0, "Colour"),
+        // A clash with another value of the enum.
+        rename_edits(&db, &paths, main, "GREEN]", 0, "RED"),
+        // An include prefix is no name to rename.
+        rename_edits(&db, &paths, main, "colors.Shade.DARK", 0, "x"),
+    ];
+    expect![[r#"
+        GREEN
+        const colors => LIME (prepared /main.thrift:101..106 "GREEN")
+          /main.thrift:101..106 "GREEN" -> LIME
+          /main.thrift:188..193 "GREEN" -> LIME
+          /main.thrift:237..242 "GREEN" -> LIME
+          /main.thrift:294..299 "GREEN" -> LIME
+          /main.thrift:363..368 "GREEN" -> LIME
+          /main.thrift:46..51 "GREEN" -> LIME
+        DARK => BLACK (prepared /colors.thrift:38..42 "DARK")
+          /colors.thrift:38..42 "DARK" -> BLACK
+          /main.thrift:143..147 "DARK" -> BLACK
+          /main.thrift:334..338 "DARK" -> BLACK
+        Color.GREEN => Colour (prepared /main.thrift:95..100 "Color")
+          /main.thrift:159..164 "Color" -> Colour
+          /main.thrift:171..176 "Color" -> Colour
+          /main.thrift:182..187 "Color" -> Colour
+          /main.thrift:205..210 "Color" -> Colour
+          /main.thrift:231..236 "Color" -> Colour
+          /main.thrift:278..283 "Color" -> Colour
+          /main.thrift:288..293 "Color" -> Colour
+          /main.thrift:29..34 "Color" -> Colour
+          /main.thrift:347..352 "Color" -> Colour
+          /main.thrift:85..90 "Color" -> Colour
+          /main.thrift:95..100 "Color" -> Colour
+        GREEN] => RED (prepared /main.thrift:188..193 "GREEN"): `RED` is already a value of that enum
+        colors.Shade.DARK => x (prepared none): there is nothing to rename here"#]].assert_eq(&out.join("\n"));
+}
+
+const FBTHRIFT_ENUMS: &str = r#"
+//- /main.thrift
+include "lib.thrift"
+enum Color { RED = 1, GREEN }
+struct Anno { 1: Color c; 2: lib.Shade s; }
+@Anno{c = GREEN, s = lib.DARK}
+const Color C = main.GREEN
+const Color D = GREEN
+const map<lib.Shade, i32> M = {DARK: 1, lib.Shade.LIGHT: 2}
+struct T { 1: Color c = Color.GREEN; 2: lib.Shade s = lib.LIGHT; }
+const T V = T{c = GREEN}
+//- /lib.thrift
+enum Shade {
+  /// Almost black.
+  DARK,
+  LIGHT = 4,
+}
+"#;
+
+/// fbthrift names an enum value by its bare name in its program's scope
+/// (`GREEN`, `main.GREEN`, `lib.DARK`) and where its enum is expected
+/// (`DARK` as a key of a `map<lib.Shade, i32>`), in annotations and
+/// struct literals too.
+#[test]
+fn enum_values_navigate_fbthrift() {
+    let (db, paths, _) = fixture(FBTHRIFT_ENUMS);
+    let out: Vec<String> = [
+        ("GREEN }", 0),
+        ("GREEN, s", 0),
+        ("DARK}", 0),
+        ("GREEN\nconst Color D", 0),
+        ("GREEN\nconst map", 0),
+        ("DARK:", 0),
+        ("LIGHT: 2", 0),
+        ("LIGHT;", 0),
+        ("GREEN}", 0),
+        ("main.GREEN", 5),
+        // fbthrift's `program.VALUE`: the program is no enum.
+        ("main.GREEN", 0),
+    ]
+    .iter()
+    .map(|&(needle, delta)| navigate(&db, &paths, needle, delta))
+    .collect();
+    expect![[r#"
+        == GREEN }
+        definition: /main.thrift:43..48 "GREEN"
+        references: /main.thrift:105..110 "GREEN", /main.thrift:147..152 "GREEN", /main.thrift:169..174 "GREEN", /main.thrift:265..270 "GREEN", /main.thrift:320..325 "GREEN"
+        highlights: 43..48 (decl), 105..110, 147..152, 169..174, 265..270, 320..325
+        rename: /main.thrift:43..48 "GREEN"
+        hover: Color.GREEN = 2 |  | value of enum `Color`, implicit: the previous value plus one (defined in None)
+        == GREEN, s
+        definition: /main.thrift:43..48 "GREEN"
+        references: /main.thrift:105..110 "GREEN", /main.thrift:147..152 "GREEN", /main.thrift:169..174 "GREEN", /main.thrift:265..270 "GREEN", /main.thrift:320..325 "GREEN"
+        highlights: 43..48 (decl), 105..110, 147..152, 169..174, 265..270, 320..325
+        rename: /main.thrift:105..110 "GREEN"
+        hover: Color.GREEN = 2 |  | value of enum `Color`, implicit: the previous value plus one (defined in None)
+        == DARK}
+        definition: /lib.thrift:35..39 "DARK"
+        references: /main.thrift:120..124 "DARK", /main.thrift:206..210 "DARK"
+        highlights: 120..124, 206..210
+        rename: /main.thrift:120..124 "DARK"
+        hover: Shade.DARK = 0 |  | Almost black. |  | value of enum `Shade`, implicit: the first value is 0 (defined in Some(FileId(1)))
+        == GREEN
+        const Color D
+        definition: /main.thrift:43..48 "GREEN"
+        references: /main.thrift:105..110 "GREEN", /main.thrift:147..152 "GREEN", /main.thrift:169..174 "GREEN", /main.thrift:265..270 "GREEN", /main.thrift:320..325 "GREEN"
+        highlights: 43..48 (decl), 105..110, 147..152, 169..174, 265..270, 320..325
+        rename: /main.thrift:147..152 "GREEN"
+        hover: Color.GREEN = 2 |  | value of enum `Color`, implicit: the previous value plus one (defined in None)
+        == GREEN
+        const map
+        definition: /main.thrift:43..48 "GREEN"
+        references: /main.thrift:105..110 "GREEN", /main.thrift:147..152 "GREEN", /main.thrift:169..174 "GREEN", /main.thrift:265..270 "GREEN", /main.thrift:320..325 "GREEN"
+        highlights: 43..48 (decl), 105..110, 147..152, 169..174, 265..270, 320..325
+        rename: /main.thrift:169..174 "GREEN"
+        hover: Color.GREEN = 2 |  | value of enum `Color`, implicit: the previous value plus one (defined in None)
+        == DARK:
+        definition: /lib.thrift:35..39 "DARK"
+        references: /main.thrift:120..124 "DARK", /main.thrift:206..210 "DARK"
+        highlights: 120..124, 206..210
+        rename: /main.thrift:206..210 "DARK"
+        hover: Shade.DARK = 0 |  | Almost black. |  | value of enum `Shade`, implicit: the first value is 0 (defined in Some(FileId(1)))
+        == LIGHT: 2
+        definition: /lib.thrift:43..48 "LIGHT"
+        references: /main.thrift:225..230 "LIGHT", /main.thrift:293..298 "LIGHT"
+        highlights: 225..230, 293..298
+        rename: /main.thrift:225..230 "LIGHT"
+        hover: Shade.LIGHT = 4 |  | value of enum `Shade`, explicit (defined in Some(FileId(1)))
+        == LIGHT;
+        definition: /lib.thrift:43..48 "LIGHT"
+        references: /main.thrift:225..230 "LIGHT", /main.thrift:293..298 "LIGHT"
+        highlights: 225..230, 293..298
+        rename: /main.thrift:293..298 "LIGHT"
+        hover: Shade.LIGHT = 4 |  | value of enum `Shade`, explicit (defined in Some(FileId(1)))
+        == GREEN}
+        definition: /main.thrift:43..48 "GREEN"
+        references: /main.thrift:105..110 "GREEN", /main.thrift:147..152 "GREEN", /main.thrift:169..174 "GREEN", /main.thrift:265..270 "GREEN", /main.thrift:320..325 "GREEN"
+        highlights: 43..48 (decl), 105..110, 147..152, 169..174, 265..270, 320..325
+        rename: /main.thrift:320..325 "GREEN"
+        hover: Color.GREEN = 2 |  | value of enum `Color`, implicit: the previous value plus one (defined in None)
+        == main.GREEN
+        definition: /main.thrift:43..48 "GREEN"
+        references: /main.thrift:105..110 "GREEN", /main.thrift:147..152 "GREEN", /main.thrift:169..174 "GREEN", /main.thrift:265..270 "GREEN", /main.thrift:320..325 "GREEN"
+        highlights: 43..48 (decl), 105..110, 147..152, 169..174, 265..270, 320..325
+        rename: /main.thrift:147..152 "GREEN"
+        hover: Color.GREEN = 2 |  | value of enum `Color`, implicit: the previous value plus one (defined in None)
+        == main.GREEN
+        definition: none
+        references: 
+        highlights: 
+        rename: none
+        hover: none"#]].assert_eq(&out.join("\n"));
+}
+
+#[test]
+fn enum_values_rename_fbthrift() {
+    let (db, paths, _) = fixture(FBTHRIFT_ENUMS);
+    let out = [
+        rename_edits(&db, &paths, FileId(0), "GREEN }", 0, "LIME"),
+        rename_edits(&db, &paths, FileId(1), "DARK", 0, "BLACK"),
+        rename_edits(&db, &paths, FileId(0), "LIGHT: 2", 0, "PALE"),
+    ];
+    expect![[r#"
+        GREEN } => LIME (prepared /main.thrift:43..48 "GREEN")
+          /main.thrift:105..110 "GREEN" -> LIME
+          /main.thrift:147..152 "GREEN" -> LIME
+          /main.thrift:169..174 "GREEN" -> LIME
+          /main.thrift:265..270 "GREEN" -> LIME
+          /main.thrift:320..325 "GREEN" -> LIME
+          /main.thrift:43..48 "GREEN" -> LIME
+        DARK => BLACK (prepared /lib.thrift:35..39 "DARK")
+          /lib.thrift:35..39 "DARK" -> BLACK
+          /main.thrift:120..124 "DARK" -> BLACK
+          /main.thrift:206..210 "DARK" -> BLACK
+        LIGHT: 2 => PALE (prepared /main.thrift:225..230 "LIGHT")
+          /lib.thrift:43..48 "LIGHT" -> PALE
+          /main.thrift:225..230 "LIGHT" -> PALE
+          /main.thrift:293..298 "LIGHT" -> PALE"#]]
+    .assert_eq(&out.join("\n"));
+}
+
+/// Semantic tokens mark every value that names an enum value as
+/// `enumMember`, and only the `Enum` segment of `Enum.VALUE` as `enum`.
+#[test]
+fn enum_values_semantic_tokens() {
+    let mut out = Vec::new();
+    for fixture_text in [APACHE_ENUMS, FBTHRIFT_ENUMS] {
+        let (db, _, _) = fixture(fixture_text);
+        let main = FileId(0);
+        let text = db.text(main).unwrap();
+        let tokens: Vec<String> = semantic_tokens(&db, main, None)
+            .iter()
+            .filter(|t| {
+                matches!(
+                    TOKEN_TYPES[t.kind as usize],
+                    "enum" | "enumMember" | "namespace" | "variable"
+                ) && t.modifiers == 0
+            })
+            .map(|t| format!("{} {}", &text[t.range], TOKEN_TYPES[t.kind as usize]))
+            .collect();
+        out.push(tokens.join(", "));
+    }
+    expect![[r#"
+        Color enum, Color enum, GREEN enumMember, colors namespace, Shade enum, colors namespace, Shade enum, DARK enumMember, Color enum, Color enum, RED enumMember, Color enum, GREEN enumMember, Color enum, colors namespace, Shade enum, Color enum, GREEN enumMember, colors namespace, Shade enum, LIGHT enumMember, Color enum, Color enum, GREEN enumMember, colors namespace, Shade enum, colors namespace, Shade enum, DARK enumMember, Color enum, Other enum, GREEN enumMember
+        Color enum, lib namespace, Shade enum, GREEN enumMember, lib namespace, DARK enumMember, Color enum, GREEN enumMember, Color enum, GREEN enumMember, lib namespace, Shade enum, DARK enumMember, lib namespace, Shade enum, LIGHT enumMember, Color enum, Color enum, GREEN enumMember, lib namespace, Shade enum, lib namespace, LIGHT enumMember, GREEN enumMember"#]].assert_eq(&out.join("\n"));
 }

@@ -229,7 +229,7 @@ async fn definition_references_hover() {
         },
         expect![[r#"
             definition: shared.thrift:1:12
-            references: shared.thrift:1:12, main.thrift:2:5, shared.thrift:3:18
+            references: shared.thrift:1:12, main.thrift:2:12, shared.thrift:3:18
             hover: ```thrift
             typedef i64 Id
             ```
@@ -294,7 +294,7 @@ async fn definition_of_an_annotation_in_an_include_dir() {
         name: third_party/thrift/annotation/cpp.thrift:3:12
         P{: idl/main.thrift:4:7
         x: idl/main.thrift:4:18
-        references: third_party/thrift/annotation/cpp.thrift:2:7, idl/main.thrift:2:1"#]]
+        references: third_party/thrift/annotation/cpp.thrift:2:7, idl/main.thrift:2:5"#]]
     .assert_eq(&out.join("\n"));
 }
 
@@ -333,6 +333,83 @@ async fn rename_edits_every_file() {
             shared.thrift:1:12 -> UserId
             shared.thrift:3:18 -> UserId
             invalid: "`struct` is not a valid Thrift name""#]],
+    )
+    .await;
+}
+
+/// Issue 14, defect 2: an enum value is a symbol of its own. Renaming
+/// `GREEN` in `Color.GREEN` renames the value (its definition and its
+/// use), never the enum; prepareRename answers there; references at the
+/// value's definition list its uses; definition goes to the value.
+#[tokio::test]
+async fn enum_values_rename_and_references() {
+    const REPRO: &str =
+        "//- /main.thrift\nenum Color { RED = 1, GREEN }\nconst Color C = Color.GR$0EEN\n";
+    check(
+        REPRO,
+        async |fx| {
+            let prepared = fx.at_cursor("textDocument/prepareRename", json!({})).await;
+            let edit = fx
+                .at_cursor("textDocument/rename", json!({"newName": "LIME"}))
+                .await;
+            let mut lines: Vec<String> = edit["changes"]
+                .as_object()
+                .unwrap()
+                .iter()
+                .flat_map(|(uri, edits)| {
+                    let location = |e: &Value| fx.show(&json!({"uri": uri, "range": e["range"]}));
+                    edits
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(move |e| {
+                            format!("{} -> {}", location(e), e["newText"].as_str().unwrap())
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            lines.sort();
+            let definition = fx.at_cursor("textDocument/definition", json!({})).await;
+            // At the definition `GREEN }`.
+            let text = "enum Color { RED = 1, GREEN }\n";
+            let at_def = position_of(text, text.find("GREEN").unwrap());
+            let uri = fx.uris[0].clone();
+            let refs = fx
+                .request(
+                    "textDocument/references",
+                    json!({"textDocument": {"uri": uri}, "position": at_def, "context": {"includeDeclaration": false}}),
+                )
+                .await;
+            let renamed_at_def = fx
+                .request(
+                    "textDocument/rename",
+                    json!({"textDocument": {"uri": uri}, "position": at_def, "newName": "LIME"}),
+                )
+                .await;
+            format!(
+                "prepareRename: {}\nrename:\n{}\ndefinition: {}\nreferences at the definition: {}\nrename at the definition: {} edits",
+                prepared,
+                lines.join("\n"),
+                fx.show(&definition),
+                refs.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|l| format!("{} {}", fx.show(l), l["range"]["end"]))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                renamed_at_def["changes"]
+                    .as_object()
+                    .map_or(0, |c| c.values().map(|e| e.as_array().unwrap().len()).sum::<usize>())
+            )
+        },
+        expect![[r#"
+            prepareRename: {"end":{"character":27,"line":1},"start":{"character":22,"line":1}}
+            rename:
+            main.thrift:0:22 -> LIME
+            main.thrift:1:22 -> LIME
+            definition: main.thrift:0:22
+            references at the definition: main.thrift:1:22 {"character":27,"line":1}
+            rename at the definition: 2 edits"#]],
     )
     .await;
 }

@@ -85,6 +85,10 @@ pub struct FileIndex {
     /// Parallel to the summary's `definitions`: each named top-level
     /// definition's whole range and its name's range.
     pub definitions: Vec<(TextRange, TextRange)>,
+    /// The name of every enum value, in file order, with the position of
+    /// its enum in `definitions`: parallel to the values of the summary's
+    /// enums (an unnamed value has an empty range where it starts).
+    pub enum_values: Vec<(u32, TextRange)>,
     /// The summary's type definitions (positions in its `definitions`),
     /// sorted by name, ASCII case-insensitively: completion finds the
     /// types with a prefix by binary search instead of a scan.
@@ -138,9 +142,19 @@ impl FileIndex {
             if name.text().is_empty() {
                 continue;
             }
+            let position = index.definitions.len() as u32;
             index
                 .definitions
                 .push((def.syntax().text_range(), name.syntax().text_range()));
+            if let ast::Definition::Enum(e) = &def {
+                for value in e.values() {
+                    let range = match value.name() {
+                        Some(n) => n.syntax().text_range(),
+                        None => TextRange::empty(value.syntax().text_range().start()),
+                    };
+                    index.enum_values.push((position, range));
+                }
+            }
         }
         // Over the green tree, not rowan's cursors (which allocate one per
         // node visited): this runs for every file loaded.
@@ -156,7 +170,18 @@ impl FileIndex {
         index.uses.shrink_to_fit();
         index.field_uses.shrink_to_fit();
         index.definitions.shrink_to_fit();
+        index.enum_values.shrink_to_fit();
         index
+    }
+
+    /// The range of the name of value `value` of the enum at position
+    /// `def` of `definitions`.
+    pub fn enum_value_name(&self, def: usize, value: usize) -> Option<TextRange> {
+        let start = self
+            .enum_values
+            .partition_point(|&(d, _)| (d as usize) < def);
+        let &(d, range) = self.enum_values.get(start + value)?;
+        (d as usize == def).then_some(range)
     }
 
     /// Sorts the summary's types by name (see `types_by_name`).
@@ -362,6 +387,20 @@ mod tests {
         assert_eq!(names, ["E", "c", "S", "X"]);
         let (whole, _) = index.definitions[0];
         assert_eq!(&text[whole], "enum E { V }");
+        // Enum values' names, by enum and value number.
+        assert_eq!(index.enum_value_name(0, 0).map(|r| &text[r]), Some("V"));
+        assert_eq!(index.enum_value_name(0, 1), None);
+        assert_eq!(index.enum_value_name(2, 0), None);
+        let text = "enum A { X = 1, Y }
+struct S {}
+enum B { Z, = 3, W }
+";
+        let index = FileIndex::build(&thrift_syntax::parse(text).tree());
+        let name = |d, v| index.enum_value_name(d, v).map(|r| &text[r]);
+        assert_eq!(
+            [name(0, 0), name(0, 1), name(2, 0), name(2, 1), name(2, 2)],
+            [Some("X"), Some("Y"), Some("Z"), Some("W"), None]
+        );
     }
 
     #[test]

@@ -23,7 +23,7 @@ mod values;
 pub use crate::{
     db::{Cancelled, ChangeImpact, Database, IncludeResolver},
     diagnostics::{Code, Diagnostic, Related, Severity},
-    nav::{FieldRef, Reference},
+    nav::{EnumValueRef, FieldRef, Reference},
     resolve::{ConstResolution, DefRef, Resolution, Ty},
     summary::{BaseType, DefKind, DefSummary, FileSummary, TypeRef},
 };

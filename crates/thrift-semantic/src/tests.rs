@@ -593,12 +593,8 @@ const Color DEFAULT = Color.RED
         .collect();
     assert_eq!(
         refs,
-        [
-            "0:shared.Color",
-            "0:shared.Color.RED",
-            "1:Color",
-            "1:Color.RED"
-        ]
+        // The segment that names the enum: what rename edits.
+        ["0:Color", "0:Color", "1:Color", "1:Color"]
     );
 }
 
@@ -684,7 +680,7 @@ struct Type { 1: string name; 2: string template; }
     expect!["0@98..101 Foo, 0@117..120 Foo, 0@153..156 Foo, 0@175..178 Foo, 0@183..186 Foo, 0@205..208 Foo, 0@281..284 Foo"]
         .assert_eq(&show(db.references(foo)));
     let ty = db.definition_at(main, at("cpp.Type", 0)).unwrap();
-    expect!["0@131..139 cpp.Type"].assert_eq(&show(db.references(ty)));
+    expect!["0@135..139 Type"].assert_eq(&show(db.references(ty)));
     let interaction = db.definition_at(main, at(" I;", 0)).unwrap();
     expect!["0@384..385 I"].assert_eq(&show(db.references(interaction)));
 
@@ -1076,8 +1072,8 @@ fn only_marked_files_keep_their_trees() {
             .map(|r| format!("{}:{:?}", r.file.0, r.range))
             .collect::<Vec<_>>()
     };
-    assert_eq!(refs(DefRef { file: a, index: 1 }), ["1:33..36"]);
-    assert_eq!(refs(DefRef { file: a, index: 0 }), ["1:43..46", "1:51..56"]);
+    assert_eq!(refs(DefRef { file: a, index: 1 }), ["1:35..36"]);
+    assert_eq!(refs(DefRef { file: a, index: 0 }), ["1:45..46", "1:53..54"]);
     assert_eq!(
         db.def_name_range(DefRef { file: a, index: 1 }),
         Some(thrift_syntax::TextRange::new(20.into(), 21.into()))
@@ -1324,4 +1320,117 @@ struct S { 1: i32 x.y }
             /apache.thrift:2:19 T1021 error: `x.y`: a name cannot contain `.`; dots separate an include prefix from a name [x.y]
         "#]],
     );
+}
+
+/// Enum values are targets of their own: from their definition, and from
+/// every value that names them (consts, defaults, lists and maps, struct
+/// literals, other files); where an enum is expected, the value of that
+/// enum the compiler takes. The enum of `Enum.VALUE` is the enum's
+/// reference, on its own segment.
+#[test]
+fn enum_values_navigate() {
+    let (db, _paths) = database(
+        r#"
+//- /main.thrift
+include "inc.thrift"
+enum Color { RED = 1, GREEN }
+enum Other { GREEN = 7 }
+const Color C = Color.GREEN
+const Color D = Other.GREEN
+const i32 N = Other.GREEN
+const list<inc.Shade> L = [inc.Shade.DARK, inc.Shade.LIGHT]
+const map<Color, inc.Shade> M = {Color.RED: inc.Shade.DARK}
+struct S { 1: Color c = Color.GREEN, 2: inc.Shade s = inc.Shade.DARK }
+const i32 LIGHT = 3
+const inc.Shade X = main.LIGHT
+//- /inc.thrift
+enum Shade { DARK, LIGHT }
+const Shade DEFAULT = Shade.LIGHT
+"#,
+    );
+    let main = FileId(0);
+    let text = db.text(main).unwrap().to_string();
+    let at = |needle: &str, n: usize| {
+        let i = text.match_indices(needle).nth(n).unwrap().0;
+        thrift_syntax::TextSize::new(i as u32)
+    };
+    let value = |v: Option<crate::EnumValueRef>| match v {
+        Some(v) => {
+            let (name, number) = db.enum_value(v).unwrap();
+            format!(
+                "{} {}.{name} = {number}",
+                v.def.file.0,
+                db.def(v.def).unwrap().name
+            )
+        }
+        None => "-".into(),
+    };
+    let show = |refs: Vec<crate::Reference>| -> String {
+        refs.iter()
+            .map(|r| {
+                format!(
+                    "{}@{:?} {}",
+                    r.file.0,
+                    r.range,
+                    &db.text(r.file).unwrap()[r.range]
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let out: Vec<String> = [
+        ("GREEN }", 0),
+        ("GREEN\nconst Color D", 0),
+        ("GREEN\nconst i32", 0),
+        ("GREEN\nconst list", 0),
+        ("LIGHT]", 0),
+        ("DARK}", 0),
+        ("GREEN, 2", 0),
+        ("LIGHT\n", 0),
+        ("Color.GREEN", 0),
+    ]
+    .iter()
+    .map(|&(needle, n)| {
+        let offset = at(needle, n);
+        format!(
+            "{needle:?}: value {}, definition {}",
+            value(db.enum_value_at(main, offset)),
+            db.definition_at(main, offset)
+                .map(|d| db.describe_def(d))
+                .unwrap_or("-".into())
+        )
+    })
+    .collect();
+    // `Other.GREEN` where a `Color` is expected is `Color.GREEN`, and
+    // `main.LIGHT` where an `inc.Shade` is expected is `Shade.LIGHT`, not
+    // the const `LIGHT`: the compiler looks the last segment up in the
+    // expected enum.
+    expect![[r#"
+        "GREEN }": value 0 Color.GREEN = 2, definition -
+        "GREEN\nconst Color D": value 0 Color.GREEN = 2, definition -
+        "GREEN\nconst i32": value 0 Color.GREEN = 2, definition -
+        "GREEN\nconst list": value 0 Other.GREEN = 7, definition -
+        "LIGHT]": value 1 Shade.LIGHT = 1, definition -
+        "DARK}": value 1 Shade.DARK = 0, definition -
+        "GREEN, 2": value 0 Color.GREEN = 2, definition -
+        "LIGHT\n": value 1 Shade.LIGHT = 1, definition -
+        "Color.GREEN": value -, definition enum `Color`"#]]
+    .assert_eq(&out.join("\n"));
+
+    let green = db.enum_value_at(main, at("GREEN }", 0)).unwrap();
+    expect!["0@98..103 GREEN, 0@126..131 GREEN, 0@308..313 GREEN"]
+        .assert_eq(&show(db.enum_value_references(green)));
+    let light = db.enum_value_at(main, at("LIGHT]", 0)).unwrap();
+    expect!["0@211..216 LIGHT, 0@394..399 LIGHT, 1@55..60 LIGHT"]
+        .assert_eq(&show(db.enum_value_references(light)));
+    // The enums: the segment before the value, and types.
+    let color = db.definition_at(main, at("Color C", 0)).unwrap();
+    expect!["0@82..87 Color, 0@92..97 Color, 0@110..115 Color, 0@228..233 Color, 0@251..256 Color, 0@292..297 Color, 0@302..307 Color"]
+        .assert_eq(&show(db.references(color)));
+    let other = db.definition_at(main, at("Other {", 0)).unwrap();
+    expect!["0@120..125 Other, 0@146..151 Other"].assert_eq(&show(db.references(other)));
+    // A const whose name stands where an enum with that value is expected
+    // is that value, not the const.
+    let light_const = db.definition_at(main, at("LIGHT = 3", 0)).unwrap();
+    expect![""].assert_eq(&show(db.references(light_const)));
 }

@@ -215,11 +215,12 @@ fn fbthrift_corpus_resolves() {
 /// The per-file index (built over the green tree) lists exactly the
 /// `PATH` nodes in type, `extends`, value, annotation, struct literal and
 /// `performs` positions, the field names of struct literals and
-/// annotations, and the string and one-name keys of const maps, that a
-/// walk over the syntax tree finds, on every corpus file.
+/// annotations, the string and one-name keys of const maps, and the names
+/// of enum values, that a walk over the syntax tree finds, on every corpus
+/// file.
 #[test]
 fn the_index_finds_every_use_on_the_corpus() {
-    use thrift_syntax::SyntaxKind;
+    use thrift_syntax::{AstNode, SyntaxKind, ast::HasName};
     let mut files = Vec::new();
     let mut stack = vec![corpus_dir()];
     while let Some(dir) = stack.pop() {
@@ -235,6 +236,7 @@ fn the_index_finds_every_use_on_the_corpus() {
     assert!(files.len() > 100, "corpus too small: {}", files.len());
     let mut uses = 0;
     let mut field_uses = 0;
+    let mut enum_values = 0;
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap_or_default();
         let parse = thrift_syntax::parse(&text);
@@ -295,7 +297,30 @@ fn the_index_finds_every_use_on_the_corpus() {
         let found_fields: Vec<_> = index.field_uses.iter().map(|u| u.range).collect();
         assert_eq!(found_fields, expected_fields, "{}", path.display());
         field_uses += found_fields.len();
+        // Enum values' names (the targets of values' last segments), by
+        // their enum's position among the named definitions.
+        let mut expected_values = Vec::new();
+        let named = parse
+            .tree()
+            .definitions()
+            .filter(|d| d.name().is_some_and(|n| !n.text().is_empty()));
+        for (position, def) in named.enumerate() {
+            if let thrift_syntax::ast::Definition::Enum(e) = def {
+                for (i, v) in e.values().enumerate() {
+                    if let Some(name) = v.name() {
+                        expected_values.push((position, i, name.syntax().text_range()));
+                    }
+                }
+            }
+        }
+        let found_values: Vec<_> = expected_values
+            .iter()
+            .map(|&(d, v, _)| (d, v, index.enum_value_name(d, v).unwrap()))
+            .collect();
+        assert_eq!(found_values, expected_values, "{}", path.display());
+        enum_values += found_values.len();
     }
     assert!(uses > 1000, "{uses} uses");
-    eprintln!("{uses} uses, {field_uses} field names and map keys");
+    assert!(enum_values > 1000, "{enum_values} enum values");
+    eprintln!("{uses} uses, {field_uses} field names and map keys, {enum_values} enum values");
 }

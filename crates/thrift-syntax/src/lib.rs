@@ -398,11 +398,7 @@ fn read_auto(text: &str) -> Reading {
     }
     let fbthrift = read(text, Dialect::FbThrift, true);
     let (a, f) = (apache.errors.len(), fbthrift.errors.len());
-    if f < a {
-        fbthrift
-    } else {
-        apache
-    }
+    if f < a { fbthrift } else { apache }
 }
 
 fn parse_green(

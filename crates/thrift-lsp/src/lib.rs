@@ -75,6 +75,9 @@ impl Default for InlayHintOptions {
 pub struct Backend {
     client: Client,
     state: Arc<Mutex<State>>,
+    /// How many include lookups (on disk, off the lock) are under way.
+    /// Requests and diagnostics wait for those of earlier changes.
+    resolving: Arc<tokio::sync::watch::Sender<usize>>,
 }
 
 /// Builds the service (with the `thrift/syntaxTree` extension).
@@ -82,6 +85,7 @@ pub fn service() -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
     LspService::build(|client| Backend {
         client,
         state: Arc::new(Mutex::new(State::default())),
+        resolving: Arc::new(tokio::sync::watch::channel(0).0),
     })
     .custom_method("thrift/syntaxTree", Backend::syntax_tree)
     .finish()
@@ -156,6 +160,7 @@ impl Backend {
         &self,
         f: impl FnOnce(&Snapshot, View<'_>) -> R + Send + 'static,
     ) -> Result<R> {
+        settled(&self.resolving).await;
         let snapshot = lock(&self.state).snapshot();
         let flag = snapshot.analysis.cancel_flag();
         off_lock(flag, move || {
@@ -164,6 +169,37 @@ impl Backend {
                 .with_db(|db| f(&snapshot, snapshot.view(db)))
         })
         .await
+    }
+
+    /// The include lookups the last changes queued (under the lock, which
+    /// `s` is): counted as under way until [`Backend::resolve_includes`]
+    /// is done with them.
+    fn take_include_job(&self, s: &mut State) -> Option<state::IncludeJob> {
+        let job = s.take_include_job()?;
+        self.resolving.send_modify(|n| *n += 1);
+        Some(job)
+    }
+
+    /// Runs include lookups on a blocking thread, applies what they found
+    /// under the lock, and goes on with the lookups that queued (files
+    /// loaded in turn) until there are none.
+    async fn resolve_includes(&self, job: Option<state::IncludeJob>) {
+        let Some(mut job) = job else { return };
+        loop {
+            let Ok(found) = tokio::task::spawn_blocking(move || job.run()).await else {
+                break;
+            };
+            let next = {
+                let mut s = lock(&self.state);
+                s.apply_includes(found);
+                s.take_include_job()
+            };
+            match next {
+                Some(next) => job = next,
+                None => break,
+            }
+        }
+        self.resolving.send_modify(|n| *n -= 1);
     }
 
     async fn syntax_tree(&self, params: SyntaxTreeParams) -> Result<String> {
@@ -217,8 +253,10 @@ impl Backend {
         };
         let state = self.state.clone();
         let client = self.client.clone();
+        let resolving = self.resolving.clone();
         tokio::spawn(async move {
             tokio::time::sleep(Duration::from_millis(40)).await;
+            settled(&resolving).await;
             let job = {
                 let mut s = lock(&state);
                 if s.generation != generation {
@@ -228,21 +266,16 @@ impl Backend {
             };
             // On a snapshot, off the lock: edits go on being applied, and
             // cancel this run.
-            let Ok(mut batch) = off_lock(job.cancel_flag(), move || job.run()).await else {
+            let Ok(run) = off_lock(job.cancel_flag(), move || job.run()).await else {
                 return;
             };
-            let log = {
-                let mut s = lock(&state);
-                if s.generation != generation {
-                    return;
-                }
-                let _ = catch_unwind(AssertUnwindSafe(|| s.add_breaking(&mut batch)));
-                std::mem::take(&mut s.log)
-            };
-            for message in log {
+            if lock(&state).generation != generation {
+                return;
+            }
+            for message in run.log {
                 client.log_message(MessageType::WARNING, message).await;
             }
-            for d in batch {
+            for d in run.files {
                 // Still the latest version? (Changes apply under the lock.)
                 let current = lock(&state).open_version(&d.uri);
                 if current == Some(d.version) {
@@ -253,6 +286,12 @@ impl Backend {
             }
         });
     }
+}
+
+/// Waits until no include lookup is under way.
+async fn settled(resolving: &tokio::sync::watch::Sender<usize>) {
+    let mut rx = resolving.subscribe();
+    let _ = rx.wait_for(|n| *n == 0).await;
 }
 
 fn encoding_from(params: &InitializeParams) -> Encoding {
@@ -451,27 +490,80 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let doc = params.text_document;
-        lock(&self.state).open(doc.uri, doc.version, doc.text);
+        let job = {
+            let mut s = lock(&self.state);
+            s.open(doc.uri, doc.version, doc.text);
+            self.take_include_job(&mut s)
+        };
         self.schedule_diagnostics();
+        self.resolve_includes(job).await;
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
-        lock(&self.state).change(
-            &params.text_document.uri,
-            params.text_document.version,
-            params.content_changes,
-        );
+        let job = {
+            let mut s = lock(&self.state);
+            s.change(
+                &params.text_document.uri,
+                params.text_document.version,
+                params.content_changes,
+            );
+            self.take_include_job(&mut s)
+        };
         self.schedule_diagnostics();
+        self.resolve_includes(job).await;
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        lock(&self.state).close(&uri);
-        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        let closed = lock(&self.state).close(&uri);
+        self.client
+            .publish_diagnostics(uri.clone(), Vec::new(), None)
+            .await;
+        // Back to what is on disk, read off the lock.
+        let Some((id, path)) = closed else { return };
+        let text = tokio::task::spawn_blocking(move || std::fs::read_to_string(path).ok())
+            .await
+            .ok()
+            .flatten();
+        let job = {
+            let mut s = lock(&self.state);
+            s.closed_text(id, text);
+            self.take_include_job(&mut s)
+        };
+        self.resolve_includes(job).await;
+        self.diagnostics_changed();
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        lock(&self.state).files_changed_on_disk(&params.changes);
+        // The disk is read off the lock; then the includes of every file
+        // that could name a changed path are looked up again.
+        let reads = tokio::task::spawn_blocking(move || {
+            params
+                .changes
+                .into_iter()
+                .map(|change| {
+                    let path = state::path_of(&change.uri);
+                    let text = if change.typ == FileChangeType::DELETED
+                        || path
+                            .file_name()
+                            .is_some_and(|n| n == thrift_config::CONFIG_FILE_NAME)
+                    {
+                        None
+                    } else {
+                        std::fs::read_to_string(&path).ok()
+                    };
+                    (path, text)
+                })
+                .collect::<Vec<_>>()
+        })
+        .await
+        .unwrap_or_default();
+        let job = {
+            let mut s = lock(&self.state);
+            s.files_changed_on_disk(reads);
+            self.take_include_job(&mut s)
+        };
+        self.resolve_includes(job).await;
         self.diagnostics_changed();
     }
 
@@ -851,19 +943,15 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
+        settled(&self.resolving).await;
         let job = lock(&self.state).diagnostics_job_for(&params.text_document.uri);
         let mut items = Vec::new();
         if let Some(job) = job {
-            let mut batch = off_lock(job.cancel_flag(), move || job.run()).await?;
-            let log = {
-                let mut state = lock(&self.state);
-                let _ = catch_unwind(AssertUnwindSafe(|| state.add_breaking(&mut batch)));
-                std::mem::take(&mut state.log)
-            };
-            for message in log {
+            let run = off_lock(job.cancel_flag(), move || job.run()).await?;
+            for message in run.log {
                 self.client.log_message(MessageType::WARNING, message).await;
             }
-            items = batch.into_iter().flat_map(|d| d.diagnostics).collect();
+            items = run.files.into_iter().flat_map(|d| d.diagnostics).collect();
         }
         Ok(DocumentDiagnosticReportResult::Report(
             DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
@@ -944,14 +1032,32 @@ impl Backend {
                 progress.finish_with_message(message).await;
             });
         }
-        let state = self.state.clone();
-        let count = tokio::task::spawn_blocking(move || {
-            let files = state::walk(&roots);
-            let mut s = lock(&state);
-            s.load_files(files)
+        // The walk, the reads and the parse run on blocking threads, off
+        // the lock; only ids and the results are taken under it.
+        let files = tokio::task::spawn_blocking(move || {
+            state::walk(&roots)
+                .into_iter()
+                .filter_map(|path| {
+                    let text = std::fs::read_to_string(&path).ok()?;
+                    Some((path, text))
+                })
+                .collect::<Vec<_>>()
         })
         .await
-        .unwrap_or(0);
+        .unwrap_or_default();
+        let (changes, db) = lock(&self.state).prepare_load(files);
+        let count = match tokio::task::spawn_blocking(move || db.parse_changes(changes)).await {
+            Ok(parsed) => {
+                let (count, job) = {
+                    let mut s = lock(&self.state);
+                    let count = s.finish_load(parsed);
+                    (count, self.take_include_job(&mut s))
+                };
+                self.resolve_includes(job).await;
+                count
+            }
+            Err(_) => 0,
+        };
         let _ = done.send(format!("{count} files"));
         self.client
             .log_message(

@@ -26,8 +26,14 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
+        Server::start_with(&[])
+    }
+
+    /// With these environment variables.
+    fn start_with(env: &[(&str, String)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_thrift-ls"))
             .arg("--stdio")
+            .envs(env.iter().map(|(k, v)| (k, v)))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -706,6 +712,84 @@ fn slow_requests_hold_up_nothing_and_stop_when_cancelled() {
     assert!(answered[&201].get("error").is_none(), "{}", answered[&201]);
     wait_for_codes(&mut s, &other_uri, &["T1010"]);
 
+    let shutdown = s.request("shutdown", json!(null));
+    assert!(shutdown.get("error").is_none(), "{shutdown}");
+    s.notify("exit", json!(null));
+    assert_eq!(s.exit_code(), Some(0));
+}
+
+/// git runs off the state's lock: while `[breaking] against` waits on a git
+/// that does not answer, hover and other requests are answered (issue 14,
+/// defect 8). Before, the diagnostics task ran git under the lock, and
+/// every handler waited.
+#[test]
+fn a_slow_git_holds_up_no_request() {
+    const MAIN: &str = "struct A {}\nstruct B {\n  1: A a\n}\n";
+    let root = workspace(
+        "slowgit",
+        &[
+            ("main.thrift", MAIN),
+            ("thrift-tools.toml", "[breaking]\nagainst = \"HEAD\"\n"),
+        ],
+    );
+    let (called, release) = (root.join("git-called"), root.join("git-release"));
+    // A git that waits to be released (30 s at most), then fails.
+    let bin = root.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let git = bin.join("git");
+    std::fs::write(
+        &git,
+        format!(
+            "#!/bin/sh\ntouch '{}'\nfor i in $(seq 600); do [ -e '{}' ] && exit 1; sleep 0.05; done\nexit 1\n",
+            called.display(),
+            release.display()
+        ),
+    )
+    .unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&git, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut s = Server::start_with(&[("PATH", path)]);
+    initialize(&mut s, &root, json!({}));
+    let main_uri = uri(&root.join("main.thrift"));
+    s.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": main_uri, "languageId": "thrift", "version": 1, "text": MAIN}}),
+    );
+    for _ in 0..400 {
+        if called.exists() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(called.exists(), "the diagnostics never asked git");
+    // git is stuck: requests are answered meanwhile.
+    let hover = s.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": main_uri}, "position": {"line": 2, "character": 5}}),
+    );
+    assert!(
+        hover["result"]["contents"]["value"]
+            .as_str()
+            .is_some_and(|v| v.contains("struct A")),
+        "{hover}"
+    );
+    let symbols = s.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": main_uri}}),
+    );
+    assert_eq!(symbols["result"][1]["name"], "B");
+    assert!(!release.exists());
+    std::fs::write(&release, "").unwrap();
+    // Released (git fails): the diagnostics come, without breaking changes.
+    let d = s.diagnostics(&main_uri);
+    assert_eq!(d["diagnostics"], json!([]), "{d}");
     let shutdown = s.request("shutdown", json!(null));
     assert!(shutdown.get("error").is_none(), "{shutdown}");
     s.notify("exit", json!(null));

@@ -356,6 +356,12 @@ impl LanguageServer for Backend {
                 == Some(true);
             s.work_done_progress =
                 caps.window.as_ref().and_then(|w| w.work_done_progress) == Some(true);
+            s.inlay_hint_refresh = caps
+                .workspace
+                .as_ref()
+                .and_then(|w| w.inlay_hint.as_ref())
+                .and_then(|i| i.refresh_support)
+                == Some(true);
             s.roots = roots;
             s.configure(&options);
         }
@@ -564,6 +570,41 @@ impl LanguageServer for Backend {
             self.take_include_job(&mut s)
         };
         self.resolve_includes(job).await;
+        self.diagnostics_changed();
+    }
+
+    /// New settings, applied at once: `includeDirs`, `dialect` and
+    /// `inlayHints`, as in `initializationOptions`, either as `settings`
+    /// or under `settings.thrift`. Settings without any of these keys (a
+    /// client that pulls its settings sends `null`) change nothing.
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let settings = match params.settings.get("thrift") {
+            Some(thrift) => thrift.clone(),
+            None => params.settings,
+        };
+        let known = settings.as_object().is_some_and(|o| {
+            ["includeDirs", "dialect", "inlayHints"]
+                .iter()
+                .any(|k| o.contains_key(*k))
+        });
+        let Some(options) = known
+            .then(|| serde_json::from_value::<InitOptions>(settings).ok())
+            .flatten()
+        else {
+            return;
+        };
+        let (job, refresh) = {
+            let mut s = lock(&self.state);
+            s.reconfigure(&options);
+            (self.take_include_job(&mut s), s.inlay_hint_refresh)
+        };
+        self.resolve_includes(job).await;
+        if refresh {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let _ = client.inlay_hint_refresh().await;
+            });
+        }
         self.diagnostics_changed();
     }
 

@@ -57,6 +57,9 @@ pub struct State {
     pub watch_registration: bool,
     /// The client shows work done progress (`window.workDoneProgress`).
     pub work_done_progress: bool,
+    /// The client can be asked to ask for inlay hints again
+    /// (`workspace.inlayHint.refreshSupport`).
+    pub inlay_hint_refresh: bool,
     /// Per directory: the config that applies (cleared when one changes).
     configs: thrift_config::ConfigCache,
     /// The old sides of `[breaking] against`.
@@ -156,6 +159,7 @@ impl Default for State {
             diagnostic_refresh: false,
             watch_registration: false,
             work_done_progress: false,
+            inlay_hint_refresh: false,
             configs: thrift_config::ConfigCache::new(),
             breaking: Arc::default(),
             lookups: Vec::new(),
@@ -216,6 +220,26 @@ impl State {
             field_ids: options.inlay_hints.field_ids,
             typedef_targets: options.inlay_hints.typedef_targets,
         };
+    }
+
+    /// New settings (`workspace/didChangeConfiguration`), at once: a
+    /// changed dialect reads every file again, changed include directories
+    /// look every include up again (off the lock: [`State::take_include_job`]);
+    /// inlay hint settings apply to the next request.
+    pub fn reconfigure(&mut self, options: &InitOptions) {
+        let (dirs, dialect) = (self.include_dirs.clone(), self.dialect);
+        self.configure(options);
+        let files = self.host.db().file_ids();
+        if self.dialect != dialect {
+            for &id in &files {
+                if let Some(text) = self.host.db().text(id).map(str::to_string) {
+                    self.set_text(id, &text);
+                }
+            }
+        }
+        if self.include_dirs != dirs {
+            self.queue_lookups(&files, Lookup::All);
+        }
     }
 
     /// The config for a file; a config that does not load counts as none

@@ -906,3 +906,61 @@ async fn every_position_in_multibyte_text_is_answered() {
     }
     let _ = std::fs::remove_dir_all(&fx.root);
 }
+
+/// Settings apply at once, without a restart: include directories (the
+/// includes resolve again), the dialect (every file is read again) and
+/// inlay hints, from `workspace/didChangeConfiguration` (issue 14, defect
+/// 11).
+#[tokio::test]
+async fn settings_apply_without_a_restart() {
+    let mut fx = Fixture::with_disk_files(
+        "//- /main.thrift\npackage \"example.com/x\"\ninclude \"lib.thrift\"\nenum E { A, B }\nstruct S {\n  1: lib.L l\n}\n",
+        vec![("inc/lib.thrift".into(), "struct L {}\n".into())],
+    )
+    .await;
+    let codes = |d: &Value| -> Vec<String> {
+        d.as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    let mut out = Vec::new();
+    let d = fx.diagnostics(1).await;
+    out.push(format!("at start: {:?}", codes(&d)));
+    for settings in [
+        json!({"thrift": {"includeDirs": ["inc"], "inlayHints": {"enumValues": false}}}),
+        json!({"includeDirs": ["inc"], "dialect": "apache"}),
+        json!({"includeDirs": []}),
+    ] {
+        // What is in flight from before goes first.
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        while fx.notifications.try_recv().is_ok() {}
+        fx.notify(
+            "workspace/didChangeConfiguration",
+            json!({ "settings": settings }),
+        )
+        .await;
+        let d = fx.diagnostics(1).await;
+        let hints = fx
+            .request(
+                "textDocument/inlayHint",
+                json!({"textDocument": {"uri": fx.uris[0]}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 9, "character": 0}}}),
+            )
+            .await;
+        let labels: Vec<&str> = hints
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["label"].as_str().unwrap())
+            .collect();
+        out.push(format!("{settings}: {:?}, hints {labels:?}", codes(&d)));
+    }
+    let _ = std::fs::remove_dir_all(&fx.root);
+    expect![[r#"
+        at start: ["T1001"]
+        {"thrift":{"includeDirs":["inc"],"inlayHints":{"enumValues":false}}}: [], hints []
+        {"dialect":"apache","includeDirs":["inc"]}: ["T0001"], hints [" = 0", " = 1"]
+        {"includeDirs":[]}: ["T1001"], hints [" = 0", " = 1"]"#]]
+    .assert_eq(&out.join("\n"));
+}

@@ -10,8 +10,13 @@
 //! - requests are answered from an immutable snapshot on a blocking
 //!   thread, off the lock. A change cancels the snapshots taken before it
 //!   (the request fails with `ContentModified`, and the client asks again);
-//!   `$/cancelRequest` drops the request's future, which cancels its
-//!   snapshot too; a panic in a request becomes an error response;
+//!   `$/cancelRequest` sets the request's snapshot flags as soon as it is
+//!   read ([`CancelEarly`]), and tower-lsp-server drops the request's
+//!   future, which cancels its snapshot too; a panic in a request becomes
+//!   an error response;
+//! - no handler touches the disk or runs git under the lock: include
+//!   lookups, file reads, the index's parse and git run on blocking
+//!   threads, and only their results are applied under the lock;
 //! - diagnostics are computed the same way, on a snapshot, and a run whose
 //!   snapshot went stale stops early.
 
@@ -33,7 +38,7 @@ use serde::Deserialize;
 use thrift_ide::FileId;
 use tower_lsp_server::{
     Client, LanguageServer, LspService,
-    jsonrpc::{Error, Result},
+    jsonrpc::{Error, Id, Request, Response, Result},
     ls_types::*,
 };
 
@@ -104,6 +109,126 @@ fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
+/// One request's cancellation, set by `$/cancelRequest` as soon as the
+/// transport reads it ([`CancelEarly`]), with the flags of the snapshots
+/// the request's work runs on.
+#[derive(Default)]
+struct RequestCancel {
+    cancelled: AtomicBool,
+    flags: Mutex<Vec<Arc<AtomicBool>>>,
+}
+
+impl RequestCancel {
+    fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+        let flags = self.flags.lock().unwrap_or_else(|e| e.into_inner());
+        for flag in flags.iter() {
+            flag.store(true, Ordering::Relaxed);
+        }
+    }
+
+    fn attach(&self, flag: Arc<AtomicBool>) {
+        let mut flags = self.flags.lock().unwrap_or_else(|e| e.into_inner());
+        if self.cancelled.load(Ordering::Relaxed) {
+            flag.store(true, Ordering::Relaxed);
+        }
+        flags.push(flag);
+    }
+}
+
+tokio::task_local! {
+    /// The cancellation of the request whose handler runs.
+    static REQUEST: Arc<RequestCancel>;
+}
+
+type Requests = Arc<Mutex<std::collections::HashMap<Id, std::sync::Weak<RequestCancel>>>>;
+
+/// Wraps the server's service so that `$/cancelRequest` reaches the work
+/// at once. tower-lsp-server handles a cancel as a message of its own, in
+/// the same queue as every other, polled only when the server's output
+/// moves on; here the cancel sets the request's flags as soon as it is
+/// read (`call` runs in the reading loop), and the work stops at its next
+/// check. tower-lsp-server still answers the request `RequestCancelled`.
+pub struct CancelEarly<S> {
+    inner: S,
+    requests: Requests,
+}
+
+impl<S> CancelEarly<S> {
+    pub fn new(inner: S) -> CancelEarly<S> {
+        CancelEarly {
+            inner,
+            requests: Arc::default(),
+        }
+    }
+}
+
+/// Forgets a request's cancellation when its future ends or is dropped.
+struct Forget(Requests, Id);
+
+impl Drop for Forget {
+    fn drop(&mut self) {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&self.1);
+    }
+}
+
+impl<S> tower::Service<Request> for CancelEarly<S>
+where
+    S: tower::Service<Request, Response = Option<Response>>,
+    S::Future: Send + 'static,
+{
+    type Response = Option<Response>;
+    type Error = S::Error;
+    type Future = std::pin::Pin<
+        Box<dyn Future<Output = std::result::Result<Self::Response, Self::Error>> + Send>,
+    >;
+
+    fn poll_ready(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::result::Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        if request.method() == "$/cancelRequest" {
+            let id = request
+                .params()
+                .and_then(|p| p.get("id"))
+                .and_then(|id| serde_json::from_value::<Id>(id.clone()).ok());
+            if let Some(id) = id {
+                let found = self
+                    .requests
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .get(&id)
+                    .and_then(std::sync::Weak::upgrade);
+                if let Some(cancel) = found {
+                    cancel.cancel();
+                }
+            }
+            return Box::pin(self.inner.call(request));
+        }
+        let Some(id) = request.id().cloned() else {
+            return Box::pin(self.inner.call(request));
+        };
+        let cancel = Arc::new(RequestCancel::default());
+        self.requests
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id.clone(), Arc::downgrade(&cancel));
+        let forget = Forget(self.requests.clone(), id);
+        let future = self.inner.call(request);
+        Box::pin(REQUEST.scope(cancel, async move {
+            let _forget = forget;
+            future.await
+        }))
+    }
+}
+
 /// Sets a snapshot's cancellation flag when dropped: when the request's
 /// future is dropped (`$/cancelRequest`), its blocking work stops too.
 struct CancelOnDrop(Arc<AtomicBool>);
@@ -138,10 +263,16 @@ async fn off_lock<R: Send + 'static>(
     flag: Arc<AtomicBool>,
     f: impl FnOnce() -> thrift_ide::Cancellable<R> + Send + 'static,
 ) -> Result<R> {
+    // `$/cancelRequest` for this request sets the flag at once.
+    let _ = REQUEST.try_with(|request| request.attach(flag.clone()));
     let _guard = CancelOnDrop(flag);
     let result = tokio::task::spawn_blocking(move || catch_unwind(AssertUnwindSafe(f))).await;
+    let cancelled = REQUEST
+        .try_with(|request| request.cancelled.load(Ordering::Relaxed))
+        .unwrap_or(false);
     match result {
         Ok(Ok(Ok(r))) => Ok(r),
+        Ok(Ok(Err(thrift_ide::Cancelled))) if cancelled => Err(Error::request_cancelled()),
         Ok(Ok(Err(thrift_ide::Cancelled))) => Err(Error {
             code: tower_lsp_server::jsonrpc::ErrorCode::ContentModified,
             message: "thrift-ls: the document changed while answering; ask again".into(),

@@ -213,7 +213,7 @@ where
     let server = tokio::spawn(
         tower_lsp_server::Server::new(server_in, server_out, socket)
             .concurrency_level(MAX_CONCURRENCY)
-            .serve(service),
+            .serve(crate::CancelEarly::new(service)),
     );
     let relay = tokio::spawn(relay(from_server, answers_rx, output));
     read_frames(input, to_server, answers, shutdown.clone()).await;

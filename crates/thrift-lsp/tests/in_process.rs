@@ -964,3 +964,60 @@ async fn settings_apply_without_a_restart() {
         {"includeDirs":[]}: ["T1001"], hints [" = 0", " = 1"]"#]]
     .assert_eq(&out.join("\n"));
 }
+
+/// `$/cancelRequest` reaches the work as soon as it is read, even when
+/// tower-lsp-server's queue does not move on (its cancel, a message of its
+/// own, waits there behind the output): the cancel's future is never
+/// polled here, yet the slow request stops and answers RequestCancelled
+/// (issue 14, defect 4).
+#[tokio::test]
+async fn cancel_reaches_the_work_before_the_queue() {
+    let root = std::env::temp_dir().join(format!("thrift-ls-cancel-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root).unwrap();
+    let mut big = String::from("const list<i32> X = [");
+    for i in 0..400_000 {
+        big.push_str(&format!("{i}, "));
+    }
+    big.push_str("0]\n");
+    let big_uri = format!("file://{}/big.thrift", root.display());
+    let (service, socket) = thrift_lsp::service();
+    let mut service = thrift_lsp::CancelEarly::new(service);
+    tokio::spawn(socket.for_each(|_| async {}));
+    let initialize = Request::build("initialize")
+        .params(json!({"processId": null, "capabilities": {}}))
+        .id(1)
+        .finish();
+    service
+        .ready()
+        .await
+        .unwrap()
+        .call(initialize)
+        .await
+        .unwrap();
+    let open = Request::build("textDocument/didOpen")
+        .params(json!({"textDocument": {"uri": big_uri, "languageId": "thrift", "version": 1, "text": big}}))
+        .finish();
+    service.ready().await.unwrap().call(open).await.unwrap();
+    let tokens = Request::build("textDocument/semanticTokens/full")
+        .params(json!({"textDocument": {"uri": big_uri}}))
+        .id(2)
+        .finish();
+    let slow = tokio::spawn(service.ready().await.unwrap().call(tokens));
+    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    let cancel = Request::build("$/cancelRequest")
+        .params(json!({"id": 2}))
+        .finish();
+    // Called, never polled.
+    let _unpolled = service.ready().await.unwrap().call(cancel);
+    let response = slow.await.unwrap().unwrap().unwrap();
+    let (_, result) = response.into_parts();
+    let Err(error) = result else {
+        panic!("the cancelled request answered in full");
+    };
+    assert_eq!(
+        error.code,
+        tower_lsp_server::jsonrpc::ErrorCode::RequestCancelled
+    );
+    let _ = std::fs::remove_dir_all(&root);
+}

@@ -333,6 +333,25 @@ impl Backend {
         self.resolving.send_modify(|n| *n -= 1);
     }
 
+    /// Reads every file again (a dialect changed): parsed on blocking
+    /// threads, off the lock, then stored under it; their new includes are
+    /// looked up.
+    async fn reread(&self, reread: Option<state::Reread>) {
+        let Some(state::Reread { changes, db }) = reread else {
+            return;
+        };
+        let Ok(parsed) = tokio::task::spawn_blocking(move || db.parse_changes(changes)).await
+        else {
+            return;
+        };
+        let job = {
+            let mut s = lock(&self.state);
+            s.finish_reread(parsed);
+            self.take_include_job(&mut s)
+        };
+        self.resolve_includes(job).await;
+    }
+
     async fn syntax_tree(&self, params: SyntaxTreeParams) -> Result<String> {
         self.query(move |_snap, s| {
             let file = s.file_of(&params.text_document.uri)?;
@@ -695,11 +714,12 @@ impl LanguageServer for Backend {
         })
         .await
         .unwrap_or_default();
-        let job = {
+        let (reread, job) = {
             let mut s = lock(&self.state);
-            s.files_changed_on_disk(reads);
-            self.take_include_job(&mut s)
+            let reread = s.files_changed_on_disk(reads);
+            (reread, self.take_include_job(&mut s))
         };
+        self.reread(reread).await;
         self.resolve_includes(job).await;
         self.diagnostics_changed();
     }
@@ -724,11 +744,12 @@ impl LanguageServer for Backend {
         else {
             return;
         };
-        let (job, refresh) = {
+        let (reread, job, refresh) = {
             let mut s = lock(&self.state);
-            s.reconfigure(&options);
-            (self.take_include_job(&mut s), s.inlay_hint_refresh)
+            let reread = s.reconfigure(&options);
+            (reread, self.take_include_job(&mut s), s.inlay_hint_refresh)
         };
+        self.reread(reread).await;
         self.resolve_includes(job).await;
         if refresh {
             let client = self.client.clone();

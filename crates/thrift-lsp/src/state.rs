@@ -68,6 +68,13 @@ pub struct State {
     lookups: Vec<(FileId, String, Arc<Vec<PathBuf>>)>,
 }
 
+/// Files to read again (a dialect changed), to parse off the lock.
+pub struct Reread {
+    pub changes: Vec<(FileId, String)>,
+    /// A snapshot to parse them on.
+    pub db: Database,
+}
+
 /// Which includes of a file [`State::queue_lookups`] looks up again.
 #[derive(Clone, Copy)]
 enum Lookup<'a> {
@@ -226,20 +233,47 @@ impl State {
     /// changed dialect reads every file again, changed include directories
     /// look every include up again (off the lock: [`State::take_include_job`]);
     /// inlay hint settings apply to the next request.
-    pub fn reconfigure(&mut self, options: &InitOptions) {
+    /// Returns the files to read again when the dialect changed (see
+    /// [`State::reread_all`]).
+    pub fn reconfigure(&mut self, options: &InitOptions) -> Option<Reread> {
         let (dirs, dialect) = (self.include_dirs.clone(), self.dialect);
         self.configure(options);
-        let files = self.host.db().file_ids();
-        if self.dialect != dialect {
-            for &id in &files {
-                if let Some(text) = self.host.db().text(id).map(str::to_string) {
-                    self.set_text(id, &text);
-                }
-            }
-        }
         if self.include_dirs != dirs {
+            let files = self.host.db().file_ids();
             self.queue_lookups(&files, Lookup::All);
         }
+        (self.dialect != dialect).then(|| self.reread_all())
+    }
+
+    /// Every file, to read again in its dialect (which this sets now):
+    /// parse them off the lock ([`Database::parse_changes`] on the
+    /// snapshot), then [`State::finish_reread`].
+    pub fn reread_all(&mut self) -> Reread {
+        let mut changes = Vec::new();
+        for id in self.host.db().file_ids() {
+            let path = self.path(id).unwrap_or_default();
+            let dialect = match self.dialect {
+                Some(d) => d,
+                None => self.config_for(&path).dialect.dialect(),
+            };
+            self.host.db_mut().set_file_dialect(id, dialect);
+            if let Some(text) = self.host.db().text(id) {
+                changes.push((id, text.to_string()));
+            }
+        }
+        Reread {
+            changes,
+            db: self.host.db().snapshot(),
+        }
+    }
+
+    /// Stores the files read again off the lock, except those whose text
+    /// changed meanwhile (an edit read them in the new dialect already).
+    pub fn finish_reread(&mut self, mut parsed: thrift_semantic::ParsedFiles) {
+        let db = self.host.db();
+        parsed.retain(|id, text| db.text(id) == Some(text));
+        let ids = self.host.db_mut().insert_parsed(parsed);
+        self.queue_lookups(&ids, Lookup::Unresolved);
     }
 
     /// The config for a file; a config that does not load counts as none
@@ -430,7 +464,7 @@ impl State {
     /// meanwhile) and queues their include lookups. Returns how many files
     /// are known.
     pub fn finish_load(&mut self, mut parsed: thrift_semantic::ParsedFiles) -> usize {
-        parsed.retain(|id| !self.open.contains_key(&id));
+        parsed.retain(|id, _| !self.open.contains_key(&id));
         let ids = self.host.db_mut().insert_parsed(parsed);
         self.queue_lookups(&ids, Lookup::Unresolved);
         self.host.db().file_ids().len()
@@ -501,7 +535,12 @@ impl State {
     /// that could name a changed path are looked up again (created,
     /// deleted and renamed files change what an include resolves to),
     /// through the include directories too.
-    pub fn files_changed_on_disk(&mut self, changes: Vec<(PathBuf, Option<String>)>) {
+    /// Returns the files to read again when a config changed (see
+    /// [`State::reread_all`]).
+    pub fn files_changed_on_disk(
+        &mut self,
+        changes: Vec<(PathBuf, Option<String>)>,
+    ) -> Option<Reread> {
         let mut config_changed = false;
         let mut names: Vec<std::ffi::OsString> = Vec::new();
         for (path, text) in changes {
@@ -522,21 +561,18 @@ impl State {
                 None => self.host.db_mut().remove_file(id),
             }
         }
+        let files = self.host.db().file_ids();
         if config_changed {
             // Include directories, dialects and lint levels may all change.
             self.configs = thrift_config::ConfigCache::new();
-            let files = self.host.db().file_ids();
-            for &id in &files {
-                if let Some(text) = self.host.db().text(id).map(str::to_string) {
-                    self.set_text(id, &text);
-                }
-            }
             self.queue_lookups(&files, Lookup::All);
-        } else if !names.is_empty() {
+            return Some(self.reread_all());
+        }
+        if !names.is_empty() {
             let names: Vec<&std::ffi::OsStr> = names.iter().map(|n| n.as_os_str()).collect();
-            let files = self.host.db().file_ids();
             self.queue_lookups(&files, Lookup::Naming(&names));
         }
+        None
     }
 
     /// A diagnostics run over the open documents, to do off the lock on a

@@ -1021,3 +1021,43 @@ async fn cancel_reaches_the_work_before_the_queue() {
     );
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// A `thrift-tools.toml` written on disk applies to the open files at once:
+/// its dialect reads every file again (parsed off the lock), its include
+/// directories resolve the includes again.
+#[tokio::test]
+async fn a_config_changed_on_disk_applies_at_once() {
+    let mut fx = Fixture::with_disk_files(
+        "//- /main.thrift\npackage \"example.com/x\"\ninclude \"lib.thrift\"\nstruct S {\n  1: lib.L l\n}\n",
+        vec![("inc/lib.thrift".into(), "struct L {}\n".into())],
+    )
+    .await;
+    let codes = |d: &Value| -> Vec<String> {
+        d.as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    assert_eq!(codes(&fx.diagnostics(1).await), ["T1001"]);
+    let mut out = Vec::new();
+    for config in [
+        "include_dirs = [\"inc\"]\n",
+        "include_dirs = [\"inc\"]\ndialect = \"apache\"\n",
+    ] {
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        while fx.notifications.try_recv().is_ok() {}
+        std::fs::write(fx.root.join("thrift-tools.toml"), config).unwrap();
+        fx.notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": [{"uri": format!("file://{}/thrift-tools.toml", fx.root.display()), "type": 1}]}),
+        )
+        .await;
+        out.push(format!("{config:?}: {:?}", codes(&fx.diagnostics(1).await)));
+    }
+    let _ = std::fs::remove_dir_all(&fx.root);
+    expect![[r#"
+        "include_dirs = [\"inc\"]\n": []
+        "include_dirs = [\"inc\"]\ndialect = \"apache\"\n": ["T0001"]"#]]
+    .assert_eq(&out.join("\n"));
+}

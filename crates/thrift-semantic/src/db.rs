@@ -118,10 +118,10 @@ struct Parsed {
 pub struct ParsedFiles(Vec<Parsed>);
 
 impl ParsedFiles {
-    /// Keeps only the files `keep` accepts (e.g. not those opened
-    /// meanwhile).
-    pub fn retain(&mut self, mut keep: impl FnMut(FileId) -> bool) {
-        self.0.retain(|p| keep(p.id));
+    /// Keeps only the files `keep` accepts, given each file and the text
+    /// parsed (e.g. not those opened or edited meanwhile).
+    pub fn retain(&mut self, mut keep: impl FnMut(FileId, &str) -> bool) {
+        self.0.retain(|p| keep(p.id, &p.text));
     }
 }
 

@@ -316,6 +316,14 @@ impl Backend {
     /// loaded in turn) until there are none.
     async fn resolve_includes(&self, job: Option<state::IncludeJob>) {
         let Some(mut job) = job else { return };
+        // No longer under way when done, or if this future is dropped.
+        struct Done<'a>(&'a tokio::sync::watch::Sender<usize>);
+        impl Drop for Done<'_> {
+            fn drop(&mut self) {
+                self.0.send_modify(|n| *n = n.saturating_sub(1));
+            }
+        }
+        let _done = Done(&self.resolving);
         loop {
             let Ok(found) = tokio::task::spawn_blocking(move || job.run()).await else {
                 break;
@@ -330,7 +338,6 @@ impl Backend {
                 None => break,
             }
         }
-        self.resolving.send_modify(|n| *n -= 1);
     }
 
     /// Reads every file again (a dialect changed): parsed on blocking

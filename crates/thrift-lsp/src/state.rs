@@ -713,15 +713,30 @@ impl DiagnosticsJob {
                 }
                 if config.breaking.section.against.is_some() {
                     let mut cache = breaking.lock().unwrap_or_else(|e| e.into_inner());
-                    converted.extend(breaking_diagnostics(
-                        &mut cache,
-                        &view,
-                        id,
-                        &config,
-                        &include_dirs,
-                        dialect,
-                        &mut log,
-                    ));
+                    let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        breaking_diagnostics(
+                            &mut cache,
+                            &view,
+                            id,
+                            &config,
+                            &include_dirs,
+                            dialect,
+                            &mut log,
+                        )
+                    }));
+                    match found {
+                        Ok(found) => converted.extend(found),
+                        // A change cancelled the run: stop it.
+                        Err(payload) if payload.is::<thrift_ide::Cancelled>() => {
+                            std::panic::resume_unwind(payload)
+                        }
+                        // A bug in the comparison costs the breaking
+                        // warnings only, not the other diagnostics.
+                        Err(_) => log.push(format!(
+                            "breaking-change check failed for {}: internal error",
+                            uri.as_str()
+                        )),
+                    }
                 }
                 out.push(FileDiagnostics {
                     uri,

@@ -45,6 +45,14 @@ fn cancelled_queries_stop() {
             thrift_ide::completions_in_workspace(db, file, TextSize::of(text), &|_| None).len()
         }),
     );
+    cancelled(
+        "formatting",
+        analysis.with_db(|db| {
+            let check = || db.unwind_if_cancelled();
+            thrift_ide::format_edits_checked(text, &Default::default(), &check)
+                .map_or(0, |e| e.len())
+        }),
+    );
     // The same queries answer on a fresh snapshot.
     let analysis = host.analysis();
     assert!(

@@ -1003,7 +1003,8 @@ impl LanguageServer for Backend {
         self.query(move |_snap, s| {
             let file = s.file_of(&params.text_document.uri)?;
             let text = s.db.text(file)?.to_string();
-            let edits = thrift_ide::format_edits(&text, &options).ok()?;
+            let check = || s.db.unwind_if_cancelled();
+            let edits = thrift_ide::format_edits_checked(&text, &options, &check).ok()?;
             Some(s.text_edits(file, &edits))
         })
         .await
@@ -1020,7 +1021,9 @@ impl LanguageServer for Backend {
             let file = s.file_of(&params.text_document.uri)?;
             let text = s.db.text(file)?.to_string();
             let range = s.text_range(file, params.range)?;
-            let edits = thrift_ide::format_range_edits(&text, range, &options).ok()?;
+            let check = || s.db.unwind_if_cancelled();
+            let edits =
+                thrift_ide::format_range_edits_checked(&text, range, &options, &check).ok()?;
             Some(s.text_edits(file, &edits))
         })
         .await

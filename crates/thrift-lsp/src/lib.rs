@@ -328,11 +328,15 @@ impl Backend {
             let Ok(found) = tokio::task::spawn_blocking(move || job.run()).await else {
                 break;
             };
-            let next = {
-                let mut s = lock(&self.state);
-                s.apply_includes(found);
-                s.take_include_job()
-            };
+            let load = lock(&self.state).apply_includes(found);
+            // The files found, parsed off the lock.
+            if let Some(state::ToParse { changes, db }) = load
+                && let Ok(parsed) =
+                    tokio::task::spawn_blocking(move || db.parse_changes(changes)).await
+            {
+                lock(&self.state).finish_include_load(parsed);
+            }
+            let next = lock(&self.state).take_include_job();
             match next {
                 Some(next) => job = next,
                 None => break,
@@ -343,8 +347,8 @@ impl Backend {
     /// Reads every file again (a dialect changed): parsed on blocking
     /// threads, off the lock, then stored under it; their new includes are
     /// looked up.
-    async fn reread(&self, reread: Option<state::Reread>) {
-        let Some(state::Reread { changes, db }) = reread else {
+    async fn reread(&self, reread: Option<state::ToParse>) {
+        let Some(state::ToParse { changes, db }) = reread else {
             return;
         };
         let Ok(parsed) = tokio::task::spawn_blocking(move || db.parse_changes(changes)).await

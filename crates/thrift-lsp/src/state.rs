@@ -68,8 +68,9 @@ pub struct State {
     lookups: Vec<(FileId, String, Arc<Vec<PathBuf>>)>,
 }
 
-/// Files to read again (a dialect changed), to parse off the lock.
-pub struct Reread {
+/// Files to parse off the lock (read again because a dialect changed, or
+/// found by include lookups), on a snapshot.
+pub struct ToParse {
     pub changes: Vec<(FileId, String)>,
     /// A snapshot to parse them on.
     pub db: Database,
@@ -235,7 +236,7 @@ impl State {
     /// inlay hint settings apply to the next request.
     /// Returns the files to read again when the dialect changed (see
     /// [`State::reread_all`]).
-    pub fn reconfigure(&mut self, options: &InitOptions) -> Option<Reread> {
+    pub fn reconfigure(&mut self, options: &InitOptions) -> Option<ToParse> {
         let (dirs, dialect) = (self.include_dirs.clone(), self.dialect);
         self.configure(options);
         if self.include_dirs != dirs {
@@ -248,7 +249,7 @@ impl State {
     /// Every file, to read again in its dialect (which this sets now):
     /// parse them off the lock ([`Database::parse_changes`] on the
     /// snapshot), then [`State::finish_reread`].
-    pub fn reread_all(&mut self) -> Reread {
+    pub fn reread_all(&mut self) -> ToParse {
         let mut changes = Vec::new();
         for id in self.host.db().file_ids() {
             let path = self.path(id).unwrap_or_default();
@@ -261,7 +262,7 @@ impl State {
                 changes.push((id, text.to_string()));
             }
         }
-        Reread {
+        ToParse {
             changes,
             db: self.host.db().snapshot(),
         }
@@ -395,10 +396,11 @@ impl State {
     }
 
     /// Applies what an [`IncludeJob`] found on disk: the includes resolve
-    /// to the files found (or to nothing), and files not loaded yet are
-    /// loaded (their own includes are queued in turn, unless opened in
-    /// the editor meanwhile).
-    pub fn apply_includes(&mut self, found: IncludesFound) {
+    /// to the files found (or to nothing). Returns the files found that
+    /// are not loaded yet, to parse off the lock and store with
+    /// [`State::finish_include_load`] (their own includes are looked up
+    /// in turn).
+    pub fn apply_includes(&mut self, found: IncludesFound) -> Option<ToParse> {
         for (f, include, hit) in found.lookups {
             match hit {
                 Some(path) => {
@@ -416,7 +418,7 @@ impl State {
                 }
             }
         }
-        let mut loaded = Vec::new();
+        let mut changes = Vec::new();
         for (path, text) in found.texts {
             let id = self.intern(path, None);
             if self.open.contains_key(&id) || self.host.db().contains(id) {
@@ -428,10 +430,21 @@ impl State {
                 None => self.config_for(&path).dialect.dialect(),
             };
             self.host.db_mut().set_file_dialect(id, dialect);
-            self.host.db_mut().apply_change(id, &text);
-            loaded.push(id);
+            changes.push((id, text));
         }
-        self.queue_lookups(&loaded, Lookup::Unresolved);
+        (!changes.is_empty()).then(|| ToParse {
+            changes,
+            db: self.host.db().snapshot(),
+        })
+    }
+
+    /// Stores the included files parsed off the lock (unless opened or
+    /// loaded meanwhile) and queues their own include lookups.
+    pub fn finish_include_load(&mut self, mut parsed: thrift_semantic::ParsedFiles) {
+        let db = self.host.db();
+        parsed.retain(|id, _| !self.open.contains_key(&id) && !db.contains(id));
+        let ids = self.host.db_mut().insert_parsed(parsed);
+        self.queue_lookups(&ids, Lookup::Unresolved);
     }
 
     /// The first half of loading files read from disk (the workspace
@@ -540,7 +553,7 @@ impl State {
     pub fn files_changed_on_disk(
         &mut self,
         changes: Vec<(PathBuf, Option<String>)>,
-    ) -> Option<Reread> {
+    ) -> Option<ToParse> {
         let mut config_changed = false;
         let mut names: Vec<std::ffi::OsString> = Vec::new();
         for (path, text) in changes {

@@ -795,3 +795,59 @@ fn a_slow_git_holds_up_no_request() {
     s.notify("exit", json!(null));
     assert_eq!(s.exit_code(), Some(0));
 }
+
+/// Includes outside the workspace are found, read and parsed (off the
+/// lock), transitively, and a request right after `didOpen` sees them.
+#[test]
+fn includes_outside_the_workspace_load_transitively() {
+    const MAIN: &str = "include \"a.thrift\"\nstruct S {\n  1: a.A x\n}\n";
+    let root = workspace(
+        "outside",
+        &[
+            ("ws/main.thrift", MAIN),
+            (
+                "ext/a.thrift",
+                "include \"b.thrift\"\nstruct A {\n  1: b.B b\n}\n",
+            ),
+            ("ext/b.thrift", "struct Bee {}\ntypedef Bee B\n"),
+        ],
+    );
+    let ws = root.join("ws");
+    let main_uri = uri(&ws.join("main.thrift"));
+    let mut s = Server::start();
+    s.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": uri(&ws),
+            "capabilities": {},
+            "workspaceFolders": [{"uri": uri(&ws), "name": "ws"}],
+            "initializationOptions": {"includeDirs": [root.join("ext").display().to_string()]},
+        }),
+    );
+    s.notify("initialized", json!({}));
+    s.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": main_uri, "languageId": "thrift", "version": 1, "text": MAIN}}),
+    );
+    let def = s.request(
+        "textDocument/definition",
+        json!({"textDocument": {"uri": main_uri}, "position": {"line": 2, "character": 7}}),
+    );
+    assert_eq!(
+        def["result"]["uri"],
+        uri(&root.join("ext/a.thrift")),
+        "{def}"
+    );
+    let found = s.request("workspace/symbol", json!({"query": "Bee"}));
+    assert_eq!(
+        found["result"][0]["location"]["uri"],
+        uri(&root.join("ext/b.thrift")),
+        "{found}"
+    );
+    wait_for_codes(&mut s, &main_uri, &[]);
+    let shutdown = s.request("shutdown", json!(null));
+    assert!(shutdown.get("error").is_none(), "{shutdown}");
+    s.notify("exit", json!(null));
+    assert_eq!(s.exit_code(), Some(0));
+}

@@ -98,6 +98,7 @@ fn definitions(db: &Database, file: FileId, want: &Want, into: &mut Vec<Completi
         return;
     };
     for d in summary.definitions.iter().filter(|d| want.admits(&d.kind)) {
+        db.unwind_if_cancelled();
         into.push(CompletionItem::new(
             d.name.clone(),
             kind_of(&d.kind),
@@ -132,6 +133,7 @@ pub fn completions_in_workspace(
     offset: TextSize,
     path_of: &dyn Fn(FileId) -> Option<PathBuf>,
 ) -> Vec<CompletionItem> {
+    db.unwind_if_cancelled();
     let Some(text) = db.text(file) else {
         return Vec::new();
     };
@@ -384,6 +386,7 @@ fn workspace_types(
     found.sort_unstable();
     let mut offered = 0;
     for f in found {
+        db.unwind_if_cancelled();
         let Some(path) = path_of(f) else { continue };
         let (Some(summary), Some(index), Some(stem)) = (
             db.summary(f),

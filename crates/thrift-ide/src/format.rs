@@ -7,8 +7,12 @@ use crate::TextEdit;
 
 /// The edits that turn `old` into `new`, by lines: unchanged lines are not
 /// touched, so cursors and marks in them stay put.
-fn diff_edits(old: &str, new: &str) -> Vec<TextEdit> {
+/// `check` runs between the steps (it unwinds when the request is
+/// cancelled).
+fn diff_edits(old: &str, new: &str, check: &dyn Fn()) -> Vec<TextEdit> {
+    check();
     let diff = similar::TextDiff::from_lines(old, new);
+    check();
     let mut edits: Vec<TextEdit> = Vec::new();
     let old_lines: Vec<usize> = {
         // Byte offset of each old line start.
@@ -21,7 +25,10 @@ fn diff_edits(old: &str, new: &str) -> Vec<TextEdit> {
         starts
     };
     let line_offset = |line: usize| old_lines.get(line).copied().unwrap_or(old.len());
-    for op in diff.ops() {
+    for (i, op) in diff.ops().iter().enumerate() {
+        if i % 256 == 0 {
+            check();
+        }
         if let similar::DiffOp::Equal { .. } = op {
             continue;
         }
@@ -40,8 +47,18 @@ fn diff_edits(old: &str, new: &str) -> Vec<TextEdit> {
 
 /// Edits that format the whole text.
 pub fn format_edits(text: &str, options: &FormatOptions) -> Result<Vec<TextEdit>, FormatError> {
+    format_edits_checked(text, options, &|| {})
+}
+
+/// [`format_edits`], calling `check` between its steps and in its loops:
+/// a language server passes its snapshot's `unwind_if_cancelled`.
+pub fn format_edits_checked(
+    text: &str,
+    options: &FormatOptions,
+    check: &dyn Fn(),
+) -> Result<Vec<TextEdit>, FormatError> {
     let formatted = thrift_formatter::format(text, options, false)?;
-    Ok(diff_edits(text, &formatted))
+    Ok(diff_edits(text, &formatted, check))
 }
 
 /// Edits that format the top-level items `range` touches.
@@ -50,13 +67,23 @@ pub fn format_range_edits(
     range: TextRange,
     options: &FormatOptions,
 ) -> Result<Vec<TextEdit>, FormatError> {
+    format_range_edits_checked(text, range, options, &|| {})
+}
+
+/// [`format_range_edits`] with `check` (see [`format_edits_checked`]).
+pub fn format_range_edits_checked(
+    text: &str,
+    range: TextRange,
+    options: &FormatOptions,
+    check: &dyn Fn(),
+) -> Result<Vec<TextEdit>, FormatError> {
     let Some((span, replacement)) = thrift_formatter::format_range(text, range, options, false)?
     else {
         return Ok(Vec::new());
     };
     let old = &text[span];
     let start = usize::from(span.start());
-    Ok(diff_edits(old, &replacement)
+    Ok(diff_edits(old, &replacement, check)
         .into_iter()
         .map(|e| TextEdit {
             range: e.range + TextSize::new(start as u32),

@@ -120,6 +120,7 @@ pub fn semantic_tokens(
     let root = parse.syntax_node();
     let mut out = Vec::new();
     for element in root.descendants_with_tokens() {
+        db.unwind_if_cancelled();
         if let Some(r) = range
             && element.text_range().intersect(r).is_none()
         {
@@ -260,6 +261,7 @@ pub fn folding_ranges(db: &Database, file: FileId) -> Vec<Fold> {
     let root = parse.syntax_node();
     let mut out = Vec::new();
     for element in root.descendants_with_tokens() {
+        db.unwind_if_cancelled();
         let range = element.text_range();
         match element.kind() {
             SyntaxKind::FIELD_LIST
@@ -290,6 +292,7 @@ pub fn folding_ranges(db: &Database, file: FileId) -> Vec<Fold> {
     let mut run: Option<TextRange> = None;
     let mut count = 0;
     for item in root.children() {
+        db.unwind_if_cancelled();
         let header = matches!(
             item.kind(),
             SyntaxKind::INCLUDE | SyntaxKind::CPP_INCLUDE | SyntaxKind::NAMESPACE
@@ -383,6 +386,7 @@ pub fn inlay_hints(
     let root = parse.syntax_node();
     let mut out = Vec::new();
     for node in root.descendants() {
+        db.unwind_if_cancelled();
         if node.text_range().intersect(range).is_none() {
             continue;
         }

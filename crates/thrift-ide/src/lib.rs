@@ -22,7 +22,7 @@ pub use crate::{
         CompletionItem, CompletionKind, completions, completions_in_workspace, include_edit,
         relative_path,
     },
-    format::{format_edits, format_range_edits},
+    format::{format_edits, format_edits_checked, format_range_edits, format_range_edits_checked},
     highlight::{
         Fold, FoldKind, InlayHint, InlayHintConfig, SemanticToken, TOKEN_MODIFIERS, TOKEN_TYPES,
         folding_ranges, inlay_hints, semantic_tokens,

@@ -92,6 +92,7 @@ pub fn document_symbols(db: &Database, file: FileId) -> Vec<Symbol> {
     };
     let mut out = Vec::new();
     for item in parse.tree().items() {
+        db.unwind_if_cancelled();
         let range = item.syntax().text_range();
         let symbol = match &item {
             ast::Item::Include(i) => i.path().map(|p| Symbol {
@@ -222,10 +223,12 @@ pub fn workspace_symbols(db: &Database, query: &str) -> Vec<(FileId, Symbol)> {
     let mut out = Vec::new();
     for file in db.file_ids() {
         db.unwind_if_cancelled();
+        db.unwind_if_cancelled();
         let (Some(summary), Some(index)) = (db.summary(file), db.index(file)) else {
             continue;
         };
         for (def, (range, focus)) in summary.definitions.iter().zip(&index.definitions) {
+            db.unwind_if_cancelled();
             if matches(&def.name) {
                 out.push((
                     file,

@@ -10,8 +10,13 @@
 //! - requests are answered from an immutable snapshot on a blocking
 //!   thread, off the lock. A change cancels the snapshots taken before it
 //!   (the request fails with `ContentModified`, and the client asks again);
-//!   `$/cancelRequest` drops the request's future, which cancels its
-//!   snapshot too; a panic in a request becomes an error response;
+//!   `$/cancelRequest` sets the request's snapshot flags as soon as it is
+//!   read ([`CancelEarly`]), and tower-lsp-server drops the request's
+//!   future, which cancels its snapshot too; a panic in a request becomes
+//!   an error response;
+//! - no handler touches the disk or runs git under the lock: include
+//!   lookups, file reads, the index's parse and git run on blocking
+//!   threads, and only their results are applied under the lock;
 //! - diagnostics are computed the same way, on a snapshot, and a run whose
 //!   snapshot went stale stops early.
 
@@ -33,7 +38,7 @@ use serde::Deserialize;
 use thrift_ide::FileId;
 use tower_lsp_server::{
     Client, LanguageServer, LspService,
-    jsonrpc::{Error, Result},
+    jsonrpc::{Error, Id, Request, Response, Result},
     ls_types::*,
 };
 
@@ -75,6 +80,9 @@ impl Default for InlayHintOptions {
 pub struct Backend {
     client: Client,
     state: Arc<Mutex<State>>,
+    /// How many include lookups (on disk, off the lock) are under way.
+    /// Requests and diagnostics wait for those of earlier changes.
+    resolving: Arc<tokio::sync::watch::Sender<usize>>,
 }
 
 /// Builds the service (with the `thrift/syntaxTree` extension).
@@ -82,6 +90,7 @@ pub fn service() -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
     LspService::build(|client| Backend {
         client,
         state: Arc::new(Mutex::new(State::default())),
+        resolving: Arc::new(tokio::sync::watch::channel(0).0),
     })
     .custom_method("thrift/syntaxTree", Backend::syntax_tree)
     .finish()
@@ -98,6 +107,126 @@ fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
     state
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// One request's cancellation, set by `$/cancelRequest` as soon as the
+/// transport reads it ([`CancelEarly`]), with the flags of the snapshots
+/// the request's work runs on.
+#[derive(Default)]
+struct RequestCancel {
+    cancelled: AtomicBool,
+    flags: Mutex<Vec<Arc<AtomicBool>>>,
+}
+
+impl RequestCancel {
+    fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+        let flags = self.flags.lock().unwrap_or_else(|e| e.into_inner());
+        for flag in flags.iter() {
+            flag.store(true, Ordering::Relaxed);
+        }
+    }
+
+    fn attach(&self, flag: Arc<AtomicBool>) {
+        let mut flags = self.flags.lock().unwrap_or_else(|e| e.into_inner());
+        if self.cancelled.load(Ordering::Relaxed) {
+            flag.store(true, Ordering::Relaxed);
+        }
+        flags.push(flag);
+    }
+}
+
+tokio::task_local! {
+    /// The cancellation of the request whose handler runs.
+    static REQUEST: Arc<RequestCancel>;
+}
+
+type Requests = Arc<Mutex<std::collections::HashMap<Id, std::sync::Weak<RequestCancel>>>>;
+
+/// Wraps the server's service so that `$/cancelRequest` reaches the work
+/// at once. tower-lsp-server handles a cancel as a message of its own, in
+/// the same queue as every other, polled only when the server's output
+/// moves on; here the cancel sets the request's flags as soon as it is
+/// read (`call` runs in the reading loop), and the work stops at its next
+/// check. tower-lsp-server still answers the request `RequestCancelled`.
+pub struct CancelEarly<S> {
+    inner: S,
+    requests: Requests,
+}
+
+impl<S> CancelEarly<S> {
+    pub fn new(inner: S) -> CancelEarly<S> {
+        CancelEarly {
+            inner,
+            requests: Arc::default(),
+        }
+    }
+}
+
+/// Forgets a request's cancellation when its future ends or is dropped.
+struct Forget(Requests, Id);
+
+impl Drop for Forget {
+    fn drop(&mut self) {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&self.1);
+    }
+}
+
+impl<S> tower::Service<Request> for CancelEarly<S>
+where
+    S: tower::Service<Request, Response = Option<Response>>,
+    S::Future: Send + 'static,
+{
+    type Response = Option<Response>;
+    type Error = S::Error;
+    type Future = std::pin::Pin<
+        Box<dyn Future<Output = std::result::Result<Self::Response, Self::Error>> + Send>,
+    >;
+
+    fn poll_ready(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::result::Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        if request.method() == "$/cancelRequest" {
+            let id = request
+                .params()
+                .and_then(|p| p.get("id"))
+                .and_then(|id| serde_json::from_value::<Id>(id.clone()).ok());
+            if let Some(id) = id {
+                let found = self
+                    .requests
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .get(&id)
+                    .and_then(std::sync::Weak::upgrade);
+                if let Some(cancel) = found {
+                    cancel.cancel();
+                }
+            }
+            return Box::pin(self.inner.call(request));
+        }
+        let Some(id) = request.id().cloned() else {
+            return Box::pin(self.inner.call(request));
+        };
+        let cancel = Arc::new(RequestCancel::default());
+        self.requests
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id.clone(), Arc::downgrade(&cancel));
+        let forget = Forget(self.requests.clone(), id);
+        let future = self.inner.call(request);
+        Box::pin(REQUEST.scope(cancel, async move {
+            let _forget = forget;
+            future.await
+        }))
+    }
 }
 
 /// Sets a snapshot's cancellation flag when dropped: when the request's
@@ -134,10 +263,16 @@ async fn off_lock<R: Send + 'static>(
     flag: Arc<AtomicBool>,
     f: impl FnOnce() -> thrift_ide::Cancellable<R> + Send + 'static,
 ) -> Result<R> {
+    // `$/cancelRequest` for this request sets the flag at once.
+    let _ = REQUEST.try_with(|request| request.attach(flag.clone()));
     let _guard = CancelOnDrop(flag);
     let result = tokio::task::spawn_blocking(move || catch_unwind(AssertUnwindSafe(f))).await;
+    let cancelled = REQUEST
+        .try_with(|request| request.cancelled.load(Ordering::Relaxed))
+        .unwrap_or(false);
     match result {
         Ok(Ok(Ok(r))) => Ok(r),
+        Ok(Ok(Err(thrift_ide::Cancelled))) if cancelled => Err(Error::request_cancelled()),
         Ok(Ok(Err(thrift_ide::Cancelled))) => Err(Error {
             code: tower_lsp_server::jsonrpc::ErrorCode::ContentModified,
             message: "thrift-ls: the document changed while answering; ask again".into(),
@@ -156,6 +291,7 @@ impl Backend {
         &self,
         f: impl FnOnce(&Snapshot, View<'_>) -> R + Send + 'static,
     ) -> Result<R> {
+        settled(&self.resolving).await;
         let snapshot = lock(&self.state).snapshot();
         let flag = snapshot.analysis.cancel_flag();
         off_lock(flag, move || {
@@ -164,6 +300,67 @@ impl Backend {
                 .with_db(|db| f(&snapshot, snapshot.view(db)))
         })
         .await
+    }
+
+    /// The include lookups the last changes queued (under the lock, which
+    /// `s` is): counted as under way until [`Backend::resolve_includes`]
+    /// is done with them.
+    fn take_include_job(&self, s: &mut State) -> Option<state::IncludeJob> {
+        let job = s.take_include_job()?;
+        self.resolving.send_modify(|n| *n += 1);
+        Some(job)
+    }
+
+    /// Runs include lookups on a blocking thread, applies what they found
+    /// under the lock, and goes on with the lookups that queued (files
+    /// loaded in turn) until there are none.
+    async fn resolve_includes(&self, job: Option<state::IncludeJob>) {
+        let Some(mut job) = job else { return };
+        // No longer under way when done, or if this future is dropped.
+        struct Done<'a>(&'a tokio::sync::watch::Sender<usize>);
+        impl Drop for Done<'_> {
+            fn drop(&mut self) {
+                self.0.send_modify(|n| *n = n.saturating_sub(1));
+            }
+        }
+        let _done = Done(&self.resolving);
+        loop {
+            let Ok(found) = tokio::task::spawn_blocking(move || job.run()).await else {
+                break;
+            };
+            let load = lock(&self.state).apply_includes(found);
+            // The files found, parsed off the lock.
+            if let Some(state::ToParse { changes, db }) = load
+                && let Ok(parsed) =
+                    tokio::task::spawn_blocking(move || db.parse_changes(changes)).await
+            {
+                lock(&self.state).finish_include_load(parsed);
+            }
+            let next = lock(&self.state).take_include_job();
+            match next {
+                Some(next) => job = next,
+                None => break,
+            }
+        }
+    }
+
+    /// Reads every file again (a dialect changed): parsed on blocking
+    /// threads, off the lock, then stored under it; their new includes are
+    /// looked up.
+    async fn reread(&self, reread: Option<state::ToParse>) {
+        let Some(state::ToParse { changes, db }) = reread else {
+            return;
+        };
+        let Ok(parsed) = tokio::task::spawn_blocking(move || db.parse_changes(changes)).await
+        else {
+            return;
+        };
+        let job = {
+            let mut s = lock(&self.state);
+            s.finish_reread(parsed);
+            self.take_include_job(&mut s)
+        };
+        self.resolve_includes(job).await;
     }
 
     async fn syntax_tree(&self, params: SyntaxTreeParams) -> Result<String> {
@@ -217,8 +414,10 @@ impl Backend {
         };
         let state = self.state.clone();
         let client = self.client.clone();
+        let resolving = self.resolving.clone();
         tokio::spawn(async move {
             tokio::time::sleep(Duration::from_millis(40)).await;
+            settled(&resolving).await;
             let job = {
                 let mut s = lock(&state);
                 if s.generation != generation {
@@ -228,21 +427,16 @@ impl Backend {
             };
             // On a snapshot, off the lock: edits go on being applied, and
             // cancel this run.
-            let Ok(mut batch) = off_lock(job.cancel_flag(), move || job.run()).await else {
+            let Ok(run) = off_lock(job.cancel_flag(), move || job.run()).await else {
                 return;
             };
-            let log = {
-                let mut s = lock(&state);
-                if s.generation != generation {
-                    return;
-                }
-                let _ = catch_unwind(AssertUnwindSafe(|| s.add_breaking(&mut batch)));
-                std::mem::take(&mut s.log)
-            };
-            for message in log {
+            if lock(&state).generation != generation {
+                return;
+            }
+            for message in run.log {
                 client.log_message(MessageType::WARNING, message).await;
             }
-            for d in batch {
+            for d in run.files {
                 // Still the latest version? (Changes apply under the lock.)
                 let current = lock(&state).open_version(&d.uri);
                 if current == Some(d.version) {
@@ -253,6 +447,12 @@ impl Backend {
             }
         });
     }
+}
+
+/// Waits until no include lookup is under way.
+async fn settled(resolving: &tokio::sync::watch::Sender<usize>) {
+    let mut rx = resolving.subscribe();
+    let _ = rx.wait_for(|n| *n == 0).await;
 }
 
 fn encoding_from(params: &InitializeParams) -> Encoding {
@@ -317,6 +517,12 @@ impl LanguageServer for Backend {
                 == Some(true);
             s.work_done_progress =
                 caps.window.as_ref().and_then(|w| w.work_done_progress) == Some(true);
+            s.inlay_hint_refresh = caps
+                .workspace
+                .as_ref()
+                .and_then(|w| w.inlay_hint.as_ref())
+                .and_then(|i| i.refresh_support)
+                == Some(true);
             s.roots = roots;
             s.configure(&options);
         }
@@ -451,27 +657,117 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let doc = params.text_document;
-        lock(&self.state).open(doc.uri, doc.version, doc.text);
+        let job = {
+            let mut s = lock(&self.state);
+            s.open(doc.uri, doc.version, doc.text);
+            self.take_include_job(&mut s)
+        };
         self.schedule_diagnostics();
+        self.resolve_includes(job).await;
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
-        lock(&self.state).change(
-            &params.text_document.uri,
-            params.text_document.version,
-            params.content_changes,
-        );
+        let job = {
+            let mut s = lock(&self.state);
+            s.change(
+                &params.text_document.uri,
+                params.text_document.version,
+                params.content_changes,
+            );
+            self.take_include_job(&mut s)
+        };
         self.schedule_diagnostics();
+        self.resolve_includes(job).await;
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        lock(&self.state).close(&uri);
-        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        let closed = lock(&self.state).close(&uri);
+        self.client
+            .publish_diagnostics(uri.clone(), Vec::new(), None)
+            .await;
+        // Back to what is on disk, read off the lock.
+        let Some((id, path)) = closed else { return };
+        let text = tokio::task::spawn_blocking(move || std::fs::read_to_string(path).ok())
+            .await
+            .ok()
+            .flatten();
+        let job = {
+            let mut s = lock(&self.state);
+            s.closed_text(id, text);
+            self.take_include_job(&mut s)
+        };
+        self.resolve_includes(job).await;
+        self.diagnostics_changed();
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        lock(&self.state).files_changed_on_disk(&params.changes);
+        // The disk is read off the lock; then the includes of every file
+        // that could name a changed path are looked up again.
+        let reads = tokio::task::spawn_blocking(move || {
+            params
+                .changes
+                .into_iter()
+                .map(|change| {
+                    let path = state::path_of(&change.uri);
+                    let text = if change.typ == FileChangeType::DELETED
+                        || path
+                            .file_name()
+                            .is_some_and(|n| n == thrift_config::CONFIG_FILE_NAME)
+                    {
+                        None
+                    } else {
+                        std::fs::read_to_string(&path).ok()
+                    };
+                    (path, text)
+                })
+                .collect::<Vec<_>>()
+        })
+        .await
+        .unwrap_or_default();
+        let (reread, job) = {
+            let mut s = lock(&self.state);
+            let reread = s.files_changed_on_disk(reads);
+            (reread, self.take_include_job(&mut s))
+        };
+        self.reread(reread).await;
+        self.resolve_includes(job).await;
+        self.diagnostics_changed();
+    }
+
+    /// New settings, applied at once: `includeDirs`, `dialect` and
+    /// `inlayHints`, as in `initializationOptions`, either as `settings`
+    /// or under `settings.thrift`. Settings without any of these keys (a
+    /// client that pulls its settings sends `null`) change nothing.
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let settings = match params.settings.get("thrift") {
+            Some(thrift) => thrift.clone(),
+            None => params.settings,
+        };
+        let known = settings.as_object().is_some_and(|o| {
+            ["includeDirs", "dialect", "inlayHints"]
+                .iter()
+                .any(|k| o.contains_key(*k))
+        });
+        let Some(options) = known
+            .then(|| serde_json::from_value::<InitOptions>(settings).ok())
+            .flatten()
+        else {
+            return;
+        };
+        let (reread, job, refresh) = {
+            let mut s = lock(&self.state);
+            let reread = s.reconfigure(&options);
+            (reread, self.take_include_job(&mut s), s.inlay_hint_refresh)
+        };
+        self.reread(reread).await;
+        self.resolve_includes(job).await;
+        if refresh {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let _ = client.inlay_hint_refresh().await;
+            });
+        }
         self.diagnostics_changed();
     }
 
@@ -711,7 +1007,8 @@ impl LanguageServer for Backend {
         self.query(move |_snap, s| {
             let file = s.file_of(&params.text_document.uri)?;
             let text = s.db.text(file)?.to_string();
-            let edits = thrift_ide::format_edits(&text, &options).ok()?;
+            let check = || s.db.unwind_if_cancelled();
+            let edits = thrift_ide::format_edits_checked(&text, &options, &check).ok()?;
             Some(s.text_edits(file, &edits))
         })
         .await
@@ -728,7 +1025,9 @@ impl LanguageServer for Backend {
             let file = s.file_of(&params.text_document.uri)?;
             let text = s.db.text(file)?.to_string();
             let range = s.text_range(file, params.range)?;
-            let edits = thrift_ide::format_range_edits(&text, range, &options).ok()?;
+            let check = || s.db.unwind_if_cancelled();
+            let edits =
+                thrift_ide::format_range_edits_checked(&text, range, &options, &check).ok()?;
             Some(s.text_edits(file, &edits))
         })
         .await
@@ -851,19 +1150,15 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
+        settled(&self.resolving).await;
         let job = lock(&self.state).diagnostics_job_for(&params.text_document.uri);
         let mut items = Vec::new();
         if let Some(job) = job {
-            let mut batch = off_lock(job.cancel_flag(), move || job.run()).await?;
-            let log = {
-                let mut state = lock(&self.state);
-                let _ = catch_unwind(AssertUnwindSafe(|| state.add_breaking(&mut batch)));
-                std::mem::take(&mut state.log)
-            };
-            for message in log {
+            let run = off_lock(job.cancel_flag(), move || job.run()).await?;
+            for message in run.log {
                 self.client.log_message(MessageType::WARNING, message).await;
             }
-            items = batch.into_iter().flat_map(|d| d.diagnostics).collect();
+            items = run.files.into_iter().flat_map(|d| d.diagnostics).collect();
         }
         Ok(DocumentDiagnosticReportResult::Report(
             DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
@@ -944,14 +1239,32 @@ impl Backend {
                 progress.finish_with_message(message).await;
             });
         }
-        let state = self.state.clone();
-        let count = tokio::task::spawn_blocking(move || {
-            let files = state::walk(&roots);
-            let mut s = lock(&state);
-            s.load_files(files)
+        // The walk, the reads and the parse run on blocking threads, off
+        // the lock; only ids and the results are taken under it.
+        let files = tokio::task::spawn_blocking(move || {
+            state::walk(&roots)
+                .into_iter()
+                .filter_map(|path| {
+                    let text = std::fs::read_to_string(&path).ok()?;
+                    Some((path, text))
+                })
+                .collect::<Vec<_>>()
         })
         .await
-        .unwrap_or(0);
+        .unwrap_or_default();
+        let (changes, db) = lock(&self.state).prepare_load(files);
+        let count = match tokio::task::spawn_blocking(move || db.parse_changes(changes)).await {
+            Ok(parsed) => {
+                let (count, job) = {
+                    let mut s = lock(&self.state);
+                    let count = s.finish_load(parsed);
+                    (count, self.take_include_job(&mut s))
+                };
+                self.resolve_includes(job).await;
+                count
+            }
+            Err(_) => 0,
+        };
         let _ = done.send(format!("{count} files"));
         self.client
             .log_message(

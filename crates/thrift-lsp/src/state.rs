@@ -3,7 +3,7 @@
 
 use std::{
     cell::RefCell,
-    collections::{HashMap, VecDeque},
+    collections::HashMap,
     path::{Path, PathBuf},
     rc::Rc,
     sync::{Arc, RwLock},
@@ -57,13 +57,84 @@ pub struct State {
     pub watch_registration: bool,
     /// The client shows work done progress (`window.workDoneProgress`).
     pub work_done_progress: bool,
+    /// The client can be asked to ask for inlay hints again
+    /// (`workspace.inlayHint.refreshSupport`).
+    pub inlay_hint_refresh: bool,
     /// Per directory: the config that applies (cleared when one changes).
     configs: thrift_config::ConfigCache,
     /// The old sides of `[breaking] against`.
-    breaking: crate::breaking::Cache,
-    /// Messages for the client's log (`window/logMessage`), drained after
-    /// each diagnostics run.
-    pub log: Vec<String>,
+    breaking: Arc<std::sync::Mutex<crate::breaking::Cache>>,
+    /// Include lookups queued by changes, to run off the lock.
+    lookups: Vec<(FileId, String, Arc<Vec<PathBuf>>)>,
+}
+
+/// Files to parse off the lock (read again because a dialect changed, or
+/// found by include lookups), on a snapshot.
+pub struct ToParse {
+    pub changes: Vec<(FileId, String)>,
+    /// A snapshot to parse them on.
+    pub db: Database,
+}
+
+/// Which includes of a file [`State::queue_lookups`] looks up again.
+#[derive(Clone, Copy)]
+enum Lookup<'a> {
+    /// Those that resolve to nothing yet (new or missing): after an edit.
+    Unresolved,
+    /// All: after a config change.
+    All,
+    /// Those not resolved, and those whose file name is one of these:
+    /// after files with these names were created, changed or deleted.
+    Naming(&'a [&'a std::ffi::OsStr]),
+}
+
+/// Include lookups to do on disk, off the state's lock.
+pub struct IncludeJob {
+    /// (including file, include, directories to search in order).
+    lookups: Vec<(FileId, String, Arc<Vec<PathBuf>>)>,
+    vfs: Arc<RwLock<Vfs>>,
+    /// A snapshot: which files are loaded already.
+    db: Database,
+}
+
+/// What an [`IncludeJob`] found, for [`State::apply_includes`].
+pub struct IncludesFound {
+    lookups: Vec<(FileId, String, Option<PathBuf>)>,
+    /// The text of each file found that was not loaded.
+    texts: Vec<(PathBuf, String)>,
+}
+
+impl IncludeJob {
+    /// Looks the includes up on disk (the Apache compiler's search), and
+    /// reads the files found that are not loaded yet.
+    pub fn run(self) -> IncludesFound {
+        let mut lookups = Vec::with_capacity(self.lookups.len());
+        let mut texts = Vec::new();
+        let mut read = std::collections::HashSet::new();
+        for (f, include, search) in self.lookups {
+            let hit = thrift_semantic::find_include(
+                &include,
+                search.iter().map(PathBuf::as_path),
+                Path::is_file,
+            );
+            if let Some(path) = &hit {
+                let loaded = self
+                    .vfs
+                    .read()
+                    .ok()
+                    .and_then(|vfs| vfs.by_path.get(path).copied())
+                    .is_some_and(|id| self.db.contains(id));
+                if !loaded
+                    && read.insert(path.clone())
+                    && let Ok(text) = std::fs::read_to_string(path)
+                {
+                    texts.push((path.clone(), text));
+                }
+            }
+            lookups.push((f, include, hit));
+        }
+        IncludesFound { lookups, texts }
+    }
 }
 
 impl Default for State {
@@ -96,9 +167,10 @@ impl Default for State {
             diagnostic_refresh: false,
             watch_registration: false,
             work_done_progress: false,
+            inlay_hint_refresh: false,
             configs: thrift_config::ConfigCache::new(),
-            breaking: crate::breaking::Cache::default(),
-            log: Vec::new(),
+            breaking: Arc::default(),
+            lookups: Vec::new(),
         }
     }
 }
@@ -131,7 +203,7 @@ pub fn walk(roots: &[PathBuf]) -> Vec<PathBuf> {
 
 /// The path a URI stands for (a `file:` path, or the URI itself for
 /// untitled documents).
-fn path_of(uri: &Uri) -> PathBuf {
+pub fn path_of(uri: &Uri) -> PathBuf {
     match uri.to_file_path() {
         Some(p) => normalize(&p),
         None => PathBuf::from(uri.as_str()),
@@ -156,6 +228,53 @@ impl State {
             field_ids: options.inlay_hints.field_ids,
             typedef_targets: options.inlay_hints.typedef_targets,
         };
+    }
+
+    /// New settings (`workspace/didChangeConfiguration`), at once: a
+    /// changed dialect reads every file again, changed include directories
+    /// look every include up again (off the lock: [`State::take_include_job`]);
+    /// inlay hint settings apply to the next request.
+    /// Returns the files to read again when the dialect changed (see
+    /// [`State::reread_all`]).
+    pub fn reconfigure(&mut self, options: &InitOptions) -> Option<ToParse> {
+        let (dirs, dialect) = (self.include_dirs.clone(), self.dialect);
+        self.configure(options);
+        if self.include_dirs != dirs {
+            let files = self.host.db().file_ids();
+            self.queue_lookups(&files, Lookup::All);
+        }
+        (self.dialect != dialect).then(|| self.reread_all())
+    }
+
+    /// Every file, to read again in its dialect (which this sets now):
+    /// parse them off the lock ([`Database::parse_changes`] on the
+    /// snapshot), then [`State::finish_reread`].
+    pub fn reread_all(&mut self) -> ToParse {
+        let mut changes = Vec::new();
+        for id in self.host.db().file_ids() {
+            let path = self.path(id).unwrap_or_default();
+            let dialect = match self.dialect {
+                Some(d) => d,
+                None => self.config_for(&path).dialect.dialect(),
+            };
+            self.host.db_mut().set_file_dialect(id, dialect);
+            if let Some(text) = self.host.db().text(id) {
+                changes.push((id, text.to_string()));
+            }
+        }
+        ToParse {
+            changes,
+            db: self.host.db().snapshot(),
+        }
+    }
+
+    /// Stores the files read again off the lock, except those whose text
+    /// changed meanwhile (an edit read them in the new dialect already).
+    pub fn finish_reread(&mut self, mut parsed: thrift_semantic::ParsedFiles) {
+        let db = self.host.db();
+        parsed.retain(|id, text| db.text(id) == Some(text));
+        let ids = self.host.db_mut().insert_parsed(parsed);
+        self.queue_lookups(&ids, Lookup::Unresolved);
     }
 
     /// The config for a file; a config that does not load counts as none
@@ -214,84 +333,153 @@ impl State {
         };
         self.host.db_mut().set_file_dialect(file, dialect);
         self.host.db_mut().apply_change(file, text);
-        self.resolve_includes(file);
+        self.queue_lookups(&[file], Lookup::Unresolved);
     }
 
-    /// Resolves the includes of `file` on disk (its directory, then the
-    /// include directories), loading the files they name, transitively.
-    fn resolve_includes(&mut self, file: FileId) {
-        let mut queue = VecDeque::from([file]);
-        let mut seen = std::collections::HashSet::new();
-        while let Some(f) = queue.pop_front() {
-            if !seen.insert(f) {
+    /// Queues disk lookups for the includes of `files` (which ones: see
+    /// [`Lookup`]). Nothing touches the disk here: the lookups run off the
+    /// lock ([`State::take_include_job`], [`IncludeJob::run`]).
+    fn queue_lookups(&mut self, files: &[FileId], which: Lookup<'_>) {
+        for &f in files {
+            let Some(path) = self.path(f) else { continue };
+            let includes: Vec<String> = match self.host.db().summary(f) {
+                Some(summary) => summary
+                    .includes
+                    .iter()
+                    .map(|i| i.path.clone())
+                    .filter(|include| {
+                        let known = self
+                            .vfs
+                            .read()
+                            .ok()
+                            .and_then(|vfs| vfs.includes.get(&f).map(|m| m.contains_key(include)))
+                            .unwrap_or(false);
+                        match which {
+                            Lookup::Unresolved => !known,
+                            Lookup::All => true,
+                            Lookup::Naming(names) => {
+                                !known
+                                    || Path::new(include)
+                                        .file_name()
+                                        .is_some_and(|n| names.contains(&n))
+                            }
+                        }
+                    })
+                    .collect(),
+                None => Vec::new(),
+            };
+            if includes.is_empty() {
                 continue;
             }
-            let Some(path) = self.path(f) else { continue };
             let config = self.config_for(&path);
             let mut search = vec![path.parent().map(Path::to_path_buf).unwrap_or_default()];
             search.extend(self.include_dirs.iter().cloned());
             search.extend(config.include_dirs.iter().cloned());
-            let includes: Vec<String> = self
-                .host
-                .db()
-                .summary(f)
-                .map(|s| s.includes.iter().map(|i| i.path.clone()).collect())
-                .unwrap_or_default();
+            let search = Arc::new(search);
             for include in includes {
-                let found = thrift_semantic::find_include(
-                    &include,
-                    search.iter().map(PathBuf::as_path),
-                    Path::is_file,
-                );
-                let Some(found) = found else {
-                    if let Ok(mut vfs) = self.vfs.write() {
-                        if let Some(map) = vfs.includes.get_mut(&f) {
-                            map.remove(&include);
-                        }
-                    }
-                    continue;
-                };
-                let target = self.intern(found.clone(), None);
-                if let Ok(mut vfs) = self.vfs.write() {
-                    vfs.includes.entry(f).or_default().insert(include, target);
-                }
-                if !self.host.db().contains(target)
-                    && let Ok(text) = std::fs::read_to_string(&found)
-                {
-                    self.host.db_mut().apply_change(target, &text);
-                    queue.push_back(target);
-                }
+                self.lookups.push((f, include, search.clone()));
             }
         }
     }
 
-    /// Loads files from disk (the workspace index). Open documents keep
-    /// their editor text. Returns how many files are known.
-    pub fn load_files(&mut self, paths: Vec<PathBuf>) -> usize {
-        let mut changes = Vec::new();
-        for path in paths {
-            let path = normalize(&path);
-            let id = self.intern(path.clone(), None);
-            if self.open.contains_key(&id) {
-                continue;
-            }
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                changes.push((id, text));
+    /// The include lookups queued by the last changes, to run off the lock;
+    /// `None` if there are none.
+    pub fn take_include_job(&mut self) -> Option<IncludeJob> {
+        if self.lookups.is_empty() {
+            return None;
+        }
+        Some(IncludeJob {
+            lookups: std::mem::take(&mut self.lookups),
+            vfs: self.vfs.clone(),
+            db: self.host.db().snapshot(),
+        })
+    }
+
+    /// Applies what an [`IncludeJob`] found on disk: the includes resolve
+    /// to the files found (or to nothing). Returns the files found that
+    /// are not loaded yet, to parse off the lock and store with
+    /// [`State::finish_include_load`] (their own includes are looked up
+    /// in turn).
+    pub fn apply_includes(&mut self, found: IncludesFound) -> Option<ToParse> {
+        for (f, include, hit) in found.lookups {
+            match hit {
+                Some(path) => {
+                    let target = self.intern(path, None);
+                    if let Ok(mut vfs) = self.vfs.write() {
+                        vfs.includes.entry(f).or_default().insert(include, target);
+                    }
+                }
+                None => {
+                    if let Ok(mut vfs) = self.vfs.write()
+                        && let Some(map) = vfs.includes.get_mut(&f)
+                    {
+                        map.remove(&include);
+                    }
+                }
             }
         }
-        let ids: Vec<FileId> = changes.iter().map(|c| c.0).collect();
-        for &id in &ids {
+        let mut changes = Vec::new();
+        for (path, text) in found.texts {
+            let id = self.intern(path, None);
+            if self.open.contains_key(&id) || self.host.db().contains(id) {
+                continue;
+            }
             let path = self.path(id).unwrap_or_default();
             let dialect = match self.dialect {
                 Some(d) => d,
                 None => self.config_for(&path).dialect.dialect(),
             };
             self.host.db_mut().set_file_dialect(id, dialect);
+            changes.push((id, text));
         }
-        self.host.db_mut().apply_changes(changes);
-        for id in ids {
-            self.resolve_includes(id);
+        (!changes.is_empty()).then(|| ToParse {
+            changes,
+            db: self.host.db().snapshot(),
+        })
+    }
+
+    /// Stores the included files parsed off the lock (unless opened or
+    /// loaded meanwhile) and queues their own include lookups.
+    pub fn finish_include_load(&mut self, mut parsed: thrift_semantic::ParsedFiles) {
+        let db = self.host.db();
+        parsed.retain(|id, _| !self.open.contains_key(&id) && !db.contains(id));
+        let ids = self.host.db_mut().insert_parsed(parsed);
+        self.queue_lookups(&ids, Lookup::Unresolved);
+    }
+
+    /// The first half of loading files read from disk (the workspace
+    /// index), under the lock: their ids and dialects. Open documents keep
+    /// their editor text. Parse the result off the lock
+    /// ([`Database::parse_changes`] on the snapshot returned), then
+    /// [`State::finish_load`].
+    pub fn prepare_load(
+        &mut self,
+        files: Vec<(PathBuf, String)>,
+    ) -> (Vec<(FileId, String)>, Database) {
+        let mut changes = Vec::new();
+        for (path, text) in files {
+            let path = normalize(&path);
+            let id = self.intern(path.clone(), None);
+            if self.open.contains_key(&id) {
+                continue;
+            }
+            let dialect = match self.dialect {
+                Some(d) => d,
+                None => self.config_for(&path).dialect.dialect(),
+            };
+            self.host.db_mut().set_file_dialect(id, dialect);
+            changes.push((id, text));
         }
+        (changes, self.host.db().snapshot())
+    }
+
+    /// Stores the files parsed off the lock (except those opened
+    /// meanwhile) and queues their include lookups. Returns how many files
+    /// are known.
+    pub fn finish_load(&mut self, mut parsed: thrift_semantic::ParsedFiles) -> usize {
+        parsed.retain(|id, _| !self.open.contains_key(&id));
+        let ids = self.host.db_mut().insert_parsed(parsed);
+        self.queue_lookups(&ids, Lookup::Unresolved);
         self.host.db().file_ids().len()
     }
 
@@ -329,12 +517,22 @@ impl State {
         self.set_text(id, &text);
     }
 
-    pub fn close(&mut self, uri: &Uri) {
-        let Some(id) = self.file_of(uri) else { return };
+    /// Closes a document; returns its path, whose text on disk replaces
+    /// the editor's (read off the lock, then [`State::closed_text`]).
+    pub fn close(&mut self, uri: &Uri) -> Option<(FileId, PathBuf)> {
+        let id = self.file_of(uri)?;
         self.open.remove(&id);
         self.host.db_mut().set_keep_tree(id, false);
-        // Back to what is on disk.
-        match self.path(id).and_then(|p| std::fs::read_to_string(p).ok()) {
+        Some((id, self.path(id)?))
+    }
+
+    /// A closed document goes back to what is on disk (`None`: no such
+    /// file), unless it was opened again meanwhile.
+    pub fn closed_text(&mut self, id: FileId, text: Option<String>) {
+        if self.open.contains_key(&id) {
+            return;
+        }
+        match text {
             Some(text) => self.set_text(id, &text),
             None => self.host.db_mut().remove_file(id),
         }
@@ -345,36 +543,49 @@ impl State {
         self.open.get(&id).map(|d| d.version)
     }
 
-    pub fn files_changed_on_disk(&mut self, changes: &[lsp::FileEvent]) {
+    /// Applies changes on disk (each path with its text, read off the
+    /// lock; `None` if deleted or unreadable). The includes of every file
+    /// that could name a changed path are looked up again (created,
+    /// deleted and renamed files change what an include resolves to),
+    /// through the include directories too.
+    /// Returns the files to read again when a config changed (see
+    /// [`State::reread_all`]).
+    pub fn files_changed_on_disk(
+        &mut self,
+        changes: Vec<(PathBuf, Option<String>)>,
+    ) -> Option<ToParse> {
         let mut config_changed = false;
-        for change in changes {
-            let path = path_of(&change.uri);
-            if path
-                .file_name()
-                .is_some_and(|n| n == thrift_config::CONFIG_FILE_NAME)
-            {
+        let mut names: Vec<std::ffi::OsString> = Vec::new();
+        for (path, text) in changes {
+            let Some(name) = path.file_name() else {
+                continue;
+            };
+            if name == thrift_config::CONFIG_FILE_NAME {
                 config_changed = true;
                 continue;
             }
+            names.push(name.to_os_string());
             let id = self.intern(path.clone(), None);
             if self.open.contains_key(&id) {
                 continue;
             }
-            if change.typ == lsp::FileChangeType::DELETED {
-                self.host.db_mut().remove_file(id);
-            } else if let Ok(text) = std::fs::read_to_string(&path) {
-                self.set_text(id, &text);
+            match text {
+                Some(text) => self.set_text(id, &text),
+                None => self.host.db_mut().remove_file(id),
             }
         }
+        let files = self.host.db().file_ids();
         if config_changed {
             // Include directories, dialects and lint levels may all change.
             self.configs = thrift_config::ConfigCache::new();
-            for id in self.host.db().file_ids() {
-                if let Some(text) = self.host.db().text(id).map(str::to_string) {
-                    self.set_text(id, &text);
-                }
-            }
+            self.queue_lookups(&files, Lookup::All);
+            return Some(self.reread_all());
         }
+        if !names.is_empty() {
+            let names: Vec<&std::ffi::OsStr> = names.iter().map(|n| n.as_os_str()).collect();
+            self.queue_lookups(&files, Lookup::Naming(&names));
+        }
+        None
     }
 
     /// A diagnostics run over the open documents, to do off the lock on a
@@ -407,74 +618,9 @@ impl State {
         DiagnosticsJob {
             snapshot: self.snapshot(),
             files,
-        }
-    }
-
-    /// Adds the breaking-change warnings (`[breaking] against`), which need
-    /// the state's cache of old versions, to a job's results.
-    pub fn add_breaking(&mut self, results: &mut [FileDiagnostics]) {
-        for r in results {
-            if r.config.breaking.section.against.is_some() {
-                let path = self.path(r.file).unwrap_or_default();
-                let found = self.breaking_diagnostics(r.file, &path, &r.config.clone());
-                r.diagnostics.extend(found);
-            }
-        }
-    }
-
-    /// Breaking changes against `[breaking] against`, as warnings.
-    fn breaking_diagnostics(
-        &mut self,
-        id: FileId,
-        path: &Path,
-        config: &Config,
-    ) -> Vec<lsp::Diagnostic> {
-        let Some(against) = config.breaking.section.against.clone() else {
-            return Vec::new();
-        };
-        if self
-            .view()
-            .uri_of(id)
-            .is_none_or(|u| u.to_file_path().is_none())
-        {
-            return Vec::new();
-        }
-        let dialect = match self.dialect {
-            Some(d) => d,
-            None => config.dialect.dialect(),
-        };
-        let mut search = self.include_dirs.clone();
-        search.extend(config.include_dirs.iter().cloned());
-        let found =
-            self.breaking
-                .check(self.host.db(), id, path, &against, config, &search, dialect);
-        let view = View::new(self.host.db(), &self.vfs, self.encoding);
-        match found {
-            Ok(found) => found
-                .into_iter()
-                .filter_map(|f| {
-                    Some(lsp::Diagnostic {
-                        range: view.range(id, f.range)?,
-                        severity: Some(lsp::DiagnosticSeverity::WARNING),
-                        code: Some(lsp::NumberOrString::String(f.rule.id.to_string())),
-                        code_description: None,
-                        source: Some(format!("thrift-breaking (against {against})")),
-                        message: f.message,
-                        related_information: None,
-                        tags: None,
-                        data: None,
-                    })
-                })
-                .collect(),
-            Err(error) => {
-                if self.breaking.first_report(path, &against, &error) {
-                    self.log.push(format!(
-                        "breaking-change check against `{against}` is off for {}: {error}",
-                        path.display()
-                    ));
-                }
-                Vec::new()
-            }
+            breaking: self.breaking.clone(),
+            include_dirs: self.include_dirs.clone(),
+            dialect: self.dialect,
         }
     }
 
@@ -521,10 +667,8 @@ impl Snapshot {
 
 /// The diagnostics of one open document.
 pub struct FileDiagnostics {
-    pub file: FileId,
     pub uri: Uri,
     pub version: i32,
-    config: Arc<Config>,
     pub diagnostics: Vec<lsp::Diagnostic>,
 }
 
@@ -532,6 +676,17 @@ pub struct FileDiagnostics {
 pub struct DiagnosticsJob {
     snapshot: Snapshot,
     files: Vec<(FileId, Uri, i32, Arc<Config>)>,
+    /// The old sides of `[breaking] against` (git is asked off the lock).
+    breaking: Arc<std::sync::Mutex<crate::breaking::Cache>>,
+    include_dirs: Vec<PathBuf>,
+    dialect: Option<Option<thrift_syntax::Dialect>>,
+}
+
+/// What a diagnostics run found: per file, and messages for the client's
+/// log (`window/logMessage`).
+pub struct DiagnosticsRun {
+    pub files: Vec<FileDiagnostics>,
+    pub log: Vec<String>,
 }
 
 impl DiagnosticsJob {
@@ -541,13 +696,21 @@ impl DiagnosticsJob {
     }
 
     /// Checks the files (from the shared cache when nothing changed), with
-    /// the config's lint levels applied. `Err` when a change cancelled the
-    /// snapshot meanwhile.
-    pub fn run(self) -> thrift_ide::Cancellable<Vec<FileDiagnostics>> {
-        let DiagnosticsJob { snapshot, files } = self;
+    /// the config's lint levels applied, and adds the breaking changes
+    /// (`[breaking] against`). `Err` when a change cancelled the snapshot
+    /// meanwhile.
+    pub fn run(self) -> thrift_ide::Cancellable<DiagnosticsRun> {
+        let DiagnosticsJob {
+            snapshot,
+            files,
+            breaking,
+            include_dirs,
+            dialect,
+        } = self;
         snapshot.analysis.with_db(|db| {
             let view = snapshot.view(db);
             let mut out = Vec::new();
+            let mut log = Vec::new();
             for (id, uri, version, config) in files {
                 let mut converted = Vec::new();
                 for d in db.diagnostics(id).iter() {
@@ -561,16 +724,97 @@ impl DiagnosticsJob {
                     }
                     converted.extend(view.diagnostic(&d));
                 }
+                if config.breaking.section.against.is_some() {
+                    let mut cache = breaking.lock().unwrap_or_else(|e| e.into_inner());
+                    let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        breaking_diagnostics(
+                            &mut cache,
+                            &view,
+                            id,
+                            &config,
+                            &include_dirs,
+                            dialect,
+                            &mut log,
+                        )
+                    }));
+                    match found {
+                        Ok(found) => converted.extend(found),
+                        // A change cancelled the run: stop it.
+                        Err(payload) if payload.is::<thrift_ide::Cancelled>() => {
+                            std::panic::resume_unwind(payload)
+                        }
+                        // A bug in the comparison costs the breaking
+                        // warnings only, not the other diagnostics.
+                        Err(_) => log.push(format!(
+                            "breaking-change check failed for {}: internal error",
+                            uri.as_str()
+                        )),
+                    }
+                }
                 out.push(FileDiagnostics {
-                    file: id,
                     uri,
                     version,
-                    config,
                     diagnostics: converted,
                 });
             }
-            out
+            DiagnosticsRun { files: out, log }
         })
+    }
+}
+
+/// Breaking changes against `[breaking] against`, as warnings (git runs
+/// here: off the lock, on a blocking thread).
+fn breaking_diagnostics(
+    cache: &mut crate::breaking::Cache,
+    view: &View<'_>,
+    id: FileId,
+    config: &Config,
+    include_dirs: &[PathBuf],
+    dialect: Option<Option<thrift_syntax::Dialect>>,
+    log: &mut Vec<String>,
+) -> Vec<lsp::Diagnostic> {
+    let Some(against) = config.breaking.section.against.clone() else {
+        return Vec::new();
+    };
+    let Some(path) = view.path(id) else {
+        return Vec::new();
+    };
+    if view.uri_of(id).is_none_or(|u| u.to_file_path().is_none()) {
+        return Vec::new();
+    }
+    let dialect = match dialect {
+        Some(d) => d,
+        None => config.dialect.dialect(),
+    };
+    let mut search = include_dirs.to_vec();
+    search.extend(config.include_dirs.iter().cloned());
+    let found = cache.check(view.db, id, &path, &against, config, &search, dialect);
+    match found {
+        Ok(found) => found
+            .into_iter()
+            .filter_map(|f| {
+                Some(lsp::Diagnostic {
+                    range: view.range(id, f.range)?,
+                    severity: Some(lsp::DiagnosticSeverity::WARNING),
+                    code: Some(lsp::NumberOrString::String(f.rule.id.to_string())),
+                    code_description: None,
+                    source: Some(format!("thrift-breaking (against {against})")),
+                    message: f.message,
+                    related_information: None,
+                    tags: None,
+                    data: None,
+                })
+            })
+            .collect(),
+        Err(error) => {
+            if cache.first_report(&path, &against, &error) {
+                log.push(format!(
+                    "breaking-change check against `{against}` is off for {}: {error}",
+                    path.display()
+                ));
+            }
+            Vec::new()
+        }
     }
 }
 
@@ -598,6 +842,9 @@ impl<'a> View<'a> {
 
     /// The file's text and its line index.
     fn lines(&self, file: FileId) -> Option<(&'a str, Rc<LineIndex>)> {
+        // Every conversion passes here: a request converting many ranges
+        // stops soon after it is cancelled.
+        self.db.unwind_if_cancelled();
         let text = self.db.text(file)?;
         let index = self
             .lines
@@ -803,7 +1050,10 @@ impl View<'_> {
             last_line = p.line;
             last_start = p.character;
         };
-        for token in &tokens {
+        for (i, token) in tokens.iter().enumerate() {
+            if i % 1024 == 0 {
+                self.db.unwind_if_cancelled();
+            }
             let (start, end) = (token.range.start(), token.range.end());
             let p = index.position(text, start, self.encoding);
             let q = index.position(text, end, self.encoding);

@@ -37,6 +37,10 @@ use tokio::{
 };
 use tower_lsp_server::jsonrpc::{Request, Response};
 
+/// How many messages the server handles at once: as many as come (each
+/// request's work runs on a blocking thread; a handler only waits on it).
+const MAX_CONCURRENCY: usize = 1 << 16;
+
 /// How long in-flight answers may take after `exit` or the end of input.
 const GRACE: Duration = Duration::from_secs(1);
 
@@ -203,8 +207,14 @@ where
     let (server_out, from_server) = tokio::io::duplex(1 << 16);
     let (answers, answers_rx) = mpsc::channel::<Vec<u8>>(64);
     let shutdown = Arc::new(AtomicBool::new(false));
-    let server =
-        tokio::spawn(tower_lsp_server::Server::new(server_in, server_out, socket).serve(service));
+    // No limit on the messages handled at once (tower-lsp-server's
+    // default is 4): with 4 slow requests in flight, `$/cancelRequest`,
+    // edits and every other request waited behind them.
+    let server = tokio::spawn(
+        tower_lsp_server::Server::new(server_in, server_out, socket)
+            .concurrency_level(MAX_CONCURRENCY)
+            .serve(crate::CancelEarly::new(service)),
+    );
     let relay = tokio::spawn(relay(from_server, answers_rx, output));
     read_frames(input, to_server, answers, shutdown.clone()).await;
     // The server stops at `exit` or at the end of its input; give the

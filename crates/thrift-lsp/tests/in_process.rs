@@ -983,3 +983,158 @@ async fn every_position_in_multibyte_text_is_answered() {
     }
     let _ = std::fs::remove_dir_all(&fx.root);
 }
+
+/// Settings apply at once, without a restart: include directories (the
+/// includes resolve again), the dialect (every file is read again) and
+/// inlay hints, from `workspace/didChangeConfiguration` (issue 14, defect
+/// 11).
+#[tokio::test]
+async fn settings_apply_without_a_restart() {
+    let mut fx = Fixture::with_disk_files(
+        "//- /main.thrift\npackage \"example.com/x\"\ninclude \"lib.thrift\"\nenum E { A, B }\nstruct S {\n  1: lib.L l\n}\n",
+        vec![("inc/lib.thrift".into(), "struct L {}\n".into())],
+    )
+    .await;
+    let codes = |d: &Value| -> Vec<String> {
+        d.as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    let mut out = Vec::new();
+    let d = fx.diagnostics(1).await;
+    out.push(format!("at start: {:?}", codes(&d)));
+    for settings in [
+        json!({"thrift": {"includeDirs": ["inc"], "inlayHints": {"enumValues": false}}}),
+        json!({"includeDirs": ["inc"], "dialect": "apache"}),
+        json!({"includeDirs": []}),
+    ] {
+        // What is in flight from before goes first.
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        while fx.notifications.try_recv().is_ok() {}
+        fx.notify(
+            "workspace/didChangeConfiguration",
+            json!({ "settings": settings }),
+        )
+        .await;
+        let d = fx.diagnostics(1).await;
+        let hints = fx
+            .request(
+                "textDocument/inlayHint",
+                json!({"textDocument": {"uri": fx.uris[0]}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 9, "character": 0}}}),
+            )
+            .await;
+        let labels: Vec<&str> = hints
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["label"].as_str().unwrap())
+            .collect();
+        out.push(format!("{settings}: {:?}, hints {labels:?}", codes(&d)));
+    }
+    let _ = std::fs::remove_dir_all(&fx.root);
+    expect![[r#"
+        at start: ["T1001"]
+        {"thrift":{"includeDirs":["inc"],"inlayHints":{"enumValues":false}}}: [], hints []
+        {"dialect":"apache","includeDirs":["inc"]}: ["T0001"], hints [" = 0", " = 1"]
+        {"includeDirs":[]}: ["T1001"], hints [" = 0", " = 1"]"#]]
+    .assert_eq(&out.join("\n"));
+}
+
+/// `$/cancelRequest` reaches the work as soon as it is read, even when
+/// tower-lsp-server's queue does not move on (its cancel, a message of its
+/// own, waits there behind the output): the cancel's future is never
+/// polled here, yet the slow request stops and answers RequestCancelled
+/// (issue 14, defect 4).
+#[tokio::test]
+async fn cancel_reaches_the_work_before_the_queue() {
+    let root = std::env::temp_dir().join(format!("thrift-ls-cancel-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root).unwrap();
+    let mut big = String::from("const list<i32> X = [");
+    for i in 0..400_000 {
+        big.push_str(&format!("{i}, "));
+    }
+    big.push_str("0]\n");
+    let big_uri = format!("file://{}/big.thrift", root.display());
+    let (service, socket) = thrift_lsp::service();
+    let mut service = thrift_lsp::CancelEarly::new(service);
+    tokio::spawn(socket.for_each(|_| async {}));
+    let initialize = Request::build("initialize")
+        .params(json!({"processId": null, "capabilities": {}}))
+        .id(1)
+        .finish();
+    service
+        .ready()
+        .await
+        .unwrap()
+        .call(initialize)
+        .await
+        .unwrap();
+    let open = Request::build("textDocument/didOpen")
+        .params(json!({"textDocument": {"uri": big_uri, "languageId": "thrift", "version": 1, "text": big}}))
+        .finish();
+    service.ready().await.unwrap().call(open).await.unwrap();
+    let tokens = Request::build("textDocument/semanticTokens/full")
+        .params(json!({"textDocument": {"uri": big_uri}}))
+        .id(2)
+        .finish();
+    let slow = tokio::spawn(service.ready().await.unwrap().call(tokens));
+    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    let cancel = Request::build("$/cancelRequest")
+        .params(json!({"id": 2}))
+        .finish();
+    // Called, never polled.
+    let _unpolled = service.ready().await.unwrap().call(cancel);
+    let response = slow.await.unwrap().unwrap().unwrap();
+    let (_, result) = response.into_parts();
+    let Err(error) = result else {
+        panic!("the cancelled request answered in full");
+    };
+    assert_eq!(
+        error.code,
+        tower_lsp_server::jsonrpc::ErrorCode::RequestCancelled
+    );
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+/// A `thrift-tools.toml` written on disk applies to the open files at once:
+/// its dialect reads every file again (parsed off the lock), its include
+/// directories resolve the includes again.
+#[tokio::test]
+async fn a_config_changed_on_disk_applies_at_once() {
+    let mut fx = Fixture::with_disk_files(
+        "//- /main.thrift\npackage \"example.com/x\"\ninclude \"lib.thrift\"\nstruct S {\n  1: lib.L l\n}\n",
+        vec![("inc/lib.thrift".into(), "struct L {}\n".into())],
+    )
+    .await;
+    let codes = |d: &Value| -> Vec<String> {
+        d.as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    assert_eq!(codes(&fx.diagnostics(1).await), ["T1001"]);
+    let mut out = Vec::new();
+    for config in [
+        "include_dirs = [\"inc\"]\n",
+        "include_dirs = [\"inc\"]\ndialect = \"apache\"\n",
+    ] {
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        while fx.notifications.try_recv().is_ok() {}
+        std::fs::write(fx.root.join("thrift-tools.toml"), config).unwrap();
+        fx.notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": [{"uri": format!("file://{}/thrift-tools.toml", fx.root.display()), "type": 1}]}),
+        )
+        .await;
+        out.push(format!("{config:?}: {:?}", codes(&fx.diagnostics(1).await)));
+    }
+    let _ = std::fs::remove_dir_all(&fx.root);
+    expect![[r#"
+        "include_dirs = [\"inc\"]\n": []
+        "include_dirs = [\"inc\"]\ndialect = \"apache\"\n": ["T0001"]"#]]
+    .assert_eq(&out.join("\n"));
+}

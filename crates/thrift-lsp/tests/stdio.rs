@@ -26,8 +26,14 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
+        Server::start_with(&[])
+    }
+
+    /// With these environment variables.
+    fn start_with(env: &[(&str, String)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_thrift-ls"))
             .arg("--stdio")
+            .envs(env.iter().map(|(k, v)| (k, v)))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -522,4 +528,326 @@ fn server_requests_follow_the_client_capabilities_and_never_block() {
         s.notify("exit", json!(null));
         assert_eq!(s.exit_code(), Some(0), "{capabilities}");
     }
+}
+
+/// Waits for a `publishDiagnostics` of `uri` whose codes are `codes`.
+fn wait_for_codes(s: &mut Server, uri: &str, codes: &[&str]) {
+    loop {
+        let d = s.diagnostics(uri);
+        let got: Vec<&str> = d["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap_or(""))
+            .collect();
+        if got == codes {
+            return;
+        }
+    }
+}
+
+/// Includes created later resolve at once: a file created, a file renamed
+/// onto the missing name (deleted + created), a file created in an include
+/// directory. The includer is not edited: its diagnostics are published
+/// again and definition follows the include (issue 14, defect 3).
+#[test]
+fn includes_created_later_resolve() {
+    const MAIN: &str = "include \"dep2.thrift\"\ninclude \"lib.thrift\"\ninclude \"dep4.thrift\"\nstruct S {\n  1: dep2.T t\n  2: lib.L l\n  3: dep4.R r\n}\n";
+    let root = workspace(
+        "created",
+        &[
+            ("main.thrift", MAIN),
+            ("other.thrift", "struct R {}\n"),
+            ("inc/README", ""),
+        ],
+    );
+    let main_uri = uri(&root.join("main.thrift"));
+    let mut s = Server::start();
+    s.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": uri(&root),
+            "capabilities": {},
+            "workspaceFolders": [{"uri": uri(&root), "name": "ws"}],
+            "initializationOptions": {"includeDirs": ["inc"]},
+        }),
+    );
+    s.notify("initialized", json!({}));
+    s.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": main_uri, "languageId": "thrift", "version": 1, "text": MAIN}}),
+    );
+    wait_for_codes(&mut s, &main_uri, &["T1001", "T1001", "T1001"]);
+    let definition = |s: &mut Server, line: u32, character: u32| {
+        s.request(
+            "textDocument/definition",
+            json!({"textDocument": {"uri": main_uri}, "position": {"line": line, "character": character}}),
+        )["result"]
+            .clone()
+    };
+    assert_eq!(definition(&mut s, 4, 10), Value::Null);
+
+    // Created: next to the includer, and in an include directory.
+    std::fs::write(root.join("dep2.thrift"), "struct T {}\n").unwrap();
+    std::fs::write(root.join("inc/lib.thrift"), "struct L {}\n").unwrap();
+    s.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [
+            {"uri": uri(&root.join("dep2.thrift")), "type": 1},
+            {"uri": uri(&root.join("inc/lib.thrift")), "type": 1},
+        ]}),
+    );
+    wait_for_codes(&mut s, &main_uri, &["T1001"]);
+    assert_eq!(
+        definition(&mut s, 4, 10)["uri"],
+        uri(&root.join("dep2.thrift"))
+    );
+    assert_eq!(
+        definition(&mut s, 5, 9)["uri"],
+        uri(&root.join("inc/lib.thrift"))
+    );
+
+    // Renamed onto the missing name.
+    std::fs::rename(root.join("other.thrift"), root.join("dep4.thrift")).unwrap();
+    s.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [
+            {"uri": uri(&root.join("other.thrift")), "type": 3},
+            {"uri": uri(&root.join("dep4.thrift")), "type": 1},
+        ]}),
+    );
+    wait_for_codes(&mut s, &main_uri, &[]);
+    assert_eq!(
+        definition(&mut s, 6, 10)["uri"],
+        uri(&root.join("dep4.thrift"))
+    );
+
+    // Deleted again: the include is missing again.
+    std::fs::remove_file(root.join("dep4.thrift")).unwrap();
+    s.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&root.join("dep4.thrift")), "type": 3}]}),
+    );
+    wait_for_codes(&mut s, &main_uri, &["T1001"]);
+    assert_eq!(definition(&mut s, 6, 10), Value::Null);
+
+    let shutdown = s.request("shutdown", json!(null));
+    assert!(shutdown.get("error").is_none(), "{shutdown}");
+    s.notify("exit", json!(null));
+    assert_eq!(s.exit_code(), Some(0));
+}
+
+/// Slow requests hold up nothing, and cancelling them stops them: four
+/// `semanticTokens/full` on a long line are in flight while another file
+/// is hovered (the hover is answered first), then they are cancelled and
+/// that file is edited: each answers RequestCancelled or ContentModified,
+/// never a result, and the edit's diagnostics and a new hover come
+/// (issue 14, defect 4). Before, four requests in flight filled
+/// tower-lsp-server's queue: `$/cancelRequest`, edits and every other
+/// request waited for them.
+#[test]
+fn slow_requests_hold_up_nothing_and_stop_when_cancelled() {
+    let mut big = String::from("const list<i32> X = [");
+    for i in 0..100_000 {
+        big.push_str(&format!("{i}, "));
+    }
+    big.push_str("0]\n");
+    const OTHER: &str = "struct A {}\nstruct B {\n  1: A a\n}\n";
+    let root = workspace("slow", &[("big.thrift", &big), ("other.thrift", OTHER)]);
+    let big_uri = uri(&root.join("big.thrift"));
+    let other_uri = uri(&root.join("other.thrift"));
+    let mut s = Server::start();
+    initialize(&mut s, &root, json!({}));
+    for (u, text) in [(&big_uri, big.as_str()), (&other_uri, OTHER)] {
+        s.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": u, "languageId": "thrift", "version": 1, "text": text}}),
+        );
+    }
+    s.diagnostics(&other_uri);
+    let slow = [100, 101, 102, 103];
+    for id in slow {
+        s.send(json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/semanticTokens/full", "params": {"textDocument": {"uri": big_uri}}}));
+    }
+    let hover = |id: i64| json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/hover", "params": {"textDocument": {"uri": other_uri}, "position": {"line": 2, "character": 5}}});
+    s.send(hover(200));
+    let first = s.response();
+    assert_eq!(first["id"], 200, "the hover waited for slow requests");
+    assert!(
+        first["result"]["contents"]["value"]
+            .as_str()
+            .is_some_and(|v| v.contains("struct A")),
+        "{first}"
+    );
+
+    for id in slow {
+        s.notify("$/cancelRequest", json!({"id": id}));
+    }
+    s.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": other_uri, "version": 2},
+            "contentChanges": [{"range": {"start": {"line": 2, "character": 5}, "end": {"line": 2, "character": 6}}, "text": "Missing"}],
+        }),
+    );
+    s.send(hover(201));
+    let mut answered = std::collections::HashMap::new();
+    while answered.len() < 5 {
+        let r = s.response();
+        answered.insert(r["id"].as_i64().unwrap(), r);
+    }
+    for id in slow {
+        let code = &answered[&id]["error"]["code"];
+        assert!(
+            *code == -32800 || *code == -32801,
+            "request {id} was cancelled, yet: {}",
+            answered[&id]
+                .to_string()
+                .chars()
+                .take(200)
+                .collect::<String>()
+        );
+    }
+    assert!(answered[&201].get("error").is_none(), "{}", answered[&201]);
+    wait_for_codes(&mut s, &other_uri, &["T1010"]);
+
+    let shutdown = s.request("shutdown", json!(null));
+    assert!(shutdown.get("error").is_none(), "{shutdown}");
+    s.notify("exit", json!(null));
+    assert_eq!(s.exit_code(), Some(0));
+}
+
+/// git runs off the state's lock: while `[breaking] against` waits on a git
+/// that does not answer, hover and other requests are answered (issue 14,
+/// defect 8). Before, the diagnostics task ran git under the lock, and
+/// every handler waited.
+#[test]
+fn a_slow_git_holds_up_no_request() {
+    const MAIN: &str = "struct A {}\nstruct B {\n  1: A a\n}\n";
+    let root = workspace(
+        "slowgit",
+        &[
+            ("main.thrift", MAIN),
+            ("thrift-tools.toml", "[breaking]\nagainst = \"HEAD\"\n"),
+        ],
+    );
+    let (called, release) = (root.join("git-called"), root.join("git-release"));
+    // A git that waits to be released (30 s at most), then fails.
+    let bin = root.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let git = bin.join("git");
+    std::fs::write(
+        &git,
+        format!(
+            "#!/bin/sh\ntouch '{}'\nfor i in $(seq 600); do [ -e '{}' ] && exit 1; sleep 0.05; done\nexit 1\n",
+            called.display(),
+            release.display()
+        ),
+    )
+    .unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&git, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut s = Server::start_with(&[("PATH", path)]);
+    initialize(&mut s, &root, json!({}));
+    let main_uri = uri(&root.join("main.thrift"));
+    s.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": main_uri, "languageId": "thrift", "version": 1, "text": MAIN}}),
+    );
+    for _ in 0..400 {
+        if called.exists() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(called.exists(), "the diagnostics never asked git");
+    // git is stuck: requests are answered meanwhile.
+    let hover = s.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": main_uri}, "position": {"line": 2, "character": 5}}),
+    );
+    assert!(
+        hover["result"]["contents"]["value"]
+            .as_str()
+            .is_some_and(|v| v.contains("struct A")),
+        "{hover}"
+    );
+    let symbols = s.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": main_uri}}),
+    );
+    assert_eq!(symbols["result"][1]["name"], "B");
+    assert!(!release.exists());
+    std::fs::write(&release, "").unwrap();
+    // Released (git fails): the diagnostics come, without breaking changes.
+    let d = s.diagnostics(&main_uri);
+    assert_eq!(d["diagnostics"], json!([]), "{d}");
+    let shutdown = s.request("shutdown", json!(null));
+    assert!(shutdown.get("error").is_none(), "{shutdown}");
+    s.notify("exit", json!(null));
+    assert_eq!(s.exit_code(), Some(0));
+}
+
+/// Includes outside the workspace are found, read and parsed (off the
+/// lock), transitively, and a request right after `didOpen` sees them.
+#[test]
+fn includes_outside_the_workspace_load_transitively() {
+    const MAIN: &str = "include \"a.thrift\"\nstruct S {\n  1: a.A x\n}\n";
+    let root = workspace(
+        "outside",
+        &[
+            ("ws/main.thrift", MAIN),
+            (
+                "ext/a.thrift",
+                "include \"b.thrift\"\nstruct A {\n  1: b.B b\n}\n",
+            ),
+            ("ext/b.thrift", "struct Bee {}\ntypedef Bee B\n"),
+        ],
+    );
+    let ws = root.join("ws");
+    let main_uri = uri(&ws.join("main.thrift"));
+    let mut s = Server::start();
+    s.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": uri(&ws),
+            "capabilities": {},
+            "workspaceFolders": [{"uri": uri(&ws), "name": "ws"}],
+            "initializationOptions": {"includeDirs": [root.join("ext").display().to_string()]},
+        }),
+    );
+    s.notify("initialized", json!({}));
+    s.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": main_uri, "languageId": "thrift", "version": 1, "text": MAIN}}),
+    );
+    let def = s.request(
+        "textDocument/definition",
+        json!({"textDocument": {"uri": main_uri}, "position": {"line": 2, "character": 7}}),
+    );
+    assert_eq!(
+        def["result"]["uri"],
+        uri(&root.join("ext/a.thrift")),
+        "{def}"
+    );
+    let found = s.request("workspace/symbol", json!({"query": "Bee"}));
+    assert_eq!(
+        found["result"][0]["location"]["uri"],
+        uri(&root.join("ext/b.thrift")),
+        "{found}"
+    );
+    wait_for_codes(&mut s, &main_uri, &[]);
+    let shutdown = s.request("shutdown", json!(null));
+    assert!(shutdown.get("error").is_none(), "{shutdown}");
+    s.notify("exit", json!(null));
+    assert_eq!(s.exit_code(), Some(0));
 }

@@ -113,6 +113,18 @@ struct Parsed {
     index: FileIndex,
 }
 
+/// Files parsed off the database ([`Database::parse_changes`]), to store
+/// with [`Database::insert_parsed`].
+pub struct ParsedFiles(Vec<Parsed>);
+
+impl ParsedFiles {
+    /// Keeps only the files `keep` accepts, given each file and the text
+    /// parsed (e.g. not those opened or edited meanwhile).
+    pub fn retain(&mut self, mut keep: impl FnMut(FileId, &str) -> bool) {
+        self.0.retain(|p| keep(p.id, &p.text));
+    }
+}
+
 /// The payload a cancelled query unwinds with (see
 /// [`Database::unwind_if_cancelled`]); [`Cancelled::catch`] turns it back
 /// into a value.
@@ -346,6 +358,15 @@ impl Database {
     /// Returns every file whose diagnostics may have changed: the changed
     /// files, and the dependents of those whose summary changed.
     pub fn apply_changes(&mut self, changes: Vec<(FileId, String)>) -> Vec<FileId> {
+        let parsed = self.parse_changes(changes);
+        self.insert_parsed(parsed)
+    }
+
+    /// The parsing half of [`Database::apply_changes`], on `&self` (a
+    /// snapshot, on another thread: a caller that holds the database under
+    /// a lock parses without it). Each file is read in its dialect and
+    /// keeps its tree as this database says now.
+    pub fn parse_changes(&self, changes: Vec<(FileId, String)>) -> ParsedFiles {
         type Change = (FileId, String, Option<thrift_syntax::Dialect>, bool);
         let changes: Vec<Change> = changes
             .into_iter()
@@ -388,9 +409,16 @@ impl Database {
                     .collect()
             })
         };
+        ParsedFiles(parsed)
+    }
+
+    /// The storing half of [`Database::apply_changes`]: the files parsed by
+    /// [`Database::parse_changes`]. Returns every file whose diagnostics
+    /// may have changed.
+    pub fn insert_parsed(&mut self, parsed: ParsedFiles) -> Vec<FileId> {
         let mut affected: Vec<FileId> = Vec::new();
         let mut changed_summaries: Vec<FileId> = Vec::new();
-        for p in parsed {
+        for p in parsed.0 {
             let id = p.id;
             if self.insert(p) {
                 changed_summaries.push(id);

@@ -21,7 +21,7 @@ pub mod summary;
 mod values;
 
 pub use crate::{
-    db::{Cancelled, ChangeImpact, Database, IncludeResolver},
+    db::{Cancelled, ChangeImpact, Database, IncludeResolver, ParsedFiles},
     diagnostics::{Code, Diagnostic, Related, Severity},
     nav::{EnumValueRef, FieldRef, Reference},
     resolve::{ConstResolution, DefRef, Resolution, Ty},

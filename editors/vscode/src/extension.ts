@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, State } from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification, LanguageClient, State } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { expandPath, findServer } from './server';
 import type { FoundServer } from './server';
@@ -171,15 +171,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
     }),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
-      const needsRestart = ['thrift.server.path', 'thrift.server.extraArgs', 'thrift.includeDirs', 'thrift.dialect', 'thrift.inlayHints'].some(
-        (s) => e.affectsConfiguration(s),
-      );
+      // The server applies these at once: no restart.
+      const live = ['thrift.includeDirs', 'thrift.dialect', 'thrift.inlayHints'].some((s) => e.affectsConfiguration(s));
+      if (live && client?.isRunning()) {
+        await client.sendNotification(DidChangeConfigurationNotification.type, { settings: initializationOptions() });
+      }
+      // Another binary or other arguments need a new process.
+      const needsRestart = ['thrift.server.path', 'thrift.server.extraArgs'].some((s) => e.affectsConfiguration(s));
       if (!needsRestart) {
         return;
       }
       const restart = 'Restart';
       const choice = await vscode.window.showInformationMessage(
-        'The Thrift settings changed. Restart the language server to apply them?',
+        'The Thrift server settings changed. Restart the language server to apply them?',
         restart,
       );
       if (choice === restart) {

@@ -86,6 +86,7 @@ codes! {
     UnusedInclude = "T1003", "unused-include", Warning, "An included file is never used.";
     DuplicateInclude = "T1004", "duplicate-include", Warning, "The same file is included twice.";
     IncludeAliasClash = "T1005", "include-alias-clash", Error, "An include alias is the name of another include (fbthrift).";
+    IncludedFileError = "T1006", "error-in-included-file", Error, "An included file has an error, so the compiler rejects the file that includes it.";
     UnresolvedType = "T1010", "unresolved-type", Error, "A type name does not resolve to a definition.";
     UnknownIncludePrefix = "T1011", "unknown-include-prefix", Error, "A qualified name uses a prefix that names no included file.";
     UnresolvedConst = "T1012", "unresolved-const", Error, "A const or enum value reference does not resolve.";
@@ -137,6 +138,13 @@ impl std::fmt::Display for Code {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
+}
+
+/// Codes we report as errors where the Apache compiler accepts the file
+/// (listed under "Deliberate differences" in docs/diagnostics.md): they
+/// do not make the files that include the file fail.
+pub(crate) fn compiler_accepts(code: Code) -> bool {
+    matches!(code, Code::IntegerOutOfRange)
 }
 
 /// A place related to a diagnostic, e.g. "first defined here".

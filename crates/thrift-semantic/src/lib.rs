@@ -13,6 +13,7 @@
 mod checks;
 mod db;
 mod diagnostics;
+mod include_errors;
 pub mod index;
 mod nav;
 mod resolve;

@@ -865,3 +865,139 @@ fn only_marked_files_keep_their_trees() {
     db.apply_change(b, "struct B {}\n");
     assert!(!db.keeps_tree(b));
 }
+
+// ---------------------------------------------------------------------------
+// Errors in included files (T1006)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn error_in_included_file_fails_the_includer() {
+    check(
+        r#"
+//- /main.thrift
+include "mid.thrift"
+include "ok.thrift"
+struct M { 1: mid.S s, 2: ok.O o }
+//- /mid.thrift
+include "leaf.thrift"
+struct S { 1: leaf.L l }
+//- /leaf.thrift
+struct L { 1: Missing x }
+//- /ok.thrift
+struct O { 1: i32 x = 300000000000 }
+"#,
+        expect![[r#"
+            /main.thrift:1:9 T1006 error: `mid.thrift` has an error, so the compiler rejects this file too: type `Missing` is not defined ["mid.thrift"]
+              /mid.thrift:1:9: `leaf.thrift` is included here
+              /leaf.thrift:1:15: error[T1010]: type `Missing` is not defined
+            /mid.thrift:1:9 T1006 error: `leaf.thrift` has an error, so the compiler rejects this file too: type `Missing` is not defined ["leaf.thrift"]
+              /leaf.thrift:1:15: error[T1010]: type `Missing` is not defined
+            /leaf.thrift:1:15 T1010 error: type `Missing` is not defined [Missing]
+            /ok.thrift:1:23 T1061 error: the default of `x`: 300000000000 does not fit in i32 (-2147483648..2147483647) [300000000000]
+        "#]],
+    );
+}
+
+#[test]
+fn syntax_error_and_cycle_in_included_files() {
+    check(
+        r#"
+//- /main.thrift
+include "broken.thrift"
+include "a.thrift"
+//- /broken.thrift
+struct {
+//- /a.thrift
+include "b.thrift"
+//- /b.thrift
+include "a.thrift"
+"#,
+        expect![[r#"
+            /main.thrift:1:9 T1003 warning: `broken.thrift` is included but nothing from it is used (no `broken.` reference) ["broken.thrift"]
+            /main.thrift:1:9 T1006 error: `broken.thrift` has an error, so the compiler rejects this file too: expected a struct name, found `{` ["broken.thrift"]
+              /broken.thrift:1:7: error[T0001]: expected a struct name, found `{`
+            /main.thrift:2:9 T1003 warning: `a.thrift` is included but nothing from it is used (no `a.` reference) ["a.thrift"]
+            /main.thrift:2:9 T1006 error: `a.thrift` has an error, so the compiler rejects this file too: including `b.thrift` creates a cycle: it includes this file back ["a.thrift"]
+              /a.thrift:1:9: error[T1002]: including `b.thrift` creates a cycle: it includes this file back
+            /broken.thrift:1:7 T0001 error: expected a struct name, found `{` []
+            /broken.thrift:1:9 T0001 error: expected `}` to close struct opened at 1:8, found end of file []
+            /a.thrift:1:9 T1002 error: including `b.thrift` creates a cycle: it includes this file back ["b.thrift"]
+            /a.thrift:1:9 T1003 warning: `b.thrift` is included but nothing from it is used (no `b.` reference) ["b.thrift"]
+            /b.thrift:1:9 T1002 error: including `a.thrift` creates a cycle: it includes this file back ["a.thrift"]
+            /b.thrift:1:9 T1003 warning: `a.thrift` is included but nothing from it is used (no `a.` reference) ["a.thrift"]
+        "#]],
+    );
+}
+
+#[test]
+fn included_file_errors_are_never_stale() {
+    let (mut db, paths) = database(
+        r#"
+//- /main.thrift
+include "leaf.thrift"
+struct S { 1: leaf.L l }
+//- /leaf.thrift
+struct L { 1: i32 x }
+"#,
+    );
+    let (main, leaf) = (FileId(0), FileId(1));
+    assert!(db.diagnostics(main).is_empty());
+    // An error inside a struct body: the summary is unchanged.
+    let impact = db.apply_change(leaf, "struct L { 1: i32 x = \"s\" }\n");
+    assert!(!impact.summary_changed);
+    assert_eq!(impact.affected(&db), [leaf, main]);
+    let out = dump(&mut db, &paths);
+    assert!(out.contains("/main.thrift:1:9 T1006 error"), "{out}");
+    // Fixed again: the includer is clean, and told so.
+    let impact = db.apply_change(leaf, "struct L { 1: i32 x = 1 }\n");
+    assert_eq!(impact.affected(&db), [leaf, main]);
+    assert!(db.diagnostics(main).is_empty());
+    // A warning in the included file does not fail the includer.
+    db.apply_change(leaf, "struct L { 1: i32 x; 1: i32 y }\n");
+    db.apply_change(leaf, "struct L { i32 x }\n");
+    assert!(
+        db.diagnostics(main).is_empty(),
+        "{:?}",
+        db.diagnostics(main)
+    );
+}
+
+#[test]
+fn include_errors_on_a_long_chain_are_linear() {
+    // 1,000 files, each including the next; the last one is broken. Every
+    // file reports it, each computed once.
+    let n = 1000u32;
+    let resolver = move |_: FileId, path: &str| -> Option<FileId> {
+        path.strip_suffix(".thrift")?
+            .strip_prefix('f')?
+            .parse()
+            .ok()
+            .map(FileId)
+    };
+    let mut db = Database::new(resolver);
+    let mut changes = Vec::new();
+    for i in 0..n {
+        let text = if i + 1 < n {
+            format!(
+                "include \"f{}.thrift\"\nstruct S{i} {{ 1: f{}.S{} x }}\n",
+                i + 1,
+                i + 1,
+                i + 1
+            )
+        } else {
+            format!("struct S{i} {{ 1: Nope x }}\n")
+        };
+        changes.push((FileId(i), text));
+    }
+    db.apply_changes(changes);
+    let start = std::time::Instant::now();
+    for i in 0..n {
+        let d = db.diagnostics(FileId(i));
+        assert_eq!(d.len(), 1, "{d:?}");
+    }
+    assert_eq!(db.checks_run(), u64::from(n));
+    let first = db.diagnostics(FileId(0));
+    assert_eq!(first[0].code, crate::Code::IncludedFileError);
+    assert_eq!(first[0].related.len(), n as usize - 1);
+    let _ = start;
+}

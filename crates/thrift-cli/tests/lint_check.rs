@@ -244,7 +244,7 @@ fn an_error_in_an_included_file_fails_the_includer() {
             ),
             (
                 "idl/shared.thrift",
-                "typedef i64 Id\nstruct Audit {\n  1: Timestamp at\n}\n",
+                "typedef i64 Id\nstruct Audit {\n  1: Timestamp at = 0\n}\n",
             ),
         ],
     );

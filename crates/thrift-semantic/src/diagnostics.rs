@@ -94,6 +94,7 @@ codes! {
     DuplicateDefinition = "T1020", "duplicate-definition", Error, "Two definitions in one file have the same name.";
     DottedName = "T1021", "dotted-name", Error, "A definition name contains a dot.";
     TypedefCycle = "T1022", "typedef-cycle", Error, "Typedefs refer to each other in a cycle.";
+    TypeNameCollision = "T1023", "type-name-collision", Error, "A type has the name of a type in an included file with the same namespaces (Apache).";
 
     DuplicateFieldId = "T1030", "duplicate-field-id", Error, "Two fields in one list have the same id.";
     DuplicateFieldName = "T1031", "duplicate-field-name", Error, "Two fields in one list have the same name.";
@@ -112,7 +113,7 @@ codes! {
     DuplicateFunction = "T1044", "duplicate-function", Error, "Two functions in one service have the same name.";
     OverridesParentFunction = "T1045", "redefines-parent-function", Error, "A function has the same name as one in a parent service.";
     ServiceCycle = "T1046", "service-extends-cycle", Error, "Services extend each other in a cycle.";
-    ForwardReference = "T1047", "forward-reference", Error, "A const or parent service is used before its definition in the same file.";
+    ForwardReference = "T1047", "forward-reference", Error, "A const, a parent service, or a type a value needs is used before its definition in the same file.";
     PerformsNotInteraction = "T1048", "performs-not-interaction", Error, "`performs` names something that is not an interaction (fbthrift).";
 
     DuplicateEnumValueName = "T1050", "duplicate-enum-value-name", Error, "Two values of one enum have the same name.";
@@ -164,6 +165,11 @@ pub struct Diagnostic {
     pub range: TextRange,
     pub message: String,
     pub related: Vec<Related>,
+    /// The Apache compiler finds this only when it generates code for the
+    /// file (a type it resolves lazily, a value only its generators read),
+    /// not when the file is merely included: it does not fail the files
+    /// that include it (T1006).
+    pub(crate) when_generating: bool,
 }
 
 impl Diagnostic {
@@ -180,6 +186,7 @@ impl Diagnostic {
             range,
             message: message.into(),
             related: Vec::new(),
+            when_generating: false,
         }
     }
 

@@ -1,7 +1,9 @@
 //! Errors carried across includes: the Apache compiler (and fbthrift)
 //! parses every included file before the file that includes it, and stops
 //! at the first error, so a file that includes a broken file is rejected
-//! too. Each `include` of a file with an error gets one error (T1006) that
+//! too. The Apache compiler generates code only for the file it is given,
+//! so what it finds only then (types it resolves lazily: see
+//! `Diagnostic::when_generating`) does not count in an included file. Each `include` of a file with an error gets one error (T1006) that
 //! names the first error and shows where it is.
 //!
 //! A file's own diagnostics are cached under its revision and its includes'
@@ -45,7 +47,9 @@ pub(crate) struct FirstErrors {
 /// where the Apache compiler accepts what we report (documented under
 /// "Deliberate differences" in docs/diagnostics.md).
 pub(crate) fn rejected_by_compiler(d: &Diagnostic) -> bool {
-    d.severity == Severity::Error && !crate::diagnostics::compiler_accepts(d.code)
+    d.severity == Severity::Error
+        && !d.when_generating
+        && !crate::diagnostics::compiler_accepts(d.code)
 }
 
 impl Database {

@@ -10,6 +10,7 @@
 //!   ([`Code`]). Results are cached, and an edit re-checks only the changed
 //!   file and, when its summary changed, the files that depend on it.
 
+mod apache;
 mod checks;
 mod db;
 mod diagnostics;

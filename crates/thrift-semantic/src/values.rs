@@ -98,6 +98,8 @@ fn check(cx: &mut Ctx<'_>, value: &ast::ConstValue, ty: &Ty, what: &str, depth: 
                     }
                 }
             }
+            // And `[]` for an empty map.
+            ast::ConstValue::ConstList(list) if list.values().next().is_none() => {}
             _ => mismatch(cx, value, ty, what),
         },
         Ty::Def(def) => {

@@ -261,7 +261,7 @@ fn an_error_in_an_included_file_fails_the_includer() {
             note: error[T1010]: type `Timestamp` is not defined
              --> idl/shared.thrift:3:6
               |
-            3 |   1: Timestamp at
+            3 |   1: Timestamp at = 0
               |      ^^^^^^^^^
 
             --- stderr

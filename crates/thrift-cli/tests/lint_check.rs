@@ -232,3 +232,48 @@ fn each_directory_gets_its_own_config_in_one_run() {
         "#]],
     );
 }
+
+#[test]
+fn an_error_in_an_included_file_fails_the_includer() {
+    let dir = temp_project(
+        "included-error",
+        &[
+            (
+                "idl/main.thrift",
+                "include \"shared.thrift\"\nstruct User {\n  1: shared.Id id\n}\n",
+            ),
+            (
+                "idl/shared.thrift",
+                "typedef i64 Id\nstruct Audit {\n  1: Timestamp at = 0\n}\n",
+            ),
+        ],
+    );
+    check(
+        &run(&dir, &["check", "idl/main.thrift"]),
+        expect![[r#"
+            exit 1
+            --- stdout
+            error[T1006]: `shared.thrift` has an error, so the compiler rejects this file too: type `Timestamp` is not defined
+             --> idl/main.thrift:1:9
+              |
+            1 | include "shared.thrift"
+              |         ^^^^^^^^^^^^^^^
+            note: error[T1010]: type `Timestamp` is not defined
+             --> idl/shared.thrift:3:6
+              |
+            3 |   1: Timestamp at = 0
+              |      ^^^^^^^^^
+
+            --- stderr
+            1 error (1 file checked)
+        "#]],
+    );
+    let out = run(&dir, &["check", "idl/main.thrift", "--format", "sarif"]);
+    assert_eq!(out.code, 1);
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    let result = &v["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "T1006");
+    let related = &result["relatedLocations"][0]["physicalLocation"];
+    assert_eq!(related["artifactLocation"]["uri"], "idl/shared.thrift");
+    assert_eq!(related["region"]["startLine"], 3);
+}

@@ -429,7 +429,7 @@ fn sarif() {
                     "text": "`Bad` is not defined"
                   },
                   "ruleId": "T1012",
-                  "ruleIndex": 8
+                  "ruleIndex": 9
                 },
                 {
                   "level": "error",
@@ -491,7 +491,7 @@ fn sarif() {
                     }
                   ],
                   "ruleId": "T1020",
-                  "ruleIndex": 10
+                  "ruleIndex": 11
                 },
                 {
                   "level": "warning",
@@ -515,7 +515,7 @@ fn sarif() {
                     "text": "a range over two lines"
                   },
                   "ruleId": "T2001",
-                  "ruleIndex": 40
+                  "ruleIndex": 42
                 },
                 {
                   "level": "error",

@@ -1138,3 +1138,48 @@ async fn a_config_changed_on_disk_applies_at_once() {
         "include_dirs = [\"inc\"]\ndialect = \"apache\"\n": ["T0001"]"#]]
     .assert_eq(&out.join("\n"));
 }
+
+/// An error in an included file that is not open: the includer gets T1006
+/// at its `include`, with the error's place in the other file as related
+/// information; fixing the included file clears it.
+#[tokio::test]
+async fn error_in_an_included_file_is_related_information() {
+    let mut fx = Fixture::with_disk_files(
+        "//- /main.thrift\ninclude \"shared.thrift\"\nstruct U { 1: shared.Id id }\n",
+        vec![(
+            "shared.thrift".to_string(),
+            "typedef i64 Id\nconst i32 TIMEOUT = \"30s\"\n".to_string(),
+        )],
+    )
+    .await;
+    let shared_uri = format!("file://{}", fx.root.join("shared.thrift").display());
+    let diagnostics = loop {
+        let d = fx.diagnostics(1).await;
+        if d.as_array().unwrap().iter().any(|d| d["code"] == "T1006") {
+            break d;
+        }
+    };
+    let d = &diagnostics[0];
+    assert_eq!(d["code"], "T1006", "{diagnostics}");
+    assert_eq!(d["severity"], 1);
+    let related = &d["relatedInformation"][0];
+    assert_eq!(related["location"]["uri"], shared_uri.as_str(), "{d}");
+    assert_eq!(related["location"]["range"]["start"]["line"], 1);
+    assert!(
+        related["message"].as_str().unwrap().contains("T1060"),
+        "{related}"
+    );
+    // The included file is opened and fixed: the includer is clean again.
+    fx.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": shared_uri, "languageId": "thrift", "version": 1, "text": "typedef i64 Id\nconst i32 TIMEOUT = 30\n"}}),
+    )
+    .await;
+    loop {
+        let d = fx.diagnostics(1).await;
+        if d.as_array().unwrap().is_empty() {
+            break;
+        }
+    }
+    let _ = std::fs::remove_dir_all(&fx.root);
+}

@@ -104,6 +104,9 @@ pub(crate) fn check(db: &Database, file: FileId) -> Vec<Diagnostic> {
         .collect();
     // Values first: they resolve some references from their expected type.
     check_definitions(&mut cx, &tree);
+    if !cx.fbthrift {
+        crate::apache::check(&mut cx, &tree);
+    }
     let used_prefixes = check_references(&mut cx, tree.syntax());
     check_includes(&mut cx, &tree, &used_prefixes);
     check_deprecated(&mut cx, parse.green(), rowan::TextSize::new(0));
@@ -857,6 +860,11 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> HashSet<String> {
                         let what = if is_extends { "service" } else { "type" };
                         let message = not_defined(cx, what, &text);
                         cx.report(Code::UnresolvedType, range, message);
+                    }
+                }
+                if !is_extends && !cx.fbthrift && crate::apache::resolved_lazily(&node) {
+                    for d in cx.out.iter_mut().rev().take_while(|d| d.range == range) {
+                        d.when_generating = true;
                     }
                 }
             }

@@ -58,15 +58,19 @@ pub struct ChangeImpact {
     /// The file's summary changed, so files that include it (directly or
     /// not) need a recheck.
     pub summary_changed: bool,
+    /// The file had an error before the edit (as far as known), which the
+    /// files that include it reported (T1006).
+    pub had_error: bool,
 }
 
 impl ChangeImpact {
     /// The files whose diagnostics may have changed: the file itself, and
-    /// its dependents if its summary changed. Computed on demand (a walk
+    /// its dependents if its summary changed or it has (or had) an error,
+    /// which they report at their `include`s. Computed on demand (a walk
     /// over every file's includes): an edit alone does not pay for it.
     pub fn affected(&self, db: &Database) -> Vec<FileId> {
         let mut affected = vec![self.file];
-        if self.summary_changed {
+        if self.summary_changed || self.had_error || db.first_error(self.file).is_some() {
             affected.extend(db.dependents(self.file));
         }
         affected
@@ -191,6 +195,9 @@ pub struct Database {
     /// Trees of files that do not keep theirs, parsed on demand lately:
     /// (file, its revision then, tree).
     recent: Arc<Mutex<RecentTrees>>,
+    /// Each file's first error, its own or through its includes, for one
+    /// state of the database (see `include_errors.rs`).
+    pub(crate) first_errors: Arc<Mutex<crate::include_errors::FirstErrors>>,
 }
 
 impl Database {
@@ -209,6 +216,7 @@ impl Database {
             keep_all_trees: true,
             keep_trees: HashSet::new(),
             recent: Arc::default(),
+            first_errors: Arc::default(),
         }
     }
 
@@ -235,6 +243,7 @@ impl Database {
             keep_all_trees: self.keep_all_trees,
             keep_trees: HashSet::new(),
             recent: self.recent.clone(),
+            first_errors: self.first_errors.clone(),
         }
     }
 
@@ -341,22 +350,28 @@ impl Database {
         self.cancel_snapshots();
         self.resolver = Arc::new(resolver);
         self.cache().clear();
+        // What includes what may have changed: a new state.
+        self.next_rev += 1;
     }
 
     /// Adds a file or replaces its text. Only this file is parsed again.
     pub fn apply_change(&mut self, file: FileId, text: &str) -> ChangeImpact {
         let keep = self.keeps(file);
         let parsed = parse_one(file, text.to_string(), self.dialect_of(file), keep, None);
+        let had_error = self.had_error(file);
         let summary_changed = self.insert(parsed);
         ChangeImpact {
             file,
             summary_changed,
+            had_error,
         }
     }
 
     /// Adds or replaces many files at once, parsing them on all cores.
     /// Returns every file whose diagnostics may have changed: the changed
-    /// files, and the dependents of those whose summary changed.
+    /// files, and the dependents of those whose summary changed or that
+    /// had an error (a file that gets a new error without a new summary is
+    /// not checked here: ask [`ChangeImpact::affected`] one file at a time).
     pub fn apply_changes(&mut self, changes: Vec<(FileId, String)>) -> Vec<FileId> {
         let parsed = self.parse_changes(changes);
         self.insert_parsed(parsed)
@@ -420,7 +435,9 @@ impl Database {
         let mut changed_summaries: Vec<FileId> = Vec::new();
         for p in parsed.0 {
             let id = p.id;
-            if self.insert(p) {
+            // Its includers reported its error (T1006): they may change.
+            let had_error = self.had_error(id);
+            if self.insert(p) || had_error {
                 changed_summaries.push(id);
             }
             affected.push(id);
@@ -643,9 +660,33 @@ impl Database {
         key
     }
 
+    /// The state of the database: changes with every change to it (a
+    /// snapshot has the state it was taken in).
+    pub(crate) fn state(&self) -> u64 {
+        self.next_rev
+    }
+
     /// The diagnostics of a file, from the cache when nothing it depends on
     /// changed. Sorted by position. The cache is shared with the snapshots.
+    ///
+    /// They are the file's own (cached under its revision and its includes'
+    /// summary revisions) and, for each included file that has an error,
+    /// one error at its `include` (T1006). An included file's errors can
+    /// change without its summary changing, so that part is not under the
+    /// summary key: it is made from each included file's first error, which
+    /// is remembered for the current state of the database only.
     pub fn diagnostics(&self, file: FileId) -> Arc<Vec<Diagnostic>> {
+        let own = self.own_diagnostics(file);
+        let includes = self.include_errors(file);
+        if includes.is_empty() {
+            return own;
+        }
+        Arc::new(merge(&own, includes))
+    }
+
+    /// The file's own diagnostics (not those it inherits from included
+    /// files), from the cache when nothing it depends on changed.
+    pub(crate) fn own_diagnostics(&self, file: FileId) -> Arc<Vec<Diagnostic>> {
         self.unwind_if_cancelled();
         let key = self.cache_key(file);
         if let Some(entry) = self.cache().get(&file)
@@ -653,7 +694,9 @@ impl Database {
         {
             return entry.diagnostics.clone();
         }
-        let diagnostics = Arc::new(self.check_file(file));
+        let mut diagnostics = crate::checks::check(self, file);
+        sort(&mut diagnostics);
+        let diagnostics = Arc::new(diagnostics);
         self.checks_run.fetch_add(1, Ordering::Relaxed);
         self.cache().insert(
             file,
@@ -665,17 +708,29 @@ impl Database {
         diagnostics
     }
 
-    /// Checks a file from scratch (no cache). Safe to call from several
-    /// threads at once.
+    /// The diagnostics of a file, as [`Database::diagnostics`] but owned.
+    /// Safe to call from several threads at once (the CLI checks its files
+    /// so): the files' own checks go through the shared cache, so a file
+    /// that many others include is checked once.
     pub fn check_file(&self, file: FileId) -> Vec<Diagnostic> {
-        let mut diagnostics = crate::checks::check(self, file);
-        diagnostics.sort_by_key(|d| (d.range.start(), d.range.end(), d.code));
-        diagnostics.dedup();
-        diagnostics
+        self.diagnostics(file).as_ref().clone()
     }
 
     /// How many files were checked rather than served from the cache.
     pub fn checks_run(&self) -> u64 {
         self.checks_run.load(Ordering::Relaxed)
     }
+}
+
+fn sort(diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.sort_by_key(|d| (d.range.start(), d.range.end(), d.code));
+    diagnostics.dedup();
+}
+
+/// A file's own diagnostics with those it inherits from its includes.
+fn merge(own: &[Diagnostic], includes: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut all = own.to_vec();
+    all.extend(includes);
+    sort(&mut all);
+    all
 }

@@ -86,6 +86,7 @@ codes! {
     UnusedInclude = "T1003", "unused-include", Warning, "An included file is never used.";
     DuplicateInclude = "T1004", "duplicate-include", Warning, "The same file is included twice.";
     IncludeAliasClash = "T1005", "include-alias-clash", Error, "An include alias is the name of another include (fbthrift).";
+    IncludedFileError = "T1006", "error-in-included-file", Error, "An included file has an error, so the compiler rejects the file that includes it.";
     UnresolvedType = "T1010", "unresolved-type", Error, "A type name does not resolve to a definition.";
     UnknownIncludePrefix = "T1011", "unknown-include-prefix", Error, "A qualified name uses a prefix that names no included file.";
     UnresolvedConst = "T1012", "unresolved-const", Error, "A const or enum value reference does not resolve.";
@@ -93,6 +94,7 @@ codes! {
     DuplicateDefinition = "T1020", "duplicate-definition", Error, "Two definitions in one file have the same name.";
     DottedName = "T1021", "dotted-name", Error, "A definition name contains a dot.";
     TypedefCycle = "T1022", "typedef-cycle", Error, "Typedefs refer to each other in a cycle.";
+    TypeNameCollision = "T1023", "type-name-collision", Error, "A type has the name of a type in an included file with the same namespaces (Apache).";
 
     DuplicateFieldId = "T1030", "duplicate-field-id", Error, "Two fields in one list have the same id.";
     DuplicateFieldName = "T1031", "duplicate-field-name", Error, "Two fields in one list have the same name.";
@@ -111,7 +113,7 @@ codes! {
     DuplicateFunction = "T1044", "duplicate-function", Error, "Two functions in one service have the same name.";
     OverridesParentFunction = "T1045", "redefines-parent-function", Error, "A function has the same name as one in a parent service.";
     ServiceCycle = "T1046", "service-extends-cycle", Error, "Services extend each other in a cycle.";
-    ForwardReference = "T1047", "forward-reference", Error, "A const or parent service is used before its definition in the same file.";
+    ForwardReference = "T1047", "forward-reference", Error, "A const, a parent service, or a type a value needs is used before its definition in the same file.";
     PerformsNotInteraction = "T1048", "performs-not-interaction", Error, "`performs` names something that is not an interaction (fbthrift).";
 
     DuplicateEnumValueName = "T1050", "duplicate-enum-value-name", Error, "Two values of one enum have the same name.";
@@ -139,6 +141,13 @@ impl std::fmt::Display for Code {
     }
 }
 
+/// Codes we report as errors where the Apache compiler accepts the file
+/// (listed under "Deliberate differences" in docs/diagnostics.md): they
+/// do not make the files that include the file fail.
+pub(crate) fn compiler_accepts(code: Code) -> bool {
+    matches!(code, Code::IntegerOutOfRange)
+}
+
 /// A place related to a diagnostic, e.g. "first defined here".
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Related {
@@ -156,6 +165,11 @@ pub struct Diagnostic {
     pub range: TextRange,
     pub message: String,
     pub related: Vec<Related>,
+    /// The Apache compiler finds this only when it generates code for the
+    /// file (a type it resolves lazily, a value only its generators read),
+    /// not when the file is merely included: it does not fail the files
+    /// that include it (T1006).
+    pub(crate) when_generating: bool,
 }
 
 impl Diagnostic {
@@ -172,6 +186,7 @@ impl Diagnostic {
             range,
             message: message.into(),
             related: Vec::new(),
+            when_generating: false,
         }
     }
 

@@ -11,9 +11,11 @@
 //!   ([`Code`]). Results are cached, and an edit re-checks only the changed
 //!   file and, when its summary changed, the files that depend on it.
 
+mod apache;
 mod checks;
 mod db;
 mod diagnostics;
+mod include_errors;
 pub mod index;
 mod nav;
 mod resolve;

@@ -1434,3 +1434,319 @@ const Shade DEFAULT = Shade.LIGHT
     let light_const = db.definition_at(main, at("LIGHT = 3", 0)).unwrap();
     expect![""].assert_eq(&show(db.references(light_const)));
 }
+
+// ---------------------------------------------------------------------------
+// Errors in included files (T1006)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn error_in_included_file_fails_the_includer() {
+    check(
+        r#"
+//- /main.thrift
+include "mid.thrift"
+include "ok.thrift"
+include "lazy.thrift"
+struct M { 1: mid.S s, 2: ok.O o, 3: lazy.Z z }
+//- /mid.thrift
+include "leaf.thrift"
+struct S { 1: leaf.L l }
+//- /leaf.thrift
+struct L { 1: Missing x = 1 }
+//- /ok.thrift
+struct O { 1: i32 x = 300000000000 }
+//- /lazy.thrift
+struct Z { 1: Missing x }
+"#,
+        expect![[r#"
+            /main.thrift:1:9 T1006 error: `mid.thrift` has an error, so the compiler rejects this file too: type `Missing` is not defined ["mid.thrift"]
+              /mid.thrift:1:9: `leaf.thrift` is included here
+              /leaf.thrift:1:15: error[T1010]: type `Missing` is not defined
+            /mid.thrift:1:9 T1006 error: `leaf.thrift` has an error, so the compiler rejects this file too: type `Missing` is not defined ["leaf.thrift"]
+              /leaf.thrift:1:15: error[T1010]: type `Missing` is not defined
+            /leaf.thrift:1:15 T1010 error: type `Missing` is not defined [Missing]
+            /ok.thrift:1:23 T1061 error: the default of `x`: 300000000000 does not fit in i32 (-2147483648..2147483647) [300000000000]
+            /lazy.thrift:1:15 T1010 error: type `Missing` is not defined [Missing]
+        "#]],
+    );
+}
+
+#[test]
+fn syntax_error_and_cycle_in_included_files() {
+    check(
+        r#"
+//- /main.thrift
+include "broken.thrift"
+include "a.thrift"
+//- /broken.thrift
+struct {
+//- /a.thrift
+include "b.thrift"
+//- /b.thrift
+include "a.thrift"
+"#,
+        expect![[r#"
+            /main.thrift:1:9 T1003 warning: `broken.thrift` is included but nothing from it is used (no `broken.` reference) ["broken.thrift"]
+            /main.thrift:1:9 T1006 error: `broken.thrift` has an error, so the compiler rejects this file too: expected a struct name, found `{` ["broken.thrift"]
+              /broken.thrift:1:7: error[T0001]: expected a struct name, found `{`
+            /main.thrift:2:9 T1003 warning: `a.thrift` is included but nothing from it is used (no `a.` reference) ["a.thrift"]
+            /main.thrift:2:9 T1006 error: `a.thrift` has an error, so the compiler rejects this file too: including `b.thrift` creates a cycle: it includes this file back ["a.thrift"]
+              /a.thrift:1:9: error[T1002]: including `b.thrift` creates a cycle: it includes this file back
+            /broken.thrift:1:7 T0001 error: expected a struct name, found `{` []
+            /broken.thrift:1:9 T0001 error: expected `}` to close struct opened at 1:8, found end of file []
+            /a.thrift:1:9 T1002 error: including `b.thrift` creates a cycle: it includes this file back ["b.thrift"]
+            /a.thrift:1:9 T1003 warning: `b.thrift` is included but nothing from it is used (no `b.` reference) ["b.thrift"]
+            /b.thrift:1:9 T1002 error: including `a.thrift` creates a cycle: it includes this file back ["a.thrift"]
+            /b.thrift:1:9 T1003 warning: `a.thrift` is included but nothing from it is used (no `a.` reference) ["a.thrift"]
+        "#]],
+    );
+}
+
+#[test]
+fn included_file_errors_are_never_stale() {
+    let (mut db, paths) = database(
+        r#"
+//- /main.thrift
+include "leaf.thrift"
+struct S { 1: leaf.L l }
+//- /leaf.thrift
+struct L { 1: i32 x }
+"#,
+    );
+    let (main, leaf) = (FileId(0), FileId(1));
+    assert!(db.diagnostics(main).is_empty());
+    // An error inside a struct body: the summary is unchanged.
+    let impact = db.apply_change(leaf, "struct L { 1: i32 x = \"s\" }\n");
+    assert!(!impact.summary_changed);
+    assert_eq!(impact.affected(&db), [leaf, main]);
+    let out = dump(&mut db, &paths);
+    assert!(out.contains("/main.thrift:1:9 T1006 error"), "{out}");
+    // Fixed again: the includer is clean, and told so.
+    let impact = db.apply_change(leaf, "struct L { 1: i32 x = 1 }\n");
+    assert_eq!(impact.affected(&db), [leaf, main]);
+    assert!(db.diagnostics(main).is_empty());
+    // A warning in the included file does not fail the includer.
+    db.apply_change(leaf, "struct L { 1: i32 x; 1: i32 y }\n");
+    db.apply_change(leaf, "struct L { i32 x }\n");
+    assert!(
+        db.diagnostics(main).is_empty(),
+        "{:?}",
+        db.diagnostics(main)
+    );
+}
+
+#[test]
+fn include_errors_on_a_long_chain_are_linear() {
+    // 1,000 files, each including the next; the last one is broken. Every
+    // file reports it, each computed once.
+    let n = 1000u32;
+    let resolver = move |_: FileId, path: &str| -> Option<FileId> {
+        path.strip_suffix(".thrift")?
+            .strip_prefix('f')?
+            .parse()
+            .ok()
+            .map(FileId)
+    };
+    let mut db = Database::new(resolver);
+    let mut changes = Vec::new();
+    for i in 0..n {
+        let text = if i + 1 < n {
+            format!(
+                "include \"f{}.thrift\"\nstruct S{i} {{ 1: f{}.S{} x }}\n",
+                i + 1,
+                i + 1,
+                i + 1
+            )
+        } else {
+            format!("struct S{i} {{ 1: Nope x = 1 }}\n")
+        };
+        changes.push((FileId(i), text));
+    }
+    db.apply_changes(changes);
+    let start = std::time::Instant::now();
+    for i in 0..n {
+        let d = db.diagnostics(FileId(i));
+        assert_eq!(d.len(), 1, "{d:?}");
+    }
+    assert_eq!(db.checks_run(), u64::from(n));
+    let first = db.diagnostics(FileId(0));
+    assert_eq!(first[0].code, crate::Code::IncludedFileError);
+    assert_eq!(first[0].related.len(), n as usize - 1);
+    let _ = start;
+}
+
+// ---------------------------------------------------------------------------
+// Apache compiler rules (apache.rs)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn apache_type_names_collide_with_includes_of_the_same_namespaces() {
+    check(
+        r#"
+//- /main.thrift
+namespace java x
+include "same.thrift"
+include "star.thrift"
+include "other.thrift"
+include "none.thrift"
+typedef string UUID
+struct Point {}
+enum Color { RED }
+service Api {}
+const i32 LIMIT = 1
+union Only {}
+//- /same.thrift
+namespace java x
+typedef string UUID
+//- /star.thrift
+namespace * x
+struct Point {}
+service Color {}
+//- /other.thrift
+namespace java y
+exception Api {}
+//- /none.thrift
+const i32 LIMIT = 2
+struct Only {}
+//- /bare.thrift
+include "bare2.thrift"
+struct Only {}
+//- /bare2.thrift
+typedef i32 Only
+"#,
+        expect![[r#"
+            /main.thrift:2:9 T1003 warning: `same.thrift` is included but nothing from it is used (no `same.` reference) ["same.thrift"]
+            /main.thrift:3:9 T1003 warning: `star.thrift` is included but nothing from it is used (no `star.` reference) ["star.thrift"]
+            /main.thrift:4:9 T1003 warning: `other.thrift` is included but nothing from it is used (no `other.` reference) ["other.thrift"]
+            /main.thrift:5:9 T1003 warning: `none.thrift` is included but nothing from it is used (no `none.` reference) ["none.thrift"]
+            /main.thrift:6:16 T1023 error: `UUID` is already defined in `same.thrift`, which has the same namespaces; the Apache compiler rejects it (`Type "UUID" is already defined.`), as the generated code would collide [UUID]
+              /same.thrift:2:16: typedef `UUID` defined here
+            /bare.thrift:1:9 T1003 warning: `bare2.thrift` is included but nothing from it is used (no `bare2.` reference) ["bare2.thrift"]
+            /bare.thrift:2:8 T1023 error: `Only` is already defined in `bare2.thrift`, which has the same namespaces; the Apache compiler rejects it (`Type "Only" is already defined.`), as the generated code would collide [Only]
+              /bare2.thrift:1:13: typedef `Only` defined here
+        "#]],
+    );
+}
+
+#[test]
+fn fbthrift_type_names_do_not_collide_with_includes() {
+    check(
+        r#"
+//- /main.thrift
+package "meta.com/x"
+include "same.thrift"
+typedef string UUID
+struct S { 1: same.UUID u }
+//- /same.thrift
+package "meta.com/x"
+typedef string UUID
+"#,
+        expect![[""]],
+    );
+}
+
+#[test]
+fn apache_resolves_the_types_of_values_in_order() {
+    check(
+        r#"
+const SomeInt X = [1]
+typedef list<i32> SomeInt
+struct Fine { 1: Later a, 2: list<Later> b = [] }
+struct Default { 1: Later a = 3 }
+struct Nested { 1: list<Later> a = [3] }
+typedef Later Early
+const Early E = 1
+struct HasLater { 1: Later a }
+const HasLater H = {"a": 1}
+service S {
+  Later f(1: Later a, 2: Later b = 2) throws (1: Ex e)
+}
+typedef i32 Later
+exception Ex {}
+const SomeInt Y = [2]
+"#,
+        expect![[r#"
+            /main.thrift:2:19 T1047 error: type `SomeInt` is used before its definition; the Apache compiler resolves it here, and needs it defined above this point [[1]]
+              /main.thrift:3:19: defined here
+            /main.thrift:5:31 T1047 error: type `Later` is used before its definition; the Apache compiler resolves it here, and needs it defined above this point [3]
+              /main.thrift:14:13: defined here
+            /main.thrift:6:37 T1047 error: type `Later` is used before its definition; the Apache compiler resolves it here, and needs it defined above this point [3]
+              /main.thrift:14:13: defined here
+            /main.thrift:8:17 T1047 error: type `Later` is used before its definition; the Apache compiler resolves it here, and needs it defined above this point [1]
+              /main.thrift:14:13: defined here
+            /main.thrift:10:26 T1047 error: type `Later` is used before its definition; the Apache compiler resolves it here, and needs it defined above this point [1]
+              /main.thrift:14:13: defined here
+            /main.thrift:12:36 T1047 error: type `Later` is used before its definition; the Apache compiler resolves it here, and needs it defined above this point [2]
+              /main.thrift:14:13: defined here
+            /main.thrift:12:50 T1047 error: type `Ex` is used before its definition; the Apache compiler resolves it here, and needs it defined above this point [Ex]
+              /main.thrift:15:11: defined here
+        "#]],
+    );
+}
+
+#[test]
+fn apache_const_names_stand_only_for_numbers_and_strings() {
+    check(
+        r#"
+enum Day { MON, THU }
+struct S { 1: i32 a }
+const Day myDay = Day.THU
+const list<Day> L = [myDay]
+const Day D = myDay
+const S c = {"a": 1}
+struct T { 1: required S s = c, 2: list<S> l = [c] }
+const list<i32> A = [1]
+const list<i32> B = A
+const map<i32, i32> M = {1: 2}
+const map<i32, i32> M2 = M
+const i32 N = 1
+const string STR = "x"
+struct Fine { 1: i32 n = N, 2: string s = STR, 3: list<i32> l = [N], 4: Day d = Day.MON }
+"#,
+        expect![[r#"
+            /main.thrift:5:22 T1062 error: `myDay` is unqualified: the Apache compiler needs a value of enum `Day` written as `Day.VALUE`, and does not replace a const name here [myDay]
+            /main.thrift:6:15 T1062 error: `myDay` is unqualified: the Apache compiler needs a value of enum `Day` written as `Day.VALUE`, and does not replace a const name here [myDay]
+            /main.thrift:8:30 T1060 error: `c` is a const of type S; the Apache compiler replaces a const name only by a number or a string, so a struct or container value must be written out here [c]
+            /main.thrift:8:49 T1060 error: `c` is a const of type S; the Apache compiler replaces a const name only by a number or a string, so a struct or container value must be written out here [c]
+            /main.thrift:10:21 T1060 error: `A` is a const of type list<i32>; the Apache compiler replaces a const name only by a number or a string, so a struct or container value must be written out here [A]
+            /main.thrift:12:26 T1060 error: `M` is a const of type map<i32, i32>; the Apache compiler replaces a const name only by a number or a string, so a struct or container value must be written out here [M]
+        "#]],
+    );
+    // fbthrift resolves const names to their values.
+    check(
+        r#"
+package "meta.com/x"
+enum Day { MON = 0, THU = 1 }
+struct S { 1: i32 a }
+const Day myDay = Day.THU
+const list<Day> L = [myDay]
+const S c = {"a": 1}
+struct T { 1: S s = c }
+const list<i32> A = [1]
+const list<i32> B = A
+"#,
+        expect![[""]],
+    );
+}
+
+#[test]
+fn fbthrift_counts_every_error_of_an_included_file() {
+    // fbthrift resolves every type of every file it reads: an undefined
+    // field type in an included file fails the includer too.
+    check(
+        r#"
+//- /main.thrift
+package "meta.com/x"
+include "lazy.thrift"
+struct M { 1: lazy.Z z }
+//- /lazy.thrift
+package "meta.com/x"
+struct Z { 1: Missing x }
+"#,
+        expect![[r#"
+            /main.thrift:2:9 T1006 error: `lazy.thrift` has an error, so the compiler rejects this file too: type `Missing` is not defined ["lazy.thrift"]
+              /lazy.thrift:2:15: error[T1010]: type `Missing` is not defined
+            /lazy.thrift:2:15 T1010 error: type `Missing` is not defined [Missing]
+        "#]],
+    );
+}

@@ -113,6 +113,8 @@ fn check(cx: &mut Ctx<'_>, value: &ast::ConstValue, ty: &Ty, what: &str, depth: 
                 d.severity = Severity::Warning;
                 cx.out.push(d);
             }
+            // Apache takes `[]` for an empty map silently.
+            ast::ConstValue::ConstList(list) if list.values().next().is_none() => {}
             _ => mismatch(cx, value, ty, what),
         },
         Ty::Def(def) => {

@@ -1,0 +1,1 @@
+const binary B = "abc"

@@ -1,0 +1,3 @@
+const i32 X = true
+const bool B = 1
+const double D = 2

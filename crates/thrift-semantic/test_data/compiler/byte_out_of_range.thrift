@@ -1,0 +1,1 @@
+const byte B = 300

@@ -1,0 +1,3 @@
+enum E { A = 1 }
+const E e = E.A
+const i32 X = e

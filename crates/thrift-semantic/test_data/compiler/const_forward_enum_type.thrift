@@ -1,0 +1,2 @@
+const E X = 1
+enum E { A = 1 }

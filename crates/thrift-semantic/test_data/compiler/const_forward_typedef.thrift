@@ -1,0 +1,2 @@
+const SomeInt X = [1]
+typedef list<i32> SomeInt

@@ -1,0 +1,3 @@
+enum Day { MON, THU }
+const Day myDay = Day.THU
+const list<Day> L = [myDay]

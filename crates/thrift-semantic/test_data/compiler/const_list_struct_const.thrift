@@ -1,0 +1,3 @@
+struct S { 1: i32 a }
+const S c = {"a": 1}
+const list<S> L = [c]

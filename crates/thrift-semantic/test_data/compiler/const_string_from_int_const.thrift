@@ -1,0 +1,2 @@
+const i32 I = 3
+const string S = I

@@ -1,0 +1,3 @@
+struct A { 1: Later x }
+const A c = {"x": 1}
+typedef i32 Later

@@ -1,0 +1,3 @@
+typedef Later Early
+const Early X = 1
+typedef i32 Later

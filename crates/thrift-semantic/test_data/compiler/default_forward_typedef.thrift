@@ -1,0 +1,2 @@
+struct T { 1: Later x = 3 }
+typedef i32 Later

@@ -1,0 +1,2 @@
+const set<i32> S = {}
+const list<i32> L = {}

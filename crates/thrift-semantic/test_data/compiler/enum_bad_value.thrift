@@ -1,0 +1,2 @@
+enum E { A }
+const E X = E.NOPE

@@ -1,0 +1,2 @@
+enum E { A, B }
+struct S { 1: E e = E.B }

@@ -1,0 +1,2 @@
+const E X = E.A
+enum E { A }

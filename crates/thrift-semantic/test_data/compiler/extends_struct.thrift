@@ -1,0 +1,2 @@
+struct B {}
+service A extends B {}

@@ -1,0 +1,2 @@
+const i32 C = 1
+service S { C f() }

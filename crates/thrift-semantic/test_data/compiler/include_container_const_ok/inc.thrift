@@ -1,0 +1,3 @@
+struct S {}
+const list<i32> A = [1]
+const list<i32> B = A

@@ -1,0 +1,2 @@
+include "inc.thrift"
+struct M { 1: inc.S s }

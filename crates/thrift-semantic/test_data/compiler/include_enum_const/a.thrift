@@ -1,0 +1,2 @@
+enum E { A }
+const E C = E.A

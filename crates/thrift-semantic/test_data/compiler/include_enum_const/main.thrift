@@ -1,0 +1,2 @@
+include "a.thrift"
+const a.E X = a.C

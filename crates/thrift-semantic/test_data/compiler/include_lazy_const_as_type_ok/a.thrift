@@ -1,0 +1,2 @@
+const i32 C = 1
+struct S { 1: C x }

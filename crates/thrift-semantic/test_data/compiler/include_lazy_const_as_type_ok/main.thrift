@@ -1,0 +1,2 @@
+include "a.thrift"
+struct M { 1: a.S s }

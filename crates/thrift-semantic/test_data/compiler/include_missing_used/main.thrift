@@ -1,0 +1,2 @@
+include "nope.thrift"
+struct M { 1: nope.S s }

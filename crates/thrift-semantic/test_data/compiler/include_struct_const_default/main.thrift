@@ -1,0 +1,2 @@
+include "a.thrift"
+struct T { 1: a.S s = a.C }

@@ -1,0 +1,3 @@
+include "a.thrift"
+include "a.thrift"
+struct M { 1: a.S s }

@@ -1,0 +1,2 @@
+struct S {}
+const Missing X = 1

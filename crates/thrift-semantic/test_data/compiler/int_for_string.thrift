@@ -1,0 +1,1 @@
+const string X = 1

@@ -1,0 +1,2 @@
+cpp_namespace x
+struct S {}

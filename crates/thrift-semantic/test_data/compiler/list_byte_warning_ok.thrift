@@ -1,0 +1,1 @@
+struct S { 1: list<byte> b }

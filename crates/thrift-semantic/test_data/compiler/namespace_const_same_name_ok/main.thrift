@@ -1,0 +1,2 @@
+include "a.thrift"
+const i32 X = 1

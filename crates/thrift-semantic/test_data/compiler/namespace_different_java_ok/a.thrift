@@ -1,0 +1,2 @@
+namespace java y
+typedef string UUID

@@ -1,0 +1,3 @@
+namespace java x
+include "a.thrift"
+typedef string UUID

@@ -1,0 +1,2 @@
+namespace java x
+struct Point {}

@@ -1,0 +1,4 @@
+namespace java x
+namespace py y
+include "a.thrift"
+struct Point {}

@@ -1,0 +1,4 @@
+namespace java y
+namespace java x
+include "a.thrift"
+struct Point {}

@@ -1,0 +1,2 @@
+include "a.thrift"
+enum Point { A }

@@ -1,0 +1,2 @@
+namespace java x
+typedef string UUID

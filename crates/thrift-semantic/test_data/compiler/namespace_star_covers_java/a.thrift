@@ -1,0 +1,3 @@
+namespace * x
+namespace java x
+struct Point {}

@@ -1,0 +1,3 @@
+namespace * x
+include "a.thrift"
+struct Point {}

@@ -1,0 +1,2 @@
+include "b.thrift"
+struct Other {}

@@ -1,0 +1,2 @@
+include "a.thrift"
+struct Point {}

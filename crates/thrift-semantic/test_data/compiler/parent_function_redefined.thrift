@@ -1,0 +1,2 @@
+service B { void f() }
+service S extends B { void f() }

@@ -1,0 +1,1 @@
+union U { 1: required i32 a }

@@ -1,0 +1,2 @@
+struct Counter {}
+struct S { 1: self_qualified_name.Counter c }

@@ -1,0 +1,2 @@
+const string K = "k"
+const map<string, i32> M = {K: 1}

@@ -1,0 +1,2 @@
+service S { void f() throws (1: Ex e) }
+exception Ex {}

@@ -1,0 +1,2 @@
+struct NotEx {}
+service S { void f() throws (1: NotEx e) }

@@ -1,0 +1,1 @@
+service S { void f() throws (1: Missing e) }

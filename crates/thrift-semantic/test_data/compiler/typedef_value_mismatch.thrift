@@ -1,0 +1,2 @@
+typedef i32 MyInt
+const MyInt X = "string"

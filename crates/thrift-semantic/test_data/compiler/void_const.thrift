@@ -1,0 +1,1 @@
+const void X = 1

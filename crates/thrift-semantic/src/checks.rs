@@ -107,8 +107,8 @@ pub(crate) fn check(db: &Database, file: FileId) -> Vec<Diagnostic> {
     if !cx.fbthrift {
         crate::apache::check(&mut cx, &tree);
     }
-    let used_prefixes = check_references(&mut cx, tree.syntax());
-    check_includes(&mut cx, &tree, &used_prefixes);
+    let used = check_references(&mut cx, tree.syntax());
+    check_includes(&mut cx, &tree, &used);
     check_deprecated(&mut cx, parse.green(), rowan::TextSize::new(0));
     let mut unknown = Vec::new();
     let allows = allow_comments(
@@ -184,7 +184,7 @@ fn allow_comments(
 // Includes
 // ---------------------------------------------------------------------------
 
-fn check_includes(cx: &mut Ctx<'_>, tree: &ast::SourceFile, used: &HashSet<String>) {
+fn check_includes(cx: &mut Ctx<'_>, tree: &ast::SourceFile, used: &UsedPrefixes) {
     let mut seen: HashMap<FileId, TextRange> = HashMap::new();
     // fbthrift: an alias may not match another include's name or alias.
     let mut prefixes: HashMap<String, TextRange> = HashMap::new();
@@ -218,7 +218,7 @@ fn check_includes(cx: &mut Ctx<'_>, tree: &ast::SourceFile, used: &HashSet<Strin
             let prefix = include
                 .alias()
                 .unwrap_or_else(|| crate::summary::include_prefix(&path));
-            if used.contains(&prefix) {
+            if used.all.contains(&prefix) {
                 // Names from it cannot resolve: an error, reported once here.
                 let mut d = Diagnostic::new(
                     Code::UnresolvedInclude,
@@ -227,6 +227,11 @@ fn check_includes(cx: &mut Ctx<'_>, tree: &ast::SourceFile, used: &HashSet<Strin
                     format!("cannot find included file `{path}`, which `{prefix}.` names refer to"),
                 );
                 d.severity = crate::Severity::Error;
+                // The Apache compiler only warns about the include; it fails
+                // on the first name from it that it resolves, and when every
+                // such name is one it resolves lazily, that happens only
+                // while generating code for this file, not for an includer.
+                d.when_generating = !cx.fbthrift && !used.eagerly.contains(&prefix);
                 cx.out.push(d);
             } else {
                 cx.report(
@@ -259,7 +264,7 @@ fn check_includes(cx: &mut Ctx<'_>, tree: &ast::SourceFile, used: &HashSet<Strin
         let prefix = include
             .alias()
             .unwrap_or_else(|| crate::summary::include_prefix(&path));
-        if !used.contains(&prefix) {
+        if !used.all.contains(&prefix) {
             cx.report(
                 Code::UnusedInclude,
                 range,
@@ -733,10 +738,20 @@ fn check_service(cx: &mut Ctx<'_>, s: &ast::Service) {
 
 /// Every type name and const reference in the file resolves.
 ///
+/// The include prefixes that references use.
+#[derive(Default)]
+struct UsedPrefixes {
+    all: HashSet<String>,
+    /// Those used where the Apache compiler resolves the name while it
+    /// parses (a const, a default, `extends`, `throws`), not lazily.
+    eagerly: HashSet<String>,
+}
+
 /// Also checks the shape of list types, and returns the include prefixes
 /// that references use (one walk over the tree does it all).
-fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> HashSet<String> {
+fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> UsedPrefixes {
     let mut used = HashSet::new();
+    let mut eagerly = HashSet::new();
     // The prefixes of includes that cannot be found.
     let unresolved: HashSet<String> = cx
         .db
@@ -767,12 +782,19 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> HashSet<String> {
                 mark_used_include(cx, kind, &text, &mut used);
             }
             if let Some((prefix, _)) = text.split_once('.') {
+                let eager = kind != SyntaxKind::NAMED_TYPE || !crate::apache::resolved_lazily(&node);
                 used.insert(prefix.to_string());
                 into_unresolved |= unresolved.contains(prefix);
+                if eager {
+                    eagerly.insert(prefix.to_string());
+                }
                 // Dotted include prefixes (`a.b.Type`) are used as a whole.
                 if let Some((longer, _)) = text.rsplit_once('.') {
                     used.insert(longer.to_string());
                     into_unresolved |= unresolved.contains(longer);
+                    if eager {
+                        eagerly.insert(longer.to_string());
+                    }
                 }
             }
             // A name from an include that cannot be found: the include is
@@ -904,7 +926,7 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> HashSet<String> {
             _ => {}
         }
     }
-    used
+    UsedPrefixes { all: used, eagerly }
 }
 
 /// A name of an fbthrift file may resolve into an include without its

@@ -1,0 +1,2 @@
+include "Missing.thrift"
+const Missing.T C = 1

@@ -1,0 +1,2 @@
+include "status.thrift"
+struct M { 1: status.S s }

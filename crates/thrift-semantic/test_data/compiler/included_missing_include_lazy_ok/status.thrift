@@ -1,0 +1,2 @@
+include "Missing.thrift"
+struct S { 1: Missing.T t }

@@ -89,7 +89,7 @@ pub(crate) fn check(db: &Database, file: FileId) -> Vec<Diagnostic> {
         file,
         out: Vec::new(),
         handled_refs: HashSet::new(),
-        fbthrift: parse.dialect() == thrift_syntax::Dialect::FbThrift,
+        fbthrift: db.is_fbthrift(file),
         def_index: HashMap::new(),
     };
     for error in parse.errors() {

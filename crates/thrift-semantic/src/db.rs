@@ -336,8 +336,23 @@ impl Database {
     }
 
     /// Whether `file` was read as fbthrift (asked for, or detected).
+    ///
+    /// A file that `auto` read as Apache counts as fbthrift when it
+    /// includes a file read as fbthrift: the Apache compiler cannot read
+    /// that include, so the file can only be part of an fbthrift build (a
+    /// plain `typedef c.E E` next to an fbthrift `c.thrift`), and fbthrift's
+    /// rules apply to its names and values. Only direct includes count.
     pub fn is_fbthrift(&self, file: FileId) -> bool {
-        self.files.get(&file).is_some_and(|f| f.fbthrift)
+        let Some(data) = self.files.get(&file) else {
+            return false;
+        };
+        data.fbthrift
+            || (data.dialect.is_none()
+                && data.summary.includes.iter().any(|inc| {
+                    self.resolve_include(file, &inc.path)
+                        .and_then(|target| self.files.get(&target))
+                        .is_some_and(|target| target.fbthrift)
+                }))
     }
 
     fn dialect_of(&self, file: FileId) -> Option<thrift_syntax::Dialect> {
@@ -464,7 +479,7 @@ impl Database {
         let summary_changed = self
             .files
             .get(&file)
-            .is_none_or(|old| *old.summary != summary);
+            .is_none_or(|old| *old.summary != summary || old.fbthrift != fbthrift);
         let summary_rev = match self.files.get(&file) {
             Some(old) if !summary_changed => old.summary_rev,
             _ => rev,

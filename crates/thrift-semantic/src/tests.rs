@@ -1750,3 +1750,39 @@ struct Z { 1: Missing x }
         "#]],
     );
 }
+
+/// A file `auto` reads as Apache but that includes an fbthrift file is
+/// checked as fbthrift: Apache could not read the include, so the file is
+/// part of an fbthrift build (fbthrift's `transitive-deps` fixture).
+#[test]
+fn a_file_including_fbthrift_is_checked_as_fbthrift() {
+    check(
+        r#"
+//- /b.thrift
+include "c.thrift"
+typedef c.E E
+struct S { 1: byte b }
+//- /c.thrift
+package "meta.com/c"
+enum E { A = 1 }
+"#,
+        expect![[""]],
+    );
+    // Both Apache: 0.17 says `Type "E" is already defined`, and `byte` is
+    // deprecated there.
+    check(
+        r#"
+//- /b.thrift
+include "c.thrift"
+typedef c.E E
+struct S { 1: byte b }
+//- /c.thrift
+enum E { A = 1 }
+"#,
+        expect![[r#"
+            /b.thrift:2:13 T1023 error: `E` is already defined in `c.thrift`, which has the same namespaces; the Apache compiler rejects it (`Type "E" is already defined.`), as the generated code would collide [E]
+              /c.thrift:1:6: enum `E` defined here
+            /b.thrift:3:15 T2001 warning: `byte` is deprecated; write `i8` [byte]
+        "#]],
+    );
+}

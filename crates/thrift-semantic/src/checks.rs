@@ -782,7 +782,8 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> UsedPrefixes {
                 mark_used_include(cx, kind, &text, &mut used);
             }
             if let Some((prefix, _)) = text.split_once('.') {
-                let eager = kind != SyntaxKind::NAMED_TYPE || !crate::apache::resolved_lazily(&node);
+                let eager =
+                    kind != SyntaxKind::NAMED_TYPE || !crate::apache::resolved_lazily(&node);
                 used.insert(prefix.to_string());
                 into_unresolved |= unresolved.contains(prefix);
                 if eager {
@@ -836,6 +837,17 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> UsedPrefixes {
                     Code::ReservedWord,
                     node.text_range(),
                     format!("`{text}` is a reserved word in some target languages: Apache Thrift 0.12-0.17 reject it, and the PHP generator still does"),
+                );
+            }
+            // `1: i32 string`: Apache Thrift takes a keyword as a field or
+            // argument name since 0.18 (`FieldName` in thrifty.yy); 0.17
+            // and older reject it.
+            SyntaxKind::NAME if !cx.fbthrift && is_keyword_field_name(cx, &node) => {
+                let text = node.text().to_string();
+                cx.report(
+                    Code::ReservedWord,
+                    node.text_range(),
+                    format!("`{text}` is a keyword: Apache Thrift 0.18 and newer take it as a field name, but 0.17 and older reject it"),
                 );
             }
             // fbthrift lexes `a.b` as one identifier and takes it as any
@@ -1035,6 +1047,18 @@ fn unknown_prefix(cx: &mut Ctx<'_>, range: TextRange, text: &str, prefix: &str) 
             "`{text}`: no included file is named `{prefix}` (add `include \"{prefix}.thrift\"`)"
         ),
     );
+}
+
+/// A field or argument named with a keyword that the parser took as its
+/// name without an error (`uuid` is no keyword before Apache 0.18).
+fn is_keyword_field_name(cx: &Ctx<'_>, name: &SyntaxNode) -> bool {
+    let text = name.text().to_string();
+    matches!(SyntaxKind::from_keyword(&text), Some(k) if k != SyntaxKind::UUID_KW)
+        && name.parent().is_some_and(|p| p.kind() == SyntaxKind::FIELD)
+        && !cx
+            .out
+            .iter()
+            .any(|d| d.code == Code::Syntax && d.range.contains_range(name.text_range()))
 }
 
 /// An enum of this file that has a value named `name`.

@@ -1786,3 +1786,27 @@ enum E { A = 1 }
         "#]],
     );
 }
+
+/// A keyword as a field or argument name: Apache 0.18 and newer accept
+/// it, 0.17 rejects it (a warning, like other words 0.17 reserves).
+#[test]
+fn keyword_field_names() {
+    check(
+        r#"
+struct S { 1: string string; 2: i32 list; 3: string uuid }
+service Svc { void f(1: i32 required) }
+"#,
+        expect![[r#"
+            /main.thrift:2:22 T2005 warning: `string` is a keyword: Apache Thrift 0.18 and newer take it as a field name, but 0.17 and older reject it [string]
+            /main.thrift:2:37 T2005 warning: `list` is a keyword: Apache Thrift 0.18 and newer take it as a field name, but 0.17 and older reject it [list]
+            /main.thrift:3:29 T2005 warning: `required` is a keyword: Apache Thrift 0.18 and newer take it as a field name, but 0.17 and older reject it [required]
+        "#]],
+    );
+    check(
+        r#"
+package "meta.com/x"
+struct S { 1: string uuid; 2: i32 senum }
+"#,
+        expect![[""]],
+    );
+}

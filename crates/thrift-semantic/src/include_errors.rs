@@ -3,7 +3,8 @@
 //! at the first error, so a file that includes a broken file is rejected
 //! too. The Apache compiler generates code only for the file it is given,
 //! so what it finds only then (types it resolves lazily: see
-//! `Diagnostic::when_generating`) does not count in an included file. Each `include` of a file with an error gets one error (T1006) that
+//! `Diagnostic::when_generating`) does not count in an included file.
+//! Each `include` of a file with an error gets one error (T1006) that
 //! names the first error and shows where it is.
 //!
 //! A file's own diagnostics are cached under its revision and its includes'

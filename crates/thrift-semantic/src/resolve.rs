@@ -109,6 +109,18 @@ impl Database {
         }
     }
 
+    /// The value `value` of the enum `enum_name` defined in `file`.
+    fn enum_value_in(&self, file: FileId, enum_name: &str, value: &str) -> Option<ConstResolution> {
+        let def = self.find_def(file, enum_name)?;
+        match &self.def(def)?.kind {
+            DefKind::Enum { values } => {
+                let i = values.iter().position(|(n, _)| n == value)?;
+                Some(ConstResolution::EnumValue(def, i))
+            }
+            _ => None,
+        }
+    }
+
     /// Resolves a const reference: `C`, `Enum.VALUE`, `inc.C`, `inc.Enum.VALUE`
     /// (the include prefix may contain dots).
     pub fn resolve_const(&self, file: FileId, name: &str) -> ConstResolution {
@@ -125,16 +137,7 @@ impl Database {
                     matches!(self.def(def)?.kind, DefKind::Const { .. })
                         .then_some(ConstResolution::Const(def))
                 }
-                [e, v] => {
-                    let def = self.find_def(f, e)?;
-                    match &self.def(def)?.kind {
-                        DefKind::Enum { values } => {
-                            let i = values.iter().position(|(n, _)| n == v)?;
-                            Some(ConstResolution::EnumValue(def, i))
-                        }
-                        _ => None,
-                    }
-                }
+                [e, v] => self.enum_value_in(f, e, v),
                 _ => None,
             }
         };
@@ -260,16 +263,7 @@ impl Database {
                             _ => None,
                         })
                 }
-                [e, v] => {
-                    let def = self.find_def(program, e)?;
-                    match &self.def(def)?.kind {
-                        DefKind::Enum { values } => {
-                            let i = values.iter().position(|(n, _)| n == v)?;
-                            Some(ConstResolution::EnumValue(def, i))
-                        }
-                        _ => None,
-                    }
-                }
+                [e, v] => self.enum_value_in(program, e, v),
                 _ => None,
             }
         };

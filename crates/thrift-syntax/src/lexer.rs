@@ -400,7 +400,15 @@ mod tests {
     use std::fmt::Write;
 
     fn check(input: &str, expect: Expect) {
-        let lexed = lex(input);
+        check_in(input, Dialect::Apache, expect);
+    }
+
+    fn check_fbthrift(input: &str, expect: Expect) {
+        check_in(input, Dialect::FbThrift, expect);
+    }
+
+    fn check_in(input: &str, dialect: Dialect, expect: Expect) {
+        let lexed = lex_in(input, dialect);
         let mut out = String::new();
         let mut offset = 0usize;
         for t in &lexed.tokens {
@@ -498,22 +506,6 @@ mod tests {
                 error 17..18: unterminated string literal: a string must end on the line where it starts
             "##]],
         );
-    }
-
-    fn check_fbthrift(input: &str, expect: Expect) {
-        let lexed = lex_in(input, Dialect::FbThrift);
-        let mut out = String::new();
-        let mut offset = 0usize;
-        for t in &lexed.tokens {
-            let end = offset + usize::from(t.len);
-            writeln!(out, "{:?} {:?}", t.kind, &input[offset..end]).unwrap();
-            offset = end;
-        }
-        assert_eq!(offset, input.len(), "tokens do not cover the input");
-        for e in &lexed.errors {
-            writeln!(out, "error {:?}: {}", e.range, e.message).unwrap();
-        }
-        expect.assert_eq(&out);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use thrift_syntax::{
 };
 
 use crate::{
-    Code, ConstResolution, Diagnostic, Severity, Ty,
+    Code, ConstResolution, Diagnostic, FileId, Resolution, Severity, Ty, TypeRef,
     checks::Ctx,
     summary::{BaseType, DefKind},
 };
@@ -198,6 +198,20 @@ fn check(cx: &mut Ctx<'_>, value: &ast::ConstValue, ty: &Ty, what: &str, depth: 
                             continue;
                         };
                         if let Some(val) = entry.value() {
+                            // Apache resolves the field's type as it reads
+                            // the value: a type its own file leaves undefined
+                            // (only an error when that file is generated)
+                            // fails this file too.
+                            if !cx.fbthrift
+                                && owner != cx.file
+                                && let Some(missing) = unresolved_in(cx.db, owner, &field.ty)
+                            {
+                                cx.report(
+                                    Code::UnresolvedType,
+                                    key.syntax().text_range(),
+                                    format!("{what} sets field `{key_name}` of `{struct_name}`, whose type `{missing}` is not defined where `{struct_name}` is; the Apache compiler rejects the value"),
+                                );
+                            }
                             let field_ty = cx.db.resolve_type(owner, &field.ty);
                             let field_what = format!("field `{key_name}` of {what}");
                             check(cx, &val, &field_ty, &field_what, depth + 1);
@@ -531,5 +545,18 @@ mod tests {
         assert!(super::is_uuid("{00000000-4444-CCCC-ffff-0123456789ab}"));
         assert!(!super::is_uuid("not-a-uuid"));
         assert!(!super::is_uuid("00000000-4444-CCCC-ffff-0123456789a"));
+    }
+}
+
+/// The first type name in `ty` that does not resolve in `file`.
+fn unresolved_in(db: &crate::Database, file: FileId, ty: &TypeRef) -> Option<String> {
+    match ty {
+        TypeRef::Named(name) => match db.resolve_name(file, name) {
+            Resolution::Found(_) => None,
+            _ => Some(name.clone()),
+        },
+        TypeRef::List(t) | TypeRef::Set(t) => unresolved_in(db, file, t),
+        TypeRef::Map(k, v) => unresolved_in(db, file, k).or_else(|| unresolved_in(db, file, v)),
+        _ => None,
     }
 }

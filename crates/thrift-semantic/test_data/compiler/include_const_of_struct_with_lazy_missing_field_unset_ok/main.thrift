@@ -1,0 +1,2 @@
+include "a.thrift"
+const a.S X = {"n": 1}

@@ -537,17 +537,6 @@ fn compatible(found: &Ty, expected: &Ty) -> bool {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn uuids() {
-        assert!(super::is_uuid("00000000-4444-CCCC-ffff-0123456789ab"));
-        assert!(super::is_uuid("{00000000-4444-CCCC-ffff-0123456789ab}"));
-        assert!(!super::is_uuid("not-a-uuid"));
-        assert!(!super::is_uuid("00000000-4444-CCCC-ffff-0123456789a"));
-    }
-}
-
 /// The first type name in `ty` that does not resolve in `file`.
 fn unresolved_in(db: &crate::Database, file: FileId, ty: &TypeRef) -> Option<String> {
     match ty {
@@ -558,5 +547,16 @@ fn unresolved_in(db: &crate::Database, file: FileId, ty: &TypeRef) -> Option<Str
         TypeRef::List(t) | TypeRef::Set(t) => unresolved_in(db, file, t),
         TypeRef::Map(k, v) => unresolved_in(db, file, k).or_else(|| unresolved_in(db, file, v)),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn uuids() {
+        assert!(super::is_uuid("00000000-4444-CCCC-ffff-0123456789ab"));
+        assert!(super::is_uuid("{00000000-4444-CCCC-ffff-0123456789ab}"));
+        assert!(!super::is_uuid("not-a-uuid"));
+        assert!(!super::is_uuid("00000000-4444-CCCC-ffff-0123456789a"));
     }
 }

@@ -46,6 +46,10 @@ pub struct State {
     pub inlay: InlayHintConfig,
     /// Bumped on every change; a diagnostics task checks it.
     pub generation: u64,
+    /// Bumped when an open document's text changes (open, change, close):
+    /// a request that waited meanwhile answers `ContentModified`, since
+    /// its positions were for the text before.
+    pub edits: u64,
     /// The client pulls diagnostics (`textDocument/diagnostic`): none are
     /// pushed then.
     pub pull_diagnostics: bool,
@@ -163,6 +167,7 @@ impl Default for State {
             dialect: None,
             inlay: InlayHintConfig::default(),
             generation: 0,
+            edits: 0,
             pull_diagnostics: false,
             diagnostic_refresh: false,
             watch_registration: false,
@@ -486,6 +491,7 @@ impl State {
     pub fn open(&mut self, uri: Uri, version: i32, text: String) {
         let id = self.intern(path_of(&uri), Some(uri.clone()));
         self.open.insert(id, OpenDoc { uri, version });
+        self.edits += 1;
         self.host.db_mut().set_keep_tree(id, true);
         self.set_text(id, &text);
     }
@@ -514,6 +520,7 @@ impl State {
         if let Some(doc) = self.open.get_mut(&id) {
             doc.version = version;
         }
+        self.edits += 1;
         self.set_text(id, &text);
     }
 

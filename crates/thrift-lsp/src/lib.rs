@@ -239,6 +239,12 @@ impl Drop for CancelOnDrop {
     }
 }
 
+/// At most this many document symbols (children included) in one
+/// response, in document order: a 20 MB file would otherwise answer with
+/// hundreds of megabytes of JSON that no outline can show. Documented in
+/// docs/lsp.md.
+pub const MAX_DOCUMENT_SYMBOLS: usize = 10_000;
+
 fn content_modified() -> Error {
     Error {
         code: tower_lsp_server::jsonrpc::ErrorCode::ContentModified,
@@ -913,12 +919,12 @@ impl LanguageServer for Backend {
         self.query(move |_snap, s| {
             let file = s.file_of(&params.text_document.uri)?;
             let symbols = thrift_ide::document_symbols(s.db, file);
-            Some(DocumentSymbolResponse::Nested(
-                symbols
-                    .iter()
-                    .filter_map(|sym| s.document_symbol(file, sym))
-                    .collect(),
-            ))
+            let mut budget = MAX_DOCUMENT_SYMBOLS;
+            Some(DocumentSymbolResponse::Nested(s.document_symbols(
+                file,
+                &symbols,
+                &mut budget,
+            )))
         })
         .await
     }

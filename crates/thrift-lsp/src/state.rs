@@ -985,11 +985,33 @@ impl View<'_> {
         }
     }
 
-    pub fn document_symbol(
+    /// The document symbols, at most `budget` of them (children included):
+    /// the first ones in document order, a parent before its children.
+    pub fn document_symbols(
+        &self,
+        file: FileId,
+        symbols: &[thrift_ide::Symbol],
+        budget: &mut usize,
+    ) -> Vec<lsp::DocumentSymbol> {
+        let mut out = Vec::new();
+        for symbol in symbols {
+            if *budget == 0 {
+                break;
+            }
+            out.extend(self.document_symbol(file, symbol, budget));
+        }
+        out
+    }
+
+    fn document_symbol(
         &self,
         file: FileId,
         symbol: &thrift_ide::Symbol,
+        budget: &mut usize,
     ) -> Option<lsp::DocumentSymbol> {
+        let range = self.range(file, symbol.range)?;
+        let selection_range = self.range(file, symbol.focus_range)?;
+        *budget = budget.saturating_sub(1);
         #[allow(deprecated)]
         Some(lsp::DocumentSymbol {
             name: symbol.name.clone(),
@@ -997,15 +1019,9 @@ impl View<'_> {
             kind: symbol_kind(symbol.kind),
             tags: None,
             deprecated: None,
-            range: self.range(file, symbol.range)?,
-            selection_range: self.range(file, symbol.focus_range)?,
-            children: Some(
-                symbol
-                    .children
-                    .iter()
-                    .filter_map(|c| self.document_symbol(file, c))
-                    .collect(),
-            ),
+            range,
+            selection_range,
+            children: Some(self.document_symbols(file, &symbol.children, budget)),
         })
     }
 

@@ -249,8 +249,8 @@ struct Client {
     encoding: Encoding,
     checked_formats: usize,
     checked_trees: usize,
-    /// Error responses (all of an allowed kind).
-    errors: usize,
+    /// Error responses per code (all of an allowed kind).
+    errors: BTreeMap<i64, usize>,
 }
 
 impl Client {
@@ -305,7 +305,7 @@ impl Client {
             encoding,
             checked_formats: 0,
             checked_trees: 0,
-            errors: 0,
+            errors: BTreeMap::new(),
         }
     }
 
@@ -368,7 +368,7 @@ impl Client {
                         "textDocument/rename" | "textDocument/prepareRename"
                     ));
             assert!(allowed, "{}: unexpected error {message}", pending.method);
-            self.errors += 1;
+            *self.errors.entry(code).or_default() += 1;
             return;
         }
         let result = &message["result"];
@@ -784,7 +784,7 @@ fn run(encoding: Encoding, seed: u64, steps: usize) {
     assert_eq!(counts.keys().copied().collect::<Vec<_>>(), vec![1]);
     // The run checked something.
     eprintln!(
-        "{name}: {id} requests, {} formatting and {} syntax trees checked, {} errors",
+        "{name}: {id} requests, {} formatting and {} syntax trees checked, errors by code {:?}",
         c.checked_formats, c.checked_trees, c.errors
     );
     assert!(c.checked_formats > 10 && c.checked_trees > 10);

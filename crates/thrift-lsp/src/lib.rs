@@ -239,6 +239,20 @@ impl Drop for CancelOnDrop {
     }
 }
 
+/// At most this many document symbols (children included) in one
+/// response, in document order: a 20 MB file would otherwise answer with
+/// hundreds of megabytes of JSON that no outline can show. Documented in
+/// docs/lsp.md.
+pub const MAX_DOCUMENT_SYMBOLS: usize = 10_000;
+
+fn content_modified() -> Error {
+    Error {
+        code: tower_lsp_server::jsonrpc::ErrorCode::ContentModified,
+        message: "thrift-ls: the document changed while answering; ask again".into(),
+        data: None,
+    }
+}
+
 fn internal_error() -> Error {
     let mut e = Error::internal_error();
     e.message = "thrift-ls: internal error while answering the request".into();
@@ -273,11 +287,7 @@ async fn off_lock<R: Send + 'static>(
     match result {
         Ok(Ok(Ok(r))) => Ok(r),
         Ok(Ok(Err(thrift_ide::Cancelled))) if cancelled => Err(Error::request_cancelled()),
-        Ok(Ok(Err(thrift_ide::Cancelled))) => Err(Error {
-            code: tower_lsp_server::jsonrpc::ErrorCode::ContentModified,
-            message: "thrift-ls: the document changed while answering; ask again".into(),
-            data: None,
-        }),
+        Ok(Ok(Err(thrift_ide::Cancelled))) => Err(content_modified()),
         _ => Err(internal_error()),
     }
 }
@@ -291,8 +301,18 @@ impl Backend {
         &self,
         f: impl FnOnce(&Snapshot, View<'_>) -> R + Send + 'static,
     ) -> Result<R> {
+        // The text the request's positions are for: handlers run
+        // concurrently, so edits that arrived after this request may be
+        // applied while it waits for include lookups below.
+        let edits = lock(&self.state).edits;
         settled(&self.resolving).await;
-        let snapshot = lock(&self.state).snapshot();
+        let snapshot = {
+            let s = lock(&self.state);
+            if s.edits != edits {
+                return Err(content_modified());
+            }
+            s.snapshot()
+        };
         let flag = snapshot.analysis.cancel_flag();
         off_lock(flag, move || {
             snapshot
@@ -899,12 +919,12 @@ impl LanguageServer for Backend {
         self.query(move |_snap, s| {
             let file = s.file_of(&params.text_document.uri)?;
             let symbols = thrift_ide::document_symbols(s.db, file);
-            Some(DocumentSymbolResponse::Nested(
-                symbols
-                    .iter()
-                    .filter_map(|sym| s.document_symbol(file, sym))
-                    .collect(),
-            ))
+            let mut budget = MAX_DOCUMENT_SYMBOLS;
+            Some(DocumentSymbolResponse::Nested(s.document_symbols(
+                file,
+                &symbols,
+                &mut budget,
+            )))
         })
         .await
     }
@@ -1150,8 +1170,16 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
+        // As in `query`: diagnostics for the text the request was sent on.
+        let edits = lock(&self.state).edits;
         settled(&self.resolving).await;
-        let job = lock(&self.state).diagnostics_job_for(&params.text_document.uri);
+        let job = {
+            let mut s = lock(&self.state);
+            if s.edits != edits {
+                return Err(content_modified());
+            }
+            s.diagnostics_job_for(&params.text_document.uri)
+        };
         let mut items = Vec::new();
         if let Some(job) = job {
             let run = off_lock(job.cancel_flag(), move || job.run()).await?;

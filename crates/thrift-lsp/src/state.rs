@@ -46,6 +46,10 @@ pub struct State {
     pub inlay: InlayHintConfig,
     /// Bumped on every change; a diagnostics task checks it.
     pub generation: u64,
+    /// Bumped when an open document's text changes (open, change, close):
+    /// a request that waited meanwhile answers `ContentModified`, since
+    /// its positions were for the text before.
+    pub edits: u64,
     /// The client pulls diagnostics (`textDocument/diagnostic`): none are
     /// pushed then.
     pub pull_diagnostics: bool,
@@ -163,6 +167,7 @@ impl Default for State {
             dialect: None,
             inlay: InlayHintConfig::default(),
             generation: 0,
+            edits: 0,
             pull_diagnostics: false,
             diagnostic_refresh: false,
             watch_registration: false,
@@ -486,6 +491,7 @@ impl State {
     pub fn open(&mut self, uri: Uri, version: i32, text: String) {
         let id = self.intern(path_of(&uri), Some(uri.clone()));
         self.open.insert(id, OpenDoc { uri, version });
+        self.edits += 1;
         self.host.db_mut().set_keep_tree(id, true);
         self.set_text(id, &text);
     }
@@ -514,6 +520,7 @@ impl State {
         if let Some(doc) = self.open.get_mut(&id) {
             doc.version = version;
         }
+        self.edits += 1;
         self.set_text(id, &text);
     }
 
@@ -978,11 +985,33 @@ impl View<'_> {
         }
     }
 
-    pub fn document_symbol(
+    /// The document symbols, at most `budget` of them (children included):
+    /// the first ones in document order, a parent before its children.
+    pub fn document_symbols(
+        &self,
+        file: FileId,
+        symbols: &[thrift_ide::Symbol],
+        budget: &mut usize,
+    ) -> Vec<lsp::DocumentSymbol> {
+        let mut out = Vec::new();
+        for symbol in symbols {
+            if *budget == 0 {
+                break;
+            }
+            out.extend(self.document_symbol(file, symbol, budget));
+        }
+        out
+    }
+
+    fn document_symbol(
         &self,
         file: FileId,
         symbol: &thrift_ide::Symbol,
+        budget: &mut usize,
     ) -> Option<lsp::DocumentSymbol> {
+        let range = self.range(file, symbol.range)?;
+        let selection_range = self.range(file, symbol.focus_range)?;
+        *budget = budget.saturating_sub(1);
         #[allow(deprecated)]
         Some(lsp::DocumentSymbol {
             name: symbol.name.clone(),
@@ -990,15 +1019,9 @@ impl View<'_> {
             kind: symbol_kind(symbol.kind),
             tags: None,
             deprecated: None,
-            range: self.range(file, symbol.range)?,
-            selection_range: self.range(file, symbol.focus_range)?,
-            children: Some(
-                symbol
-                    .children
-                    .iter()
-                    .filter_map(|c| self.document_symbol(file, c))
-                    .collect(),
-            ),
+            range,
+            selection_range,
+            children: Some(self.document_symbols(file, &symbol.children, budget)),
         })
     }
 

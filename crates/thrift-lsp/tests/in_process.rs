@@ -1183,3 +1183,36 @@ async fn error_in_an_included_file_is_related_information() {
     }
     let _ = std::fs::remove_dir_all(&fx.root);
 }
+
+#[tokio::test]
+async fn document_symbols_are_capped() {
+    // 4,000 structs of two fields: 12,000 symbols, more than one response
+    // carries.
+    let mut text = String::from("//- /main.thrift\n");
+    for i in 0..4000 {
+        text.push_str(&format!("struct S{i} {{ 1: i32 a, 2: i32 b }}\n"));
+    }
+    let mut fx = Fixture::new(&text).await;
+    let uri = fx.uris[0].clone();
+    let found = fx
+        .request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": uri}}),
+        )
+        .await;
+    fn count(list: &Value) -> usize {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|s| 1 + count(&s["children"]))
+            .sum()
+    }
+    assert_eq!(count(&found), thrift_lsp::MAX_DOCUMENT_SYMBOLS);
+    // The first ones in document order, each parent with its children
+    // until the budget runs out.
+    let list = found.as_array().unwrap();
+    assert_eq!(list[0]["name"], "S0");
+    assert_eq!(list[0]["children"].as_array().unwrap().len(), 2);
+    assert_eq!(list.len(), thrift_lsp::MAX_DOCUMENT_SYMBOLS.div_ceil(3));
+    let _ = std::fs::remove_dir_all(&fx.root);
+}

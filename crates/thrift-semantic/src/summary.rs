@@ -238,6 +238,12 @@ pub struct FileSummary {
     pub includes: Vec<IncludeSummary>,
     pub namespaces: Vec<(String, String)>,
     pub definitions: Vec<DefSummary>,
+    /// The positions in `definitions`, sorted by name (then position):
+    /// [`FileSummary::definition`] is a binary search, not a scan per
+    /// reference (a file of N definitions naming each other was
+    /// quadratic). Built by [`summarize`]; derived from `definitions`,
+    /// so equality and hashing are unchanged by it.
+    by_name: Vec<u32>,
 }
 
 impl FileSummary {
@@ -271,11 +277,35 @@ impl FileSummary {
         self.definitions.shrink_to_fit();
     }
 
+    /// The first definition named `name`, and its position.
     pub fn definition(&self, name: &str) -> Option<(usize, &DefSummary)> {
-        self.definitions
-            .iter()
-            .enumerate()
-            .find(|(_, d)| d.name == name)
+        if self.by_name.len() != self.definitions.len() {
+            // Not built by `summarize` (e.g. `Default`, then pushed to).
+            return self
+                .definitions
+                .iter()
+                .enumerate()
+                .find(|(_, d)| d.name == name);
+        }
+        let at = self
+            .by_name
+            .partition_point(|&i| self.definitions[i as usize].name.as_str() < name);
+        let i = *self.by_name.get(at)? as usize;
+        let d = &self.definitions[i];
+        (d.name == name).then_some((i, d))
+    }
+
+    /// Sorts the definitions' positions by name (see `by_name`).
+    fn index_names(&mut self) {
+        let defs = &self.definitions;
+        let mut by_name: Vec<u32> = (0..defs.len() as u32).collect();
+        by_name.sort_by(|&a, &b| {
+            defs[a as usize]
+                .name
+                .cmp(&defs[b as usize].name)
+                .then(a.cmp(&b))
+        });
+        self.by_name = by_name;
     }
 }
 
@@ -388,6 +418,7 @@ pub fn summarize(file: &ast::SourceFile) -> FileSummary {
         }
     }
     summary.shrink();
+    summary.index_names();
     summary
 }
 
@@ -419,6 +450,21 @@ mod tests {
 
     fn summary(text: &str) -> FileSummary {
         summarize(&thrift_syntax::parse(text).tree())
+    }
+
+    #[test]
+    fn definitions_by_name_find_the_first_of_a_name() {
+        let s = summary("struct B {}\nenum A { X }\nconst i32 B = 1\ntypedef i32 C\nstruct AA {}");
+        assert_eq!(s.definition("A").map(|(i, _)| i), Some(1));
+        // A duplicate: the first, as a scan would find.
+        assert_eq!(s.definition("B").map(|(i, _)| i), Some(0));
+        assert_eq!(s.definition("AA").map(|(i, _)| i), Some(4));
+        assert_eq!(s.definition("C").map(|(i, _)| i), Some(3));
+        assert!(s.definition("D").is_none() && s.definition("").is_none());
+        // Built by hand (no index): still found.
+        let mut by_hand = FileSummary::default();
+        by_hand.definitions.push(s.definitions[2].clone());
+        assert_eq!(by_hand.definition("B").map(|(i, _)| i), Some(0));
     }
 
     #[test]

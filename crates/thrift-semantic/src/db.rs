@@ -172,6 +172,9 @@ type RecentTrees = std::collections::VecDeque<(FileId, u64, Parse<ast::SourceFil
 /// [`Database::unwind_if_cancelled`].
 pub struct Database {
     pub(crate) files: Arc<HashMap<FileId, Arc<FileData>>>,
+    /// How many of `files` were read as fbthrift: when none was, no file
+    /// can inherit fbthrift from an include ([`Database::is_fbthrift`]).
+    fbthrift_files: usize,
     resolver: Arc<dyn IncludeResolver>,
     next_rev: u64,
     /// Shared with the snapshots: keys are revisions, so an entry computed
@@ -204,6 +207,7 @@ impl Database {
     pub fn new(resolver: impl IncludeResolver + 'static) -> Database {
         Database {
             files: Arc::default(),
+            fbthrift_files: 0,
             resolver: Arc::new(resolver),
             next_rev: 1,
             cache: Arc::default(),
@@ -231,6 +235,7 @@ impl Database {
         drop(snapshots);
         Database {
             files: self.files.clone(),
+            fbthrift_files: self.fbthrift_files,
             resolver: self.resolver.clone(),
             next_rev: self.next_rev,
             cache: self.cache.clone(),
@@ -348,6 +353,7 @@ impl Database {
         };
         data.fbthrift
             || (data.dialect.is_none()
+                && self.fbthrift_files > 0
                 && data.summary.includes.iter().any(|inc| {
                     self.resolve_include(file, &inc.path)
                         .and_then(|target| self.files.get(&target))
@@ -484,6 +490,9 @@ impl Database {
             Some(old) if !summary_changed => old.summary_rev,
             _ => rev,
         };
+        let was_fbthrift = self.files.get(&file).is_some_and(|old| old.fbthrift);
+        self.fbthrift_files =
+            self.fbthrift_files + usize::from(fbthrift) - usize::from(was_fbthrift);
         self.files_mut().insert(
             file,
             Arc::new(FileData {
@@ -502,7 +511,13 @@ impl Database {
 
     /// Removes a file; files that include it see it as missing.
     pub fn remove_file(&mut self, file: FileId) {
-        self.files_mut().remove(&file);
+        if self
+            .files_mut()
+            .remove(&file)
+            .is_some_and(|old| old.fbthrift)
+        {
+            self.fbthrift_files -= 1;
+        }
         self.cache().remove(&file);
         self.next_rev += 1;
     }

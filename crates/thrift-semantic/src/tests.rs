@@ -1810,3 +1810,27 @@ struct S { 1: string uuid; 2: i32 senum }
         expect![[""]],
     );
 }
+
+/// Inheriting fbthrift from an include follows the include's dialect as it
+/// changes, and stops when the include is removed or the dialect is set.
+#[test]
+fn fbthrift_from_an_include_follows_changes() {
+    let (mut db, _) = database("//- /b.thrift\n//- /c.thrift\n");
+    let (b, c) = (FileId(0), FileId(1));
+    db.apply_change(b, "include \"c.thrift\"\ntypedef c.E E\n");
+    db.apply_change(c, "enum E { A = 1 }\n");
+    assert!(!db.is_fbthrift(b));
+    db.apply_change(c, "package \"meta.com/c\"\nenum E { A = 1 }\n");
+    assert!(db.is_fbthrift(c) && db.is_fbthrift(b));
+    db.apply_change(c, "enum E { A = 1 }\n");
+    assert!(!db.is_fbthrift(b));
+    db.apply_change(c, "package \"meta.com/c\"\nenum E { A = 1 }\n");
+    db.set_file_dialect(b, Some(thrift_syntax::Dialect::Apache));
+    db.apply_change(b, "include \"c.thrift\"\ntypedef c.E E\n");
+    assert!(!db.is_fbthrift(b));
+    db.set_file_dialect(b, None);
+    db.apply_change(b, "include \"c.thrift\"\ntypedef c.E E\n");
+    assert!(db.is_fbthrift(b));
+    db.remove_file(c);
+    assert!(!db.is_fbthrift(b));
+}

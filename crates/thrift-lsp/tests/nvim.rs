@@ -2,7 +2,7 @@
 //! harness (`../shared/tools/real-clients/nvim`). CI installs `neovim`;
 //! elsewhere the test is skipped when `nvim` is missing (and says so).
 
-use std::process::Command;
+use std::{path::Path, process::Command};
 
 use serde_json::Value;
 
@@ -10,46 +10,19 @@ mod common;
 
 #[test]
 fn neovim_drives_the_server() {
-    if Command::new("nvim").arg("--version").output().is_err() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install neovim for this test"
-        );
-        eprintln!("skipped: `nvim` is not installed");
-        return;
-    }
-    let harness = common::harness("nvim/lsp-harness.lua");
-    assert!(harness.is_file(), "no harness at {}", harness.display());
     // The example project, with a config so that formatting uses it.
     let root = common::example_project("nvim");
     let file = root.join("catalog.thrift");
-    let out = Command::new("nvim")
-        .args(["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c"])
-        .arg(format!("luafile {}", harness.display()))
-        .env(
-            "LSP_CMD",
-            format!("[\"{}\"]", env!("CARGO_BIN_EXE_thrift-ls")),
-        )
-        .env("LSP_FILE", &file)
-        .env("LSP_FILETYPE", "thrift")
-        .env("LSP_ROOT", &root)
-        // `extends base.BaseService` (0-based line 51), and `types.BookId`.
-        .env("LSP_POSITIONS", "51:36,32:20")
-        .env("LSP_REQUESTS", "definition,hover,documentSymbol,formatting")
-        .env("LSP_TIMEOUT_MS", "30000")
-        .env("LSP_NVIM_LOG", "OFF")
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let events: Vec<Value> = stdout
-        .lines()
-        .filter_map(|l| serde_json::from_str(l).ok())
-        .collect();
+    // `extends base.BaseService` (0-based line 51), and `types.BookId`.
+    let Some((stdout, events)) = run_nvim(
+        &root,
+        &file,
+        "51:36,32:20",
+        "definition,hover,documentSymbol,formatting",
+    ) else {
+        return;
+    };
     let find = |pred: &dyn Fn(&Value) -> bool| events.iter().find(|e| pred(e)).cloned();
-    assert!(
-        find(&|e| e["event"] == "done").is_some(),
-        "the harness did not finish:\n{stdout}"
-    );
 
     // Diagnostics were pushed for the opened file: it is clean.
     let diagnostics = find(&|e| e["event"] == "diagnostics" && e["for_opened_file"] == true)
@@ -94,16 +67,6 @@ fn neovim_drives_the_server() {
 /// found through the config's `include_dirs`, and hover shows it.
 #[test]
 fn neovim_goes_to_an_annotation_in_the_library() {
-    if Command::new("nvim").arg("--version").output().is_err() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install neovim for this test"
-        );
-        eprintln!("skipped: `nvim` is not installed");
-        return;
-    }
-    let harness = common::harness("nvim/lsp-harness.lua");
-    assert!(harness.is_file(), "no harness at {}", harness.display());
     let root = std::env::temp_dir().join(format!("thrift-ls-nvim-anno-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
     let write = |path: &str, text: &str| {
@@ -121,33 +84,11 @@ fn neovim_goes_to_an_annotation_in_the_library() {
         "include \"thrift/annotation/cpp.thrift\"\n\n@cpp.Type{name = \"std::unordered_map<int, int>\"}\ntypedef map<i32, i32> Counts\n",
     );
     let file = root.join("idl/store.thrift");
-    let out = Command::new("nvim")
-        .args(["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c"])
-        .arg(format!("luafile {}", harness.display()))
-        .env(
-            "LSP_CMD",
-            format!("[\"{}\"]", env!("CARGO_BIN_EXE_thrift-ls")),
-        )
-        .env("LSP_FILE", &file)
-        .env("LSP_FILETYPE", "thrift")
-        .env("LSP_ROOT", &root)
-        // `Type` in `@cpp.Type` (0-based line 2), its `@`, and `name`.
-        .env("LSP_POSITIONS", "2:6,2:0,2:11")
-        .env("LSP_REQUESTS", "definition,hover")
-        .env("LSP_TIMEOUT_MS", "30000")
-        .env("LSP_NVIM_LOG", "OFF")
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let events: Vec<Value> = stdout
-        .lines()
-        .filter_map(|l| serde_json::from_str(l).ok())
-        .collect();
+    // `Type` in `@cpp.Type` (0-based line 2), its `@`, and `name`.
+    let Some((stdout, events)) = run_nvim(&root, &file, "2:6,2:0,2:11", "definition,hover") else {
+        return;
+    };
     let find = |pred: &dyn Fn(&Value) -> bool| events.iter().find(|e| pred(e)).cloned();
-    assert!(
-        find(&|e| e["event"] == "done").is_some(),
-        "the harness did not finish:\n{stdout}"
-    );
     let diagnostics = find(&|e| e["event"] == "diagnostics" && e["for_opened_file"] == true)
         .expect("no diagnostics");
     assert_eq!(
@@ -182,4 +123,52 @@ fn neovim_goes_to_an_annotation_in_the_library() {
         "{hover}"
     );
     let _ = std::fs::remove_dir_all(&root);
+}
+
+/// Runs the harness in headless Neovim on `file` of the workspace `root`,
+/// with requests at 0-based `line:character` positions; returns its
+/// output and its events. `None` (and says so) when `nvim` is missing,
+/// which CI must not be.
+fn run_nvim(
+    root: &Path,
+    file: &Path,
+    positions: &str,
+    requests: &str,
+) -> Option<(String, Vec<Value>)> {
+    if Command::new("nvim").arg("--version").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install neovim for this test"
+        );
+        eprintln!("skipped: `nvim` is not installed");
+        return None;
+    }
+    let harness = common::harness("nvim/lsp-harness.lua");
+    assert!(harness.is_file(), "no harness at {}", harness.display());
+    let out = Command::new("nvim")
+        .args(["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c"])
+        .arg(format!("luafile {}", harness.display()))
+        .env(
+            "LSP_CMD",
+            format!("[\"{}\"]", env!("CARGO_BIN_EXE_thrift-ls")),
+        )
+        .env("LSP_FILE", file)
+        .env("LSP_FILETYPE", "thrift")
+        .env("LSP_ROOT", root)
+        .env("LSP_POSITIONS", positions)
+        .env("LSP_REQUESTS", requests)
+        .env("LSP_TIMEOUT_MS", "30000")
+        .env("LSP_NVIM_LOG", "OFF")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let events: Vec<Value> = stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    assert!(
+        events.iter().any(|e| e["event"] == "done"),
+        "the harness did not finish:\n{stdout}"
+    );
+    Some((stdout, events))
 }

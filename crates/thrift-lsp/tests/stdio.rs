@@ -2,12 +2,15 @@
 //! → edits → shutdown/exit, as an editor drives it.
 
 use std::{
-    io::{BufRead, BufReader, Read, Write},
+    io::Write,
     path::{Path, PathBuf},
-    process::{Child, ChildStdin, Command, Stdio},
-    sync::mpsc::{Receiver, channel},
+    process::{Child, ChildStdin, Command},
+    sync::mpsc::Receiver,
     time::Duration,
 };
+
+#[path = "common/stdio.rs"]
+mod framed;
 
 use serde_json::{Value, json};
 
@@ -31,44 +34,7 @@ impl Server {
 
     /// With these environment variables.
     fn start_with(env: &[(&str, String)]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_thrift-ls"))
-            .arg("--stdio")
-            .envs(env.iter().map(|(k, v)| (k, v)))
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdin = child.stdin.take().unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let mut reader = BufReader::new(stdout);
-            loop {
-                let mut length = 0usize;
-                loop {
-                    let mut line = String::new();
-                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let line = line.trim_end();
-                    if line.is_empty() {
-                        break;
-                    }
-                    if let Some(v) = line.strip_prefix("Content-Length: ") {
-                        length = v.parse().unwrap();
-                    }
-                }
-                let mut body = vec![0; length];
-                if reader.read_exact(&mut body).is_err() {
-                    return;
-                }
-                let value: Value = serde_json::from_slice(&body).unwrap();
-                if tx.send(value).is_err() {
-                    return;
-                }
-            }
-        });
+        let (child, stdin, rx) = framed::spawn(env);
         Server {
             child,
             stdin,
@@ -128,9 +94,7 @@ impl Server {
     }
 
     fn send(&mut self, value: Value) {
-        let body = value.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{}", body.len(), body).unwrap();
-        self.stdin.flush().unwrap();
+        framed::write_message(&mut self.stdin, &value);
     }
 
     fn notify(&mut self, method: &str, params: Value) {

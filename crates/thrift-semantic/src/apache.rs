@@ -30,7 +30,7 @@ use std::collections::{HashMap, HashSet};
 
 use thrift_syntax::{
     AstNode, TextRange,
-    ast::{self, HasFields, HasName},
+    ast::{self, HasFields},
 };
 
 use crate::{
@@ -41,13 +41,11 @@ use crate::{
 
 pub(crate) fn check(cx: &mut Ctx<'_>, tree: &ast::SourceFile) {
     type_name_collisions(cx);
-    let mut index = 0usize;
     for def in tree.definitions() {
-        if def.name().is_none_or(|n| n.text().is_empty()) {
+        // Its index among the named definitions (`Ctx::def_index`).
+        let Some(&here) = cx.def_index.get(&def.syntax().text_range().start()) else {
             continue;
-        }
-        let here = index;
-        index += 1;
+        };
         let mut walk = Walk {
             cx: &mut *cx,
             here,
@@ -242,9 +240,11 @@ enum Resolved {
 impl Walk<'_, '_> {
     fn defaults(&mut self, fields: impl IntoIterator<Item = ast::Field>) {
         for field in fields {
-            if let (Some(ty), Some(value)) =
-                (field.ty(), field.default_value().and_then(|d| d.value()))
-            {
+            // Most fields have no default: look at the type only then.
+            let Some(value) = field.default_value().and_then(|d| d.value()) else {
+                continue;
+            };
+            if let Some(ty) = field.ty() {
                 let file = self.cx.file;
                 self.value(&value, &TypeRef::from_ast(Some(ty)), file, 0);
             }

@@ -736,8 +736,6 @@ fn check_service(cx: &mut Ctx<'_>, s: &ast::Service) {
 // References
 // ---------------------------------------------------------------------------
 
-/// Every type name and const reference in the file resolves.
-///
 /// The include prefixes that references use.
 #[derive(Default)]
 struct UsedPrefixes {
@@ -747,6 +745,8 @@ struct UsedPrefixes {
     eagerly: HashSet<String>,
 }
 
+/// Every type name and const reference in the file resolves.
+///
 /// Also checks the shape of list types, and returns the include prefixes
 /// that references use (one walk over the tree does it all).
 fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> UsedPrefixes {

@@ -95,7 +95,7 @@ pub(crate) fn build_tree(
                 let mut idx = i;
                 let mut fp = forward_parent;
                 while let Some(delta) = fp {
-                    idx += delta as usize;
+                    idx += delta.get() as usize;
                     fp = match std::mem::replace(&mut events[idx], Event::Tombstone) {
                         Event::Start {
                             kind,

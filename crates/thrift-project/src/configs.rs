@@ -43,9 +43,9 @@ impl Configs {
         self.explicit.as_ref()
     }
 
-    /// `path` made absolute against the working directory.
+    /// `path` made absolute against the working directory, normalised.
     pub fn absolute(&mut self, path: &Path) -> PathBuf {
-        self.cache.absolute(path)
+        crate::normalize(&self.cache.absolute(path))
     }
 
     /// The config for the files in `dir`.
@@ -53,7 +53,7 @@ impl Configs {
         if let Some(c) = &self.explicit {
             return Ok(c.clone());
         }
-        let dir = self.cache.absolute(dir);
+        let dir = crate::normalize(&self.cache.absolute(dir));
         let config = self.cache.resolve_for_dir(&dir)?;
         self.note_used(&config);
         Ok(config)

@@ -49,12 +49,13 @@ impl Tree for FsTree {
         path.is_file()
     }
 
+    /// The text of a file; the error says what is wrong, not which file
+    /// (the caller names it).
     fn read(&mut self, path: &Path) -> Result<String, Error> {
-        let bytes = std::fs::read(path).map_err(|e| Error(format!("{}: {e}", path.display())))?;
+        let bytes = std::fs::read(path)?;
         String::from_utf8(bytes).map_err(|e| {
             Error(format!(
-                "{}: not valid UTF-8 (invalid byte at offset {}); Thrift files must be UTF-8 text",
-                path.display(),
+                "not valid UTF-8 (invalid byte at offset {}); Thrift files must be UTF-8 text",
                 e.utf8_error().valid_up_to()
             ))
         })

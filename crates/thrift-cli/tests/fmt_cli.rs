@@ -698,7 +698,7 @@ fn each_directory_gets_its_own_config_in_one_run() {
             exit 2
             --- stdout
             --- stderr
-            error: $DIR/./f/thrift-tools.toml: `format.indent` must be at least 1, or "tab"
+            error: $DIR/f/thrift-tools.toml: `format.indent` must be at least 1, or "tab"
         "#]],
     );
     assert_files(&expected);

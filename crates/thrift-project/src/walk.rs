@@ -109,11 +109,11 @@ fn walk_dir(
     matched: &mut BTreeSet<(PathBuf, usize)>,
 ) {
     // The filter runs inside the walker, which wants `'static + Sync`: it
-    // borrows the run's configs for the time of the walk.
+    // borrows the run's configs for the time of the walk. A config that
+    // does not load skips the default names here; the caller reports it
+    // when it resolves the config of a file under it.
     let shared = Arc::new(Mutex::new(std::mem::take(configs)));
-    let errors: Arc<Mutex<Vec<String>>> = Arc::default();
     let filter_configs = shared.clone();
-    let filter_errors = errors.clone();
     let walker = ignore::WalkBuilder::new(dir)
         // Hidden names are in the default `skip`, which a config can change.
         .hidden(false)
@@ -131,13 +131,7 @@ fn walk_dir(
             let mut configs = filter_configs.lock().unwrap_or_else(|e| e.into_inner());
             match configs.for_dir(parent) {
                 Ok(config) => !config.skip.is_match(entry.file_name()),
-                Err(e) => {
-                    filter_errors
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .push(format!("error: {e}"));
-                    !thrift_config::Skip::default().is_match(entry.file_name())
-                }
+                Err(_) => !thrift_config::Skip::default().is_match(entry.file_name()),
             }
         })
         .build();
@@ -160,9 +154,6 @@ fn walk_dir(
         // The walker is gone, so the filter's clone is too.
         Err(_) => unreachable!("the walker holds no config after the walk"),
     };
-    walked
-        .errors
-        .extend(errors.lock().unwrap_or_else(|e| e.into_inner()).drain(..));
     found.sort();
     for path in found {
         let excluded = match configs.for_file(&path) {
@@ -176,7 +167,7 @@ fn walk_dir(
                 }
                 !hits.is_empty()
             }
-            // Reported by the filter (the same config, or its directory's).
+            // The caller reports it when it resolves the file's config.
             Err(_) => false,
         };
         if !excluded {
@@ -306,11 +297,14 @@ mod tests {
             warnings.is_empty() && errors.is_empty(),
             "{warnings:?} {errors:?}"
         );
-        // A bad config is an error, not a silent default.
+        // A config that does not load: the default skips, and the error
+        // when the file's config is resolved.
         std::fs::write(s.0.join("thrift-tools.toml"), "skip = 1\n").unwrap();
-        let (_, _, errors) = run(&s.0, &["."]);
-        assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(errors[0].contains("thrift-tools.toml"), "{errors:?}");
+        let (files, _, errors) = run(&s.0, &["."]);
+        assert_eq!(files, ["vendor/v.thrift"]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let err = Configs::new(None).for_file(&s.0.join("vendor/v.thrift"));
+        assert!(err.is_err_and(|e| e.to_string().contains("thrift-tools.toml")));
     }
 
     #[cfg(unix)]

@@ -8,8 +8,8 @@ use std::{
 };
 
 use clap::Parser;
-use thrift_project::{Configs, WalkOptions};
 use thrift_formatter::FormatOptions;
+use thrift_project::{Configs, WalkOptions};
 use thrift_syntax::{LineIndex, SyntaxElement};
 
 use crate::output::{line_col_1, read_text};
@@ -285,7 +285,13 @@ fn format_stdin(cli: &Cli, configs: &mut Configs) -> ExitCode {
                 return ExitCode::from(2);
             }
         },
-        None => with_dialect(configs.explicit().map(|c| c.format.clone()).unwrap_or_default(), cli),
+        None => with_dialect(
+            configs
+                .explicit()
+                .map(|c| c.format.clone())
+                .unwrap_or_default(),
+            cli,
+        ),
     };
     if cli.print_ir || cli.print_comments {
         print!("{}", debug_views(&text, &options, cli));

@@ -42,8 +42,8 @@ use std::{
 };
 
 use serde::Deserialize;
-use thrift_semantic::Code;
 pub use thrift_formatter::{FormatOptions, QuoteStyle, Separator};
+use thrift_semantic::Code;
 
 /// The file name looked for.
 pub const CONFIG_FILE_NAME: &str = "thrift-tools.toml";
@@ -106,7 +106,7 @@ pub struct BreakingSection {
 }
 
 /// `[breaking]` with its rule selection and path patterns compiled.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct BreakingConfig {
     pub section: BreakingSection,
     /// The rules `category`, `use` and `except` select (their `dialect`
@@ -114,6 +114,19 @@ pub struct BreakingConfig {
     pub options: thrift_breaking::Options,
     ignore: Option<globset::GlobSet>,
     ignore_only: BTreeMap<String, globset::GlobSet>,
+}
+
+impl Default for BreakingConfig {
+    /// No `[breaking]`: the `FILE` category.
+    fn default() -> BreakingConfig {
+        BreakingConfig {
+            section: BreakingSection::default(),
+            options: thrift_breaking::Options::select(None, &[], &[])
+                .expect("the default selection is valid"),
+            ignore: None,
+            ignore_only: BTreeMap::new(),
+        }
+    }
 }
 
 impl BreakingConfig {
@@ -857,7 +870,10 @@ mod tests {
             "{err}"
         );
         let err = parse("[breaking]\nignore_only = { NOPE = [\"x\"] }\n").unwrap_err();
-        assert!(err.message.contains("unknown breaking rule `NOPE`"), "{err}");
+        assert!(
+            err.message.contains("unknown breaking rule `NOPE`"),
+            "{err}"
+        );
         let err = parse("[lint]\nT9999 = \"off\"\n").unwrap_err();
         assert_eq!(err.message, "unknown diagnostic code `T9999` in [lint]");
         let config = parse("[lint]\nunused-include = \"off\"\n").unwrap();
@@ -870,7 +886,14 @@ mod tests {
     #[test]
     fn skip_defaults_and_replacement() {
         let config = Config::default();
-        for name in [".git", ".venv", "node_modules", "target", "build", "buck-out"] {
+        for name in [
+            ".git",
+            ".venv",
+            "node_modules",
+            "target",
+            "build",
+            "buck-out",
+        ] {
             assert!(config.skip.is_match(name.as_ref()), "{name}");
         }
         assert!(!config.skip.is_match("idl".as_ref()));
@@ -881,8 +904,7 @@ mod tests {
         .unwrap();
         assert!(config.skip.is_match("gen_java".as_ref()));
         assert!(!config.skip.is_match("build".as_ref()));
-        let err =
-            parse_config(Path::new("/r/thrift-tools.toml"), "skip = [\"[\"]\n").unwrap_err();
+        let err = parse_config(Path::new("/r/thrift-tools.toml"), "skip = [\"[\"]\n").unwrap_err();
         assert!(err.message.contains("invalid `skip` pattern"), "{err}");
     }
 }

@@ -193,7 +193,20 @@ pub fn pair(cwd: &Path, paths: &[PathBuf], old: &Version, configs: &mut Configs)
     // Say when a new file has nothing to be compared with while the old
     // version is not empty: a layout mismatch would otherwise pass as
     // "no breaking changes".
-    if !pairing.old.is_empty() {
+    let old_has_files = !pairing.old.is_empty()
+        || match old {
+            Version::Dir(root) => {
+                !walk(std::slice::from_ref(root), configs, WalkOptions::default())
+                    .files
+                    .is_empty()
+            }
+            Version::Git(git) => git
+                .files
+                .iter()
+                .any(|f| f.extension().is_some_and(|e| e == "thrift")),
+            Version::File(_) => true,
+        };
+    if old_has_files {
         let old_keys: BTreeSet<&str> = pairing.old.iter().map(|(k, _)| k.as_str()).collect();
         let label = match old {
             Version::Git(git) => format!("at `{}`", git.label()),

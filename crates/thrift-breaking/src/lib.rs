@@ -17,7 +17,6 @@
 
 mod compare;
 pub mod rules;
-pub mod version;
 
 use thrift_semantic::{Database, FileId};
 use thrift_syntax::{Dialect, TextRange};

@@ -1,11 +1,12 @@
 //! `thrift-lint breaking`: compares the IDL with an older version (a git
 //! ref, a directory or a file) and reports breaking changes.
 //!
-//! The old version is read without touching the working tree: a git ref
-//! through `git ls-tree` and `git cat-file --batch` (subprocesses with
-//! argument vectors, never a shell), a directory or a file from disk.
-//! Includes resolve inside each version, with the same `-I` and config
-//! include directories (rebased onto the old root).
+//! The versions, which file of one is which file of the other, and the
+//! loading are the project model's (`thrift_project::{Version, pair,
+//! load}`): a git ref is read without touching the working tree; a
+//! directory is the root of the old version. Includes resolve inside each
+//! version, with the same `-I` and config include directories (rebased
+//! onto the old root).
 
 use std::{
     fmt::Write as _,
@@ -15,13 +16,9 @@ use std::{
 };
 
 use serde_json::{Map, Value, json};
-use thrift_breaking::{
-    Category, Finding, Options, RULES, Rule, Side, Snapshot,
-    version::{self, FsTree, GitTree, Loaded, Tree},
-};
+use thrift_breaking::{Category, Finding, Options, RULES, Rule, Side, Snapshot};
 use thrift_config::Config;
-
-use thrift_semantic::normalize_path as normalize;
+use thrift_project::{Configs, FileOptions, FsTree, Loaded, Tree, Version, normalize};
 
 use crate::report::{Format, escape_data, escape_property, is_unsafe_char, sarif_location};
 
@@ -57,6 +54,8 @@ pub fn run(args: BreakingArgs) -> ExitCode {
 
 fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
     let cwd = std::env::current_dir()?;
+    // One config for both versions: `--config`, else the nearest to the
+    // current directory.
     let config = match &args.config {
         Some(path) => thrift_config::load(path)?,
         None => match thrift_config::find_config(&cwd) {
@@ -71,109 +70,45 @@ fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
         .ok_or_else(|| {
             Fail("missing `--against REF` (a git ref, a directory or a file; or `against` in [breaking])".into())
         })?;
-    if against.is_empty() || against.starts_with('-') {
+    let options = options(&args, &config)?;
+    let dialect = options.dialect;
+    let mut configs = Configs::new(Some(config.clone()));
+
+    // The two versions and which file is which (`thrift_project::pair`).
+    let mut old_version = Version::open(&cwd, &against).map_err(|e| Fail(e.0))?;
+    let pairing = thrift_project::pair(&cwd, &args.paths, &old_version, &mut configs);
+    if let Some(error) = pairing.errors.first() {
+        return Err(Fail(error.trim_start_matches("error: ").to_string()));
+    }
+    if matches!(old_version, Version::File(_)) && pairing.new.len() != 1 {
         return Err(Fail(format!(
-            "refusing `--against {against}`: a ref may not be empty or start with `-`"
+            "`--against {against}` is a file: give exactly one file to compare it with"
         )));
     }
-    let options = options(&args, &config)?;
-    let dialect = match args.dialect {
-        Some(d) => d,
-        None => config.dialect.dialect(),
-    };
-
-    // The new version: the given paths on disk, keyed relative to cwd.
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    let mut new_inputs: Vec<(String, PathBuf)> = Vec::new();
-    let mut missing: Vec<PathBuf> = Vec::new();
-    for path in &paths {
-        let absolute = normalize(&cwd.join(path));
-        if absolute.is_dir() {
-            let mut found = Vec::new();
-            walk_fs(&absolute, &mut found)?;
-            new_inputs.extend(found.into_iter().map(|p| (key_of(&p, &cwd), p)));
-        } else if absolute.is_file() {
-            new_inputs.push((key_of(&absolute, &cwd), absolute));
-        } else {
-            missing.push(absolute);
-        }
-    }
-    let mut new_search: Vec<PathBuf> = args
+    let mut warnings = pairing.warnings.clone();
+    warnings.extend(thrift_project::missing_include_dirs(&args.include_dirs));
+    warnings.extend(configs.warnings());
+    let mut include_dirs: Vec<PathBuf> = args
         .include_dirs
         .iter()
         .map(|d| normalize(&cwd.join(d)))
         .collect();
-    new_search.extend(config.include_dirs.iter().map(|d| normalize(d)));
-    let new_side = load(&mut FsTree, &new_inputs, &new_search, dialect)?;
-
-    // The old version.
-    let against_path = normalize(&cwd.join(&against));
-    let (old_side, old_label) = if against_path.is_dir() {
-        let mut inputs = Vec::new();
-        for path in &paths {
-            let old = normalize(&against_path.join(relative(&normalize(&cwd.join(path)), &cwd)));
-            if old.is_dir() {
-                let mut found = Vec::new();
-                walk_fs(&old, &mut found)?;
-                inputs.extend(found.into_iter().map(|p| (key_of(&p, &against_path), p)));
-            } else if old.is_file() {
-                inputs.push((key_of(&old, &against_path), old));
-            }
-        }
-        let rebase = |d: &PathBuf| match d.strip_prefix(&cwd) {
-            Ok(rel) => against_path.join(rel),
-            Err(_) => d.clone(),
-        };
-        let search: Vec<PathBuf> = new_search.iter().map(rebase).collect();
-        (
-            load(&mut FsTree, &inputs, &search, dialect)?,
-            against.clone(),
-        )
-    } else if against_path.is_file() {
-        if new_inputs.len() != 1 {
-            return Err(Fail(format!(
-                "`--against {against}` is a file: give exactly one file to compare it with"
-            )));
-        }
-        let inputs = vec![(new_inputs[0].0.clone(), against_path.clone())];
-        (
-            load(&mut FsTree, &inputs, &new_search, dialect)?,
-            against.clone(),
-        )
-    } else {
-        let mut git = GitTree::open(&cwd, &against).map_err(|e| Fail(e.0))?;
-        let mut inputs = Vec::new();
-        for path in &paths {
-            let repo_path = git.repo_path(&normalize(&cwd.join(path)));
-            let mut found: Vec<PathBuf> = git
-                .files
-                .iter()
-                .filter(|f| {
-                    let under = repo_path.as_os_str().is_empty() || f.starts_with(&repo_path);
-                    under
-                        && (*f == &repo_path
-                            || (f.extension().is_some_and(|e| e == "thrift") && !skipped(f)))
-                })
-                .cloned()
-                .collect();
-            found.sort();
-            for f in found {
-                let key = key_of(&git.toplevel.join(&f), &cwd);
-                inputs.push((key, git.toplevel.join(&f)));
-            }
-        }
-        let side = load(&mut git, &inputs, &new_search, dialect)?;
-        (side, against.clone())
+    include_dirs.extend(config.include_dirs.iter().map(|d| normalize(d)));
+    let new_side = load(&mut FsTree, &pairing.new, &cwd, &include_dirs, dialect)?;
+    // Include directories under the new version's root move with it to
+    // the old root (a directory version); a git version has the working
+    // tree's paths.
+    let old_dirs: Vec<PathBuf> = include_dirs.iter().map(|d| pairing.rebase(d)).collect();
+    let old_side = match old_version.git() {
+        Some(git) => load(git, &pairing.old, &cwd, &old_dirs, dialect)?,
+        None => load(&mut FsTree, &pairing.old, &cwd, &old_dirs, dialect)?,
     };
-    for path in missing {
-        let key = key_of(&path, &cwd);
-        if !old_side.files.iter().any(|(k, _)| *k == key) {
-            return Err(Fail(format!("{key}: no such file or directory")));
-        }
+    let old_label = against.clone();
+    if let Some(key) = pairing.missing.first() {
+        return Err(Fail(format!("{key}: no such file or directory")));
+    }
+    for warning in &warnings {
+        eprintln!("{warning}");
     }
 
     let findings = thrift_breaking::compare(
@@ -245,21 +180,15 @@ fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
     })
 }
 
-/// The rules to run: `--category`, else the config's `category` and `use`.
+/// The rules to run: `--category`, else the config's (checked when it
+/// was read).
 fn options(args: &BreakingArgs, config: &Config) -> Result<Options, Fail> {
-    let section = &config.breaking.section;
-    let (category, use_) = match &args.category {
-        Some(c) => (Some(c.as_str()), &[][..]),
-        None => (section.category.as_deref(), &section.use_[..]),
-    };
-    let mut options = Options::select(category, use_, &section.except).map_err(Fail)?;
-    for item in section.ignore_only.keys() {
-        if Rule::by_id(item).is_none() {
-            return Err(Fail(format!(
-                "unknown breaking rule `{item}` in `breaking.ignore_only`"
-            )));
+    let mut options = match &args.category {
+        Some(c) => {
+            Options::select(Some(c.as_str()), &[], &config.breaking.section.except).map_err(Fail)?
         }
-    }
+        None => config.breaking.options.clone(),
+    };
     options.dialect = match args.dialect {
         Some(d) => d,
         None => config.dialect.dialect(),
@@ -267,64 +196,23 @@ fn options(args: &BreakingArgs, config: &Config) -> Result<Options, Fail> {
     Ok(options)
 }
 
-// ---------------------------------------------------------------------------
-// Reading a version: `thrift_breaking::version` (shared with the server)
-
+/// Loads one version's files (`thrift_project::load`); an input that
+/// cannot be read fails the run.
 fn load(
     tree: &mut dyn Tree,
     inputs: &[(String, PathBuf)],
-    search: &[PathBuf],
+    base: &Path,
+    include_dirs: &[PathBuf],
     dialect: Option<thrift_syntax::Dialect>,
 ) -> Result<Loaded, Fail> {
-    version::load(tree, inputs, search, dialect).map_err(|e| Fail(e.0))
-}
-
-/// `*.thrift` files under `dir`, sorted, skipping hidden folders,
-/// `target` and `node_modules`.
-fn walk_fs(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Fail> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| Fail(format!("{}: cannot read directory: {e}", dir.display())))?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            if !skipped_name(&path) {
-                walk_fs(&path, out)?;
-            }
-        } else if path.extension().is_some_and(|e| e == "thrift") {
-            out.push(path);
-        }
+    let loaded = thrift_project::load(tree, inputs, base, &mut |_| FileOptions {
+        dialect,
+        include_dirs: include_dirs.to_vec(),
+    });
+    match loaded.errors.first() {
+        Some((key, e)) => Err(Fail(format!("{key}: {e}"))),
+        None => Ok(loaded),
     }
-    Ok(())
-}
-
-fn skipped_name(path: &Path) -> bool {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with('.') || n == "target" || n == "node_modules")
-}
-
-/// Whether a repository path is under a folder the walk skips.
-fn skipped(path: &Path) -> bool {
-    path.parent().is_some_and(|p| {
-        p.ancestors()
-            .any(|a| a.file_name().is_some() && skipped_name(a))
-    })
-}
-
-fn relative(path: &Path, base: &Path) -> PathBuf {
-    path.strip_prefix(base)
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|_| path.to_path_buf())
-}
-
-/// The key of a file: its path relative to `root`, with `/`.
-fn key_of(path: &Path, root: &Path) -> String {
-    let rel = relative(path, root);
-    let s = rel.to_string_lossy().replace('\\', "/");
-    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 
 // ---------------------------------------------------------------------------

@@ -8,8 +8,8 @@ use std::{
 };
 
 use clap::Parser;
-use thrift_config::{Config, ConfigCache};
 use thrift_formatter::FormatOptions;
+use thrift_project::{Configs, WalkOptions};
 use thrift_syntax::{LineIndex, SyntaxElement};
 
 use crate::output::{line_col_1, read_text};
@@ -68,15 +68,14 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    let explicit = match &cli.config {
-        Some(path) => match thrift_config::load(path) {
-            Ok(c) => Some(c),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(2);
-            }
-        },
-        None => None,
+    // One set of configs for the run: each directory and config file is
+    // read once, however many files share them.
+    let mut configs = match Configs::load(cli.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
     };
     let stdin_mode = cli.stdin_filepath.is_some() || cli.paths.iter().any(|p| p.as_os_str() == "-");
     if stdin_mode {
@@ -84,7 +83,7 @@ pub fn main() -> ExitCode {
             eprintln!("error: `-` or --stdin-filepath formats stdin; do not pass other paths");
             return ExitCode::from(2);
         }
-        return format_stdin(&cli, explicit.as_ref(), &mut ConfigCache::new());
+        return format_stdin(&cli, &mut configs);
     }
 
     let paths = if cli.paths.is_empty() {
@@ -92,31 +91,24 @@ pub fn main() -> ExitCode {
     } else {
         cli.paths.clone()
     };
-    // One cache for the run: each directory and config file is read once,
-    // however many files share them.
-    let mut configs = ConfigCache::new();
-    let mut files = Vec::new();
+    // The project walk: named files always, `*.thrift` under directories.
+    let walked = thrift_project::walk(&paths, &mut configs, WalkOptions { warn_empty: true });
     let mut code = 0u8;
-    for path in &paths {
-        // One `stat` tells a directory, a file and a missing path apart.
-        match std::fs::metadata(path) {
-            Ok(m) if m.is_dir() => {
-                collect(path, explicit.as_ref(), &mut configs, &mut files, &mut code);
-            }
-            Ok(_) => files.push(path.clone()),
-            Err(_) => {
-                eprintln!("{}: error: no such file or directory", path.display());
-                code = 2;
-            }
-        }
+    for warning in &walked.warnings {
+        eprintln!("{warning}");
     }
+    for error in &walked.errors {
+        eprintln!("{error}");
+        code = 2;
+    }
+    let files = walked.files;
 
     // Options per file, resolved here from the cache; then format on all
     // cores and report in the order of the files.
     let jobs: Vec<(&Path, Result<FormatOptions, String>)> = files
         .iter()
         .map(|path| {
-            let options = options_for(path, explicit.as_ref(), &mut configs);
+            let options = options_for(path, &mut configs);
             (path.as_path(), options)
         })
         .collect();
@@ -142,56 +134,6 @@ pub fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
-/// `*.thrift` under `dir`, honouring `.gitignore` files, hidden files and
-/// the config's `exclude`.
-fn collect(
-    dir: &Path,
-    explicit: Option<&Config>,
-    configs: &mut ConfigCache,
-    files: &mut Vec<PathBuf>,
-    code: &mut u8,
-) {
-    let walker = ignore::WalkBuilder::new(dir)
-        .hidden(true)
-        .git_ignore(true)
-        .require_git(false)
-        .filter_entry(|e| e.file_name() != "target" && e.file_name() != "node_modules")
-        .build();
-    let mut found = Vec::new();
-    for entry in walker {
-        match entry {
-            Ok(entry) => {
-                let path = entry.path();
-                if entry.file_type().is_some_and(|t| t.is_file())
-                    && path.extension().is_some_and(|e| e == "thrift")
-                {
-                    found.push(path.to_path_buf());
-                }
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                *code = 2;
-            }
-        }
-    }
-    found.sort();
-    for path in found {
-        let absolute = configs.absolute(&path);
-        let excluded = match explicit {
-            Some(c) => c.is_excluded(&absolute),
-            None => {
-                let dir = absolute.parent().unwrap_or(Path::new("/"));
-                configs
-                    .resolve_for_dir(dir)
-                    .is_ok_and(|c| c.is_excluded(&absolute))
-            }
-        };
-        if !excluded {
-            files.push(path);
-        }
-    }
-}
-
 struct FileResult {
     stdout: String,
     stderr: String,
@@ -205,18 +147,11 @@ fn display(path: &Path) -> String {
 }
 
 /// `[format]` of the explicit config, or of the nearest one above `path`.
-fn options_for(
-    path: &Path,
-    explicit: Option<&Config>,
-    configs: &mut ConfigCache,
-) -> Result<FormatOptions, String> {
-    match explicit {
-        Some(c) => Ok(c.format.clone()),
-        None => configs
-            .resolve_for_file(path)
-            .map(|c| c.format.clone())
-            .map_err(|e| e.to_string()),
-    }
+fn options_for(path: &Path, configs: &mut Configs) -> Result<FormatOptions, String> {
+    configs
+        .for_file(path)
+        .map(|c| c.format.clone())
+        .map_err(|e| e.to_string())
 }
 
 /// `--dialect` over the config's.
@@ -318,7 +253,7 @@ fn format_text(
     }
 }
 
-fn format_stdin(cli: &Cli, explicit: Option<&Config>, configs: &mut ConfigCache) -> ExitCode {
+fn format_stdin(cli: &Cli, configs: &mut Configs) -> ExitCode {
     let mut bytes = Vec::new();
     if let Err(e) = io::stdin().read_to_end(&mut bytes) {
         eprintln!("error: cannot read stdin: {e}");
@@ -343,14 +278,20 @@ fn format_stdin(cli: &Cli, explicit: Option<&Config>, configs: &mut ConfigCache)
         }
     };
     let options = match cli.stdin_filepath.as_deref() {
-        Some(path) => match options_for(path, explicit, configs) {
+        Some(path) => match options_for(path, configs) {
             Ok(o) => with_dialect(o, cli),
             Err(e) => {
                 eprintln!("error: {e}");
                 return ExitCode::from(2);
             }
         },
-        None => with_dialect(explicit.map(|c| c.format.clone()).unwrap_or_default(), cli),
+        None => with_dialect(
+            configs
+                .explicit()
+                .map(|c| c.format.clone())
+                .unwrap_or_default(),
+            cli,
+        ),
     };
     if cli.print_ir || cli.print_comments {
         print!("{}", debug_views(&text, &options, cli));

@@ -698,7 +698,7 @@ fn each_directory_gets_its_own_config_in_one_run() {
             exit 2
             --- stdout
             --- stderr
-            error: $DIR/./f/thrift-tools.toml: `format.indent` must be at least 1, or "tab"
+            error: $DIR/f/thrift-tools.toml: `format.indent` must be at least 1, or "tab"
         "#]],
     );
     assert_files(&expected);
@@ -863,4 +863,54 @@ fn print_comments_shows_where_each_comment_is_attached() {
             --- stderr
         "#]],
     );
+}
+
+/// An invalid value anywhere in the config (here `[breaking]`) is an
+/// error for `thrift-fmt` too, and nothing is written.
+#[test]
+fn invalid_config_values_fail_fmt() {
+    let dir = temp_project(
+        "bad-value",
+        &[
+            ("thrift-tools.toml", "[breaking]\ncategory = \"WIRES\"\n"),
+            ("a.thrift", MESSY),
+        ],
+    );
+    let out = run(&dir, &[]);
+    assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stderr.contains("unknown breaking category `WIRES`"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(read(&dir, "a.thrift"), MESSY);
+}
+
+/// In a git repository: an ignored folder is skipped, a named ignored
+/// file is formatted, a directory with no `.thrift` file is a warning.
+#[test]
+fn git_ignored_folders_are_skipped() {
+    let dir = temp_project(
+        "git-walk",
+        &[
+            (".gitignore", "ignored/\n"),
+            ("a.thrift", MESSY),
+            ("ignored/i.thrift", MESSY),
+            ("docs/readme.md", "x\n"),
+        ],
+    );
+    let git = Command::new("git")
+        .current_dir(&dir)
+        .args(["init", "-q"])
+        .status();
+    assert!(git.is_ok_and(|s| s.success()));
+    let out = run(&dir, &["--check", ".", "docs"]);
+    assert_eq!(out.stdout, "Would reformat: a.thrift\n");
+    assert!(
+        out.stderr.contains("warning: docs: no `.thrift` file"),
+        "{}",
+        out.stderr
+    );
+    let out = run(&dir, &["--check", "ignored/i.thrift"]);
+    assert_eq!(out.stdout, "Would reformat: ignored/i.thrift\n");
 }

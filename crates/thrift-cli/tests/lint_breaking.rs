@@ -438,3 +438,67 @@ fn rdjson_columns_are_utf8_bytes() {
     let findings: Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(findings[0]["start"]["column"], 14);
 }
+
+/// Two directories side by side are the roots of the two versions:
+/// `new/x/a.thrift` is compared with `old/x/a.thrift` (it used to look for
+/// `old/new/x/a.thrift`, find nothing and pass).
+#[test]
+fn side_by_side_directories_are_the_roots_of_the_versions() {
+    let dir = temp_dir("side-by-side");
+    write(
+        &dir,
+        &[
+            (
+                "old/x/a.thrift",
+                "struct A {\n  1: i32 x\n  2: string y\n}\n",
+            ),
+            ("new/x/a.thrift", "struct A {\n  1: i32 x\n}\n"),
+        ],
+    );
+    let out = run(&dir, &["--against", "old", "new"]);
+    check(
+        &out,
+        expect![[r#"
+            exit 1
+            --- stdout
+            error[FIELD_NO_DELETE]: field 2 `y` was deleted from struct `A`
+              --> new/x/a.thrift:1:8  breaks SOURCE
+              note: previously at new/x/a.thrift:3:3 (in old)
+
+            --- stderr
+            1 breaking change (FILE; 1 file compared against old)
+        "#]],
+    );
+    // A new file with no old counterpart, while the old version has
+    // files: said on stderr, in every format (JSON stays valid).
+    write(&dir, &[("new/y/b.thrift", "struct B {}\n")]);
+    let out = run(&dir, &["--against", "old", "new", "--format", "json"]);
+    assert_eq!(out.code, 1);
+    let json: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert!(json.is_array() || json.is_object(), "{json}");
+    assert_eq!(
+        out.stderr.replace(&format!("{}/", dir.display()), ""),
+        "note: new/y/b.thrift: no old counterpart (looked for old/y/b.thrift in the old version); compared as a new file\n"
+    );
+    // Two PATHs: the current directory is the new root, so `new/x` is
+    // looked for as `old/new/x`, which does not exist. Each unmatched file
+    // is named, since the old version does have files.
+    let out = run(&dir, &["--against", "old", "new/x", "new/y"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let notes: Vec<String> = out
+        .stderr
+        .replace(&format!("{}/", dir.display()), "")
+        .lines()
+        .filter(|l| l.starts_with("note: "))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "note: new/x/a.thrift: no old counterpart (looked for old/new/x/a.thrift in the old version); compared as a new file",
+            "note: new/y/b.thrift: no old counterpart (looked for old/new/y/b.thrift in the old version); compared as a new file",
+        ],
+        "{}",
+        out.stderr
+    );
+}

@@ -277,3 +277,88 @@ fn an_error_in_an_included_file_fails_the_includer() {
     assert_eq!(related["artifactLocation"]["uri"], "idl/shared.thrift");
     assert_eq!(related["region"]["startLine"], 3);
 }
+
+/// The project walk, as `check` uses it: in a git repository an ignored
+/// folder, `.ignore`, `exclude` and the default skips are left out; an
+/// ignored file named on the command line is checked; problems with the
+/// paths, `-I` and `exclude` are warnings.
+#[test]
+fn the_walk_honours_ignore_files_and_warns() {
+    let bad = "struct S { implicit: i32 }\n";
+    let dir = temp_project(
+        "walk",
+        &[
+            (
+                "thrift-tools.toml",
+                "exclude = [\"gen/**\", \"nothing/**\"]\n",
+            ),
+            (".gitignore", "ignored/\n"),
+            (".ignore", "local/\n"),
+            ("ok.thrift", "struct A {}\n"),
+            ("ignored/i.thrift", bad),
+            ("local/l.thrift", bad),
+            ("gen/g.thrift", bad),
+            ("node_modules/n.thrift", bad),
+            ("build/b.thrift", bad),
+            ("docs/readme.md", "no idl here\n"),
+        ],
+    );
+    let git = Command::new("git")
+        .current_dir(&dir)
+        .args(["init", "-q"])
+        .status();
+    assert!(git.is_ok_and(|s| s.success()));
+    let out = run(&dir, &["check"]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert_eq!(
+        out.stderr,
+        format!(
+            "warning: {}/thrift-tools.toml: `exclude` pattern `nothing/**` matches no `.thrift` file\nno problems (1 file checked)\n",
+            dir.display()
+        )
+    );
+    // Named, an ignored file is checked.
+    let out = run(&dir, &["check", "ignored/i.thrift"]);
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.contains("ignored/i.thrift:1:12"),
+        "{}",
+        out.stdout
+    );
+    // A path without `.thrift` files and a missing `-I` directory.
+    let out = run(&dir, &["check", "-I", "no-such-dir", "docs", "ok.thrift"]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stderr
+            .contains("warning: docs: no `.thrift` file to read here"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("warning: include directory `no-such-dir` (-I) does not exist"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// An invalid config value is an error in `check` (exit 2, no "no
+/// problems"), not only in `breaking`.
+#[test]
+fn invalid_config_values_fail_check() {
+    let dir = temp_project(
+        "bad-value",
+        &[
+            ("thrift-tools.toml", "[breaking]\ncategory = \"WIRES\"\n"),
+            ("a.thrift", "struct A {}\n"),
+        ],
+    );
+    let out = run(&dir, &["check"]);
+    assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stderr.contains("unknown breaking category `WIRES`"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("no problems"), "{}", out.stderr);
+}

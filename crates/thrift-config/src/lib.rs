@@ -43,6 +43,7 @@ use std::{
 
 use serde::Deserialize;
 pub use thrift_formatter::{FormatOptions, QuoteStyle, Separator};
+use thrift_semantic::Code;
 
 /// The file name looked for.
 pub const CONFIG_FILE_NAME: &str = "thrift-tools.toml";
@@ -66,6 +67,9 @@ pub struct ConfigFile {
     /// Globs of files the tools skip when walking directories.
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// Names (globs over one path component) of directories and files a
+    /// walk never enters; [`DEFAULT_SKIP`] when absent.
+    pub skip: Option<Vec<String>>,
     #[serde(default)]
     pub lint: BTreeMap<String, LintLevel>,
     #[serde(default)]
@@ -77,8 +81,8 @@ pub struct ConfigFile {
     pub breaking: BreakingSection,
 }
 
-/// `[breaking]`: the breaking-change lint (`thrift-lint breaking`). Rule
-/// ids and categories are checked by the command, not here.
+/// `[breaking]`: the breaking-change lint (`thrift-lint breaking`), as
+/// written. Rule ids and categories are checked when the file is parsed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BreakingSection {
@@ -101,12 +105,28 @@ pub struct BreakingSection {
     pub against: Option<String>,
 }
 
-/// `[breaking]` with its path patterns compiled.
-#[derive(Debug, Clone, Default)]
+/// `[breaking]` with its rule selection and path patterns compiled.
+#[derive(Debug, Clone)]
 pub struct BreakingConfig {
     pub section: BreakingSection,
+    /// The rules `category`, `use` and `except` select (their `dialect`
+    /// is the config's).
+    pub options: thrift_breaking::Options,
     ignore: Option<globset::GlobSet>,
     ignore_only: BTreeMap<String, globset::GlobSet>,
+}
+
+impl Default for BreakingConfig {
+    /// No `[breaking]`: the `FILE` category.
+    fn default() -> BreakingConfig {
+        BreakingConfig {
+            section: BreakingSection::default(),
+            options: thrift_breaking::Options::select(None, &[], &[])
+                .expect("the default selection is valid"),
+            ignore: None,
+            ignore_only: BTreeMap::new(),
+        }
+    }
 }
 
 impl BreakingConfig {
@@ -225,6 +245,13 @@ pub struct Config {
     /// Files to skip when walking directories, relative to the config's
     /// directory.
     pub exclude: Option<globset::GlobSet>,
+    /// The `exclude` patterns as written, in the order of `exclude`'s
+    /// globs (to say which one matched nothing).
+    pub exclude_patterns: Vec<String>,
+    /// Names a walk never enters (`skip`, else [`DEFAULT_SKIP`]).
+    pub skip: Skip,
+    /// `[lint]` by code: names and codes resolved, unknown ones refused.
+    pub lint_levels: BTreeMap<Code, LintLevel>,
     /// The directory the config applies to (its own).
     pub root: Option<PathBuf>,
     /// `[breaking]`.
@@ -244,7 +271,68 @@ impl PartialEq for Config {
 
 impl Eq for Config {}
 
+/// The names a walk skips unless a config's `skip` replaces them: hidden
+/// entries (`.git`, `.venv`, `.cache`, …), dependency and build output.
+pub const DEFAULT_SKIP: &[&str] = &[".*", "node_modules", "target", "build", "buck-out"];
+
+/// Compiled `skip` names.
+#[derive(Debug, Clone)]
+pub struct Skip {
+    patterns: Vec<String>,
+    set: globset::GlobSet,
+}
+
+impl Skip {
+    /// Compiles name globs (`*` does not cross `/`; a name has none).
+    pub fn new(patterns: &[String]) -> Result<Skip, String> {
+        let mut builder = globset::GlobSetBuilder::new();
+        for pattern in patterns {
+            let glob = globset::GlobBuilder::new(pattern)
+                .literal_separator(true)
+                .build()
+                .map_err(|e| format!("invalid `skip` pattern `{pattern}`: {e}"))?;
+            builder.add(glob);
+        }
+        let set = builder
+            .build()
+            .map_err(|e| format!("invalid `skip` patterns: {e}"))?;
+        Ok(Skip {
+            patterns: patterns.to_vec(),
+            set,
+        })
+    }
+
+    /// Whether a directory or file with this name is skipped.
+    pub fn is_match(&self, name: &std::ffi::OsStr) -> bool {
+        self.set.is_match(Path::new(name))
+    }
+
+    /// The patterns as written.
+    pub fn patterns(&self) -> &[String] {
+        &self.patterns
+    }
+}
+
+impl Default for Skip {
+    fn default() -> Skip {
+        let patterns: Vec<String> = DEFAULT_SKIP.iter().map(|s| s.to_string()).collect();
+        Skip::new(&patterns).expect("the default skip list compiles")
+    }
+}
+
 impl Config {
+    /// The indices (into `exclude_patterns`) of the `exclude` patterns
+    /// that match `path`.
+    pub fn excluded_by(&self, path: &Path) -> Vec<usize> {
+        let (Some(set), Some(root)) = (&self.exclude, &self.root) else {
+            return Vec::new();
+        };
+        match path.strip_prefix(root) {
+            Ok(relative) => set.matches(relative),
+            Err(_) => set.matches(path),
+        }
+    }
+
     /// Whether `path` is excluded by the config's `exclude` globs.
     pub fn is_excluded(&self, path: &Path) -> bool {
         let (Some(set), Some(root)) = (&self.exclude, &self.root) else {
@@ -304,10 +392,37 @@ pub fn parse_config(path: &Path, text: &str) -> Result<Config, ConfigError> {
             ignore_only.insert(rule.clone(), set);
         }
     }
+    // Rule ids and categories are checked here, so that every tool
+    // refuses a config with a bad one, not only `thrift-lint breaking`.
+    let mut options = thrift_breaking::Options::select(
+        file.breaking.category.as_deref(),
+        &file.breaking.use_,
+        &file.breaking.except,
+    )
+    .map_err(err)?;
+    options.dialect = file.dialect.dialect();
+    for rule in file.breaking.ignore_only.keys() {
+        if thrift_breaking::Rule::by_id(rule).is_none() {
+            return Err(err(format!(
+                "unknown breaking rule `{rule}` in `breaking.ignore_only`"
+            )));
+        }
+    }
     let breaking = BreakingConfig {
         ignore: path_globs(&file.breaking.ignore, "breaking.ignore").map_err(err)?,
         ignore_only,
+        options,
         section: file.breaking.clone(),
+    };
+    let mut lint_levels = BTreeMap::new();
+    for (key, level) in &file.lint {
+        let code = Code::from_str(key)
+            .ok_or_else(|| err(format!("unknown diagnostic code `{key}` in [lint]")))?;
+        lint_levels.insert(code, *level);
+    }
+    let skip = match &file.skip {
+        Some(patterns) => Skip::new(patterns).map_err(err)?,
+        None => Skip::default(),
     };
     Ok(Config {
         breaking,
@@ -320,6 +435,9 @@ pub fn parse_config(path: &Path, text: &str) -> Result<Config, ConfigError> {
         },
         dialect: file.dialect,
         exclude,
+        exclude_patterns: file.exclude.clone(),
+        skip,
+        lint_levels,
         root: Some(dir.to_path_buf()),
     })
 }
@@ -741,5 +859,52 @@ mod tests {
             outcome(cache.resolve_for_file(Path::new("a/b.thrift")).as_deref()),
             outcome(resolve_for_file(Path::new("a/b.thrift")).as_ref())
         );
+    }
+
+    #[test]
+    fn bad_breaking_and_lint_values_are_errors_when_parsed() {
+        let parse = |text: &str| parse_config(Path::new("/r/thrift-tools.toml"), text);
+        let err = parse("[breaking]\ncategory = \"WIRES\"\n").unwrap_err();
+        assert!(
+            err.message.contains("unknown breaking category `WIRES`"),
+            "{err}"
+        );
+        let err = parse("[breaking]\nignore_only = { NOPE = [\"x\"] }\n").unwrap_err();
+        assert!(
+            err.message.contains("unknown breaking rule `NOPE`"),
+            "{err}"
+        );
+        let err = parse("[lint]\nT9999 = \"off\"\n").unwrap_err();
+        assert_eq!(err.message, "unknown diagnostic code `T9999` in [lint]");
+        let config = parse("[lint]\nunused-include = \"off\"\n").unwrap();
+        assert_eq!(
+            config.lint_levels.get(&Code::from_str("T1003").unwrap()),
+            Some(&LintLevel::Off)
+        );
+    }
+
+    #[test]
+    fn skip_defaults_and_replacement() {
+        let config = Config::default();
+        for name in [
+            ".git",
+            ".venv",
+            "node_modules",
+            "target",
+            "build",
+            "buck-out",
+        ] {
+            assert!(config.skip.is_match(name.as_ref()), "{name}");
+        }
+        assert!(!config.skip.is_match("idl".as_ref()));
+        let config = parse_config(
+            Path::new("/r/thrift-tools.toml"),
+            "skip = [\".*\", \"gen_*\"]\n",
+        )
+        .unwrap();
+        assert!(config.skip.is_match("gen_java".as_ref()));
+        assert!(!config.skip.is_match("build".as_ref()));
+        let err = parse_config(Path::new("/r/thrift-tools.toml"), "skip = [\"[\"]\n").unwrap_err();
+        assert!(err.message.contains("invalid `skip` pattern"), "{err}");
     }
 }

@@ -13,12 +13,10 @@ use std::{
     time::{Duration, Instant},
 };
 
-use thrift_breaking::{
-    Options, Rule, Side, Snapshot,
-    version::{self, GitTree, Loaded},
-};
+use thrift_breaking::{Rule, Side, Snapshot};
 use thrift_config::Config;
 use thrift_ide::{Database, FileId};
+use thrift_project::{FileOptions, GitTree, Loaded, Tree};
 use thrift_syntax::{Dialect, TextRange};
 
 /// A breaking change in the compared file.
@@ -74,14 +72,12 @@ impl Cache {
                 "`{against}` is a directory or a file; the server compares with git refs only (use `thrift-lint breaking` for directories)"
             ));
         }
-        let section = &config.breaking.section;
-        let mut options =
-            Options::select(section.category.as_deref(), &section.use_, &section.except)?;
+        let mut options = config.breaking.options.clone();
         options.dialect = dialect;
         let commit = match self.resolved.get(&key) {
             Some((at, result)) if at.elapsed() < RESOLVE_TTL => result.clone(),
             _ => {
-                let result = version::resolve_commit(&dir, against).ok_or_else(|| {
+                let result = thrift_project::resolve_commit(&dir, against).ok_or_else(|| {
                     // Says why: not a repository, or an unknown ref.
                     match GitTree::open(&dir, against) {
                         Err(e) => e.0,
@@ -119,11 +115,21 @@ impl Cache {
         let name = rel.to_string_lossy().replace('\\', "/");
         if !entry.old.contains_key(path) {
             let in_tree = entry.tree.toplevel.join(&rel);
-            let loaded = if version::Tree::is_file(&entry.tree, &in_tree) {
-                Some(
-                    version::load(&mut entry.tree, &[(name.clone(), in_tree)], search, dialect)
-                        .map_err(|e| e.0)?,
-                )
+            let loaded = if entry.tree.is_file(&in_tree) {
+                let toplevel = entry.tree.toplevel.clone();
+                let loaded = thrift_project::load(
+                    &mut entry.tree,
+                    &[(name.clone(), in_tree)],
+                    &toplevel,
+                    &mut |_| FileOptions {
+                        dialect,
+                        include_dirs: search.to_vec(),
+                    },
+                );
+                if let Some((key, e)) = loaded.errors.first() {
+                    return Err(format!("{key}: {e}"));
+                }
+                Some(loaded)
             } else {
                 None
             };

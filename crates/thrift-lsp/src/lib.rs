@@ -1269,17 +1269,24 @@ impl Backend {
         }
         // The walk, the reads and the parse run on blocking threads, off
         // the lock; only ids and the results are taken under it.
-        let files = tokio::task::spawn_blocking(move || {
-            state::walk(&roots)
+        let (files, messages) = tokio::task::spawn_blocking(move || {
+            let (paths, messages) = state::walk(&roots);
+            let files = paths
                 .into_iter()
                 .filter_map(|path| {
                     let text = std::fs::read_to_string(&path).ok()?;
                     Some((path, text))
                 })
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            (files, messages)
         })
         .await
         .unwrap_or_default();
+        for message in messages {
+            self.client
+                .log_message(MessageType::WARNING, format!("thrift-ls: {message}"))
+                .await;
+        }
         let (changes, db) = lock(&self.state).prepare_load(files);
         let count = match tokio::task::spawn_blocking(move || db.parse_changes(changes)).await {
             Ok(parsed) => {

@@ -11,7 +11,8 @@ use std::{
 
 use thrift_config::{Config, LintLevel};
 use thrift_ide::{Analysis, AnalysisHost, Database, FileId, InlayHintConfig, TextRange, TextSize};
-use thrift_semantic::{Code, Severity, normalize_path as normalize};
+use thrift_project::{Configs, FsTree, Tree, WalkOptions, normalize};
+use thrift_semantic::{Code, Severity};
 use tower_lsp_server::ls_types::{self as lsp, Uri};
 
 use crate::{
@@ -115,12 +116,9 @@ impl IncludeJob {
         let mut lookups = Vec::with_capacity(self.lookups.len());
         let mut texts = Vec::new();
         let mut read = std::collections::HashSet::new();
+        let mut fs = FsTree;
         for (f, include, search) in self.lookups {
-            let hit = thrift_semantic::find_include(
-                &include,
-                search.iter().map(PathBuf::as_path),
-                Path::is_file,
-            );
+            let hit = thrift_project::resolve_include(&include, &search, &fs);
             if let Some(path) = &hit {
                 let loaded = self
                     .vfs
@@ -130,7 +128,7 @@ impl IncludeJob {
                     .is_some_and(|id| self.db.contains(id));
                 if !loaded
                     && read.insert(path.clone())
-                    && let Ok(text) = std::fs::read_to_string(path)
+                    && let Ok(text) = fs.read(path)
                 {
                     texts.push((path.clone(), text));
                 }
@@ -180,30 +178,15 @@ impl Default for State {
     }
 }
 
-/// `*.thrift` files under the roots (skipping hidden folders, `target` and
-/// `node_modules`).
-pub fn walk(roots: &[PathBuf]) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack: Vec<PathBuf> = roots.to_vec();
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if path.is_dir() {
-                if !name.starts_with('.') && name != "target" && name != "node_modules" {
-                    stack.push(path);
-                }
-            } else if name.ends_with(".thrift") {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
+/// `*.thrift` files under the workspace folders: the project walk (the
+/// rules of `thrift-lint check` and `thrift-fmt`), and what to log about
+/// it (config and IO problems, `exclude` patterns that match nothing).
+pub fn walk(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
+    let mut configs = Configs::new(None);
+    let walked = thrift_project::walk(roots, &mut configs, WalkOptions::default());
+    let mut messages: Vec<String> = walked.warnings.iter().map(ToString::to_string).collect();
+    messages.extend(walked.errors);
+    (walked.files, messages)
 }
 
 /// The path a URI stands for (a `file:` path, or the URI itself for
@@ -377,10 +360,13 @@ impl State {
                 continue;
             }
             let config = self.config_for(&path);
-            let mut search = vec![path.parent().map(Path::to_path_buf).unwrap_or_default()];
-            search.extend(self.include_dirs.iter().cloned());
-            search.extend(config.include_dirs.iter().cloned());
-            let search = Arc::new(search);
+            let search = Arc::new(thrift_project::search_path(
+                &path,
+                self.include_dirs
+                    .iter()
+                    .chain(&config.include_dirs)
+                    .map(PathBuf::as_path),
+            ));
             for include in includes {
                 self.lookups.push((f, include, search.clone()));
             }
@@ -1170,9 +1156,5 @@ impl View<'_> {
 }
 
 fn level(config: &Config, code: Code) -> Option<LintLevel> {
-    config
-        .lint
-        .iter()
-        .find(|(k, _)| Code::from_str(k) == Some(code))
-        .map(|(_, v)| *v)
+    config.lint_levels.get(&code).copied()
 }

@@ -1,6 +1,5 @@
-//! Reading one version of the IDL to compare: files on disk ([`FsTree`])
-//! or a commit of a git repository ([`GitTree`]), loaded with what they
-//! include into a [`Loaded`] semantic model.
+//! Where files are read from: the disk ([`FsTree`]) or a commit of a git
+//! repository ([`GitTree`]).
 //!
 //! A git commit is read without touching the working tree: `git ls-tree`
 //! and `git cat-file --batch`, run as subprocesses with argument vectors
@@ -9,18 +8,16 @@
 //! tree apply to it unchanged.
 
 use std::{
-    collections::{HashMap, HashSet, VecDeque},
+    collections::HashSet,
     fmt,
     io::{BufRead, BufReader, Read, Write},
     path::{Path, PathBuf},
     process::{Child, ChildStdin, ChildStdout, Command, Stdio},
-    sync::{Arc, RwLock},
 };
 
-use thrift_semantic::{Database, FileId, normalize_path as normalize};
-use thrift_syntax::{Dialect, LineIndex, TextSize};
+use thrift_semantic::normalize_path as normalize;
 
-/// Why a version cannot be read: a message for the user.
+/// Why a file or a version cannot be read: a message for the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error(pub String);
 
@@ -38,7 +35,7 @@ impl From<std::io::Error> for Error {
     }
 }
 
-/// Where a version's files come from.
+/// Where a version's files come from. Paths are absolute.
 pub trait Tree {
     fn is_file(&self, path: &Path) -> bool;
     fn read(&mut self, path: &Path) -> Result<String, Error>;
@@ -52,12 +49,13 @@ impl Tree for FsTree {
         path.is_file()
     }
 
+    /// The text of a file; the error says what is wrong, not which file
+    /// (the caller names it).
     fn read(&mut self, path: &Path) -> Result<String, Error> {
-        let bytes = std::fs::read(path).map_err(|e| Error(format!("{}: {e}", path.display())))?;
+        let bytes = std::fs::read(path)?;
         String::from_utf8(bytes).map_err(|e| {
             Error(format!(
-                "{}: not valid UTF-8 (invalid byte at offset {}); Thrift files must be UTF-8 text",
-                path.display(),
+                "not valid UTF-8 (invalid byte at offset {}); Thrift files must be UTF-8 text",
                 e.utf8_error().valid_up_to()
             ))
         })
@@ -156,6 +154,11 @@ impl GitTree {
         })
     }
 
+    /// The ref as the user wrote it.
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
     /// A path of the working tree as a path in the repository.
     pub fn repo_path(&self, absolute: &Path) -> PathBuf {
         let top = std::fs::canonicalize(&self.toplevel).unwrap_or_else(|_| self.toplevel.clone());
@@ -251,123 +254,6 @@ impl Tree for GitTree {
     }
 }
 
-/// One loaded version.
-pub struct Loaded {
-    pub db: Database,
-    /// The compared files: `(key, id)`.
-    pub files: Vec<(String, FileId)>,
-    /// Every loaded file's key (the compared files' keys; the path of
-    /// included files), by file id. Texts are the database's.
-    pub keys: Vec<String>,
-    index: HashMap<FileId, LineIndex>,
-}
-
-impl Loaded {
-    /// 1-based line and column (in characters) of an offset.
-    pub fn position(&self, file: FileId, offset: TextSize) -> (u32, u32) {
-        match (self.index.get(&file), self.db.text(file)) {
-            (Some(index), Some(text)) => {
-                let lc = index.line_col(text, offset);
-                (lc.line + 1, lc.col + 1)
-            }
-            _ => (1, 1),
-        }
-    }
-
-    /// The 1-based column of `offset` on `line` (1-based) in UTF-8 bytes.
-    pub fn byte_column(&self, file: FileId, offset: TextSize, line: u32) -> u32 {
-        let start = self
-            .index
-            .get(&file)
-            .and_then(|index| index.line_start(line.saturating_sub(1)))
-            .map_or(0, u32::from);
-        u32::from(offset).saturating_sub(start) + 1
-    }
-}
-
-/// Loads `inputs` (`(key, path)`) and, breadth first, what they include:
-/// the including file's directory first, then `search` in order. An input
-/// that cannot be read is an error; an unreadable include is skipped.
-pub fn load(
-    tree: &mut dyn Tree,
-    inputs: &[(String, PathBuf)],
-    search: &[PathBuf],
-    dialect: Option<Dialect>,
-) -> Result<Loaded, Error> {
-    let mut paths: Vec<PathBuf> = Vec::new();
-    let mut keys: Vec<String> = Vec::new();
-    let mut by_path: HashMap<PathBuf, FileId> = HashMap::new();
-    let mut queue: VecDeque<FileId> = VecDeque::new();
-    let mut files: Vec<(String, FileId)> = Vec::new();
-    let mut intern =
-        |path: &Path, key: String, paths: &mut Vec<PathBuf>, keys: &mut Vec<String>| {
-            if let Some(id) = by_path.get(path) {
-                return (*id, false);
-            }
-            let id = FileId(paths.len() as u32);
-            paths.push(path.to_path_buf());
-            keys.push(key);
-            by_path.insert(path.to_path_buf(), id);
-            (id, true)
-        };
-    for (key, path) in inputs {
-        let (id, new) = intern(path, key.clone(), &mut paths, &mut keys);
-        if new {
-            queue.push_back(id);
-            files.push((key.clone(), id));
-        }
-    }
-    // Each file is parsed once, into the database, as it is read; the
-    // resolver answers from the includes found so far.
-    let resolved: Arc<RwLock<HashMap<(FileId, String), FileId>>> = Arc::default();
-    let resolver = resolved.clone();
-    let mut db = Database::new(move |from: FileId, include: &str| {
-        resolver
-            .read()
-            .ok()?
-            .get(&(from, include.to_string()))
-            .copied()
-    });
-    db.set_dialect(dialect);
-    let mut index = HashMap::new();
-    while let Some(id) = queue.pop_front() {
-        let path = paths[id.0 as usize].clone();
-        let is_input = files.iter().any(|(_, f)| *f == id);
-        let text = match tree.read(&path) {
-            Ok(text) => text,
-            Err(e) if is_input => return Err(e),
-            Err(_) => continue,
-        };
-        db.apply_change(id, &text);
-        index.insert(id, LineIndex::new(&text));
-        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let names: Vec<String> = db
-            .summary(id)
-            .map(|s| s.includes.iter().map(|i| i.path.clone()).collect())
-            .unwrap_or_default();
-        for include in names {
-            let dirs = std::iter::once(dir.as_path()).chain(search.iter().map(PathBuf::as_path));
-            let found = thrift_semantic::find_include(&include, dirs, |p| tree.is_file(p));
-            let Some(found) = found else { continue };
-            let key = found.display().to_string();
-            let (target, new) = intern(&found, key, &mut paths, &mut keys);
-            if let Ok(mut resolved) = resolved.write() {
-                resolved.insert((id, include), target);
-            }
-            if new {
-                queue.push_back(target);
-            }
-        }
-    }
-    files.retain(|(_, id)| db.contains(*id));
-    Ok(Loaded {
-        db,
-        files,
-        keys,
-        index,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -377,52 +263,5 @@ mod tests {
         let err = GitTree::open(Path::new("."), "--output=/tmp/x").err();
         assert!(err.is_some_and(|e| e.0.contains("may not be empty or start with `-`")));
         assert_eq!(resolve_commit(Path::new("."), "-x"), None);
-    }
-
-    #[test]
-    fn loads_includes_from_a_tree() {
-        struct Mem(HashMap<PathBuf, String>);
-        impl Tree for Mem {
-            fn is_file(&self, path: &Path) -> bool {
-                self.0.contains_key(path)
-            }
-            fn read(&mut self, path: &Path) -> Result<String, Error> {
-                self.0
-                    .get(path)
-                    .cloned()
-                    .ok_or_else(|| Error(format!("{}: missing", path.display())))
-            }
-        }
-        let mut tree = Mem(HashMap::from([
-            (
-                PathBuf::from("/r/a.thrift"),
-                "include \"inc/b.thrift\"\nstruct A { 1: b.B b }\n".to_string(),
-            ),
-            (
-                PathBuf::from("/r/inc/b.thrift"),
-                "struct B {}\n".to_string(),
-            ),
-        ]));
-        let loaded = load(
-            &mut tree,
-            &[("a.thrift".into(), PathBuf::from("/r/a.thrift"))],
-            &[],
-            None,
-        )
-        .unwrap();
-        assert_eq!(loaded.files, vec![("a.thrift".to_string(), FileId(0))]);
-        assert_eq!(loaded.keys, vec!["a.thrift", "/r/inc/b.thrift"]);
-        assert_eq!(loaded.position(FileId(0), TextSize::from(23)), (2, 1));
-        assert!(loaded.db.diagnostics(FileId(0)).is_empty());
-        let missing = load(
-            &mut tree,
-            &[("c.thrift".into(), PathBuf::from("/r/c.thrift"))],
-            &[],
-            None,
-        );
-        assert_eq!(
-            missing.err().map(|e| e.0),
-            Some("/r/c.thrift: missing".into())
-        );
     }
 }

@@ -1,0 +1,112 @@
+//! The config of each file of a run: the one given with `--config`, or
+//! the nearest `thrift-tools.toml` (through one [`ConfigCache`] per run).
+
+use std::{
+    collections::BTreeMap,
+    path::{Path, PathBuf},
+    sync::Arc,
+};
+
+use thrift_config::{Config, ConfigCache, ConfigError};
+
+use crate::Warning;
+
+/// The configs of one run.
+#[derive(Debug, Default)]
+pub struct Configs {
+    explicit: Option<Arc<Config>>,
+    cache: ConfigCache,
+    /// Every config file used so far, by path (for [`Configs::warnings`]).
+    used: BTreeMap<PathBuf, Arc<Config>>,
+}
+
+impl Configs {
+    /// `explicit`: the config of `--config`, used for every file.
+    pub fn new(explicit: Option<Config>) -> Configs {
+        let mut configs = Configs {
+            explicit: explicit.map(Arc::new),
+            ..Configs::default()
+        };
+        if let Some(c) = configs.explicit.clone() {
+            configs.note_used(&c);
+        }
+        configs
+    }
+
+    /// Reads `--config FILE` if given.
+    pub fn load(explicit: Option<&Path>) -> Result<Configs, ConfigError> {
+        Ok(Configs::new(explicit.map(thrift_config::load).transpose()?))
+    }
+
+    /// The explicit config, if any.
+    pub fn explicit(&self) -> Option<&Arc<Config>> {
+        self.explicit.as_ref()
+    }
+
+    /// `path` made absolute against the working directory, normalised.
+    pub fn absolute(&mut self, path: &Path) -> PathBuf {
+        crate::normalize(&self.cache.absolute(path))
+    }
+
+    /// The config for the files in `dir`.
+    pub fn for_dir(&mut self, dir: &Path) -> Result<Arc<Config>, ConfigError> {
+        if let Some(c) = &self.explicit {
+            return Ok(c.clone());
+        }
+        let dir = crate::normalize(&self.cache.absolute(dir));
+        let config = self.cache.resolve_for_dir(&dir)?;
+        self.note_used(&config);
+        Ok(config)
+    }
+
+    /// The config for a file.
+    pub fn for_file(&mut self, file: &Path) -> Result<Arc<Config>, ConfigError> {
+        let absolute = self.cache.absolute(file);
+        let dir = absolute.parent().unwrap_or(Path::new("/")).to_path_buf();
+        self.for_dir(&dir)
+    }
+
+    fn note_used(&mut self, config: &Arc<Config>) {
+        if let Some(path) = &config.path {
+            self.used
+                .entry(path.clone())
+                .or_insert_with(|| config.clone());
+        }
+    }
+
+    /// The configs used so far.
+    pub fn used(&self) -> impl Iterator<Item = &Arc<Config>> {
+        self.used.values()
+    }
+
+    /// What is wrong with the configs used so far, though they load: each
+    /// `include_dirs` entry that is not a directory.
+    pub fn warnings(&self) -> Vec<Warning> {
+        let mut out = Vec::new();
+        for (path, config) in &self.used {
+            for dir in &config.include_dirs {
+                if !dir.is_dir() {
+                    out.push(Warning(format!(
+                        "{}: include directory `{}` does not exist",
+                        path.display(),
+                        dir.display()
+                    )));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A warning for each `-I` directory that does not exist.
+pub fn missing_include_dirs(dirs: &[PathBuf]) -> Vec<Warning> {
+    dirs.iter()
+        .filter(|d| !d.is_dir())
+        .map(|d| {
+            Warning(format!(
+                "include directory `{}` (-I) does not exist",
+                d.display()
+            ))
+        })
+        .collect()
+}

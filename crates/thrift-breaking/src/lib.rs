@@ -8,7 +8,10 @@
 //! Matching: files by path, definitions by name (then across files, to
 //! see moves), fields and arguments by id (a field with the same id and a
 //! new name is a rename), enum values by name, functions by name, `throws`
-//! entries by id.
+//! entries by id. Matching is one to one, exact matches first: with
+//! duplicates (two fields with one id, two definitions with one name) the
+//! k-th old one meets the k-th new one, so a version compared with itself
+//! reports nothing.
 //!
 //! Locations: a change is reported in the new file, at the changed part. A
 //! deletion is reported at the enclosing definition in the new file (or

@@ -149,6 +149,65 @@ impl Finding {
     }
 }
 
+/// Why the versions cannot be compared: a syntax error, or an include that
+/// cannot be found, in one of them. Reported under [`rules::COMPILE`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError {
+    /// The error, in the version that has it.
+    pub location: Location,
+    /// What is wrong, and that nothing was compared.
+    pub message: String,
+}
+
+/// The errors that keep `old` and `new` from being compared: syntax errors
+/// and includes that cannot be found, in the compared files and every file
+/// they include, in either version; sorted by location. A half-read file
+/// would compare as if everything after the error were deleted, so a
+/// caller reports these instead of calling [`compare`] (as `buf breaking`
+/// reports compile errors and compares nothing).
+pub fn read_errors(old: Snapshot<'_>, new: Snapshot<'_>) -> Vec<ReadError> {
+    let mut errors = Vec::new();
+    for (side, version) in [(Side::Old, old), (Side::New, new)] {
+        let which = match side {
+            Side::Old => "old",
+            Side::New => "new",
+        };
+        let incomplete = format!("the {which} version is incomplete, so nothing was compared");
+        let mut files: Vec<FileId> = version.files.iter().map(|(_, f)| *f).collect();
+        for (_, file) in version.files {
+            files.extend(version.db.transitive_includes(*file));
+        }
+        files.sort();
+        files.dedup();
+        for file in files {
+            let Some(parse) = version.db.parse(file) else {
+                continue;
+            };
+            let location = |range| Location { side, file, range };
+            for error in parse.errors() {
+                errors.push(ReadError {
+                    location: location(error.range),
+                    message: format!("syntax error: {}; {incomplete}", error.message),
+                });
+            }
+            for include in parse.tree().includes() {
+                // An include without a path is a syntax error already.
+                let (Some(token), Some(path)) = (include.path_token(), include.path()) else {
+                    continue;
+                };
+                if version.db.resolve_include(file, &path).is_none() {
+                    errors.push(ReadError {
+                        location: location(token.text_range()),
+                        message: format!("cannot find included file `{path}`; {incomplete}"),
+                    });
+                }
+            }
+        }
+    }
+    errors.sort_by_key(|e| e.location.key());
+    errors
+}
+
 /// Compares `old` with `new` and returns the breaking changes, sorted by
 /// location.
 pub fn compare(old: Snapshot<'_>, new: Snapshot<'_>, options: &Options) -> Vec<Finding> {

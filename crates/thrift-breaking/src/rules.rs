@@ -104,6 +104,17 @@ impl Rule {
     }
 }
 
+/// Not a rule of the catalogue (it cannot be selected or excepted): the id
+/// under which [`crate::read_errors`] are reported, as `buf breaking`
+/// reports compile errors under `COMPILE`.
+pub static COMPILE: Rule = Rule {
+    id: "COMPILE",
+    purpose: "A version has a syntax error or an include that cannot be found, so nothing was compared.",
+    why: "A half-read file would compare as if everything after the error were deleted; fix the error (or leave the file out of the compared paths, or `ignore` it) and compare again.",
+    categories: &[],
+    fbthrift_categories: None,
+};
+
 macro_rules! rules {
     ($( $name:ident = $id:literal, $cats:expr, $fb:expr, $purpose:literal, $why:literal; )*) => {
         $(

@@ -6,13 +6,15 @@
 //! a negative case (a change that must not be reported in `WIRE`) shows
 //! as a finding without `WIRE` in its list, or as no finding at all. A
 //! `dialect` file in the case selects the dialect (`apache`, `fbthrift`).
+//! When a version does not read (syntax errors, includes not found), the
+//! versions are not compared and the errors are the expected output.
 
 use std::{
     collections::HashMap,
     path::{Path, PathBuf},
 };
 
-use thrift_breaking::{Category, Finding, Options, Side, Snapshot, compare};
+use thrift_breaking::{Category, Finding, Options, Side, Snapshot, compare, read_errors};
 use thrift_semantic::{Database, FileId};
 use thrift_syntax::{Dialect, LineIndex, TextSize};
 
@@ -87,6 +89,30 @@ fn render(case: &Path) -> String {
         });
     let old = load(&case.join("old"), dialect);
     let new = load(&case.join("new"), dialect);
+    let side = |s: Side| match s {
+        Side::Old => ("old", &old),
+        Side::New => ("new", &new),
+    };
+    // Versions that do not read are not compared: their errors instead.
+    let errors = read_errors(
+        Snapshot {
+            db: &old.db,
+            files: &old.files,
+        },
+        Snapshot {
+            db: &new.db,
+            files: &new.files,
+        },
+    );
+    if !errors.is_empty() {
+        let mut out = String::new();
+        for e in errors {
+            let (prefix, version) = side(e.location.side);
+            let at = position(version, e.location.file, e.location.range.start());
+            out.push_str(&format!("{prefix}/{at} COMPILE {}\n", e.message));
+        }
+        return out;
+    }
     let mut seen: Vec<(Finding, Vec<Category>)> = Vec::new();
     for category in Category::ALL {
         let options = Options {

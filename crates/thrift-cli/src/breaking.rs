@@ -16,7 +16,8 @@ use std::{
 
 use serde_json::{Map, Value, json};
 use thrift_breaking::{
-    Category, Finding, Options, RULES, Rule, Side, Snapshot,
+    Category, Finding, Options, RULES, ReadError, Rule, Side, Snapshot,
+    rules::COMPILE,
     version::{self, FsTree, GitTree, Loaded, Tree},
 };
 use thrift_config::Config;
@@ -176,28 +177,39 @@ fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
         }
     }
 
-    let findings = thrift_breaking::compare(
-        Snapshot {
-            db: &old_side.db,
-            files: &old_side.files,
-        },
-        Snapshot {
-            db: &new_side.db,
-            files: &new_side.files,
-        },
-        &options,
-    );
+    let old_snapshot = Snapshot {
+        db: &old_side.db,
+        files: &old_side.files,
+    };
+    let new_snapshot = Snapshot {
+        db: &new_side.db,
+        files: &new_side.files,
+    };
     // `[breaking] ignore` and `ignore_only`, relative to the config's directory.
     let root = config.root.clone().unwrap_or_else(|| cwd.clone());
-    let mut shown: Vec<Shown> = findings
+    let ignored = |s: &Shown| {
+        let path = normalize(&cwd.join(&s.path));
+        let rel = path.strip_prefix(&root).unwrap_or(&path);
+        config.breaking.is_ignored(s.rule.id, rel)
+    };
+    // A version that does not read completely is not compared: its errors
+    // are reported instead, in the same format, and the exit code is 1 (as
+    // `buf breaking` reports compile errors).
+    let errors: Vec<Shown> = thrift_breaking::read_errors(old_snapshot, new_snapshot)
         .iter()
-        .map(|f| Shown::new(f, &old_side, &new_side))
-        .filter(|s| {
-            let path = normalize(&cwd.join(&s.path));
-            let rel = path.strip_prefix(&root).unwrap_or(&path);
-            !config.breaking.is_ignored(s.rule.id, rel)
-        })
+        .map(|e| Shown::error(e, &old_side, &new_side))
+        .filter(|s| !ignored(s))
         .collect();
+    let not_compared = !errors.is_empty();
+    let mut shown: Vec<Shown> = if not_compared {
+        errors
+    } else {
+        thrift_breaking::compare(old_snapshot, new_snapshot, &options)
+            .iter()
+            .map(|f| Shown::new(f, &old_side, &new_side))
+            .filter(|s| !ignored(s))
+            .collect()
+    };
     shown.sort_by(|a, b| {
         (&a.path, a.line, a.col, a.rule.id, &a.message)
             .cmp(&(&b.path, b.line, b.col, b.rule.id, &b.message))
@@ -227,16 +239,24 @@ fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
     drop(out);
     if args.format == Format::Human {
         let category: Vec<&str> = options.categories.iter().map(|c| c.as_str()).collect();
-        let found = match shown.len() {
-            0 => "no breaking changes".to_string(),
-            1 => "1 breaking change".to_string(),
-            n => format!("{n} breaking changes"),
-        };
         let files = if compared == 1 { "file" } else { "files" };
-        eprintln!(
-            "{found} ({}; {compared} {files} compared against {old_label})",
-            category.join(", ")
-        );
+        let category = category.join(", ");
+        match (not_compared, shown.len()) {
+            (true, n) => {
+                let errors = if n == 1 { "error" } else { "errors" };
+                eprintln!(
+                    "{n} {errors}: the versions were not compared ({category}; {compared} {files} against {old_label})"
+                );
+            }
+            (false, n) => {
+                let found = match n {
+                    0 => "no breaking changes".to_string(),
+                    1 => "1 breaking change".to_string(),
+                    n => format!("{n} breaking changes"),
+                };
+                eprintln!("{found} ({category}; {compared} {files} compared against {old_label})");
+            }
+        }
     }
     Ok(if shown.is_empty() {
         ExitCode::SUCCESS
@@ -330,10 +350,12 @@ fn key_of(path: &Path, root: &Path) -> String {
 // ---------------------------------------------------------------------------
 // Output
 
-/// A finding with its positions resolved.
+/// A finding (or an error that kept the versions from being compared)
+/// with its positions resolved.
 struct Shown {
     rule: &'static Rule,
-    category: Category,
+    /// What the change breaks; `None` for an error ([`COMPILE`]).
+    category: Option<Category>,
     path: String,
     /// Whether `path` is a file of the old version (a deleted file).
     old_file: bool,
@@ -351,6 +373,28 @@ struct Shown {
 
 impl Shown {
     fn new(f: &Finding, old: &Loaded, new: &Loaded) -> Shown {
+        Shown::at(
+            f.rule,
+            Some(f.category()),
+            &f.location,
+            f.previous.as_ref(),
+            &f.message,
+            (old, new),
+        )
+    }
+
+    fn error(e: &ReadError, old: &Loaded, new: &Loaded) -> Shown {
+        Shown::at(&COMPILE, None, &e.location, None, &e.message, (old, new))
+    }
+
+    fn at(
+        rule: &'static Rule,
+        category: Option<Category>,
+        location: &thrift_breaking::Location,
+        previous: Option<&thrift_breaking::Location>,
+        message: &str,
+        (old, new): (&Loaded, &Loaded),
+    ) -> Shown {
         let side = |s: Side| match s {
             Side::Old => old,
             Side::New => new,
@@ -371,21 +415,27 @@ impl Shown {
                 v.byte_column(l.file, l.range.end(), end_line),
             )
         };
-        let (path, line, col, end_line, end_col) = loc(&f.location);
+        let (path, line, col, end_line, end_col) = loc(location);
         Shown {
-            rule: f.rule,
-            category: f.category(),
+            rule,
+            category,
             path,
-            old_file: f.location.side == Side::Old,
+            old_file: location.side == Side::Old,
             line,
             col,
             end_line,
             end_col,
-            message: f.message.clone(),
-            previous: f.previous.as_ref().map(loc),
-            byte_cols: byte_cols(&f.location),
-            previous_byte_cols: f.previous.as_ref().map(byte_cols),
+            message: message.to_string(),
+            previous: previous.map(loc),
+            byte_cols: byte_cols(location),
+            previous_byte_cols: previous.map(byte_cols),
         }
+    }
+
+    /// `breaks CATEGORY`, or nothing for an error.
+    fn breaks(&self) -> String {
+        self.category
+            .map_or(String::new(), |c| format!(" (breaks {c})"))
     }
 }
 
@@ -423,14 +473,16 @@ fn render_human(
         } else {
             String::new()
         };
+        let breaks = s
+            .category
+            .map_or(String::new(), |c| format!("  breaks {c}"));
         let _ = writeln!(
             text,
-            "  {} {}:{}:{}{old}  breaks {}",
+            "  {} {}:{}:{}{old}{breaks}",
             paint("\x1b[1;34m", "-->"),
             sanitize(&s.path),
             s.line,
             s.col,
-            s.category
         );
         if let Some((path, line, col, _, _)) = &s.previous {
             let _ = writeln!(
@@ -459,7 +511,7 @@ fn render_json(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Resul
                 "file": s.path,
                 "in_old_version": s.old_file,
                 "rule": s.rule.id,
-                "category": s.category.as_str(),
+                "category": s.category.map(Category::as_str),
                 "message": s.message,
                 "start": position_json(s.line, s.col),
                 "end": position_json(s.end_line, s.end_col),
@@ -506,7 +558,7 @@ fn render_github(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Res
         let _ = write!(
             props,
             ",title={}",
-            escape_property(&format!("{} (breaks {})", s.rule.id, s.category))
+            escape_property(&format!("{}{}", s.rule.id, s.breaks()))
         );
         let mut message = s.message.clone();
         if let Some((path, line, col, _, _)) = &s.previous {
@@ -519,8 +571,13 @@ fn render_github(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Res
     }
     if annotated < shown.len() {
         let rest = &shown[annotated..];
+        let what = if shown[0].category.is_none() {
+            "errors"
+        } else {
+            "breaking changes"
+        };
         let mut message = format!(
-            "{} more breaking changes (GitHub shows only {GITHUB_ANNOTATIONS} annotations):",
+            "{} more {what} (GitHub shows only {GITHUB_ANNOTATIONS} annotations):",
             rest.len()
         );
         for s in rest {
@@ -533,7 +590,7 @@ fn render_github(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Res
         out.write_all(
             format!(
                 "::error title={}::{}\n",
-                escape_property("More breaking changes"),
+                escape_property(&format!("More {what}")),
                 escape_data(&message)
             )
             .as_bytes(),
@@ -561,18 +618,26 @@ const INFORMATION_URI: &str = "https://github.com/thrift-tools/thrift-tools";
 const HELP_URI: &str = "https://github.com/thrift-tools/thrift-tools/blob/main/docs/breaking.md#";
 
 fn render_sarif(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Result<()> {
+    // The catalogue, then `COMPILE` for the errors that stop a comparison.
     let rules: Vec<Value> = RULES
         .iter()
+        .copied()
+        .chain([&COMPILE])
         .map(|r| {
             let apache: Vec<&str> = r.categories.iter().map(|c| c.as_str()).collect();
+            let categories = if apache.is_empty() {
+                String::new()
+            } else {
+                format!("Categories: {}.", apache.join(", "))
+            };
             json!({
                 "id": r.id,
                 "name": r.id,
                 "shortDescription": { "text": r.purpose },
                 "fullDescription": { "text": format!("{} {}", r.purpose, r.why) },
                 "help": {
-                    "text": format!("{} {} Categories: {}.", r.purpose, r.why, apache.join(", ")),
-                    "markdown": format!("{}\n\n{}\n\nCategories: {}.", r.purpose, r.why, apache.join(", ")),
+                    "text": format!("{} {} {categories}", r.purpose, r.why).trim_end().to_string(),
+                    "markdown": format!("{}\n\n{}\n\n{categories}", r.purpose, r.why).trim_end().to_string(),
                 },
                 "helpUri": format!("{HELP_URI}{}", r.id.to_ascii_lowercase()),
                 "defaultConfiguration": { "level": "error" },
@@ -583,7 +648,10 @@ fn render_sarif(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Resu
     let results: Vec<Value> = shown
         .iter()
         .map(|s| {
-            let index = RULES.iter().position(|r| r.id == s.rule.id).unwrap_or(0);
+            let index = RULES
+                .iter()
+                .position(|r| r.id == s.rule.id)
+                .unwrap_or(RULES.len());
             let mut result = Map::new();
             result.insert("ruleId".into(), json!(s.rule.id));
             result.insert("ruleIndex".into(), json!(index));
@@ -603,7 +671,9 @@ fn render_sarif(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Resu
                     }]),
                 );
             }
-            result.insert("properties".into(), json!({ "category": s.category.as_str() }));
+            if let Some(category) = s.category {
+                result.insert("properties".into(), json!({ "category": category.as_str() }));
+            }
             Value::Object(result)
         })
         .collect();
@@ -647,7 +717,7 @@ fn render_rdjson(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Res
             let mut diagnostic = Map::new();
             diagnostic.insert(
                 "message".into(),
-                json!(format!("{} (breaks {})", s.message, s.category)),
+                json!(format!("{}{}", s.message, s.breaks())),
             );
             diagnostic.insert(
                 "location".into(),

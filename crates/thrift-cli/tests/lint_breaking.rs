@@ -216,7 +216,9 @@ fn git_refs_end_to_end() {
     assert_eq!(log["version"], "2.1.0");
     let run0 = &log["runs"][0];
     let rules = run0["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), thrift_breaking::RULES.len());
+    // The catalogue, then COMPILE (errors that stop a comparison).
+    assert_eq!(rules.len(), thrift_breaking::RULES.len() + 1);
+    assert_eq!(rules.last().unwrap()["id"], "COMPILE");
     for rule in rules {
         for key in ["id", "shortDescription", "fullDescription", "help"] {
             assert!(!rule[key].is_null(), "{key} in {rule}");
@@ -437,4 +439,128 @@ fn rdjson_columns_are_utf8_bytes() {
     );
     let findings: Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(findings[0]["start"]["column"], 14);
+}
+
+/// A version with a syntax error is not compared (it would read as six
+/// deleted fields): the errors are reported, in every format, with exit
+/// code 1, as `buf breaking` reports compile errors.
+#[test]
+fn versions_that_do_not_read_are_not_compared() {
+    let dir = temp_dir("unread");
+    let fields = "  1: i64 id\n  2: string name\n  3: string email\n  4: i32 age\n  5: bool admin\n  6: list<string> tags\n";
+    write(
+        &dir,
+        &[
+            ("old/a.thrift", &format!("struct User {{\n{fields}}}\n")),
+            (
+                "new/a.thrift",
+                "struct User {\n  1 i64 id\n  2: string name\n  3: string email\n  4: i32 age\n  5: bool admin\n  6: list<string> tags\n}\n",
+            ),
+        ],
+    );
+    let new = dir.join("new");
+    let out = run(&new, &["--against", "../old"]);
+    check(
+        &out,
+        expect![[r#"
+            exit 1
+            --- stdout
+            error[COMPILE]: syntax error: expected `:` after the field id, found `i64`; the new version is incomplete, so nothing was compared
+              --> a.thrift:2:4
+
+            --- stderr
+            1 error: the versions were not compared (FILE; 1 file against ../old)
+        "#]],
+    );
+    // The same in every format: one COMPILE error, nothing else.
+    let out = run(&new, &["--against", "../old", "--format", "json"]);
+    assert_eq!(out.code, 1);
+    let findings: Value = serde_json::from_str(&out.stdout).unwrap();
+    let findings = findings.as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{}", out.stdout);
+    assert_eq!(findings[0]["rule"], "COMPILE");
+    assert_eq!(findings[0]["category"], Value::Null);
+    assert_eq!(
+        findings[0]["start"],
+        serde_json::json!({"line": 2, "column": 4})
+    );
+    let out = run(&new, &["--against", "../old", "--format", "github"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.stdout,
+        "::error file=a.thrift,line=2,col=4,endLine=2,endColumn=4,title=COMPILE::syntax error: expected `:` after the field id, found `i64`; the new version is incomplete, so nothing was compared\n"
+    );
+    let out = run(&new, &["--against", "../old", "--format", "sarif"]);
+    assert_eq!(out.code, 1);
+    let log: Value = serde_json::from_str(&out.stdout).unwrap();
+    let run0 = &log["runs"][0];
+    let results = run0["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1);
+    assert_eq!(results[0]["ruleId"], "COMPILE");
+    let index = results[0]["ruleIndex"].as_u64().unwrap() as usize;
+    assert_eq!(run0["tool"]["driver"]["rules"][index]["id"], "COMPILE");
+    let out = run(&new, &["--against", "../old", "--format", "rdjson"]);
+    assert_eq!(out.code, 1);
+    let result: Value = serde_json::from_str(&out.stdout).unwrap();
+    let diagnostics = result["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!(diagnostics[0]["code"]["value"], "COMPILE");
+    assert_eq!(diagnostics[0]["severity"], "ERROR");
+    assert_eq!(
+        diagnostics[0]["location"]["range"]["start"],
+        serde_json::json!({"line": 2, "column": 4})
+    );
+
+    // Fixed: compared again.
+    write(
+        &dir,
+        &[("new/a.thrift", &format!("struct User {{\n{fields}}}\n"))],
+    );
+    let out = run(&new, &["--against", "../old"]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+}
+
+/// An include that cannot be found in the old version (a git ref) is an
+/// error in the old version; `[breaking] ignore` on the file leaves it out.
+#[test]
+fn an_unresolved_include_in_the_old_version_is_reported() {
+    let dir = temp_dir("unresolved");
+    git(&dir, &["init", "-q"]);
+    write(
+        &dir,
+        &[(
+            "a.thrift",
+            "include \"gone.thrift\"\n\nstruct A {\n  1: gone.T x\n}\n",
+        )],
+    );
+    git(&dir, &["add", "."]);
+    git(&dir, &["commit", "-q", "-m", "v1"]);
+    write(&dir, &[("a.thrift", "struct A {\n  1: i32 x\n}\n")]);
+    let out = run(&dir, &["--against", "HEAD"]);
+    check(
+        &out,
+        expect![[r#"
+            exit 1
+            --- stdout
+            error[COMPILE]: cannot find included file `gone.thrift`; the old version is incomplete, so nothing was compared
+              --> a.thrift:1:9 (in HEAD)
+
+            --- stderr
+            1 error: the versions were not compared (FILE; 1 file against HEAD)
+        "#]],
+    );
+    write(
+        &dir,
+        &[("thrift-tools.toml", "[breaking]\nignore = [\"a.thrift\"]\n")],
+    );
+    let out = run(&dir, &["--against", "HEAD"]);
+    check(
+        &out,
+        expect![[r#"
+            exit 0
+            --- stdout
+            --- stderr
+            no breaking changes (FILE; 1 file compared against HEAD)
+        "#]],
+    );
 }

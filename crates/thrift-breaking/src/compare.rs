@@ -180,15 +180,33 @@ impl<'a> Cx<'a> {
         previous: Option<Location>,
         message: String,
     ) {
+        self.push_family(fc, vec![(rule, location, previous, message)]);
+    }
+
+    /// Pushes the findings of one change, judged by the rules of several
+    /// levels (`FIELD_SAME_TYPE`, `FIELD_WIRE_JSON_COMPATIBLE_TYPE`,
+    /// `FIELD_WIRE_COMPATIBLE_TYPE`): each breaks the most lenient category
+    /// any of them reports, whichever rules run.
+    fn push_family(
+        &mut self,
+        fc: &FileCx,
+        family: Vec<(&'static Rule, Location, Option<Location>, String)>,
+    ) {
         let dialect = self.options.dialect.unwrap_or(fc.dialect);
-        if self.options.is_active(rule, dialect) {
-            self.findings.push(Finding {
-                rule,
-                dialect,
-                location,
-                previous,
-                message,
-            });
+        let Some(breaks) = family.iter().map(|f| f.0.category(dialect)).max() else {
+            return;
+        };
+        for (rule, location, previous, message) in family {
+            if self.options.is_active(rule, dialect) {
+                self.findings.push(Finding {
+                    rule,
+                    dialect,
+                    breaks,
+                    location,
+                    previous,
+                    message,
+                });
+            }
         }
     }
 
@@ -484,21 +502,20 @@ impl<'a> Cx<'a> {
         location: Location,
     ) {
         let (a, b) = (old_ty.display(), new_ty.display());
+        let mut family = Vec::new();
         if a != b {
-            self.push(
-                fc,
+            family.push((
                 same,
                 location,
                 None,
                 format!("{what} changed type from `{a}` to `{b}`"),
-            );
+            ));
         }
         let old_w = wire_type(self.old.db, old_file, old_ty);
         let new_w = wire_type(self.new.db, new_file, new_ty);
         let (ow, nw) = (old_w.display(), new_w.display());
         if !self.compatible((&old_w, &new_w), true, (&a, &b)) {
-            self.push(
-                fc,
+            family.push((
                 json,
                 location,
                 None,
@@ -507,11 +524,10 @@ impl<'a> Cx<'a> {
                 } else {
                     format!("{what} changed type from `{a}` to `{b}`, which JSON protocols encode differently ({ow} -> {nw})")
                 },
-            );
+            ));
         }
         if !self.compatible((&old_w, &new_w), false, (&a, &b)) {
-            self.push(
-                fc,
+            family.push((
                 wire,
                 location,
                 None,
@@ -520,8 +536,9 @@ impl<'a> Cx<'a> {
                 } else {
                     format!("{what} changed type from `{a}` to `{b}`, which is encoded differently ({ow} -> {nw})")
                 },
-            );
+            ));
         }
+        self.push_family(fc, family);
     }
 
     // -----------------------------------------------------------------------
@@ -881,13 +898,12 @@ impl<'a> Cx<'a> {
             );
             let (a, b) = (old.return_type.display(), new.return_type.display());
             if a != b {
-                self.push(
-                    fc,
+                let mut family = vec![(
                     &FUNCTION_SAME_RETURN_TYPE,
                     ret_loc,
                     None,
                     format!("return type of {owner} changed from `{a}` to `{b}`"),
-                );
+                )];
                 if old.return_type != TypeRef::Void {
                     let old_w = wire_type(self.old.db, old_ref.file, &old.return_type);
                     let new_w = wire_type(self.new.db, new_ref.file, &new.return_type);
@@ -907,10 +923,11 @@ impl<'a> Cx<'a> {
                                     new_w.display()
                                 )
                             };
-                            self.push(fc, rule, ret_loc, None, message);
+                            family.push((rule, ret_loc, None, message));
                         }
                     }
                 }
+                self.push_family(fc, family);
             }
             // Arguments.
             self.field_list(

@@ -123,6 +123,11 @@ pub struct Finding {
     pub rule: &'static Rule,
     /// The dialect the rule was judged in.
     pub dialect: Dialect,
+    /// The widest category the change breaks: the most lenient one that
+    /// reports it, by this rule or by the rule of another level for the
+    /// same change (`i32` -> `i64` is `FIELD_SAME_TYPE` in `SOURCE` and
+    /// breaks `WIRE`). Categories nest, so it breaks every stricter one too.
+    pub breaks: Category,
     /// Where it is reported: in the new version, except for deleted files.
     pub location: Location,
     /// For deletions and moves: where the thing was in the old version.
@@ -143,9 +148,9 @@ impl Location {
 }
 
 impl Finding {
-    /// The most lenient category that reports the finding: what it breaks.
+    /// The widest category the change breaks ([`Finding::breaks`]).
     pub fn category(&self) -> Category {
-        self.rule.category(self.dialect)
+        self.breaks
     }
 }
 

@@ -38,6 +38,15 @@ impl Category {
         }
     }
 
+    /// What a change that breaks this category breaks, for people:
+    /// `WIRE (and so every stricter category)`; `FILE` alone.
+    pub fn breaks_text(self) -> String {
+        match self {
+            Category::File => "FILE".to_string(),
+            c => format!("{c} (and so every stricter category)"),
+        }
+    }
+
     /// Parses a category name (ASCII case ignored).
     pub fn parse(s: &str) -> Option<Category> {
         Category::ALL

@@ -2,7 +2,8 @@
 //! compared in every category; the findings are checked against
 //! `test_data/<case>/expected.txt` (update with `UPDATE_EXPECT=1`).
 //!
-//! Each finding is printed once, with the categories that report it, so
+//! Each finding is printed once, with the categories that report it and
+//! the widest category the change breaks (`(breaks WIRE)`), so
 //! a negative case (a change that must not be reported in `WIRE`) shows
 //! as a finding without `WIRE` in its list, or as no finding at all. A
 //! `dialect` file in the case selects the dialect (`apache`, `fbthrift`).
@@ -139,6 +140,17 @@ fn render(case: &Path) -> String {
         }
     }
     seen.sort_by_key(|(f, _)| (f.location.key(), f.rule.id));
+    // What a finding breaks is the widest category it is reported in, by
+    // it or by another finding of the same change (same place).
+    for (f, cats) in &seen {
+        assert!(cats.iter().all(|c| *c <= f.breaks), "{f:?} in {cats:?}");
+        assert!(
+            seen.iter()
+                .any(|(g, cats)| g.location == f.location && cats.contains(&f.breaks)),
+            "{f:?}: nothing at its place is reported in {}",
+            f.breaks
+        );
+    }
     let mut out = String::new();
     for (f, cats) in &seen {
         let loc = |l: &thrift_breaking::Location| {
@@ -154,10 +166,11 @@ fn render(case: &Path) -> String {
         };
         let cats: Vec<&str> = cats.iter().map(|c| c.as_str()).collect();
         out.push_str(&format!(
-            "{} {} [{}] {}\n",
+            "{} {} [{}] (breaks {}) {}\n",
             loc(&f.location),
             f.rule.id,
             cats.join(" "),
+            f.breaks,
             f.message
         ));
         if let Some(p) = &f.previous {

@@ -475,7 +475,7 @@ fn render_human(
         };
         let breaks = s
             .category
-            .map_or(String::new(), |c| format!("  breaks {c}"));
+            .map_or(String::new(), |c| format!("  breaks {}", c.breaks_text()));
         let _ = writeln!(
             text,
             "  {} {}:{}:{}{old}{breaks}",

@@ -145,21 +145,21 @@ fn git_refs_end_to_end() {
             exit 1
             --- stdout
             error[TYPEDEF_SAME_TYPE]: typedef `Id` changed type from `i32` to `i64`
-              --> idl/common/types.thrift:1:9  breaks SOURCE
+              --> idl/common/types.thrift:1:9  breaks WIRE (and so every stricter category)
 
             error[FILE_NO_DELETE]: file `idl/old.thrift` was deleted
               --> idl/old.thrift:1:1 (in HEAD)  breaks FILE
 
             error[FIELD_NO_DELETE]: field 4 `email` was deleted from struct `User`
-              --> idl/user.thrift:4:8  breaks SOURCE
+              --> idl/user.thrift:4:8  breaks SOURCE (and so every stricter category)
               note: previously at idl/user.thrift:8:3 (in HEAD)
 
             error[FIELD_SAME_NAME]: field 2 of struct `User` was renamed from `name` to `full_name`
-              --> idl/user.thrift:6:13  breaks WIRE_JSON
+              --> idl/user.thrift:6:13  breaks WIRE_JSON (and so every stricter category)
               note: previously at idl/user.thrift:6:3 (in HEAD)
 
             error[FUNCTION_NO_DELETE]: function `Users.ping` was deleted
-              --> idl/user.thrift:11:9  breaks WIRE
+              --> idl/user.thrift:11:9  breaks WIRE (and so every stricter category)
               note: previously at idl/user.thrift:14:3 (in HEAD)
 
             --- stderr
@@ -178,13 +178,13 @@ fn git_refs_end_to_end() {
             exit 1
             --- stdout
             error[TYPEDEF_WIRE_COMPATIBLE_TYPE]: typedef `Id` changed type from `i32` to `i64`, which is encoded differently (i32 -> i64)
-              --> idl/common/types.thrift:1:9  breaks WIRE
+              --> idl/common/types.thrift:1:9  breaks WIRE (and so every stricter category)
 
             error[FIELD_WIRE_COMPATIBLE_TYPE]: field 3 `ref` of struct `User` of type `types.Id` is now encoded differently (i32 -> i64)
-              --> idl/user.thrift:7:6  breaks WIRE
+              --> idl/user.thrift:7:6  breaks WIRE (and so every stricter category)
 
             error[FUNCTION_NO_DELETE]: function `Users.ping` was deleted
-              --> idl/user.thrift:11:9  breaks WIRE
+              --> idl/user.thrift:11:9  breaks WIRE (and so every stricter category)
               note: previously at idl/user.thrift:14:3 (in HEAD)
 
             --- stderr
@@ -226,6 +226,8 @@ fn git_refs_end_to_end() {
     }
     let results = run0["results"].as_array().unwrap();
     assert_eq!(results.len(), 5);
+    assert_eq!(results[0]["ruleId"], "TYPEDEF_SAME_TYPE");
+    assert_eq!(results[0]["properties"]["category"], "WIRE");
     for result in results {
         let index = result["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[index]["id"], result["ruleId"]);
@@ -240,6 +242,8 @@ fn git_refs_end_to_end() {
     assert_eq!(findings.as_array().unwrap().len(), 5);
     assert_eq!(findings[0]["rule"], "TYPEDEF_SAME_TYPE");
     assert_eq!(findings[0]["start"]["line"], 1);
+    // `i32` -> `i64` is reported in FILE by a SOURCE rule, and breaks WIRE.
+    assert_eq!(findings[0]["category"], "WIRE");
 
     // rdjson, for reviewdog: one DiagnosticResult; columns in UTF-8 bytes.
     let out = run(
@@ -322,7 +326,7 @@ fn directories_files_and_config() {
             exit 1
             --- stdout
             error[FIELD_WIRE_JSON_COMPATIBLE_TYPE]: field 1 `x` of struct `A` changed type from `i32` to `i64`, which JSON protocols encode differently (i32 -> i64)
-              --> a.thrift:2:6  breaks WIRE_JSON
+              --> a.thrift:2:6  breaks WIRE (and so every stricter category)
 
             --- stderr
             1 breaking change (WIRE_JSON; 1 file compared against ../old)
@@ -343,7 +347,7 @@ fn directories_files_and_config() {
             exit 1
             --- stdout
             error[FIELD_NO_DELETE]: field 2 `y` was deleted from struct `A`
-              --> a.thrift:1:8  breaks SOURCE
+              --> a.thrift:1:8  breaks SOURCE (and so every stricter category)
               note: previously at a.thrift:3:3 (in ../old/a.thrift)
 
             --- stderr

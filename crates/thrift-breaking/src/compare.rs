@@ -430,6 +430,11 @@ impl<'a> Cx<'a> {
                     _ => None,
                 });
                 let location = self.new_loc(new_ref.file, range.or(name_loc_range(name_loc)));
+                let old_range = self.old.db.def_node(old_ref).and_then(|n| match n {
+                    ast::Definition::Typedef(t) => t.target().map(|t| t.syntax().text_range()),
+                    _ => None,
+                });
+                let previous = self.old_loc(old_ref.file, old_range.or(Some(old_name_loc.range)));
                 self.type_change(
                     fc,
                     [
@@ -440,7 +445,7 @@ impl<'a> Cx<'a> {
                     &format!("typedef `{}`", new_def.name),
                     (old_ref.file, a),
                     (new_ref.file, b),
-                    location,
+                    (location, previous),
                 );
             }
             (DefKind::Const { ty: a }, DefKind::Const { ty: b }) => {
@@ -462,7 +467,13 @@ impl<'a> Cx<'a> {
                         b.display()
                     );
                     let location = self.new_loc(new_ref.file, range.or(name_loc_range(name_loc)));
-                    self.push(fc, &CONST_SAME_TYPE, location, Some(old_name_loc), message);
+                    let old_range = old_c
+                        .as_ref()
+                        .and_then(|c| c.ty())
+                        .map(|t| t.syntax().text_range());
+                    let previous =
+                        self.old_loc(old_ref.file, old_range.or(Some(old_name_loc.range)));
+                    self.push(fc, &CONST_SAME_TYPE, location, Some(previous), message);
                 } else {
                     let old_v = old_c.as_ref().and_then(|c| c.value());
                     let new_v = new_c.as_ref().and_then(|c| c.value());
@@ -499,15 +510,16 @@ impl<'a> Cx<'a> {
         what: &str,
         (old_file, old_ty): (FileId, &TypeRef),
         (new_file, new_ty): (FileId, &TypeRef),
-        location: Location,
+        (location, previous): (Location, Location),
     ) {
+        let previous = Some(previous);
         let (a, b) = (old_ty.display(), new_ty.display());
         let mut family = Vec::new();
         if a != b {
             family.push((
                 same,
                 location,
-                None,
+                previous,
                 format!("{what} changed type from `{a}` to `{b}`"),
             ));
         }
@@ -518,7 +530,7 @@ impl<'a> Cx<'a> {
             family.push((
                 json,
                 location,
-                None,
+                previous,
                 if a == b {
                     format!("{what} of type `{a}` is now encoded differently in JSON protocols ({ow} -> {nw})")
                 } else {
@@ -530,7 +542,7 @@ impl<'a> Cx<'a> {
             family.push((
                 wire,
                 location,
-                None,
+                previous,
                 if a == b {
                     format!("{what} of type `{a}` is now encoded differently ({ow} -> {nw})")
                 } else {
@@ -562,6 +574,7 @@ impl<'a> Cx<'a> {
         let what = if args { "argument" } else { "field" };
         let old_range = |i: usize| old_nodes.get(i).map(|f| core_range(f.syntax()));
         let new_part = |i: usize, part: Part| new_nodes.get(i).map(|f| part_range(f, part));
+        let old_part = |i: usize, part: Part| old_nodes.get(i).map(|f| part_range(f, part));
         let mut matched_new = vec![false; new_fields.len()];
         // By id and name, then by id, one to one.
         let old_items: Vec<(i64, &str)> = old_fields
@@ -608,6 +621,7 @@ impl<'a> Cx<'a> {
                         "{what} `{}` of {owner} changed id from {id} to {}",
                         old.name, new_ids[ni]
                     );
+                    let previous = Some(self.old_loc(old_ref.file, old_part(oi, Part::Id)));
                     self.push(fc, rule, location, previous, message);
                 } else {
                     let required = old.requiredness == Required;
@@ -677,6 +691,7 @@ impl<'a> Cx<'a> {
                     "{what} {id} of {owner} was renamed from `{}` to `{}`",
                     old.name, new.name
                 );
+                let previous = Some(self.old_loc(old_ref.file, old_part(oi, Part::Name)));
                 self.push(fc, rule, location, previous, message);
             }
             let rules: [&'static Rule; 3] = if args {
@@ -693,13 +708,14 @@ impl<'a> Cx<'a> {
                 ]
             };
             let location = self.new_loc(new_ref.file, new_part(ni, Part::Type));
+            let type_previous = self.old_loc(old_ref.file, old_part(oi, Part::Type));
             self.type_change(
                 fc,
                 rules,
                 &format!("{what} {id} `{}` of {owner}", new.name),
                 (old_ref.file, &old.ty),
                 (new_ref.file, &new.ty),
-                location,
+                (location, type_previous),
             );
             // Requiredness.
             let req_location = self.new_loc(new_ref.file, new_part(ni, Part::Requiredness));
@@ -723,6 +739,7 @@ impl<'a> Cx<'a> {
                 _ => Some(&FIELD_SAME_REQUIREDNESS),
             };
             if let Some(rule) = rule {
+                let previous = Some(self.old_loc(old_ref.file, old_part(oi, Part::Requiredness)));
                 self.push(fc, rule, req_location, previous, message);
             }
             // Default values.
@@ -744,6 +761,7 @@ impl<'a> Cx<'a> {
                         show(&a),
                         show(&b)
                     );
+                    let previous = Some(self.old_loc(old_ref.file, old_part(oi, Part::Default)));
                     self.push(fc, &FIELD_SAME_DEFAULT, location, previous, message);
                 }
             }
@@ -896,12 +914,21 @@ impl<'a> Cx<'a> {
                     .map(|t| t.syntax().text_range())
                     .or(name_loc_range(fn_name_loc)),
             );
+            let ret_previous = Some(
+                self.old_loc(
+                    old_ref.file,
+                    old_node
+                        .and_then(|f| f.return_type())
+                        .map(|t| t.syntax().text_range())
+                        .or(previous.map(|p| p.range)),
+                ),
+            );
             let (a, b) = (old.return_type.display(), new.return_type.display());
             if a != b {
                 let mut family = vec![(
                     &FUNCTION_SAME_RETURN_TYPE,
                     ret_loc,
-                    None,
+                    ret_previous,
                     format!("return type of {owner} changed from `{a}` to `{b}`"),
                 )];
                 if old.return_type != TypeRef::Void {
@@ -923,7 +950,7 @@ impl<'a> Cx<'a> {
                                     new_w.display()
                                 )
                             };
-                            family.push((rule, ret_loc, None, message));
+                            family.push((rule, ret_loc, ret_previous, message));
                         }
                     }
                 }
@@ -1009,6 +1036,10 @@ impl<'a> Cx<'a> {
                             new_ref.file,
                             new_nodes.get(j).map(|f| part_range(f, Part::Type)),
                         );
+                        let previous = Some(self.old_loc(
+                            old_ref.file,
+                            old_nodes.get(i).map(|f| part_range(f, Part::Type)),
+                        ));
                         let message = format!(
                             "exception {} of {owner} changed type from `{}` to `{}`",
                             old_ids[i],
@@ -1027,6 +1058,10 @@ impl<'a> Cx<'a> {
                             new_ref.file,
                             new_nodes.get(j).map(|f| part_range(f, Part::Id)),
                         );
+                        let previous = Some(self.old_loc(
+                            old_ref.file,
+                            old_nodes.get(i).map(|f| part_range(f, Part::Id)),
+                        ));
                         let message = format!(
                             "exception `{}` of {owner} changed id from {} to {}",
                             ex.ty.display(),

@@ -142,7 +142,23 @@ fn render(case: &Path) -> String {
     seen.sort_by_key(|(f, _)| (f.location.key(), f.rule.id));
     // What a finding breaks is the widest category it is reported in, by
     // it or by another finding of the same change (same place).
+    // Every change and deletion says where the thing was in the old
+    // version; only additions (and a deleted file, reported in the old
+    // file itself) have nothing to point at.
+    const WITHOUT_PREVIOUS: &[&str] = &[
+        "FILE_NO_DELETE",
+        "FIELD_NO_ADD_REQUIRED",
+        "FUNCTION_ARG_NO_ADD",
+        "FUNCTION_ARG_NO_ADD_REQUIRED",
+        "FUNCTION_THROWS_NO_ADD",
+        "FUNCTION_THROWS_NO_ADD_TO_VOID",
+        "PACKAGE_SAME",
+    ];
     for (f, cats) in &seen {
+        assert!(
+            f.previous.is_some() || WITHOUT_PREVIOUS.contains(&f.rule.id),
+            "{f:?} has no previous location"
+        );
         assert!(cats.iter().all(|c| *c <= f.breaks), "{f:?} in {cats:?}");
         assert!(
             seen.iter()

@@ -24,7 +24,9 @@ use thrift_config::Config;
 
 use thrift_semantic::normalize_path as normalize;
 
-use crate::report::{Format, escape_data, escape_property, is_unsafe_char, sarif_location};
+use crate::report::{
+    Format, escape_data, escape_property, expand_line, is_unsafe_char, sarif_location,
+};
 
 pub struct BreakingArgs {
     pub against: Option<String>,
@@ -365,6 +367,11 @@ struct Shown {
     end_col: u32,
     message: String,
     previous: Option<(String, u32, u32, u32, u32)>,
+    /// The start line of the location and of `previous`, for the human
+    /// format; `None` for an empty range at the start of a file (where a
+    /// deleted file or definition is reported: nothing to underline).
+    source: Option<String>,
+    previous_source: Option<String>,
     /// The start and end columns in UTF-8 bytes (1-based, for rdjson), of
     /// the location and of `previous`.
     byte_cols: (u32, u32),
@@ -415,8 +422,19 @@ impl Shown {
                 v.byte_column(l.file, l.range.end(), end_line),
             )
         };
+        let source = |l: &thrift_breaking::Location| {
+            if l.range == thrift_syntax::TextRange::default() {
+                return None;
+            }
+            let v = side(l.side);
+            let (line, _) = v.position(l.file, l.range.start());
+            let text = v.db.text(l.file)?;
+            text.lines().nth(line as usize - 1).map(str::to_string)
+        };
         let (path, line, col, end_line, end_col) = loc(location);
         Shown {
+            source: source(location),
+            previous_source: previous.and_then(source),
             rule,
             category,
             path,
@@ -447,6 +465,14 @@ fn sanitize(s: &str) -> String {
         .collect()
 }
 
+const BOLD: &str = "\x1b[1m";
+const RED: &str = "\x1b[1;31m";
+const CYAN: &str = "\x1b[1;36m";
+const BLUE: &str = "\x1b[1;34m";
+
+/// As rustc shows an error: the message, ` --> file:line:col` with what the
+/// change breaks, the new line with the changed part underlined and, for a
+/// change or a deletion, `note: was` with the old place and its line.
 fn render_human(
     shown: &[Shown],
     against: &str,
@@ -465,38 +491,84 @@ fn render_human(
         let _ = writeln!(
             text,
             "{}{}",
-            paint("\x1b[1;31m", &format!("error[{}]", s.rule.id)),
-            paint("\x1b[1m", &format!(": {}", sanitize(&s.message)))
+            paint(RED, &format!("error[{}]", s.rule.id)),
+            paint(BOLD, &format!(": {}", sanitize(&s.message)))
         );
-        let old = if s.old_file {
-            format!(" (in {against})")
-        } else {
-            String::new()
-        };
+        let gutter = [Some(s.line), s.previous.as_ref().map(|p| p.1)]
+            .into_iter()
+            .flatten()
+            .map(|line| line.to_string().len())
+            .max()
+            .unwrap_or(1);
+        let pad = " ".repeat(gutter);
+        let in_old = format!(" (in {})", sanitize(against));
         let breaks = s
             .category
             .map_or(String::new(), |c| format!("  breaks {}", c.breaks_text()));
         let _ = writeln!(
             text,
-            "  {} {}:{}:{}{old}{breaks}",
-            paint("\x1b[1;34m", "-->"),
+            "{pad}{} {}:{}:{}{}{breaks}",
+            paint(BLUE, "-->"),
             sanitize(&s.path),
             s.line,
             s.col,
+            if s.old_file { in_old.as_str() } else { "" },
         );
-        if let Some((path, line, col, _, _)) = &s.previous {
+        if let Some(line) = &s.source {
+            let span = (s.line, s.col, s.end_line, s.end_col);
+            snippet(&mut text, line, span, gutter, RED, &paint);
+        }
+        if let Some((path, line, col, end_line, end_col)) = &s.previous {
+            let _ = writeln!(text, "{}{}", paint(CYAN, "note"), paint(BOLD, ": was"));
             let _ = writeln!(
                 text,
-                "  {}: previously at {}:{line}:{col} (in {})",
-                paint("\x1b[1;36m", "note"),
+                "{pad}{} {}:{line}:{col}{in_old}",
+                paint(BLUE, "-->"),
                 sanitize(path),
-                sanitize(against)
             );
+            if let Some(source) = &s.previous_source {
+                let span = (*line, *col, *end_line, *end_col);
+                snippet(&mut text, source, span, gutter, CYAN, &paint);
+            }
         }
         text.push('\n');
         out.write_all(text.as_bytes())?;
     }
     Ok(())
+}
+
+/// A source line with carets under `(line, col, end_line, end_col)`
+/// (1-based; a range over several lines is underlined to the end of its
+/// first line).
+fn snippet(
+    text: &mut String,
+    source: &str,
+    (line, col, end_line, end_col): (u32, u32, u32, u32),
+    gutter: usize,
+    caret_style: &str,
+    paint: &dyn Fn(&str, &str) -> String,
+) {
+    let pad = " ".repeat(gutter);
+    let bar = paint(BLUE, "|");
+    let (shown, columns) = expand_line(source);
+    let chars = columns.len() - 1;
+    let start = (col as usize).saturating_sub(1).min(chars);
+    let end = if end_line == line {
+        (end_col as usize).saturating_sub(1).clamp(start, chars)
+    } else {
+        chars
+    };
+    let from = columns[start];
+    let carets = (columns[end] - from).max(1);
+    let _ = writeln!(text, "{pad} {bar}");
+    let number = paint(BLUE, &format!("{line:>gutter$} |"));
+    let _ = writeln!(text, "{number} {shown}");
+    let _ = writeln!(
+        text,
+        "{pad} {bar} {}{}",
+        " ".repeat(from),
+        paint(caret_style, &"^".repeat(carets))
+    );
 }
 
 fn position_json(line: u32, col: u32) -> Value {

@@ -145,22 +145,51 @@ fn git_refs_end_to_end() {
             exit 1
             --- stdout
             error[TYPEDEF_SAME_TYPE]: typedef `Id` changed type from `i32` to `i64`
-              --> idl/common/types.thrift:1:9  breaks WIRE (and so every stricter category)
+             --> idl/common/types.thrift:1:9  breaks WIRE (and so every stricter category)
+              |
+            1 | typedef i64 Id
+              |         ^^^
+            note: was
+             --> idl/common/types.thrift:1:9 (in HEAD)
+              |
+            1 | typedef i32 Id
+              |         ^^^
 
             error[FILE_NO_DELETE]: file `idl/old.thrift` was deleted
-              --> idl/old.thrift:1:1 (in HEAD)  breaks FILE
+             --> idl/old.thrift:1:1 (in HEAD)  breaks FILE
 
             error[FIELD_NO_DELETE]: field 4 `email` was deleted from struct `User`
-              --> idl/user.thrift:4:8  breaks SOURCE (and so every stricter category)
-              note: previously at idl/user.thrift:8:3 (in HEAD)
+             --> idl/user.thrift:4:8  breaks SOURCE (and so every stricter category)
+              |
+            4 | struct User {
+              |        ^^^^
+            note: was
+             --> idl/user.thrift:8:3 (in HEAD)
+              |
+            8 |   4: optional string email
+              |   ^^^^^^^^^^^^^^^^^^^^^^^^
 
             error[FIELD_SAME_NAME]: field 2 of struct `User` was renamed from `name` to `full_name`
-              --> idl/user.thrift:6:13  breaks WIRE_JSON (and so every stricter category)
-              note: previously at idl/user.thrift:6:3 (in HEAD)
+             --> idl/user.thrift:6:13  breaks WIRE_JSON (and so every stricter category)
+              |
+            6 |   2: string full_name
+              |             ^^^^^^^^^
+            note: was
+             --> idl/user.thrift:6:13 (in HEAD)
+              |
+            6 |   2: string name
+              |             ^^^^
 
             error[FUNCTION_NO_DELETE]: function `Users.ping` was deleted
               --> idl/user.thrift:11:9  breaks WIRE (and so every stricter category)
-              note: previously at idl/user.thrift:14:3 (in HEAD)
+               |
+            11 | service Users {
+               |         ^^^^^
+            note: was
+              --> idl/user.thrift:14:3 (in HEAD)
+               |
+            14 |   void ping()
+               |   ^^^^^^^^^^^
 
             --- stderr
             5 breaking changes (FILE; 3 files compared against HEAD)
@@ -178,14 +207,37 @@ fn git_refs_end_to_end() {
             exit 1
             --- stdout
             error[TYPEDEF_WIRE_COMPATIBLE_TYPE]: typedef `Id` changed type from `i32` to `i64`, which is encoded differently (i32 -> i64)
-              --> idl/common/types.thrift:1:9  breaks WIRE (and so every stricter category)
+             --> idl/common/types.thrift:1:9  breaks WIRE (and so every stricter category)
+              |
+            1 | typedef i64 Id
+              |         ^^^
+            note: was
+             --> idl/common/types.thrift:1:9 (in HEAD)
+              |
+            1 | typedef i32 Id
+              |         ^^^
 
             error[FIELD_WIRE_COMPATIBLE_TYPE]: field 3 `ref` of struct `User` of type `types.Id` is now encoded differently (i32 -> i64)
-              --> idl/user.thrift:7:6  breaks WIRE (and so every stricter category)
+             --> idl/user.thrift:7:6  breaks WIRE (and so every stricter category)
+              |
+            7 |   3: types.Id ref
+              |      ^^^^^^^^
+            note: was
+             --> idl/user.thrift:7:6 (in HEAD)
+              |
+            7 |   3: types.Id ref
+              |      ^^^^^^^^
 
             error[FUNCTION_NO_DELETE]: function `Users.ping` was deleted
               --> idl/user.thrift:11:9  breaks WIRE (and so every stricter category)
-              note: previously at idl/user.thrift:14:3 (in HEAD)
+               |
+            11 | service Users {
+               |         ^^^^^
+            note: was
+              --> idl/user.thrift:14:3 (in HEAD)
+               |
+            14 |   void ping()
+               |   ^^^^^^^^^^^
 
             --- stderr
             3 breaking changes (WIRE; 3 files compared against HEAD)
@@ -203,7 +255,7 @@ fn git_refs_end_to_end() {
             exit 1
             --- stdout
             ::error file=user.thrift,line=4,col=8,endLine=4,endColumn=12,title=FIELD_NO_DELETE (breaks SOURCE)::field 4 `email` was deleted from struct `User`%0APreviously at user.thrift:8:3 (in HEAD).
-            ::error file=user.thrift,line=6,col=13,endLine=6,endColumn=22,title=FIELD_SAME_NAME (breaks WIRE_JSON)::field 2 of struct `User` was renamed from `name` to `full_name`%0APreviously at user.thrift:6:3 (in HEAD).
+            ::error file=user.thrift,line=6,col=13,endLine=6,endColumn=22,title=FIELD_SAME_NAME (breaks WIRE_JSON)::field 2 of struct `User` was renamed from `name` to `full_name`%0APreviously at user.thrift:6:13 (in HEAD).
             ::error file=user.thrift,line=11,col=9,endLine=11,endColumn=14,title=FUNCTION_NO_DELETE (breaks WIRE)::function `Users.ping` was deleted%0APreviously at user.thrift:14:3 (in HEAD).
             --- stderr
         "#]],
@@ -262,7 +314,7 @@ fn git_refs_end_to_end() {
         .collect();
     expect![[r#"
         {"code":{"url":"https://github.com/thrift-tools/thrift-tools/blob/main/docs/breaking.md#field_no_delete","value":"FIELD_NO_DELETE"},"location":{"path":"user.thrift","range":{"end":{"column":12,"line":4},"start":{"column":8,"line":4}}},"message":"field 4 `email` was deleted from struct `User` (breaks SOURCE)","related_locations":[{"location":{"path":"user.thrift","range":{"end":{"column":27,"line":8},"start":{"column":3,"line":8}}},"message":"previously here (in HEAD)"}],"severity":"ERROR"}
-        {"code":{"url":"https://github.com/thrift-tools/thrift-tools/blob/main/docs/breaking.md#field_same_name","value":"FIELD_SAME_NAME"},"location":{"path":"user.thrift","range":{"end":{"column":22,"line":6},"start":{"column":13,"line":6}}},"message":"field 2 of struct `User` was renamed from `name` to `full_name` (breaks WIRE_JSON)","related_locations":[{"location":{"path":"user.thrift","range":{"end":{"column":17,"line":6},"start":{"column":3,"line":6}}},"message":"previously here (in HEAD)"}],"severity":"ERROR"}
+        {"code":{"url":"https://github.com/thrift-tools/thrift-tools/blob/main/docs/breaking.md#field_same_name","value":"FIELD_SAME_NAME"},"location":{"path":"user.thrift","range":{"end":{"column":22,"line":6},"start":{"column":13,"line":6}}},"message":"field 2 of struct `User` was renamed from `name` to `full_name` (breaks WIRE_JSON)","related_locations":[{"location":{"path":"user.thrift","range":{"end":{"column":17,"line":6},"start":{"column":13,"line":6}}},"message":"previously here (in HEAD)"}],"severity":"ERROR"}
         {"code":{"url":"https://github.com/thrift-tools/thrift-tools/blob/main/docs/breaking.md#function_no_delete","value":"FUNCTION_NO_DELETE"},"location":{"path":"user.thrift","range":{"end":{"column":14,"line":11},"start":{"column":9,"line":11}}},"message":"function `Users.ping` was deleted (breaks WIRE)","related_locations":[{"location":{"path":"user.thrift","range":{"end":{"column":14,"line":14},"start":{"column":3,"line":14}}},"message":"previously here (in HEAD)"}],"severity":"ERROR"}
     "#]].assert_eq(&diagnostics);
 }
@@ -326,7 +378,15 @@ fn directories_files_and_config() {
             exit 1
             --- stdout
             error[FIELD_WIRE_JSON_COMPATIBLE_TYPE]: field 1 `x` of struct `A` changed type from `i32` to `i64`, which JSON protocols encode differently (i32 -> i64)
-              --> a.thrift:2:6  breaks WIRE (and so every stricter category)
+             --> a.thrift:2:6  breaks WIRE (and so every stricter category)
+              |
+            2 |   1: i64 x
+              |      ^^^
+            note: was
+             --> a.thrift:2:6 (in ../old)
+              |
+            2 |   1: i32 x
+              |      ^^^
 
             --- stderr
             1 breaking change (WIRE_JSON; 1 file compared against ../old)
@@ -347,8 +407,15 @@ fn directories_files_and_config() {
             exit 1
             --- stdout
             error[FIELD_NO_DELETE]: field 2 `y` was deleted from struct `A`
-              --> a.thrift:1:8  breaks SOURCE (and so every stricter category)
-              note: previously at a.thrift:3:3 (in ../old/a.thrift)
+             --> a.thrift:1:8  breaks SOURCE (and so every stricter category)
+              |
+            1 | struct A {
+              |        ^
+            note: was
+             --> a.thrift:3:3 (in ../old/a.thrift)
+              |
+            3 |   2: string y
+              |   ^^^^^^^^^^^
 
             --- stderr
             1 breaking change (FILE; 1 file compared against ../old/a.thrift)
@@ -470,7 +537,10 @@ fn versions_that_do_not_read_are_not_compared() {
             exit 1
             --- stdout
             error[COMPILE]: syntax error: expected `:` after the field id, found `i64`; the new version is incomplete, so nothing was compared
-              --> a.thrift:2:4
+             --> a.thrift:2:4
+              |
+            2 |   1 i64 id
+              |    ^
 
             --- stderr
             1 error: the versions were not compared (FILE; 1 file against ../old)
@@ -547,7 +617,10 @@ fn an_unresolved_include_in_the_old_version_is_reported() {
             exit 1
             --- stdout
             error[COMPILE]: cannot find included file `gone.thrift`; the old version is incomplete, so nothing was compared
-              --> a.thrift:1:9 (in HEAD)
+             --> a.thrift:1:9 (in HEAD)
+              |
+            1 | include "gone.thrift"
+              |         ^^^^^^^^^^^^^
 
             --- stderr
             1 error: the versions were not compared (FILE; 1 file against HEAD)
@@ -565,6 +638,47 @@ fn an_unresolved_include_in_the_old_version_is_reported() {
             --- stdout
             --- stderr
             no breaking changes (FILE; 1 file compared against HEAD)
+        "#]],
+    );
+}
+
+/// A change shows its new line and, under `note: was`, its old line, each
+/// underlined at the changed part (tabs expanded, columns in characters).
+#[test]
+fn changes_show_the_new_and_the_old_line() {
+    let dir = temp_dir("snippets");
+    write(
+        &dir,
+        &[
+            (
+                "old/a.thrift",
+                "struct A {\n\t/* é */ 1: optional i32 x\n}\n",
+            ),
+            (
+                "new/a.thrift",
+                "// moved down a line\nstruct A {\n\t/* é */ 1: required i32 x\n}\n",
+            ),
+        ],
+    );
+    let out = run(&dir.join("new"), &["--against", "../old"]);
+    check(
+        &out,
+        expect![[r#"
+            exit 1
+            --- stdout
+            error[FIELD_NO_BECOME_REQUIRED]: field 1 `x` of struct `A` changed from optional to required
+             --> a.thrift:3:13  breaks WIRE (and so every stricter category)
+              |
+            3 |     /* é */ 1: required i32 x
+              |                ^^^^^^^^
+            note: was
+             --> a.thrift:2:13 (in ../old)
+              |
+            2 |     /* é */ 1: optional i32 x
+              |                ^^^^^^^^
+
+            --- stderr
+            1 breaking change (FILE; 1 file compared against ../old)
         "#]],
     );
 }

@@ -1118,16 +1118,15 @@ impl<'a> Cx<'a> {
 // ---------------------------------------------------------------------------
 // Helpers
 
+/// One pass of [`match_items`]: whether an old item and a new one match.
+type Pass<O, N> = dyn Fn(&O, &N) -> bool;
+
 /// Matches old items with new ones, one to one: each pass, in order,
 /// matches every old item still unmatched with the first new item still
 /// unmatched that the pass accepts. With duplicates (two fields with one
 /// id, two values with one name) the k-th old one meets the k-th new one,
 /// so a version compared with itself matches every item with itself.
-fn match_items<O, N>(
-    old: &[O],
-    new: &[N],
-    passes: &[&dyn Fn(&O, &N) -> bool],
-) -> Vec<Option<usize>> {
+fn match_items<O, N>(old: &[O], new: &[N], passes: &[&Pass<O, N>]) -> Vec<Option<usize>> {
     let mut pairs = vec![None; old.len()];
     let mut taken = vec![false; new.len()];
     for pass in passes {

@@ -60,6 +60,17 @@ pub(crate) fn run(old: Snapshot<'_>, new: Snapshot<'_>, options: &Options) -> Ve
             continue;
         };
         let new_file = new_by_key.get(key.as_str()).copied();
+        // Definitions of the same file by name, one to one: with duplicate
+        // names, the k-th old one is the k-th new one.
+        let new_summary = new_file.and_then(|f| new.db.summary(f));
+        let pairs = match new_summary {
+            Some(s) => match_items(
+                &old_summary.definitions,
+                &s.definitions,
+                &[&|a, b| a.name == b.name],
+            ),
+            None => vec![None; old_summary.definitions.len()],
+        };
         let dialect = new_file
             .and_then(|f| new.db.parse(f))
             .or_else(|| old.db.parse(*old_file))
@@ -95,7 +106,8 @@ pub(crate) fn run(old: Snapshot<'_>, new: Snapshot<'_>, options: &Options) -> Ve
                 index,
             };
             let same_file = new_file.and_then(|f| {
-                let (i, _) = new.db.summary(f)?.definition(&old_def.name)?;
+                // A duplicate that is gone: compared with the one left.
+                let i = pairs[index].or_else(|| Some(new_summary?.definition(&old_def.name)?.0))?;
                 Some(DefRef { file: f, index: i })
             });
             let moved = || {
@@ -168,15 +180,33 @@ impl<'a> Cx<'a> {
         previous: Option<Location>,
         message: String,
     ) {
+        self.push_family(fc, vec![(rule, location, previous, message)]);
+    }
+
+    /// Pushes the findings of one change, judged by the rules of several
+    /// levels (`FIELD_SAME_TYPE`, `FIELD_WIRE_JSON_COMPATIBLE_TYPE`,
+    /// `FIELD_WIRE_COMPATIBLE_TYPE`): each breaks the most lenient category
+    /// any of them reports, whichever rules run.
+    fn push_family(
+        &mut self,
+        fc: &FileCx,
+        family: Vec<(&'static Rule, Location, Option<Location>, String)>,
+    ) {
         let dialect = self.options.dialect.unwrap_or(fc.dialect);
-        if self.options.is_active(rule, dialect) {
-            self.findings.push(Finding {
-                rule,
-                dialect,
-                location,
-                previous,
-                message,
-            });
+        let Some(breaks) = family.iter().map(|f| f.0.category(dialect)).max() else {
+            return;
+        };
+        for (rule, location, previous, message) in family {
+            if self.options.is_active(rule, dialect) {
+                self.findings.push(Finding {
+                    rule,
+                    dialect,
+                    breaks,
+                    location,
+                    previous,
+                    message,
+                });
+            }
         }
     }
 
@@ -400,6 +430,11 @@ impl<'a> Cx<'a> {
                     _ => None,
                 });
                 let location = self.new_loc(new_ref.file, range.or(name_loc_range(name_loc)));
+                let old_range = self.old.db.def_node(old_ref).and_then(|n| match n {
+                    ast::Definition::Typedef(t) => t.target().map(|t| t.syntax().text_range()),
+                    _ => None,
+                });
+                let previous = self.old_loc(old_ref.file, old_range.or(Some(old_name_loc.range)));
                 self.type_change(
                     fc,
                     [
@@ -410,7 +445,7 @@ impl<'a> Cx<'a> {
                     &format!("typedef `{}`", new_def.name),
                     (old_ref.file, a),
                     (new_ref.file, b),
-                    location,
+                    (location, previous),
                 );
             }
             (DefKind::Const { ty: a }, DefKind::Const { ty: b }) => {
@@ -432,7 +467,13 @@ impl<'a> Cx<'a> {
                         b.display()
                     );
                     let location = self.new_loc(new_ref.file, range.or(name_loc_range(name_loc)));
-                    self.push(fc, &CONST_SAME_TYPE, location, Some(old_name_loc), message);
+                    let old_range = old_c
+                        .as_ref()
+                        .and_then(|c| c.ty())
+                        .map(|t| t.syntax().text_range());
+                    let previous =
+                        self.old_loc(old_ref.file, old_range.or(Some(old_name_loc.range)));
+                    self.push(fc, &CONST_SAME_TYPE, location, Some(previous), message);
                 } else {
                     let old_v = old_c.as_ref().and_then(|c| c.value());
                     let new_v = new_c.as_ref().and_then(|c| c.value());
@@ -469,47 +510,47 @@ impl<'a> Cx<'a> {
         what: &str,
         (old_file, old_ty): (FileId, &TypeRef),
         (new_file, new_ty): (FileId, &TypeRef),
-        location: Location,
+        (location, previous): (Location, Location),
     ) {
+        let previous = Some(previous);
         let (a, b) = (old_ty.display(), new_ty.display());
+        let mut family = Vec::new();
         if a != b {
-            self.push(
-                fc,
+            family.push((
                 same,
                 location,
-                None,
+                previous,
                 format!("{what} changed type from `{a}` to `{b}`"),
-            );
+            ));
         }
         let old_w = wire_type(self.old.db, old_file, old_ty);
         let new_w = wire_type(self.new.db, new_file, new_ty);
         let (ow, nw) = (old_w.display(), new_w.display());
         if !self.compatible((&old_w, &new_w), true, (&a, &b)) {
-            self.push(
-                fc,
+            family.push((
                 json,
                 location,
-                None,
+                previous,
                 if a == b {
                     format!("{what} of type `{a}` is now encoded differently in JSON protocols ({ow} -> {nw})")
                 } else {
                     format!("{what} changed type from `{a}` to `{b}`, which JSON protocols encode differently ({ow} -> {nw})")
                 },
-            );
+            ));
         }
         if !self.compatible((&old_w, &new_w), false, (&a, &b)) {
-            self.push(
-                fc,
+            family.push((
                 wire,
                 location,
-                None,
+                previous,
                 if a == b {
                     format!("{what} of type `{a}` is now encoded differently ({ow} -> {nw})")
                 } else {
                     format!("{what} changed type from `{a}` to `{b}`, which is encoded differently ({ow} -> {nw})")
                 },
-            );
+            ));
         }
+        self.push_family(fc, family);
     }
 
     // -----------------------------------------------------------------------
@@ -533,15 +574,42 @@ impl<'a> Cx<'a> {
         let what = if args { "argument" } else { "field" };
         let old_range = |i: usize| old_nodes.get(i).map(|f| core_range(f.syntax()));
         let new_part = |i: usize, part: Part| new_nodes.get(i).map(|f| part_range(f, part));
+        let old_part = |i: usize, part: Part| old_nodes.get(i).map(|f| part_range(f, part));
         let mut matched_new = vec![false; new_fields.len()];
+        // By id and name, then by id, one to one.
+        let old_items: Vec<(i64, &str)> = old_fields
+            .iter()
+            .zip(&old_ids)
+            .map(|(f, id)| (*id, f.name.as_str()))
+            .collect();
+        let new_items: Vec<(i64, &str)> = new_fields
+            .iter()
+            .zip(&new_ids)
+            .map(|(f, id)| (*id, f.name.as_str()))
+            .collect();
+        let pairs = match_items(
+            &old_items,
+            &new_items,
+            &[&|a, b| a == b, &|a, b| a.0 == b.0],
+        );
+        // New fields that kept both their id and their name.
+        let mut kept = vec![false; new_fields.len()];
+        for (oi, ni) in pairs.iter().enumerate() {
+            if let Some(ni) = *ni {
+                kept[ni] = old_items[oi] == new_items[ni];
+            }
+        }
 
         for (oi, old) in old_fields.iter().enumerate() {
             let id = old_ids[oi];
             let previous = Some(self.old_loc(old_ref.file, old_range(oi)));
-            let by_id = new_ids.iter().position(|&n| n == id);
-            let by_name = new_fields.iter().position(|f| f.name == old.name);
+            let by_id = pairs[oi];
+            // Where the old name lives on: a new field of that name that
+            // is not another old field kept as it was.
+            let by_name = (0..new_fields.len())
+                .find(|&ni| new_fields[ni].name == old.name && !kept[ni] && Some(ni) != by_id);
             let Some(ni) = by_id else {
-                if let Some(ni) = by_name {
+                if let Some(ni) = by_name.filter(|&ni| !matched_new[ni]) {
                     matched_new[ni] = true;
                     let rule: &'static Rule = if args {
                         &FUNCTION_ARG_SAME_ID
@@ -553,6 +621,7 @@ impl<'a> Cx<'a> {
                         "{what} `{}` of {owner} changed id from {id} to {}",
                         old.name, new_ids[ni]
                     );
+                    let previous = Some(self.old_loc(old_ref.file, old_part(oi, Part::Id)));
                     self.push(fc, rule, location, previous, message);
                 } else {
                     let required = old.requiredness == Required;
@@ -573,7 +642,7 @@ impl<'a> Cx<'a> {
             matched_new[ni] = true;
             let new = &new_fields[ni];
             if new.name != old.name {
-                let old_name_elsewhere = by_name.is_some_and(|i| i != ni);
+                let old_name_elsewhere = by_name.is_some();
                 let old_w = wire_type(self.old.db, old_ref.file, &old.ty);
                 let new_w = wire_type(self.new.db, new_ref.file, &new.ty);
                 let wire_ok = self.compatible(
@@ -622,6 +691,7 @@ impl<'a> Cx<'a> {
                     "{what} {id} of {owner} was renamed from `{}` to `{}`",
                     old.name, new.name
                 );
+                let previous = Some(self.old_loc(old_ref.file, old_part(oi, Part::Name)));
                 self.push(fc, rule, location, previous, message);
             }
             let rules: [&'static Rule; 3] = if args {
@@ -638,13 +708,14 @@ impl<'a> Cx<'a> {
                 ]
             };
             let location = self.new_loc(new_ref.file, new_part(ni, Part::Type));
+            let type_previous = self.old_loc(old_ref.file, old_part(oi, Part::Type));
             self.type_change(
                 fc,
                 rules,
                 &format!("{what} {id} `{}` of {owner}", new.name),
                 (old_ref.file, &old.ty),
                 (new_ref.file, &new.ty),
-                location,
+                (location, type_previous),
             );
             // Requiredness.
             let req_location = self.new_loc(new_ref.file, new_part(ni, Part::Requiredness));
@@ -668,6 +739,7 @@ impl<'a> Cx<'a> {
                 _ => Some(&FIELD_SAME_REQUIREDNESS),
             };
             if let Some(rule) = rule {
+                let previous = Some(self.old_loc(old_ref.file, old_part(oi, Part::Requiredness)));
                 self.push(fc, rule, req_location, previous, message);
             }
             // Default values.
@@ -689,6 +761,7 @@ impl<'a> Cx<'a> {
                         show(&a),
                         show(&b)
                     );
+                    let previous = Some(self.old_loc(old_ref.file, old_part(oi, Part::Default)));
                     self.push(fc, &FIELD_SAME_DEFAULT, location, previous, message);
                 }
             }
@@ -736,13 +809,24 @@ impl<'a> Cx<'a> {
         };
         let old_nodes = nodes(self.old.db, old_ref);
         let new_nodes = nodes(self.new.db, new_ref);
+        // By name and number, then by name, one to one; then renames: the
+        // same number under a name the old enum did not have.
+        let pairs = match_items(
+            old_values,
+            new_values,
+            &[&|a, b| a == b, &|a, b| a.0 == b.0],
+        );
+        let mut taken = vec![false; new_values.len()];
+        for ni in pairs.iter().flatten() {
+            taken[*ni] = true;
+        }
         for (oi, (old_name, old_num)) in old_values.iter().enumerate() {
             let previous = Some(self.old_loc(
                 old_ref.file,
                 old_nodes.get(oi).map(|v| core_range(v.syntax())),
             ));
             let new_range = |i: usize| new_nodes.get(i).map(|v| core_range(v.syntax()));
-            if let Some(ni) = new_values.iter().position(|(n, _)| n == old_name) {
+            if let Some(ni) = pairs[oi] {
                 let new_num = new_values[ni].1;
                 if new_num != *old_num {
                     let location = self.new_loc(new_ref.file, new_range(ni));
@@ -751,10 +835,11 @@ impl<'a> Cx<'a> {
                     );
                     self.push(fc, &ENUM_VALUE_SAME_NUMBER, location, previous, message);
                 }
-            } else if let Some(ni) = new_values
-                .iter()
-                .position(|(n, v)| v == old_num && !old_values.iter().any(|(o, _)| o == n))
-            {
+            } else if let Some(ni) = (0..new_values.len()).find(|&ni| {
+                let (n, v) = &new_values[ni];
+                !taken[ni] && v == old_num && !old_values.iter().any(|(o, _)| o == n)
+            }) {
+                taken[ni] = true;
                 let location = self.new_loc(new_ref.file, new_range(ni));
                 let message = format!(
                     "enum value {old_num} of `{name}` was renamed from `{old_name}` to `{}`",
@@ -788,11 +873,15 @@ impl<'a> Cx<'a> {
         };
         let old_nodes = nodes(self.old.db, old_ref);
         let new_nodes = nodes(self.new.db, new_ref);
+        // By name, one to one: duplicates meet in order.
+        let pairs = match_items(old_fns, new_fns, &[&|a, b| a.name == b.name]);
         for (oi, old) in old_fns.iter().enumerate() {
             let old_node = old_nodes.get(oi);
             let previous =
                 Some(self.old_loc(old_ref.file, old_node.map(|f| core_range(f.syntax()))));
-            let Some(ni) = new_fns.iter().position(|f| f.name == old.name) else {
+            // A duplicate that is gone: compared with the one left.
+            let ni = pairs[oi].or_else(|| new_fns.iter().position(|f| f.name == old.name));
+            let Some(ni) = ni else {
                 if !inherits_function(self.new.db, new_ref, &old.name) {
                     let message = format!("function `{service}.{}` was deleted", old.name);
                     self.push(fc, &FUNCTION_NO_DELETE, parent, previous, message);
@@ -825,15 +914,23 @@ impl<'a> Cx<'a> {
                     .map(|t| t.syntax().text_range())
                     .or(name_loc_range(fn_name_loc)),
             );
+            let ret_previous = Some(
+                self.old_loc(
+                    old_ref.file,
+                    old_node
+                        .and_then(|f| f.return_type())
+                        .map(|t| t.syntax().text_range())
+                        .or(previous.map(|p| p.range)),
+                ),
+            );
             let (a, b) = (old.return_type.display(), new.return_type.display());
             if a != b {
-                self.push(
-                    fc,
+                let mut family = vec![(
                     &FUNCTION_SAME_RETURN_TYPE,
                     ret_loc,
-                    None,
+                    ret_previous,
                     format!("return type of {owner} changed from `{a}` to `{b}`"),
-                );
+                )];
                 if old.return_type != TypeRef::Void {
                     let old_w = wire_type(self.old.db, old_ref.file, &old.return_type);
                     let new_w = wire_type(self.new.db, new_ref.file, &new.return_type);
@@ -853,10 +950,11 @@ impl<'a> Cx<'a> {
                                     new_w.display()
                                 )
                             };
-                            self.push(fc, rule, ret_loc, None, message);
+                            family.push((rule, ret_loc, ret_previous, message));
                         }
                     }
                 }
+                self.push_family(fc, family);
             }
             // Arguments.
             self.field_list(
@@ -904,18 +1002,44 @@ impl<'a> Cx<'a> {
             let d = t.display();
             d.rsplit('.').next().unwrap_or(&d).to_string()
         };
+        // By id and type, then by id, then by type, one to one.
+        let old_items: Vec<(i64, String)> = old
+            .throws
+            .iter()
+            .zip(&old_ids)
+            .map(|(t, id)| (*id, short(&t.ty)))
+            .collect();
+        let new_items: Vec<(i64, String)> = new
+            .throws
+            .iter()
+            .zip(&new_ids)
+            .map(|(t, id)| (*id, short(&t.ty)))
+            .collect();
+        let by_id = match_items(
+            &old_items,
+            &new_items,
+            &[&|a, b| a == b, &|a, b| a.0 == b.0],
+        );
+        let mut taken = vec![false; new_items.len()];
+        for j in by_id.iter().flatten() {
+            taken[*j] = true;
+        }
         for (i, ex) in old.throws.iter().enumerate() {
             let previous = Some(self.old_loc(
                 old_ref.file,
                 old_nodes.get(i).map(|f| core_range(f.syntax())),
             ));
-            match new_ids.iter().position(|&n| n == old_ids[i]) {
+            match by_id[i] {
                 Some(j) => {
                     if short(&new.throws[j].ty) != short(&ex.ty) {
                         let location = self.new_loc(
                             new_ref.file,
                             new_nodes.get(j).map(|f| part_range(f, Part::Type)),
                         );
+                        let previous = Some(self.old_loc(
+                            old_ref.file,
+                            old_nodes.get(i).map(|f| part_range(f, Part::Type)),
+                        ));
                         let message = format!(
                             "exception {} of {owner} changed type from `{}` to `{}`",
                             old_ids[i],
@@ -925,16 +1049,19 @@ impl<'a> Cx<'a> {
                         self.push(fc, &FUNCTION_THROWS_SAME_TYPE, location, previous, message);
                     }
                 }
-                None => match new
-                    .throws
-                    .iter()
-                    .position(|t| short(&t.ty) == short(&ex.ty))
+                None => match (0..new_items.len())
+                    .find(|&j| !taken[j] && new_items[j].1 == old_items[i].1)
                 {
                     Some(j) => {
+                        taken[j] = true;
                         let location = self.new_loc(
                             new_ref.file,
                             new_nodes.get(j).map(|f| part_range(f, Part::Id)),
                         );
+                        let previous = Some(self.old_loc(
+                            old_ref.file,
+                            old_nodes.get(i).map(|f| part_range(f, Part::Id)),
+                        ));
                         let message = format!(
                             "exception `{}` of {owner} changed id from {} to {}",
                             ex.ty.display(),
@@ -990,6 +1117,31 @@ impl<'a> Cx<'a> {
 
 // ---------------------------------------------------------------------------
 // Helpers
+
+/// One pass of [`match_items`]: whether an old item and a new one match.
+type Pass<O, N> = dyn Fn(&O, &N) -> bool;
+
+/// Matches old items with new ones, one to one: each pass, in order,
+/// matches every old item still unmatched with the first new item still
+/// unmatched that the pass accepts. With duplicates (two fields with one
+/// id, two values with one name) the k-th old one meets the k-th new one,
+/// so a version compared with itself matches every item with itself.
+fn match_items<O, N>(old: &[O], new: &[N], passes: &[&Pass<O, N>]) -> Vec<Option<usize>> {
+    let mut pairs = vec![None; old.len()];
+    let mut taken = vec![false; new.len()];
+    for pass in passes {
+        for (oi, o) in old.iter().enumerate() {
+            if pairs[oi].is_some() {
+                continue;
+            }
+            if let Some(ni) = (0..new.len()).find(|&ni| !taken[ni] && pass(o, &new[ni])) {
+                pairs[oi] = Some(ni);
+                taken[ni] = true;
+            }
+        }
+    }
+    pairs
+}
 
 fn name_loc_range(loc: Location) -> Option<TextRange> {
     Some(loc.range)

@@ -8,7 +8,10 @@
 //! Matching: files by path, definitions by name (then across files, to
 //! see moves), fields and arguments by id (a field with the same id and a
 //! new name is a rename), enum values by name, functions by name, `throws`
-//! entries by id.
+//! entries by id. Matching is one to one, exact matches first: with
+//! duplicates (two fields with one id, two definitions with one name) the
+//! k-th old one meets the k-th new one, so a version compared with itself
+//! reports nothing.
 //!
 //! Locations: a change is reported in the new file, at the changed part. A
 //! deletion is reported at the enclosing definition in the new file (or
@@ -119,6 +122,11 @@ pub struct Finding {
     pub rule: &'static Rule,
     /// The dialect the rule was judged in.
     pub dialect: Dialect,
+    /// The widest category the change breaks: the most lenient one that
+    /// reports it, by this rule or by the rule of another level for the
+    /// same change (`i32` -> `i64` is `FIELD_SAME_TYPE` in `SOURCE` and
+    /// breaks `WIRE`). Categories nest, so it breaks every stricter one too.
+    pub breaks: Category,
     /// Where it is reported: in the new version, except for deleted files.
     pub location: Location,
     /// For deletions and moves: where the thing was in the old version.
@@ -139,10 +147,69 @@ impl Location {
 }
 
 impl Finding {
-    /// The most lenient category that reports the finding: what it breaks.
+    /// The widest category the change breaks ([`Finding::breaks`]).
     pub fn category(&self) -> Category {
-        self.rule.category(self.dialect)
+        self.breaks
     }
+}
+
+/// Why the versions cannot be compared: a syntax error, or an include that
+/// cannot be found, in one of them. Reported under [`rules::COMPILE`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError {
+    /// The error, in the version that has it.
+    pub location: Location,
+    /// What is wrong, and that nothing was compared.
+    pub message: String,
+}
+
+/// The errors that keep `old` and `new` from being compared: syntax errors
+/// and includes that cannot be found, in the compared files and every file
+/// they include, in either version; sorted by location. A half-read file
+/// would compare as if everything after the error were deleted, so a
+/// caller reports these instead of calling [`compare`] (as `buf breaking`
+/// reports compile errors and compares nothing).
+pub fn read_errors(old: Snapshot<'_>, new: Snapshot<'_>) -> Vec<ReadError> {
+    let mut errors = Vec::new();
+    for (side, version) in [(Side::Old, old), (Side::New, new)] {
+        let which = match side {
+            Side::Old => "old",
+            Side::New => "new",
+        };
+        let incomplete = format!("the {which} version is incomplete, so nothing was compared");
+        let mut files: Vec<FileId> = version.files.iter().map(|(_, f)| *f).collect();
+        for (_, file) in version.files {
+            files.extend(version.db.transitive_includes(*file));
+        }
+        files.sort();
+        files.dedup();
+        for file in files {
+            let Some(parse) = version.db.parse(file) else {
+                continue;
+            };
+            let location = |range| Location { side, file, range };
+            for error in parse.errors() {
+                errors.push(ReadError {
+                    location: location(error.range),
+                    message: format!("syntax error: {}; {incomplete}", error.message),
+                });
+            }
+            for include in parse.tree().includes() {
+                // An include without a path is a syntax error already.
+                let (Some(token), Some(path)) = (include.path_token(), include.path()) else {
+                    continue;
+                };
+                if version.db.resolve_include(file, &path).is_none() {
+                    errors.push(ReadError {
+                        location: location(token.text_range()),
+                        message: format!("cannot find included file `{path}`; {incomplete}"),
+                    });
+                }
+            }
+        }
+    }
+    errors.sort_by_key(|e| e.location.key());
+    errors
 }
 
 /// Compares `old` with `new` and returns the breaking changes, sorted by

@@ -38,6 +38,15 @@ impl Category {
         }
     }
 
+    /// What a change that breaks this category breaks, for people:
+    /// `WIRE (and so every stricter category)`; `FILE` alone.
+    pub fn breaks_text(self) -> String {
+        match self {
+            Category::File => "FILE".to_string(),
+            c => format!("{c} (and so every stricter category)"),
+        }
+    }
+
     /// Parses a category name (ASCII case ignored).
     pub fn parse(s: &str) -> Option<Category> {
         Category::ALL
@@ -103,6 +112,17 @@ impl Rule {
             .find(|r| r.id.eq_ignore_ascii_case(id))
     }
 }
+
+/// Not a rule of the catalogue (it cannot be selected or excepted): the id
+/// under which [`crate::read_errors`] are reported, as `buf breaking`
+/// reports compile errors under `COMPILE`.
+pub static COMPILE: Rule = Rule {
+    id: "COMPILE",
+    purpose: "A version has a syntax error or an include that cannot be found, so nothing was compared.",
+    why: "A half-read file would compare as if everything after the error were deleted; fix the error (or leave the file out of the compared paths, or `ignore` it) and compare again.",
+    categories: &[],
+    fbthrift_categories: None,
+};
 
 macro_rules! rules {
     ($( $name:ident = $id:literal, $cats:expr, $fb:expr, $purpose:literal, $why:literal; )*) => {

@@ -28,3 +28,14 @@ fn every_rule_is_documented() {
         );
     }
 }
+
+/// `COMPILE`, the id of the errors that stop a comparison, is documented
+/// (the SARIF and rdjson help links point at its heading).
+#[test]
+fn compile_is_documented() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/breaking.md");
+    let doc = std::fs::read_to_string(path).unwrap();
+    let rule = &thrift_breaking::rules::COMPILE;
+    let heading = format!("#### `{}`\n\n{}\n", rule.id, rule.purpose);
+    assert!(doc.contains(&heading), "docs/breaking.md lacks {heading:?}");
+}

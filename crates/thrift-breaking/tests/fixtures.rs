@@ -2,17 +2,20 @@
 //! compared in every category; the findings are checked against
 //! `test_data/<case>/expected.txt` (update with `UPDATE_EXPECT=1`).
 //!
-//! Each finding is printed once, with the categories that report it, so
+//! Each finding is printed once, with the categories that report it and
+//! the widest category the change breaks (`(breaks WIRE)`), so
 //! a negative case (a change that must not be reported in `WIRE`) shows
 //! as a finding without `WIRE` in its list, or as no finding at all. A
 //! `dialect` file in the case selects the dialect (`apache`, `fbthrift`).
+//! When a version does not read (syntax errors, includes not found), the
+//! versions are not compared and the errors are the expected output.
 
 use std::{
     collections::HashMap,
     path::{Path, PathBuf},
 };
 
-use thrift_breaking::{Category, Finding, Options, Side, Snapshot, compare};
+use thrift_breaking::{Category, Finding, Options, Side, Snapshot, compare, read_errors};
 use thrift_semantic::{Database, FileId};
 use thrift_syntax::{Dialect, LineIndex, TextSize};
 
@@ -87,6 +90,30 @@ fn render(case: &Path) -> String {
         });
     let old = load(&case.join("old"), dialect);
     let new = load(&case.join("new"), dialect);
+    let side = |s: Side| match s {
+        Side::Old => ("old", &old),
+        Side::New => ("new", &new),
+    };
+    // Versions that do not read are not compared: their errors instead.
+    let errors = read_errors(
+        Snapshot {
+            db: &old.db,
+            files: &old.files,
+        },
+        Snapshot {
+            db: &new.db,
+            files: &new.files,
+        },
+    );
+    if !errors.is_empty() {
+        let mut out = String::new();
+        for e in errors {
+            let (prefix, version) = side(e.location.side);
+            let at = position(version, e.location.file, e.location.range.start());
+            out.push_str(&format!("{prefix}/{at} COMPILE {}\n", e.message));
+        }
+        return out;
+    }
     let mut seen: Vec<(Finding, Vec<Category>)> = Vec::new();
     for category in Category::ALL {
         let options = Options {
@@ -113,6 +140,33 @@ fn render(case: &Path) -> String {
         }
     }
     seen.sort_by_key(|(f, _)| (f.location.key(), f.rule.id));
+    // What a finding breaks is the widest category it is reported in, by
+    // it or by another finding of the same change (same place).
+    // Every change and deletion says where the thing was in the old
+    // version; only additions (and a deleted file, reported in the old
+    // file itself) have nothing to point at.
+    const WITHOUT_PREVIOUS: &[&str] = &[
+        "FILE_NO_DELETE",
+        "FIELD_NO_ADD_REQUIRED",
+        "FUNCTION_ARG_NO_ADD",
+        "FUNCTION_ARG_NO_ADD_REQUIRED",
+        "FUNCTION_THROWS_NO_ADD",
+        "FUNCTION_THROWS_NO_ADD_TO_VOID",
+        "PACKAGE_SAME",
+    ];
+    for (f, cats) in &seen {
+        assert!(
+            f.previous.is_some() || WITHOUT_PREVIOUS.contains(&f.rule.id),
+            "{f:?} has no previous location"
+        );
+        assert!(cats.iter().all(|c| *c <= f.breaks), "{f:?} in {cats:?}");
+        assert!(
+            seen.iter()
+                .any(|(g, cats)| g.location == f.location && cats.contains(&f.breaks)),
+            "{f:?}: nothing at its place is reported in {}",
+            f.breaks
+        );
+    }
     let mut out = String::new();
     for (f, cats) in &seen {
         let loc = |l: &thrift_breaking::Location| {
@@ -128,10 +182,11 @@ fn render(case: &Path) -> String {
         };
         let cats: Vec<&str> = cats.iter().map(|c| c.as_str()).collect();
         out.push_str(&format!(
-            "{} {} [{}] {}\n",
+            "{} {} [{}] (breaks {}) {}\n",
             loc(&f.location),
             f.rule.id,
             cats.join(" "),
+            f.breaks,
             f.message
         ));
         if let Some(p) = &f.previous {

@@ -16,11 +16,15 @@ use std::{
 };
 
 use serde_json::{Map, Value, json};
-use thrift_breaking::{Category, Finding, Options, RULES, Rule, Side, Snapshot};
+use thrift_breaking::{
+    Category, Finding, Options, RULES, ReadError, Rule, Side, Snapshot, rules::COMPILE,
+};
 use thrift_config::Config;
 use thrift_project::{Configs, FileOptions, FsTree, Loaded, Tree, Version, normalize};
 
-use crate::report::{Format, escape_data, escape_property, is_unsafe_char, sarif_location};
+use crate::report::{
+    Format, escape_data, escape_property, expand_line, is_unsafe_char, sarif_location,
+};
 
 pub struct BreakingArgs {
     pub against: Option<String>,
@@ -111,28 +115,39 @@ fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
         eprintln!("{warning}");
     }
 
-    let findings = thrift_breaking::compare(
-        Snapshot {
-            db: &old_side.db,
-            files: &old_side.files,
-        },
-        Snapshot {
-            db: &new_side.db,
-            files: &new_side.files,
-        },
-        &options,
-    );
+    let old_snapshot = Snapshot {
+        db: &old_side.db,
+        files: &old_side.files,
+    };
+    let new_snapshot = Snapshot {
+        db: &new_side.db,
+        files: &new_side.files,
+    };
     // `[breaking] ignore` and `ignore_only`, relative to the config's directory.
     let root = config.root.clone().unwrap_or_else(|| cwd.clone());
-    let mut shown: Vec<Shown> = findings
+    let ignored = |s: &Shown| {
+        let path = normalize(&cwd.join(&s.path));
+        let rel = path.strip_prefix(&root).unwrap_or(&path);
+        config.breaking.is_ignored(s.rule.id, rel)
+    };
+    // A version that does not read completely is not compared: its errors
+    // are reported instead, in the same format, and the exit code is 1 (as
+    // `buf breaking` reports compile errors).
+    let errors: Vec<Shown> = thrift_breaking::read_errors(old_snapshot, new_snapshot)
         .iter()
-        .map(|f| Shown::new(f, &old_side, &new_side))
-        .filter(|s| {
-            let path = normalize(&cwd.join(&s.path));
-            let rel = path.strip_prefix(&root).unwrap_or(&path);
-            !config.breaking.is_ignored(s.rule.id, rel)
-        })
+        .map(|e| Shown::error(e, &old_side, &new_side))
+        .filter(|s| !ignored(s))
         .collect();
+    let not_compared = !errors.is_empty();
+    let mut shown: Vec<Shown> = if not_compared {
+        errors
+    } else {
+        thrift_breaking::compare(old_snapshot, new_snapshot, &options)
+            .iter()
+            .map(|f| Shown::new(f, &old_side, &new_side))
+            .filter(|s| !ignored(s))
+            .collect()
+    };
     shown.sort_by(|a, b| {
         (&a.path, a.line, a.col, a.rule.id, &a.message)
             .cmp(&(&b.path, b.line, b.col, b.rule.id, &b.message))
@@ -162,16 +177,24 @@ fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
     drop(out);
     if args.format == Format::Human {
         let category: Vec<&str> = options.categories.iter().map(|c| c.as_str()).collect();
-        let found = match shown.len() {
-            0 => "no breaking changes".to_string(),
-            1 => "1 breaking change".to_string(),
-            n => format!("{n} breaking changes"),
-        };
         let files = if compared == 1 { "file" } else { "files" };
-        eprintln!(
-            "{found} ({}; {compared} {files} compared against {old_label})",
-            category.join(", ")
-        );
+        let category = category.join(", ");
+        match (not_compared, shown.len()) {
+            (true, n) => {
+                let errors = if n == 1 { "error" } else { "errors" };
+                eprintln!(
+                    "{n} {errors}: the versions were not compared ({category}; {compared} {files} against {old_label})"
+                );
+            }
+            (false, n) => {
+                let found = match n {
+                    0 => "no breaking changes".to_string(),
+                    1 => "1 breaking change".to_string(),
+                    n => format!("{n} breaking changes"),
+                };
+                eprintln!("{found} ({category}; {compared} {files} compared against {old_label})");
+            }
+        }
     }
     Ok(if shown.is_empty() {
         ExitCode::SUCCESS
@@ -218,10 +241,12 @@ fn load(
 // ---------------------------------------------------------------------------
 // Output
 
-/// A finding with its positions resolved.
+/// A finding (or an error that kept the versions from being compared)
+/// with its positions resolved.
 struct Shown {
     rule: &'static Rule,
-    category: Category,
+    /// What the change breaks; `None` for an error ([`COMPILE`]).
+    category: Option<Category>,
     path: String,
     /// Whether `path` is a file of the old version (a deleted file).
     old_file: bool,
@@ -231,6 +256,11 @@ struct Shown {
     end_col: u32,
     message: String,
     previous: Option<(String, u32, u32, u32, u32)>,
+    /// The start line of the location and of `previous`, for the human
+    /// format; `None` for an empty range at the start of a file (where a
+    /// deleted file or definition is reported: nothing to underline).
+    source: Option<String>,
+    previous_source: Option<String>,
     /// The start and end columns in UTF-8 bytes (1-based, for rdjson), of
     /// the location and of `previous`.
     byte_cols: (u32, u32),
@@ -239,6 +269,28 @@ struct Shown {
 
 impl Shown {
     fn new(f: &Finding, old: &Loaded, new: &Loaded) -> Shown {
+        Shown::at(
+            f.rule,
+            Some(f.category()),
+            &f.location,
+            f.previous.as_ref(),
+            &f.message,
+            (old, new),
+        )
+    }
+
+    fn error(e: &ReadError, old: &Loaded, new: &Loaded) -> Shown {
+        Shown::at(&COMPILE, None, &e.location, None, &e.message, (old, new))
+    }
+
+    fn at(
+        rule: &'static Rule,
+        category: Option<Category>,
+        location: &thrift_breaking::Location,
+        previous: Option<&thrift_breaking::Location>,
+        message: &str,
+        (old, new): (&Loaded, &Loaded),
+    ) -> Shown {
         let side = |s: Side| match s {
             Side::Old => old,
             Side::New => new,
@@ -259,21 +311,38 @@ impl Shown {
                 v.byte_column(l.file, l.range.end(), end_line),
             )
         };
-        let (path, line, col, end_line, end_col) = loc(&f.location);
+        let source = |l: &thrift_breaking::Location| {
+            if l.range == thrift_syntax::TextRange::default() {
+                return None;
+            }
+            let v = side(l.side);
+            let (line, _) = v.position(l.file, l.range.start());
+            let text = v.db.text(l.file)?;
+            text.lines().nth(line as usize - 1).map(str::to_string)
+        };
+        let (path, line, col, end_line, end_col) = loc(location);
         Shown {
-            rule: f.rule,
-            category: f.category(),
+            source: source(location),
+            previous_source: previous.and_then(source),
+            rule,
+            category,
             path,
-            old_file: f.location.side == Side::Old,
+            old_file: location.side == Side::Old,
             line,
             col,
             end_line,
             end_col,
-            message: f.message.clone(),
-            previous: f.previous.as_ref().map(loc),
-            byte_cols: byte_cols(&f.location),
-            previous_byte_cols: f.previous.as_ref().map(byte_cols),
+            message: message.to_string(),
+            previous: previous.map(loc),
+            byte_cols: byte_cols(location),
+            previous_byte_cols: previous.map(byte_cols),
         }
+    }
+
+    /// `breaks CATEGORY`, or nothing for an error.
+    fn breaks(&self) -> String {
+        self.category
+            .map_or(String::new(), |c| format!(" (breaks {c})"))
     }
 }
 
@@ -285,6 +354,14 @@ fn sanitize(s: &str) -> String {
         .collect()
 }
 
+const BOLD: &str = "\x1b[1m";
+const RED: &str = "\x1b[1;31m";
+const CYAN: &str = "\x1b[1;36m";
+const BLUE: &str = "\x1b[1;34m";
+
+/// As rustc shows an error: the message, ` --> file:line:col` with what the
+/// change breaks, the new line with the changed part underlined and, for a
+/// change or a deletion, `note: was` with the old place and its line.
 fn render_human(
     shown: &[Shown],
     against: &str,
@@ -303,36 +380,84 @@ fn render_human(
         let _ = writeln!(
             text,
             "{}{}",
-            paint("\x1b[1;31m", &format!("error[{}]", s.rule.id)),
-            paint("\x1b[1m", &format!(": {}", sanitize(&s.message)))
+            paint(RED, &format!("error[{}]", s.rule.id)),
+            paint(BOLD, &format!(": {}", sanitize(&s.message)))
         );
-        let old = if s.old_file {
-            format!(" (in {against})")
-        } else {
-            String::new()
-        };
+        let gutter = [Some(s.line), s.previous.as_ref().map(|p| p.1)]
+            .into_iter()
+            .flatten()
+            .map(|line| line.to_string().len())
+            .max()
+            .unwrap_or(1);
+        let pad = " ".repeat(gutter);
+        let in_old = format!(" (in {})", sanitize(against));
+        let breaks = s
+            .category
+            .map_or(String::new(), |c| format!("  breaks {}", c.breaks_text()));
         let _ = writeln!(
             text,
-            "  {} {}:{}:{}{old}  breaks {}",
-            paint("\x1b[1;34m", "-->"),
+            "{pad}{} {}:{}:{}{}{breaks}",
+            paint(BLUE, "-->"),
             sanitize(&s.path),
             s.line,
             s.col,
-            s.category
+            if s.old_file { in_old.as_str() } else { "" },
         );
-        if let Some((path, line, col, _, _)) = &s.previous {
+        if let Some(line) = &s.source {
+            let span = (s.line, s.col, s.end_line, s.end_col);
+            snippet(&mut text, line, span, gutter, RED, &paint);
+        }
+        if let Some((path, line, col, end_line, end_col)) = &s.previous {
+            let _ = writeln!(text, "{}{}", paint(CYAN, "note"), paint(BOLD, ": was"));
             let _ = writeln!(
                 text,
-                "  {}: previously at {}:{line}:{col} (in {})",
-                paint("\x1b[1;36m", "note"),
+                "{pad}{} {}:{line}:{col}{in_old}",
+                paint(BLUE, "-->"),
                 sanitize(path),
-                sanitize(against)
             );
+            if let Some(source) = &s.previous_source {
+                let span = (*line, *col, *end_line, *end_col);
+                snippet(&mut text, source, span, gutter, CYAN, &paint);
+            }
         }
         text.push('\n');
         out.write_all(text.as_bytes())?;
     }
     Ok(())
+}
+
+/// A source line with carets under `(line, col, end_line, end_col)`
+/// (1-based; a range over several lines is underlined to the end of its
+/// first line).
+fn snippet(
+    text: &mut String,
+    source: &str,
+    (line, col, end_line, end_col): (u32, u32, u32, u32),
+    gutter: usize,
+    caret_style: &str,
+    paint: &dyn Fn(&str, &str) -> String,
+) {
+    let pad = " ".repeat(gutter);
+    let bar = paint(BLUE, "|");
+    let (shown, columns) = expand_line(source);
+    let chars = columns.len() - 1;
+    let start = (col as usize).saturating_sub(1).min(chars);
+    let end = if end_line == line {
+        (end_col as usize).saturating_sub(1).clamp(start, chars)
+    } else {
+        chars
+    };
+    let from = columns[start];
+    let carets = (columns[end] - from).max(1);
+    let _ = writeln!(text, "{pad} {bar}");
+    let number = paint(BLUE, &format!("{line:>gutter$} |"));
+    let _ = writeln!(text, "{number} {shown}");
+    let _ = writeln!(
+        text,
+        "{pad} {bar} {}{}",
+        " ".repeat(from),
+        paint(caret_style, &"^".repeat(carets))
+    );
 }
 
 fn position_json(line: u32, col: u32) -> Value {
@@ -347,7 +472,7 @@ fn render_json(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Resul
                 "file": s.path,
                 "in_old_version": s.old_file,
                 "rule": s.rule.id,
-                "category": s.category.as_str(),
+                "category": s.category.map(Category::as_str),
                 "message": s.message,
                 "start": position_json(s.line, s.col),
                 "end": position_json(s.end_line, s.end_col),
@@ -394,7 +519,7 @@ fn render_github(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Res
         let _ = write!(
             props,
             ",title={}",
-            escape_property(&format!("{} (breaks {})", s.rule.id, s.category))
+            escape_property(&format!("{}{}", s.rule.id, s.breaks()))
         );
         let mut message = s.message.clone();
         if let Some((path, line, col, _, _)) = &s.previous {
@@ -407,8 +532,13 @@ fn render_github(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Res
     }
     if annotated < shown.len() {
         let rest = &shown[annotated..];
+        let what = if shown[0].category.is_none() {
+            "errors"
+        } else {
+            "breaking changes"
+        };
         let mut message = format!(
-            "{} more breaking changes (GitHub shows only {GITHUB_ANNOTATIONS} annotations):",
+            "{} more {what} (GitHub shows only {GITHUB_ANNOTATIONS} annotations):",
             rest.len()
         );
         for s in rest {
@@ -421,7 +551,7 @@ fn render_github(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Res
         out.write_all(
             format!(
                 "::error title={}::{}\n",
-                escape_property("More breaking changes"),
+                escape_property(&format!("More {what}")),
                 escape_data(&message)
             )
             .as_bytes(),
@@ -449,18 +579,26 @@ const INFORMATION_URI: &str = "https://github.com/thrift-tools/thrift-tools";
 const HELP_URI: &str = "https://github.com/thrift-tools/thrift-tools/blob/main/docs/breaking.md#";
 
 fn render_sarif(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Result<()> {
+    // The catalogue, then `COMPILE` for the errors that stop a comparison.
     let rules: Vec<Value> = RULES
         .iter()
+        .copied()
+        .chain([&COMPILE])
         .map(|r| {
             let apache: Vec<&str> = r.categories.iter().map(|c| c.as_str()).collect();
+            let categories = if apache.is_empty() {
+                String::new()
+            } else {
+                format!("Categories: {}.", apache.join(", "))
+            };
             json!({
                 "id": r.id,
                 "name": r.id,
                 "shortDescription": { "text": r.purpose },
                 "fullDescription": { "text": format!("{} {}", r.purpose, r.why) },
                 "help": {
-                    "text": format!("{} {} Categories: {}.", r.purpose, r.why, apache.join(", ")),
-                    "markdown": format!("{}\n\n{}\n\nCategories: {}.", r.purpose, r.why, apache.join(", ")),
+                    "text": format!("{} {} {categories}", r.purpose, r.why).trim_end().to_string(),
+                    "markdown": format!("{}\n\n{}\n\n{categories}", r.purpose, r.why).trim_end().to_string(),
                 },
                 "helpUri": format!("{HELP_URI}{}", r.id.to_ascii_lowercase()),
                 "defaultConfiguration": { "level": "error" },
@@ -471,7 +609,10 @@ fn render_sarif(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Resu
     let results: Vec<Value> = shown
         .iter()
         .map(|s| {
-            let index = RULES.iter().position(|r| r.id == s.rule.id).unwrap_or(0);
+            let index = RULES
+                .iter()
+                .position(|r| r.id == s.rule.id)
+                .unwrap_or(RULES.len());
             let mut result = Map::new();
             result.insert("ruleId".into(), json!(s.rule.id));
             result.insert("ruleIndex".into(), json!(index));
@@ -491,7 +632,9 @@ fn render_sarif(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Resu
                     }]),
                 );
             }
-            result.insert("properties".into(), json!({ "category": s.category.as_str() }));
+            if let Some(category) = s.category {
+                result.insert("properties".into(), json!({ "category": category.as_str() }));
+            }
             Value::Object(result)
         })
         .collect();
@@ -535,7 +678,7 @@ fn render_rdjson(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Res
             let mut diagnostic = Map::new();
             diagnostic.insert(
                 "message".into(),
-                json!(format!("{} (breaks {})", s.message, s.category)),
+                json!(format!("{}{}", s.message, s.breaks())),
             );
             diagnostic.insert(
                 "location".into(),

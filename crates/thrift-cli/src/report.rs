@@ -315,7 +315,7 @@ const TAB_WIDTH: usize = 4;
 /// One source line as shown in a snippet: tabs expanded to spaces, unsafe
 /// characters replaced by U+FFFD. Also returns, for each character index
 /// `0..=chars`, the display column where that character starts.
-fn expand_line(line: &str) -> (String, Vec<usize>) {
+pub(crate) fn expand_line(line: &str) -> (String, Vec<usize>) {
     let mut shown = String::with_capacity(line.len());
     let mut columns = Vec::with_capacity(line.len() + 1);
     let mut width = 0;

@@ -145,22 +145,51 @@ fn git_refs_end_to_end() {
             exit 1
             --- stdout
             error[TYPEDEF_SAME_TYPE]: typedef `Id` changed type from `i32` to `i64`
-              --> idl/common/types.thrift:1:9  breaks SOURCE
+             --> idl/common/types.thrift:1:9  breaks WIRE (and so every stricter category)
+              |
+            1 | typedef i64 Id
+              |         ^^^
+            note: was
+             --> idl/common/types.thrift:1:9 (in HEAD)
+              |
+            1 | typedef i32 Id
+              |         ^^^
 
             error[FILE_NO_DELETE]: file `idl/old.thrift` was deleted
-              --> idl/old.thrift:1:1 (in HEAD)  breaks FILE
+             --> idl/old.thrift:1:1 (in HEAD)  breaks FILE
 
             error[FIELD_NO_DELETE]: field 4 `email` was deleted from struct `User`
-              --> idl/user.thrift:4:8  breaks SOURCE
-              note: previously at idl/user.thrift:8:3 (in HEAD)
+             --> idl/user.thrift:4:8  breaks SOURCE (and so every stricter category)
+              |
+            4 | struct User {
+              |        ^^^^
+            note: was
+             --> idl/user.thrift:8:3 (in HEAD)
+              |
+            8 |   4: optional string email
+              |   ^^^^^^^^^^^^^^^^^^^^^^^^
 
             error[FIELD_SAME_NAME]: field 2 of struct `User` was renamed from `name` to `full_name`
-              --> idl/user.thrift:6:13  breaks WIRE_JSON
-              note: previously at idl/user.thrift:6:3 (in HEAD)
+             --> idl/user.thrift:6:13  breaks WIRE_JSON (and so every stricter category)
+              |
+            6 |   2: string full_name
+              |             ^^^^^^^^^
+            note: was
+             --> idl/user.thrift:6:13 (in HEAD)
+              |
+            6 |   2: string name
+              |             ^^^^
 
             error[FUNCTION_NO_DELETE]: function `Users.ping` was deleted
-              --> idl/user.thrift:11:9  breaks WIRE
-              note: previously at idl/user.thrift:14:3 (in HEAD)
+              --> idl/user.thrift:11:9  breaks WIRE (and so every stricter category)
+               |
+            11 | service Users {
+               |         ^^^^^
+            note: was
+              --> idl/user.thrift:14:3 (in HEAD)
+               |
+            14 |   void ping()
+               |   ^^^^^^^^^^^
 
             --- stderr
             5 breaking changes (FILE; 3 files compared against HEAD)
@@ -178,14 +207,37 @@ fn git_refs_end_to_end() {
             exit 1
             --- stdout
             error[TYPEDEF_WIRE_COMPATIBLE_TYPE]: typedef `Id` changed type from `i32` to `i64`, which is encoded differently (i32 -> i64)
-              --> idl/common/types.thrift:1:9  breaks WIRE
+             --> idl/common/types.thrift:1:9  breaks WIRE (and so every stricter category)
+              |
+            1 | typedef i64 Id
+              |         ^^^
+            note: was
+             --> idl/common/types.thrift:1:9 (in HEAD)
+              |
+            1 | typedef i32 Id
+              |         ^^^
 
             error[FIELD_WIRE_COMPATIBLE_TYPE]: field 3 `ref` of struct `User` of type `types.Id` is now encoded differently (i32 -> i64)
-              --> idl/user.thrift:7:6  breaks WIRE
+             --> idl/user.thrift:7:6  breaks WIRE (and so every stricter category)
+              |
+            7 |   3: types.Id ref
+              |      ^^^^^^^^
+            note: was
+             --> idl/user.thrift:7:6 (in HEAD)
+              |
+            7 |   3: types.Id ref
+              |      ^^^^^^^^
 
             error[FUNCTION_NO_DELETE]: function `Users.ping` was deleted
-              --> idl/user.thrift:11:9  breaks WIRE
-              note: previously at idl/user.thrift:14:3 (in HEAD)
+              --> idl/user.thrift:11:9  breaks WIRE (and so every stricter category)
+               |
+            11 | service Users {
+               |         ^^^^^
+            note: was
+              --> idl/user.thrift:14:3 (in HEAD)
+               |
+            14 |   void ping()
+               |   ^^^^^^^^^^^
 
             --- stderr
             3 breaking changes (WIRE; 3 files compared against HEAD)
@@ -203,7 +255,7 @@ fn git_refs_end_to_end() {
             exit 1
             --- stdout
             ::error file=user.thrift,line=4,col=8,endLine=4,endColumn=12,title=FIELD_NO_DELETE (breaks SOURCE)::field 4 `email` was deleted from struct `User`%0APreviously at user.thrift:8:3 (in HEAD).
-            ::error file=user.thrift,line=6,col=13,endLine=6,endColumn=22,title=FIELD_SAME_NAME (breaks WIRE_JSON)::field 2 of struct `User` was renamed from `name` to `full_name`%0APreviously at user.thrift:6:3 (in HEAD).
+            ::error file=user.thrift,line=6,col=13,endLine=6,endColumn=22,title=FIELD_SAME_NAME (breaks WIRE_JSON)::field 2 of struct `User` was renamed from `name` to `full_name`%0APreviously at user.thrift:6:13 (in HEAD).
             ::error file=user.thrift,line=11,col=9,endLine=11,endColumn=14,title=FUNCTION_NO_DELETE (breaks WIRE)::function `Users.ping` was deleted%0APreviously at user.thrift:14:3 (in HEAD).
             --- stderr
         "#]],
@@ -216,7 +268,9 @@ fn git_refs_end_to_end() {
     assert_eq!(log["version"], "2.1.0");
     let run0 = &log["runs"][0];
     let rules = run0["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), thrift_breaking::RULES.len());
+    // The catalogue, then COMPILE (errors that stop a comparison).
+    assert_eq!(rules.len(), thrift_breaking::RULES.len() + 1);
+    assert_eq!(rules.last().unwrap()["id"], "COMPILE");
     for rule in rules {
         for key in ["id", "shortDescription", "fullDescription", "help"] {
             assert!(!rule[key].is_null(), "{key} in {rule}");
@@ -224,6 +278,8 @@ fn git_refs_end_to_end() {
     }
     let results = run0["results"].as_array().unwrap();
     assert_eq!(results.len(), 5);
+    assert_eq!(results[0]["ruleId"], "TYPEDEF_SAME_TYPE");
+    assert_eq!(results[0]["properties"]["category"], "WIRE");
     for result in results {
         let index = result["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[index]["id"], result["ruleId"]);
@@ -238,6 +294,8 @@ fn git_refs_end_to_end() {
     assert_eq!(findings.as_array().unwrap().len(), 5);
     assert_eq!(findings[0]["rule"], "TYPEDEF_SAME_TYPE");
     assert_eq!(findings[0]["start"]["line"], 1);
+    // `i32` -> `i64` is reported in FILE by a SOURCE rule, and breaks WIRE.
+    assert_eq!(findings[0]["category"], "WIRE");
 
     // rdjson, for reviewdog: one DiagnosticResult; columns in UTF-8 bytes.
     let out = run(
@@ -256,7 +314,7 @@ fn git_refs_end_to_end() {
         .collect();
     expect![[r#"
         {"code":{"url":"https://github.com/thrift-tools/thrift-tools/blob/main/docs/breaking.md#field_no_delete","value":"FIELD_NO_DELETE"},"location":{"path":"user.thrift","range":{"end":{"column":12,"line":4},"start":{"column":8,"line":4}}},"message":"field 4 `email` was deleted from struct `User` (breaks SOURCE)","related_locations":[{"location":{"path":"user.thrift","range":{"end":{"column":27,"line":8},"start":{"column":3,"line":8}}},"message":"previously here (in HEAD)"}],"severity":"ERROR"}
-        {"code":{"url":"https://github.com/thrift-tools/thrift-tools/blob/main/docs/breaking.md#field_same_name","value":"FIELD_SAME_NAME"},"location":{"path":"user.thrift","range":{"end":{"column":22,"line":6},"start":{"column":13,"line":6}}},"message":"field 2 of struct `User` was renamed from `name` to `full_name` (breaks WIRE_JSON)","related_locations":[{"location":{"path":"user.thrift","range":{"end":{"column":17,"line":6},"start":{"column":3,"line":6}}},"message":"previously here (in HEAD)"}],"severity":"ERROR"}
+        {"code":{"url":"https://github.com/thrift-tools/thrift-tools/blob/main/docs/breaking.md#field_same_name","value":"FIELD_SAME_NAME"},"location":{"path":"user.thrift","range":{"end":{"column":22,"line":6},"start":{"column":13,"line":6}}},"message":"field 2 of struct `User` was renamed from `name` to `full_name` (breaks WIRE_JSON)","related_locations":[{"location":{"path":"user.thrift","range":{"end":{"column":17,"line":6},"start":{"column":13,"line":6}}},"message":"previously here (in HEAD)"}],"severity":"ERROR"}
         {"code":{"url":"https://github.com/thrift-tools/thrift-tools/blob/main/docs/breaking.md#function_no_delete","value":"FUNCTION_NO_DELETE"},"location":{"path":"user.thrift","range":{"end":{"column":14,"line":11},"start":{"column":9,"line":11}}},"message":"function `Users.ping` was deleted (breaks WIRE)","related_locations":[{"location":{"path":"user.thrift","range":{"end":{"column":14,"line":14},"start":{"column":3,"line":14}}},"message":"previously here (in HEAD)"}],"severity":"ERROR"}
     "#]].assert_eq(&diagnostics);
 }
@@ -320,7 +378,15 @@ fn directories_files_and_config() {
             exit 1
             --- stdout
             error[FIELD_WIRE_JSON_COMPATIBLE_TYPE]: field 1 `x` of struct `A` changed type from `i32` to `i64`, which JSON protocols encode differently (i32 -> i64)
-              --> a.thrift:2:6  breaks WIRE_JSON
+             --> a.thrift:2:6  breaks WIRE (and so every stricter category)
+              |
+            2 |   1: i64 x
+              |      ^^^
+            note: was
+             --> a.thrift:2:6 (in ../old)
+              |
+            2 |   1: i32 x
+              |      ^^^
 
             --- stderr
             1 breaking change (WIRE_JSON; 1 file compared against ../old)
@@ -341,8 +407,15 @@ fn directories_files_and_config() {
             exit 1
             --- stdout
             error[FIELD_NO_DELETE]: field 2 `y` was deleted from struct `A`
-              --> a.thrift:1:8  breaks SOURCE
-              note: previously at a.thrift:3:3 (in ../old/a.thrift)
+             --> a.thrift:1:8  breaks SOURCE (and so every stricter category)
+              |
+            1 | struct A {
+              |        ^
+            note: was
+             --> a.thrift:3:3 (in ../old/a.thrift)
+              |
+            3 |   2: string y
+              |   ^^^^^^^^^^^
 
             --- stderr
             1 breaking change (FILE; 1 file compared against ../old/a.thrift)
@@ -439,6 +512,177 @@ fn rdjson_columns_are_utf8_bytes() {
     assert_eq!(findings[0]["start"]["column"], 14);
 }
 
+/// A version with a syntax error is not compared (it would read as six
+/// deleted fields): the errors are reported, in every format, with exit
+/// code 1, as `buf breaking` reports compile errors.
+#[test]
+fn versions_that_do_not_read_are_not_compared() {
+    let dir = temp_dir("unread");
+    let fields = "  1: i64 id\n  2: string name\n  3: string email\n  4: i32 age\n  5: bool admin\n  6: list<string> tags\n";
+    write(
+        &dir,
+        &[
+            ("old/a.thrift", &format!("struct User {{\n{fields}}}\n")),
+            (
+                "new/a.thrift",
+                "struct User {\n  1 i64 id\n  2: string name\n  3: string email\n  4: i32 age\n  5: bool admin\n  6: list<string> tags\n}\n",
+            ),
+        ],
+    );
+    let new = dir.join("new");
+    let out = run(&new, &["--against", "../old"]);
+    check(
+        &out,
+        expect![[r#"
+            exit 1
+            --- stdout
+            error[COMPILE]: syntax error: expected `:` after the field id, found `i64`; the new version is incomplete, so nothing was compared
+             --> a.thrift:2:4
+              |
+            2 |   1 i64 id
+              |    ^
+
+            --- stderr
+            1 error: the versions were not compared (FILE; 1 file against ../old)
+        "#]],
+    );
+    // The same in every format: one COMPILE error, nothing else.
+    let out = run(&new, &["--against", "../old", "--format", "json"]);
+    assert_eq!(out.code, 1);
+    let findings: Value = serde_json::from_str(&out.stdout).unwrap();
+    let findings = findings.as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{}", out.stdout);
+    assert_eq!(findings[0]["rule"], "COMPILE");
+    assert_eq!(findings[0]["category"], Value::Null);
+    assert_eq!(
+        findings[0]["start"],
+        serde_json::json!({"line": 2, "column": 4})
+    );
+    let out = run(&new, &["--against", "../old", "--format", "github"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.stdout,
+        "::error file=a.thrift,line=2,col=4,endLine=2,endColumn=4,title=COMPILE::syntax error: expected `:` after the field id, found `i64`; the new version is incomplete, so nothing was compared\n"
+    );
+    let out = run(&new, &["--against", "../old", "--format", "sarif"]);
+    assert_eq!(out.code, 1);
+    let log: Value = serde_json::from_str(&out.stdout).unwrap();
+    let run0 = &log["runs"][0];
+    let results = run0["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1);
+    assert_eq!(results[0]["ruleId"], "COMPILE");
+    let index = results[0]["ruleIndex"].as_u64().unwrap() as usize;
+    assert_eq!(run0["tool"]["driver"]["rules"][index]["id"], "COMPILE");
+    let out = run(&new, &["--against", "../old", "--format", "rdjson"]);
+    assert_eq!(out.code, 1);
+    let result: Value = serde_json::from_str(&out.stdout).unwrap();
+    let diagnostics = result["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!(diagnostics[0]["code"]["value"], "COMPILE");
+    assert_eq!(diagnostics[0]["severity"], "ERROR");
+    assert_eq!(
+        diagnostics[0]["location"]["range"]["start"],
+        serde_json::json!({"line": 2, "column": 4})
+    );
+
+    // Fixed: compared again.
+    write(
+        &dir,
+        &[("new/a.thrift", &format!("struct User {{\n{fields}}}\n"))],
+    );
+    let out = run(&new, &["--against", "../old"]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+}
+
+/// An include that cannot be found in the old version (a git ref) is an
+/// error in the old version; `[breaking] ignore` on the file leaves it out.
+#[test]
+fn an_unresolved_include_in_the_old_version_is_reported() {
+    let dir = temp_dir("unresolved");
+    git(&dir, &["init", "-q"]);
+    write(
+        &dir,
+        &[(
+            "a.thrift",
+            "include \"gone.thrift\"\n\nstruct A {\n  1: gone.T x\n}\n",
+        )],
+    );
+    git(&dir, &["add", "."]);
+    git(&dir, &["commit", "-q", "-m", "v1"]);
+    write(&dir, &[("a.thrift", "struct A {\n  1: i32 x\n}\n")]);
+    let out = run(&dir, &["--against", "HEAD"]);
+    check(
+        &out,
+        expect![[r#"
+            exit 1
+            --- stdout
+            error[COMPILE]: cannot find included file `gone.thrift`; the old version is incomplete, so nothing was compared
+             --> a.thrift:1:9 (in HEAD)
+              |
+            1 | include "gone.thrift"
+              |         ^^^^^^^^^^^^^
+
+            --- stderr
+            1 error: the versions were not compared (FILE; 1 file against HEAD)
+        "#]],
+    );
+    write(
+        &dir,
+        &[("thrift-tools.toml", "[breaking]\nignore = [\"a.thrift\"]\n")],
+    );
+    let out = run(&dir, &["--against", "HEAD"]);
+    check(
+        &out,
+        expect![[r#"
+            exit 0
+            --- stdout
+            --- stderr
+            no breaking changes (FILE; 1 file compared against HEAD)
+        "#]],
+    );
+}
+
+/// A change shows its new line and, under `note: was`, its old line, each
+/// underlined at the changed part (tabs expanded, columns in characters).
+#[test]
+fn changes_show_the_new_and_the_old_line() {
+    let dir = temp_dir("snippets");
+    write(
+        &dir,
+        &[
+            (
+                "old/a.thrift",
+                "struct A {\n\t/* é */ 1: optional i32 x\n}\n",
+            ),
+            (
+                "new/a.thrift",
+                "// moved down a line\nstruct A {\n\t/* é */ 1: required i32 x\n}\n",
+            ),
+        ],
+    );
+    let out = run(&dir.join("new"), &["--against", "../old"]);
+    check(
+        &out,
+        expect![[r#"
+            exit 1
+            --- stdout
+            error[FIELD_NO_BECOME_REQUIRED]: field 1 `x` of struct `A` changed from optional to required
+             --> a.thrift:3:13  breaks WIRE (and so every stricter category)
+              |
+            3 |     /* é */ 1: required i32 x
+              |                ^^^^^^^^
+            note: was
+             --> a.thrift:2:13 (in ../old)
+              |
+            2 |     /* é */ 1: optional i32 x
+              |                ^^^^^^^^
+
+            --- stderr
+            1 breaking change (FILE; 1 file compared against ../old)
+        "#]],
+    );
+}
+
 /// Two directories side by side are the roots of the two versions:
 /// `new/x/a.thrift` is compared with `old/x/a.thrift` (it used to look for
 /// `old/new/x/a.thrift`, find nothing and pass).
@@ -462,8 +706,15 @@ fn side_by_side_directories_are_the_roots_of_the_versions() {
             exit 1
             --- stdout
             error[FIELD_NO_DELETE]: field 2 `y` was deleted from struct `A`
-              --> new/x/a.thrift:1:8  breaks SOURCE
-              note: previously at new/x/a.thrift:3:3 (in old)
+             --> new/x/a.thrift:1:8  breaks SOURCE (and so every stricter category)
+              |
+            1 | struct A {
+              |        ^
+            note: was
+             --> new/x/a.thrift:3:3 (in old)
+              |
+            3 |   2: string y
+              |   ^^^^^^^^^^^
 
             --- stderr
             1 breaking change (FILE; 1 file compared against old)

@@ -158,7 +158,7 @@ fn check_sarif_validates() {
 
 #[test]
 fn breaking_sarif_validates() {
-    let old = "struct User {\n  1: i64 id\n  2: string name\n  3: optional string café\n}\nservice Users {\n  User get(1: i64 id)\n  void ping()\n}\n";
+    let old = "struct User {\n  1: i64 id\n  2: string name\n  3: optional string note = \"café\"\n}\nservice Users {\n  User get(1: i64 id)\n  void ping()\n}\n";
     let new = "struct User {\n  1: i32 id\n  2: string full_name\n}\nservice Users {\n  User get(1: i64 id)\n}\n";
     let dir = temp_project(
         "breaking",
@@ -197,4 +197,20 @@ fn breaking_sarif_validates() {
     );
     assert_eq!(code, 0, "{out}");
     assert_valid(&serde_json::from_str(&out).unwrap());
+
+    // A version with a syntax error: its COMPILE errors, a valid log.
+    std::fs::write(
+        new_dir.join("user.thrift"),
+        "struct User {\n  1 i64 id\n}\n",
+    )
+    .unwrap();
+    let (code, out) = run(
+        &new_dir,
+        &["breaking", "--against", "../old", "--format", "sarif"],
+    );
+    assert_eq!(code, 1, "{out}");
+    let log: Value = serde_json::from_str(&out).unwrap();
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert!(results.iter().all(|r| r["ruleId"] == "COMPILE"), "{out}");
+    assert_valid(&log);
 }

@@ -1,0 +1,144 @@
+//! A version compared with itself has no breaking changes, in any
+//! category: every fixture version (`test_data/<case>/{old,new}`) and
+//! every corpus file (`$THRIFT_CORPUS`, default `../shared/corpus` next to
+//! the repository), each read twice by `version::load`, with its includes.
+//!
+//! The corpus test is skipped, with a message, when the corpus is absent,
+//! unless `THRIFT_CORPUS_REQUIRED=1`, which makes its absence a failure.
+
+use std::{
+    collections::HashMap,
+    path::{Path, PathBuf},
+};
+
+use thrift_breaking::{
+    Category, Options, Snapshot, compare,
+    version::{self, FsTree, Loaded},
+};
+
+/// Every category: a finding in any of them is a finding.
+fn all_categories() -> Options {
+    Options {
+        categories: Category::ALL.to_vec(),
+        ..Options::default()
+    }
+}
+
+/// What `compare(v, v)` reports, one line per finding.
+fn self_findings(load: &dyn Fn() -> Loaded) -> Vec<String> {
+    let (a, b) = (load(), load());
+    compare(
+        Snapshot {
+            db: &a.db,
+            files: &a.files,
+        },
+        Snapshot {
+            db: &b.db,
+            files: &b.files,
+        },
+        &all_categories(),
+    )
+    .iter()
+    .map(|f| {
+        let key = b.keys.get(f.location.file.0 as usize).cloned();
+        let (line, col) = b.position(f.location.file, f.location.range.start());
+        format!(
+            "{}:{line}:{col}: {}: {}",
+            key.unwrap_or_default(),
+            f.rule.id,
+            f.message
+        )
+    })
+    .collect()
+}
+
+fn thrift_files(dir: &Path, base: &Path, out: &mut Vec<(String, PathBuf)>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = entries.map(|e| e.unwrap().path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            thrift_files(&path, base, out);
+        } else if path.extension().is_some_and(|e| e == "thrift") {
+            let key = path.strip_prefix(base).unwrap().to_string_lossy().into();
+            out.push((key, path));
+        }
+    }
+}
+
+#[test]
+fn every_fixture_version_compared_with_itself_is_unchanged() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data");
+    let mut versions: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .flat_map(|case| [case.join("old"), case.join("new")])
+        .filter(|p| p.is_dir())
+        .collect();
+    versions.sort();
+    assert!(versions.len() > 20, "{versions:?}");
+    let mut failures = Vec::new();
+    for dir in &versions {
+        let mut inputs = Vec::new();
+        thrift_files(dir, dir, &mut inputs);
+        let found = self_findings(&|| version::load(&mut FsTree, &inputs, &[], None).unwrap());
+        if !found.is_empty() {
+            failures.push(format!("{}:\n  {}", dir.display(), found.join("\n  ")));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_corpus_file_compared_with_itself_is_unchanged() {
+    let dir = match std::env::var_os("THRIFT_CORPUS") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"),
+    };
+    if !dir.join("ORACLE.tsv").is_file() {
+        let message = format!(
+            "no Thrift corpus at {} (set THRIFT_CORPUS to the folder that holds ORACLE.tsv)",
+            dir.display()
+        );
+        if std::env::var_os("THRIFT_CORPUS_REQUIRED").is_some_and(|v| v == "1") {
+            panic!("{message}; THRIFT_CORPUS_REQUIRED=1 makes this a failure");
+        }
+        eprintln!("skipping the corpus: {message}");
+        return;
+    }
+    let include_dirs: HashMap<String, Vec<PathBuf>> =
+        std::fs::read_to_string(dir.join("INCLUDE_DIRS.tsv"))
+            .unwrap_or_default()
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(repo, dirs)| {
+                let dirs = dirs.split_whitespace().map(|d| dir.join(d)).collect();
+                (repo.to_string(), dirs)
+            })
+            .collect();
+    let oracle = std::fs::read_to_string(dir.join("ORACLE.tsv")).unwrap();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for line in oracle.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let path = line.split('\t').next().unwrap();
+        let repo: String = path.split('/').take(2).collect::<Vec<_>>().join("/");
+        let search = include_dirs.get(&repo).cloned().unwrap_or_default();
+        let inputs = [(path.to_string(), dir.join(path))];
+        let found = self_findings(&|| version::load(&mut FsTree, &inputs, &search, None).unwrap());
+        checked += 1;
+        if !found.is_empty() {
+            failures.push(format!("{path}:\n  {}", found.join("\n  ")));
+        }
+    }
+    assert!(checked > 200, "only {checked} corpus files");
+    assert!(
+        failures.is_empty(),
+        "{} corpus files differ from themselves:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -439,6 +439,6 @@ mod tests {
     /// A 20 MB file makes about 16 million events: each must stay small.
     #[test]
     fn an_event_is_eight_bytes() {
-        assert_eq!(std::mem::size_of::<super::Event>(), 8);
+        assert_eq!(size_of::<Event>(), 8);
     }
 }

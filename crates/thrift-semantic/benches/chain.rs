@@ -2,7 +2,9 @@
 //! `struct S2 { 1: S1 a }`, ...), in one file: every definition is named
 //! once, so a lookup of a name that scans the file's definitions makes the
 //! check quadratic (issue 14, defect 9). Parse + check at 16k, 32k and 64k
-//! structs: the times should grow linearly.
+//! structs: the times should grow linearly. The same for a chain of
+//! services, each extending the one before and redefining none of its
+//! functions (walking each service's whole `extends` chain was quadratic).
 //!
 //! `cargo bench -p thrift-semantic --bench chain` (add `-- --quick` for
 //! fewer rounds).
@@ -19,6 +21,14 @@ fn chain(n: usize) -> String {
     s
 }
 
+fn service_chain(n: usize) -> String {
+    let mut s = String::from("service S0 { void f0() }\n");
+    for i in 1..n {
+        writeln!(s, "service S{i} extends S{} {{ void f{i}() }}", i - 1).unwrap();
+    }
+    s
+}
+
 fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(f64::total_cmp);
     xs[xs.len() / 2]
@@ -27,8 +37,10 @@ fn median(mut xs: Vec<f64>) -> f64 {
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let rounds = if quick { 1 } else { 5 };
-    for n in [16_000, 32_000, 64_000] {
-        let text = chain(n);
+    let cases = [16_000, 32_000, 64_000]
+        .into_iter()
+        .flat_map(|n| [("structs", n, chain(n)), ("services", n, service_chain(n))]);
+    for (what, n, text) in cases {
         let mut parse = Vec::new();
         let mut check = Vec::new();
         for _ in 0..rounds {
@@ -43,7 +55,7 @@ fn main() {
             check.push(total - parsed);
         }
         println!(
-            "chain of {n} structs ({:.1} MB): parse {:.3} s, check {:.3} s (medians)",
+            "chain of {n} {what} ({:.1} MB): parse {:.3} s, check {:.3} s (medians)",
             text.len() as f64 / 1e6,
             median(parse),
             median(check)

@@ -9,6 +9,7 @@ use thrift_syntax::{
 
 use crate::{
     Code, ConstResolution, Database, DefRef, Diagnostic, FileId, Resolution, Ty,
+    inherit::Inheritance,
     summary::{DefKind, TypeRef},
 };
 
@@ -23,6 +24,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) fbthrift: bool,
     /// The summary index of each named definition, by its start offset.
     pub(crate) def_index: HashMap<thrift_syntax::TextSize, usize>,
+    /// What the file's services inherit, computed at the first service.
+    pub(crate) inheritance: Option<Inheritance>,
 }
 
 impl Ctx<'_> {
@@ -91,6 +94,7 @@ pub(crate) fn check(db: &Database, file: FileId) -> Vec<Diagnostic> {
         handled_refs: HashSet::new(),
         fbthrift: db.is_fbthrift(file),
         def_index: HashMap::new(),
+        inheritance: None,
     };
     for error in parse.errors() {
         cx.report(Code::Syntax, error.range, error.message.clone());
@@ -608,54 +612,35 @@ fn check_interaction(cx: &mut Ctx<'_>, i: &ast::Interaction) {
 
 fn check_service(cx: &mut Ctx<'_>, s: &ast::Service) {
     let service_name = s.name().map(|n| n.text()).unwrap_or_default();
-    // Parents: the extends chain, with a guard against cycles.
-    let mut parents: Vec<DefRef> = Vec::new();
+    // This service's index among the file's definitions (none if it has
+    // no name: then it has no parents either).
+    let index = cx.def_index.get(&s.syntax().text_range().start()).copied();
+    if cx.inheritance.is_none() {
+        cx.inheritance = Some(Inheritance::of(cx.db, cx.file));
+    }
     if let Some(path) = s.extends().and_then(|e| e.path()) {
         let range = path.syntax().text_range();
         // Unresolved names are reported by `check_references`.
         if let Resolution::Found(def) = cx.db.resolve_name(cx.file, &path.text()) {
             cx.check_order(path.syntax(), def, &format!("service `{}`", path.text()));
-            {
-                let is_service = matches!(
-                    cx.db.def(def).map(|d| &d.kind),
-                    Some(DefKind::Service { .. })
+            let is_service = matches!(
+                cx.db.def(def).map(|d| &d.kind),
+                Some(DefKind::Service { .. })
+            );
+            if !is_service {
+                let what = cx.db.describe_def(def);
+                cx.report(
+                    Code::ExtendsNotService,
+                    range,
+                    format!("`{service_name}` extends {what}, which is not a service"),
                 );
-                if !is_service {
-                    let what = cx.db.describe_def(def);
-                    cx.report(
-                        Code::ExtendsNotService,
-                        range,
-                        format!("`{service_name}` extends {what}, which is not a service"),
-                    );
-                } else {
-                    let mut current = Some(def);
-                    while let Some(def) = current {
-                        if parents.contains(&def) {
-                            break;
-                        }
-                        if cx.db.def(def).is_some_and(|d| d.name == service_name)
-                            && def.file == cx.file
-                        {
-                            cx.report(
-                                Code::ServiceCycle,
-                                range,
-                                format!("service `{service_name}` extends itself"),
-                            );
-                            break;
-                        }
-                        parents.push(def);
-                        current = match cx.db.def(def).map(|d| &d.kind) {
-                            Some(DefKind::Service {
-                                extends: Some(parent),
-                                ..
-                            }) => match cx.db.resolve_name(def.file, parent) {
-                                Resolution::Found(p) => Some(p),
-                                _ => None,
-                            },
-                            _ => None,
-                        };
-                    }
-                }
+            } else if index.is_some_and(|i| cx.inheritance.as_ref().is_some_and(|h| h.in_cycle(i)))
+            {
+                cx.report(
+                    Code::ServiceCycle,
+                    range,
+                    format!("service `{service_name}` extends itself"),
+                );
             }
         }
     }
@@ -677,34 +662,25 @@ fn check_service(cx: &mut Ctx<'_>, s: &ast::Service) {
             } else {
                 names.insert(name.clone(), range);
             }
-            for parent in &parents {
-                if let Some(DefKind::Service { functions, .. }) =
-                    cx.db.def(*parent).map(|d| &d.kind)
-                    && functions.iter().any(|pf| pf.name == name)
-                {
-                    let parent_name = cx
-                        .db
-                        .def(*parent)
-                        .map(|d| d.name.clone())
-                        .unwrap_or_default();
-                    let mut d = Diagnostic::new(
-                        Code::OverridesParentFunction,
-                        cx.file,
-                        range,
-                        format!(
-                            "function `{name}` is already defined in the parent service `{parent_name}`"
-                        ),
-                    );
-                    if let Some(r) = cx.db.def_name_range(*parent) {
-                        d = d.with_related(
-                            parent.file,
-                            r,
-                            format!("`{parent_name}` is defined here"),
-                        );
-                    }
-                    cx.out.push(d);
-                    break;
+            let parent = index.and_then(|i| cx.inheritance.as_ref()?.overridden(i, &name));
+            if let Some(parent) = parent {
+                let parent_name = cx
+                    .db
+                    .def(parent)
+                    .map(|d| d.name.clone())
+                    .unwrap_or_default();
+                let mut d = Diagnostic::new(
+                    Code::OverridesParentFunction,
+                    cx.file,
+                    range,
+                    format!(
+                        "function `{name}` is already defined in the parent service `{parent_name}`"
+                    ),
+                );
+                if let Some(r) = cx.db.def_name_range(parent) {
+                    d = d.with_related(parent.file, r, format!("`{parent_name}` is defined here"));
                 }
+                cx.out.push(d);
             }
         }
         if let Some(oneway) = f.oneway_token() {

@@ -17,6 +17,7 @@ mod db;
 mod diagnostics;
 mod include_errors;
 pub mod index;
+mod inherit;
 mod nav;
 mod resolve;
 pub mod summary;

@@ -307,6 +307,45 @@ service Bad extends NotSvc {}
     );
 }
 
+/// A function redefined down an `extends` chain is reported against the
+/// nearest parent that defines it, across files; a cycle of three is
+/// reported on each of its services, not on one that extends into it.
+#[test]
+fn inherited_functions_along_chains() {
+    check(
+        r#"
+//- /main.thrift
+include "base.thrift"
+service Mid extends base.Root { void ping() void mid() }
+service Leaf extends Mid { void ping() void root() void mid() void own() }
+service Other extends base.Root { void own() }
+service C1 extends C3 { void c() }
+service C2 extends C1 { void c() }
+service C3 extends C2 { void d() }
+service Below extends C1 { void d() }
+//- /base.thrift
+service Root { void root() void ping() }
+"#,
+        expect![[r#"
+            /main.thrift:2:38 T1045 error: function `ping` is already defined in the parent service `Root` [ping]
+              /base.thrift:1:9: `Root` is defined here
+            /main.thrift:3:33 T1045 error: function `ping` is already defined in the parent service `Mid` [ping]
+              /main.thrift:2:9: `Mid` is defined here
+            /main.thrift:3:45 T1045 error: function `root` is already defined in the parent service `Root` [root]
+              /base.thrift:1:9: `Root` is defined here
+            /main.thrift:3:57 T1045 error: function `mid` is already defined in the parent service `Mid` [mid]
+              /main.thrift:2:9: `Mid` is defined here
+            /main.thrift:5:20 T1046 error: service `C1` extends itself [C3]
+            /main.thrift:5:20 T1047 error: service `C3` is used before its definition; the Apache compiler needs it defined above this point [C3]
+              /main.thrift:7:9: defined here
+            /main.thrift:6:20 T1046 error: service `C2` extends itself [C1]
+            /main.thrift:6:30 T1045 error: function `c` is already defined in the parent service `C1` [c]
+              /main.thrift:5:9: `C1` is defined here
+            /main.thrift:7:20 T1046 error: service `C3` extends itself [C2]
+        "#]],
+    );
+}
+
 #[test]
 fn service_and_typedef_cycles() {
     check(

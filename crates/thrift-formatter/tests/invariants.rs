@@ -8,16 +8,13 @@ use proptest::prelude::*;
 use thrift_formatter::{FormatOptions, QuoteStyle, Separator, format};
 use thrift_syntax::{SyntaxElement, SyntaxKind};
 
-pub fn corpus_files() -> Vec<(String, String)> {
-    let dir = match std::env::var_os("THRIFT_CORPUS") {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"),
-    };
-    assert!(
-        dir.join("ORACLE.tsv").is_file(),
-        "no corpus at {} (set THRIFT_CORPUS)",
-        dir.display()
-    );
+#[path = "../../../tests/support/corpus.rs"]
+mod corpus;
+
+/// The corpus files (path, text); `None` when there is no corpus (`test`
+/// is then reported as skipped).
+pub fn corpus_files(test: &str) -> Option<Vec<(String, String)>> {
+    let dir = corpus::corpus_dir(test)?;
     let oracle = std::fs::read_to_string(dir.join("ORACLE.tsv")).unwrap();
     oracle
         .lines()
@@ -27,7 +24,8 @@ pub fn corpus_files() -> Vec<(String, String)> {
             let text = std::fs::read_to_string(dir.join(&p)).unwrap();
             (p, text)
         })
-        .collect()
+        .collect::<Vec<_>>()
+        .into()
 }
 
 fn tokens(text: &str) -> Vec<(SyntaxKind, String)> {
@@ -139,7 +137,9 @@ fn option_sets() -> Vec<FormatOptions> {
 
 #[test]
 fn corpus_invariants() {
-    let files = corpus_files();
+    let Some(files) = corpus_files("corpus_invariants") else {
+        return;
+    };
     let mut failures = Vec::new();
     for options in option_sets() {
         for (name, text) in &files {
@@ -163,7 +163,9 @@ fn corpus_invariants() {
 
 #[test]
 fn mutated_corpus_invariants() {
-    let files = corpus_files();
+    let Some(files) = corpus_files("mutated_corpus_invariants") else {
+        return;
+    };
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|v| v.parse().ok())

@@ -6,12 +6,16 @@
 //! sits above thrift-breaking.)
 //!
 //! The corpus test is skipped, with a message, when the corpus is absent,
-//! unless `THRIFT_CORPUS_REQUIRED=1`, which makes its absence a failure.
+//! unless `THRIFT_CORPUS_REQUIRED=1`, which makes its absence a failure
+//! (`tests/support/corpus.rs`).
 
 use std::{
     collections::HashMap,
     path::{Path, PathBuf},
 };
+
+#[path = "../../../tests/support/corpus.rs"]
+mod corpus;
 
 use thrift_breaking::{Category, Options, Snapshot, compare};
 use thrift_project::{FileOptions, FsTree, Loaded};
@@ -105,21 +109,10 @@ fn every_fixture_version_compared_with_itself_is_unchanged() {
 
 #[test]
 fn every_corpus_file_compared_with_itself_is_unchanged() {
-    let dir = match std::env::var_os("THRIFT_CORPUS") {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"),
-    };
-    if !dir.join("ORACLE.tsv").is_file() {
-        let message = format!(
-            "no Thrift corpus at {} (set THRIFT_CORPUS to the folder that holds ORACLE.tsv)",
-            dir.display()
-        );
-        if std::env::var_os("THRIFT_CORPUS_REQUIRED").is_some_and(|v| v == "1") {
-            panic!("{message}; THRIFT_CORPUS_REQUIRED=1 makes this a failure");
-        }
-        eprintln!("skipping the corpus: {message}");
+    let Some(dir) = corpus::corpus_dir("every_corpus_file_compared_with_itself_is_unchanged")
+    else {
         return;
-    }
+    };
     let include_dirs: HashMap<String, Vec<PathBuf>> =
         std::fs::read_to_string(dir.join("INCLUDE_DIRS.tsv"))
             .unwrap_or_default()

@@ -3,19 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-/// `$THRIFT_CORPUS`, or `../shared/corpus` next to the repository.
-pub fn corpus_dir() -> PathBuf {
-    let dir = match std::env::var_os("THRIFT_CORPUS") {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"),
-    };
-    assert!(
-        dir.join("ORACLE.tsv").is_file(),
-        "the Thrift corpus is not at {} (set THRIFT_CORPUS to the folder that holds ORACLE.tsv)",
-        dir.display()
-    );
-    dir
-}
+#[path = "../../../tests/support/corpus.rs"]
+mod corpus;
+pub use corpus::corpus_dir;
 
 /// One row of `ORACLE.tsv`.
 pub struct OracleEntry {

@@ -58,7 +58,7 @@ fn missing_server_message() -> String {
     format!(
         "{SERVER_NAME} was not found on PATH. Install it from a checkout of \
          https://github.com/thrift-tools/thrift-tools with \
-         `cargo install --path crates/thrift-lsp` (it goes to ~/.cargo/bin, \
+         `cargo install --locked --path crates/thrift-lsp` (it goes to ~/.cargo/bin, \
          which must be on the PATH Zed sees), or set \
          \"lsp\": {{ \"{SERVER_NAME}\": {{ \"binary\": {{ \"path\": \"/path/to/{SERVER_NAME}\" }} }} }} \
          in Zed's settings."
@@ -195,7 +195,7 @@ mod tests {
     #[test]
     fn missing_server_says_how_to_install_it() {
         let error = choose_command(None, None, Vec::new(), None, Vec::new()).unwrap_err();
-        assert!(error.contains("cargo install --path crates/thrift-lsp"));
+        assert!(error.contains("cargo install --locked --path crates/thrift-lsp"));
         assert!(error.contains("\"binary\": { \"path\""));
     }
 }

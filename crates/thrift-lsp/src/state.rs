@@ -271,6 +271,15 @@ impl State {
         self.configs.resolve_for_file(path).unwrap_or_default()
     }
 
+    /// The config of a file, or why it could not be read (the defaults
+    /// apply then, and its diagnostics say so).
+    fn config_or_error(&mut self, path: &Path) -> (Arc<Config>, Option<String>) {
+        match self.configs.resolve_for_file(path) {
+            Ok(config) => (config, None),
+            Err(error) => (Arc::default(), Some(error.to_string())),
+        }
+    }
+
     fn intern(&mut self, path: PathBuf, uri: Option<Uri>) -> FileId {
         let mut vfs = self.vfs.write().unwrap_or_else(|e| e.into_inner());
         if let Some(&id) = vfs.by_path.get(&path) {
@@ -605,7 +614,8 @@ impl State {
             .into_iter()
             .map(|(id, uri, version)| {
                 let path = self.path(id).unwrap_or_default();
-                (id, uri, version, self.config_for(&path))
+                let (config, error) = self.config_or_error(&path);
+                (id, uri, version, config, error)
             })
             .collect();
         DiagnosticsJob {
@@ -668,7 +678,9 @@ pub struct FileDiagnostics {
 /// Diagnostics to compute for some open documents, on a snapshot.
 pub struct DiagnosticsJob {
     snapshot: Snapshot,
-    files: Vec<(FileId, Uri, i32, Arc<Config>)>,
+    /// Each file, with its config and the error that made the defaults
+    /// stand in for it.
+    files: Vec<(FileId, Uri, i32, Arc<Config>, Option<String>)>,
     /// The old sides of `[breaking] against` (git is asked off the lock).
     breaking: Arc<std::sync::Mutex<crate::breaking::Cache>>,
     include_dirs: Vec<PathBuf>,
@@ -704,8 +716,25 @@ impl DiagnosticsJob {
             let view = snapshot.view(db);
             let mut out = Vec::new();
             let mut log = Vec::new();
-            for (id, uri, version, config) in files {
+            for (id, uri, version, config, config_error) in files {
                 let mut converted = Vec::new();
+                // A config that does not load is never silent: an error at
+                // the top of every file it governs (as `thrift-lint` exits
+                // 2 on it), while the file is checked with the defaults.
+                if let Some(error) = config_error
+                    && let Some(range) = view.range(id, TextRange::empty(0.into()))
+                {
+                    converted.push(lsp::Diagnostic {
+                        range,
+                        severity: Some(lsp::DiagnosticSeverity::ERROR),
+                        code: Some(lsp::NumberOrString::String("config".to_string())),
+                        source: Some("thrift-ls".to_string()),
+                        message: format!(
+                            "the config does not load, so the defaults apply to this file: {error}"
+                        ),
+                        ..lsp::Diagnostic::default()
+                    });
+                }
                 for d in db.diagnostics(id).iter() {
                     let mut d = d.clone();
                     match level(&config, d.code) {

@@ -1121,6 +1121,9 @@ async fn a_config_changed_on_disk_applies_at_once() {
     for config in [
         "include_dirs = [\"inc\"]\n",
         "include_dirs = [\"inc\"]\ndialect = \"apache\"\n",
+        // Not silent: an error at the top of the file, the defaults apply
+        // (so `inc` is not searched any more).
+        "include_dirs = [\"inc\"]\n[breaking]\ncategory = \"WIRES\"\n",
     ] {
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
         while fx.notifications.try_recv().is_ok() {}
@@ -1135,7 +1138,8 @@ async fn a_config_changed_on_disk_applies_at_once() {
     let _ = std::fs::remove_dir_all(&fx.root);
     expect![[r#"
         "include_dirs = [\"inc\"]\n": []
-        "include_dirs = [\"inc\"]\ndialect = \"apache\"\n": ["T0001"]"#]]
+        "include_dirs = [\"inc\"]\ndialect = \"apache\"\n": ["T0001"]
+        "include_dirs = [\"inc\"]\n[breaking]\ncategory = \"WIRES\"\n": ["config", "T1001"]"#]]
     .assert_eq(&out.join("\n"));
 }
 

@@ -676,11 +676,13 @@ pub struct FileDiagnostics {
 }
 
 /// Diagnostics to compute for some open documents, on a snapshot.
+/// A file of a diagnostics run: its version, its config, and the error
+/// that made the defaults stand in for that config.
+type JobFile = (FileId, Uri, i32, Arc<Config>, Option<String>);
+
 pub struct DiagnosticsJob {
     snapshot: Snapshot,
-    /// Each file, with its config and the error that made the defaults
-    /// stand in for it.
-    files: Vec<(FileId, Uri, i32, Arc<Config>, Option<String>)>,
+    files: Vec<JobFile>,
     /// The old sides of `[breaking] against` (git is asked off the lock).
     breaking: Arc<std::sync::Mutex<crate::breaking::Cache>>,
     include_dirs: Vec<PathBuf>,

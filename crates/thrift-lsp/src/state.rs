@@ -737,6 +737,10 @@ impl DiagnosticsJob {
                         ..lsp::Diagnostic::default()
                     });
                 }
+                // The first MAX_DIAGNOSTICS in document order; the rest
+                // are counted in one more diagnostic, at the first of them.
+                let mut hidden: Option<(thrift_semantic::Diagnostic, usize)> = None;
+                let mut shown = 0;
                 for d in db.diagnostics(id).iter() {
                     let mut d = d.clone();
                     match level(&config, d.code) {
@@ -746,7 +750,37 @@ impl DiagnosticsJob {
                         Some(LintLevel::Hint) => d.severity = Severity::Hint,
                         None => {}
                     }
+                    if shown == crate::MAX_DIAGNOSTICS {
+                        match &mut hidden {
+                            None => hidden = Some((d, 1)),
+                            Some((first, count)) => {
+                                *count += 1;
+                                first.severity = first.severity.max(d.severity);
+                            }
+                        }
+                        continue;
+                    }
+                    shown += 1;
                     converted.extend(view.diagnostic(&d));
+                }
+                if let Some((first, count)) = hidden
+                    && let Some(range) = view.range(id, first.range)
+                {
+                    converted.push(lsp::Diagnostic {
+                        range,
+                        severity: Some(match first.severity {
+                            Severity::Error => lsp::DiagnosticSeverity::ERROR,
+                            Severity::Warning => lsp::DiagnosticSeverity::WARNING,
+                            Severity::Hint => lsp::DiagnosticSeverity::HINT,
+                        }),
+                        code: Some(lsp::NumberOrString::String("too-many".to_string())),
+                        source: Some("thrift-ls".to_string()),
+                        message: format!(
+                            "{count} more problems from here on are not shown (at most {} per file); `thrift-lint check` lists them all",
+                            crate::MAX_DIAGNOSTICS
+                        ),
+                        ..lsp::Diagnostic::default()
+                    });
                 }
                 if config.breaking.section.against.is_some() {
                     let mut cache = breaking.lock().unwrap_or_else(|e| e.into_inner());

@@ -1220,3 +1220,42 @@ async fn document_symbols_are_capped() {
     assert_eq!(list.len(), thrift_lsp::MAX_DOCUMENT_SYMBOLS.div_ceil(3));
     let _ = std::fs::remove_dir_all(&fx.root);
 }
+
+/// A file with more problems than an editor can list gets the first
+/// `MAX_DIAGNOSTICS`, in document order, and one more that counts the rest
+/// (with the worst severity among them).
+#[tokio::test]
+async fn diagnostics_are_capped() {
+    let extra = 3;
+    let mut text = String::from("//- /main.thrift\n");
+    // Each `struct A {}` after the first is a duplicate definition (an
+    // error); a warning (`required` in a union) comes last.
+    for _ in 0..thrift_lsp::MAX_DIAGNOSTICS + extra {
+        text.push_str("struct A {}\n");
+    }
+    text.push_str("union U { 1: required i32 y }\n");
+    let mut fx = Fixture::new(&text).await;
+    let found = fx.diagnostics(1).await;
+    let list = found.as_array().unwrap();
+    assert_eq!(list.len(), thrift_lsp::MAX_DIAGNOSTICS + 1);
+    assert_eq!(list[0]["code"], "T1020", "{}", list[0]);
+    assert_eq!(list[0]["range"]["start"]["line"], 1);
+    let last = &list[thrift_lsp::MAX_DIAGNOSTICS];
+    assert_eq!(last["code"], "too-many");
+    assert_eq!(last["severity"], 1, "an error is among the hidden ones");
+    // The first hidden one: the duplicate on line MAX_DIAGNOSTICS + 1.
+    assert_eq!(
+        last["range"]["start"]["line"],
+        thrift_lsp::MAX_DIAGNOSTICS + 1
+    );
+    // Hidden: the last `extra - 1` duplicates and the union's warning.
+    assert_eq!(
+        last["message"],
+        format!(
+            "{} more problems from here on are not shown (at most {} per file); `thrift-lint check` lists them all",
+            extra,
+            thrift_lsp::MAX_DIAGNOSTICS
+        )
+    );
+    let _ = std::fs::remove_dir_all(&fx.root);
+}

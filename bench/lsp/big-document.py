@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """A 20 MB document in thrift-ls (issue 14, defect 9).
 
-Usage: big-document.py THRIFT_LS [DIR]
+Usage: big-document.py [--open-only] THRIFT_LS [DIR]
 
 Writes DIR/big.thrift (default: a temporary directory): 174,330 structs
 with a doc comment and three fields, 20 MB. Opens it, times the first
 diagnostics, seven one-line edits (each to its diagnostics) and a
 documentSymbol request (time and size of the response), and prints the
 server's peak and current resident memory (VmHWM, VmRSS) after each.
+--open-only stops after the first diagnostics. THRIFT_LS may be a command
+with arguments, e.g. "heaptrack -o /tmp/ht target/release/thrift-ls" (the
+memory printed is then the wrapper's). An existing DIR/big.thrift is used
+as it is, so other shapes of file can be measured.
 """
 import json, subprocess, sys, tempfile, time, threading, os
 
@@ -22,12 +26,16 @@ def generate(path):
     with open(path, 'w') as f:
         f.write(''.join(out))
 
-binary = sys.argv[1]
-directory = sys.argv[2] if len(sys.argv) > 2 else tempfile.mkdtemp()
+args = sys.argv[1:]
+open_only = '--open-only' in args
+args = [a for a in args if a != '--open-only']
+binary = args[0]
+directory = args[1] if len(args) > 1 else tempfile.mkdtemp()
 path = os.path.join(directory, 'big.thrift')
-generate(path)
+if not os.path.exists(path):
+    generate(path)
 text = open(path).read()
-p = subprocess.Popen([binary, '--stdio'], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+p = subprocess.Popen(binary.split() + ['--stdio'], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
 msgs = []
 cv = threading.Condition()
 def reader():
@@ -68,14 +76,15 @@ t=time.time()
 send({'jsonrpc':'2.0','method':'textDocument/didOpen','params':{'textDocument':{'uri':uri,'languageId':'thrift','version':1,'text':text}}})
 m=wait(lambda m: m.get('method')=='textDocument/publishDiagnostics' and m['params'].get('version')==1)
 print('open -> diagnostics %.2fs' % (m[0]-t), peak())
-for v in range(2,9):
+for v in range(2, 2 if open_only else 9):
     t=time.time()
     send({'jsonrpc':'2.0','method':'textDocument/didChange','params':{'textDocument':{'uri':uri,'version':v},'contentChanges':[{'range':{'start':{'line':0,'character':0},'end':{'line':0,'character':0}},'text':'// x\n'}]}})
     m=wait(lambda m: m.get('method')=='textDocument/publishDiagnostics' and m['params'].get('version')==v)
     print('edit %d -> diagnostics %.2fs' % (v, m[0]-t), peak())
-t=time.time()
-send({'jsonrpc':'2.0','id':2,'method':'textDocument/documentSymbol','params':{'textDocument':{'uri':uri}}})
-m=wait(lambda m: m.get('id')==2)
-print('documentSymbol %.2fs, %.1f MB' % (m[0]-t, m[1]/1e6), peak())
+if not open_only:
+    t=time.time()
+    send({'jsonrpc':'2.0','id':2,'method':'textDocument/documentSymbol','params':{'textDocument':{'uri':uri}}})
+    m=wait(lambda m: m.get('id')==2)
+    print('documentSymbol %.2fs, %.1f MB' % (m[0]-t, m[1]/1e6), peak())
 send({'jsonrpc':'2.0','id':3,'method':'shutdown'}); wait(lambda m: m.get('id')==3)
 send({'jsonrpc':'2.0','method':'exit'}); p.wait()

@@ -140,6 +140,32 @@ impl Cache {
             return Ok(Vec::new());
         };
         let files = [(name.clone(), file)];
+        // A version that does not read would compare as if everything
+        // after its error were deleted: nothing is compared then. The new
+        // side's errors are the file's own diagnostics already; the old
+        // side's are logged once.
+        let errors = thrift_breaking::read_errors(
+            Snapshot {
+                db: &old.db,
+                files: &old.files,
+            },
+            Snapshot { db, files: &files },
+        );
+        if errors.iter().any(|e| e.location.side == Side::New) {
+            return Ok(Vec::new());
+        }
+        if let Some(e) = errors.first() {
+            let (line, col) = old.position(e.location.file, e.location.range.start());
+            let where_ = old
+                .keys
+                .get(e.location.file.0 as usize)
+                .cloned()
+                .unwrap_or_default();
+            return Err(format!(
+                "{where_}:{line}:{col} (in {against}): {}",
+                e.message
+            ));
+        }
         let findings = thrift_breaking::compare(
             Snapshot {
                 db: &old.db,

@@ -584,6 +584,17 @@ async fn breaking_changes_against_a_git_ref() {
     )
     .await;
     assert_eq!(safe, "");
+    // Half typed: a string left open. Only the syntax errors are shown,
+    // not a comparison of the half-read file (a changed default here).
+    let typing = edit(
+        &mut fx,
+        30,
+        "struct User {\n  1: i64 id = \"\n  2: string name\n}\nenum Color { RED = 1, GREEN = 2 }\n",
+    )
+    .await;
+    expect![[r#"
+        1:14 1 T0001 [thrift] unterminated string literal: a string must end on the line where it starts
+        1:14 1 T1060 [thrift] the default of `id` has type i64, but the value is a string"#]].assert_eq(&typing);
     // The ref moves: a new commit is the new base (once the server asks
     // git again: the commit a ref names is trusted for 2 s).
     std::fs::write(

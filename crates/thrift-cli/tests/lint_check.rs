@@ -213,11 +213,18 @@ fn each_directory_gets_its_own_config_in_one_run() {
     );
     let out = run(&dir, &["check", "--format", "github"]);
     let stderr = out.stderr.replace(&dir.display().to_string(), "$DIR");
+    let stdout = out.stdout.replace(&dir.display().to_string(), "$DIR");
+    // The broken config is an annotation too, before the findings.
     check(
-        &Output { stderr, ..out },
+        &Output {
+            stderr,
+            stdout,
+            ..out
+        },
         expect![[r#"
             exit 2
             --- stdout
+            ::error file=$DIR/e/thrift-tools.toml,title=failure::TOML parse error at line 1, column 16%0A  |%0A1 | include_dirs = 3%0A  |                ^%0Ainvalid type: integer `3`, expected a sequence
             ::error file=a/b/c/x.thrift,line=1,col=19,endLine=1,endColumn=27,title=T1032 missing-field-id::field `implicit` has no id; the compiler assigns -1, which breaks compatibility when fields are added
             ::error file=a/x.thrift,line=1,col=19,endLine=1,endColumn=27,title=T1032 missing-field-id::field `implicit` has no id; the compiler assigns -1, which breaks compatibility when fields are added
             ::notice file=d/x.thrift,line=1,col=19,endLine=1,endColumn=27,title=T1032 missing-field-id::field `implicit` has no id; the compiler assigns -1, which breaks compatibility when fields are added

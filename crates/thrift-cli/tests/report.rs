@@ -1,8 +1,9 @@
-//! `report::render` in every format, on diagnostics made by hand.
+//! `report::render` in every format, on diagnostics made by hand (the
+//! report of `check`).
 
 use expect_test::expect;
 use serde_json::Value;
-use thrift_cli::report::{Format, Source, render, summary_line};
+use thrift_cli::report::{self, Format, Report, Source, summary_line};
 use thrift_semantic::{Code, Diagnostic, FileId};
 use thrift_syntax::{TextRange, TextSize};
 
@@ -30,6 +31,22 @@ fn source(id: FileId) -> Option<Source<'static>> {
         _ => return None,
     };
     Some(Source { path, text })
+}
+
+/// Renders `check`'s report of `diagnostics` (no failures).
+fn render<'a>(
+    format: Format,
+    diagnostics: &[Diagnostic],
+    sources: &dyn Fn(FileId) -> Option<Source<'a>>,
+    color: bool,
+    out: &mut Vec<u8>,
+) -> std::io::Result<()> {
+    report::render(
+        format,
+        &Report::check(diagnostics, sources, Vec::new()),
+        color,
+        out,
+    )
 }
 
 /// The range of the first `needle` in `text`.

@@ -423,6 +423,11 @@ fn sarif() {
           "runs": [
             {
               "columnKind": "unicodeCodePoints",
+              "invocations": [
+                {
+                  "executionSuccessful": true
+                }
+              ],
               "results": [
                 {
                   "level": "error",

@@ -9,22 +9,18 @@
 //! onto the old root).
 
 use std::{
-    fmt::Write as _,
     io::{self, IsTerminal, Write},
     path::{Path, PathBuf},
     process::ExitCode,
 };
 
-use serde_json::{Map, Value, json};
-use thrift_breaking::{
-    Category, Finding, Options, RULES, ReadError, Rule, Side, Snapshot, rules::COMPILE,
-};
+use thrift_breaking::{Category, Options, Rule, Side, Snapshot, rules::COMPILE};
 use thrift_config::Config;
 use thrift_project::{Configs, FileOptions, FsTree, Loaded, Tree, Version, normalize};
+use thrift_semantic::{FileId, Severity};
+use thrift_syntax::TextRange;
 
-use crate::report::{
-    Format, escape_data, escape_property, expand_line, is_unsafe_char, sarif_location,
-};
+use crate::report::{self, Failure, Finding, Format, Report, Resolver, Source, Tool};
 
 pub struct BreakingArgs {
     pub against: Option<String>,
@@ -37,22 +33,52 @@ pub struct BreakingArgs {
     pub dialect: Option<Option<thrift_syntax::Dialect>>,
 }
 
-/// A usage, IO or git error: printed, exit code 2.
-struct Fail(String);
+/// A usage, IO, config or git error: reported in the chosen format and on
+/// stderr, exit code 2.
+struct Fail(Failure);
 
 impl<E: std::fmt::Display> From<E> for Fail {
     fn from(e: E) -> Fail {
-        Fail(e.to_string())
+        Fail(Failure::new(e.to_string()))
+    }
+}
+
+impl Fail {
+    fn msg(message: impl Into<String>) -> Fail {
+        Fail(Failure::new(message))
     }
 }
 
 pub fn run(args: BreakingArgs) -> ExitCode {
+    let format = args.format;
+    let against = args.against.clone().unwrap_or_default();
     match run_inner(args) {
         Ok(code) => code,
-        Err(Fail(message)) => {
-            eprintln!("error: {message}");
+        Err(Fail(failure)) => {
+            // Never "no breaking changes": the output says what failed.
+            let report = Report {
+                tool: Tool::Breaking { against },
+                findings: Vec::new(),
+                failures: vec![failure],
+            };
+            if format != Format::Human {
+                if let Err(e) = write(format, &report, false) {
+                    eprintln!("error: cannot write output: {e}");
+                }
+            }
+            eprintln!("{}", report.failures[0].text);
             ExitCode::from(2)
         }
+    }
+}
+
+/// Writes `report` to stdout (a closed pipe is not an error).
+fn write(format: Format, report: &Report, color: bool) -> io::Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match report::render(format, report, color, &mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e),
+        _ => Ok(()),
     }
 }
 
@@ -72,20 +98,22 @@ fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
         .clone()
         .or_else(|| config.breaking.section.against.clone())
         .ok_or_else(|| {
-            Fail("missing `--against REF` (a git ref, a directory or a file; or `against` in [breaking])".into())
+            Fail::msg("missing `--against REF` (a git ref, a directory or a file; or `against` in [breaking])")
         })?;
     let options = options(&args, &config)?;
     let dialect = options.dialect;
     let mut configs = Configs::new(Some(config.clone()));
 
     // The two versions and which file is which (`thrift_project::pair`).
-    let mut old_version = Version::open(&cwd, &against).map_err(|e| Fail(e.0))?;
+    let mut old_version = Version::open(&cwd, &against).map_err(|e| Fail::msg(e.0))?;
     let pairing = thrift_project::pair(&cwd, &args.paths, &old_version, &mut configs);
     if let Some(error) = pairing.errors.first() {
-        return Err(Fail(error.trim_start_matches("error: ").to_string()));
+        let mut failure = Failure::from_line(error);
+        failure.text = format!("error: {}", error.trim_start_matches("error: "));
+        return Err(Fail(failure));
     }
     if matches!(old_version, Version::File(_)) && pairing.new.len() != 1 {
-        return Err(Fail(format!(
+        return Err(Fail::msg(format!(
             "`--against {against}` is a file: give exactly one file to compare it with"
         )));
     }
@@ -107,9 +135,12 @@ fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
         Some(git) => load(git, &pairing.old, &cwd, &old_dirs, dialect)?,
         None => load(&mut FsTree, &pairing.old, &cwd, &old_dirs, dialect)?,
     };
-    let old_label = against.clone();
     if let Some(key) = pairing.missing.first() {
-        return Err(Fail(format!("{key}: no such file or directory")));
+        return Err(Fail(Failure::in_file(
+            key.as_str(),
+            "no such file or directory",
+            format!("error: {key}: no such file or directory"),
+        )));
     }
     for warning in &warnings {
         eprintln!("{warning}");
@@ -125,78 +156,88 @@ fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
     };
     // `[breaking] ignore` and `ignore_only`, relative to the config's directory.
     let root = config.root.clone().unwrap_or_else(|| cwd.clone());
-    let ignored = |s: &Shown| {
-        let path = normalize(&cwd.join(&s.path));
+    let ignored = |f: &Finding| {
+        let path = normalize(&cwd.join(&f.location.path));
         let rel = path.strip_prefix(&root).unwrap_or(&path);
-        config.breaking.is_ignored(s.rule.id, rel)
+        config.breaking.is_ignored(f.code, rel)
+    };
+    let old_lookup = |id| source(&old_side, id);
+    let new_lookup = |id| source(&new_side, id);
+    let mut sides = Sides {
+        old: Resolver::new(&old_lookup),
+        new: Resolver::new(&new_lookup),
     };
     // A version that does not read completely is not compared: its errors
     // are reported instead, in the same format, and the exit code is 1 (as
     // `buf breaking` reports compile errors).
-    let errors: Vec<Shown> = thrift_breaking::read_errors(old_snapshot, new_snapshot)
+    let errors: Vec<Finding> = thrift_breaking::read_errors(old_snapshot, new_snapshot)
         .iter()
-        .map(|e| Shown::error(e, &old_side, &new_side))
-        .filter(|s| !ignored(s))
+        .map(|e| sides.finding(&COMPILE, None, &e.location, None, &e.message))
+        .filter(|f| !ignored(f))
         .collect();
     let not_compared = !errors.is_empty();
-    let mut shown: Vec<Shown> = if not_compared {
+    let mut findings: Vec<Finding> = if not_compared {
         errors
     } else {
         thrift_breaking::compare(old_snapshot, new_snapshot, &options)
             .iter()
-            .map(|f| Shown::new(f, &old_side, &new_side))
-            .filter(|s| !ignored(s))
+            .map(|f| {
+                let category = Some(f.category());
+                sides.finding(
+                    f.rule,
+                    category,
+                    &f.location,
+                    f.previous.as_ref(),
+                    &f.message,
+                )
+            })
+            .filter(|f| !ignored(f))
             .collect()
     };
-    shown.sort_by(|a, b| {
-        (&a.path, a.line, a.col, a.rule.id, &a.message)
-            .cmp(&(&b.path, b.line, b.col, b.rule.id, &b.message))
-    });
-    shown.dedup_by(|a, b| {
-        a.path == b.path && a.line == b.line && a.rule.id == b.rule.id && a.message == b.message
+    let key = |f: &Finding| {
+        (
+            f.location.path.clone(),
+            f.location.start.line,
+            f.location.start.col,
+            f.code,
+            f.message.clone(),
+        )
+    };
+    findings.sort_by_key(key);
+    findings.dedup_by(|a, b| {
+        a.location.path == b.location.path
+            && a.location.start.line == b.location.start.line
+            && a.code == b.code
+            && a.message == b.message
     });
 
     let compared = new_side.files.len().max(old_side.files.len());
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
     let color = args.format == Format::Human
         && io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let result = match args.format {
-        Format::Human => render_human(&shown, &old_label, color, &mut out),
-        Format::Json => render_json(&shown, &old_label, &mut out),
-        Format::Github => render_github(&shown, &old_label, &mut out),
-        Format::Sarif => render_sarif(&shown, &old_label, &mut out),
-        Format::Rdjson => render_rdjson(&shown, &old_label, &mut out),
+    let report = Report {
+        tool: Tool::Breaking {
+            against: against.clone(),
+        },
+        findings,
+        failures: Vec::new(),
     };
-    if let Err(e) = result.and_then(|()| out.flush()) {
-        if e.kind() != io::ErrorKind::BrokenPipe {
-            return Err(Fail(format!("cannot write output: {e}")));
-        }
-    }
-    drop(out);
+    write(args.format, &report, color)
+        .map_err(|e| Fail::msg(format!("cannot write output: {e}")))?;
     if args.format == Format::Human {
-        let category: Vec<&str> = options.categories.iter().map(|c| c.as_str()).collect();
-        let files = if compared == 1 { "file" } else { "files" };
-        let category = category.join(", ");
-        match (not_compared, shown.len()) {
-            (true, n) => {
-                let errors = if n == 1 { "error" } else { "errors" };
-                eprintln!(
-                    "{n} {errors}: the versions were not compared ({category}; {compared} {files} against {old_label})"
-                );
-            }
-            (false, n) => {
-                let found = match n {
-                    0 => "no breaking changes".to_string(),
-                    1 => "1 breaking change".to_string(),
-                    n => format!("{n} breaking changes"),
-                };
-                eprintln!("{found} ({category}; {compared} {files} compared against {old_label})");
-            }
-        }
+        let categories: Vec<&str> = options.categories.iter().map(|c| c.as_str()).collect();
+        eprintln!(
+            "{}",
+            report::human::breaking_summary(
+                &report.findings,
+                not_compared,
+                &categories.join(", "),
+                compared,
+                &against,
+            )
+        );
     }
-    Ok(if shown.is_empty() {
+    Ok(if report.findings.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -207,9 +248,8 @@ fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
 /// was read).
 fn options(args: &BreakingArgs, config: &Config) -> Result<Options, Fail> {
     let mut options = match &args.category {
-        Some(c) => {
-            Options::select(Some(c.as_str()), &[], &config.breaking.section.except).map_err(Fail)?
-        }
+        Some(c) => Options::select(Some(c.as_str()), &[], &config.breaking.section.except)
+            .map_err(Fail::msg)?,
         None => config.breaking.options.clone(),
     };
     options.dialect = match args.dialect {
@@ -233,487 +273,71 @@ fn load(
         include_dirs: include_dirs.to_vec(),
     });
     match loaded.errors.first() {
-        Some((key, e)) => Err(Fail(format!("{key}: {e}"))),
+        Some((key, e)) => Err(Fail(Failure::in_file(
+            key.as_str(),
+            e.to_string(),
+            format!("error: {key}: {e}"),
+        ))),
         None => Ok(loaded),
     }
 }
 
 // ---------------------------------------------------------------------------
-// Output
+// Findings
 
-/// A finding (or an error that kept the versions from being compared)
-/// with its positions resolved.
-struct Shown {
-    rule: &'static Rule,
-    /// What the change breaks; `None` for an error ([`COMPILE`]).
-    category: Option<Category>,
-    path: String,
-    /// Whether `path` is a file of the old version (a deleted file).
-    old_file: bool,
-    line: u32,
-    col: u32,
-    end_line: u32,
-    end_col: u32,
-    message: String,
-    previous: Option<(String, u32, u32, u32, u32)>,
-    /// The start line of the location and of `previous`, for the human
-    /// format; `None` for an empty range at the start of a file (where a
-    /// deleted file or definition is reported: nothing to underline).
-    source: Option<String>,
-    previous_source: Option<String>,
-    /// The start and end columns in UTF-8 bytes (1-based, for rdjson), of
-    /// the location and of `previous`.
-    byte_cols: (u32, u32),
-    previous_byte_cols: Option<(u32, u32)>,
+/// The source of a file of one version: its key and text.
+fn source(side: &Loaded, id: FileId) -> Option<Source<'_>> {
+    Some(Source {
+        path: side.keys.get(id.0 as usize)?,
+        text: side.db.text(id)?,
+    })
 }
 
-impl Shown {
-    fn new(f: &Finding, old: &Loaded, new: &Loaded) -> Shown {
-        Shown::at(
-            f.rule,
-            Some(f.category()),
-            &f.location,
-            f.previous.as_ref(),
-            &f.message,
-            (old, new),
-        )
+/// Both versions' files, resolved for the report.
+struct Sides<'f, 'a> {
+    old: Resolver<'f, 'a>,
+    new: Resolver<'f, 'a>,
+}
+
+impl Sides<'_, '_> {
+    fn locate(&mut self, l: &thrift_breaking::Location) -> report::Location {
+        let mut loc = match l.side {
+            Side::Old => self.old.locate(l.file, l.range),
+            Side::New => self.new.locate(l.file, l.range),
+        };
+        loc.in_old = l.side == Side::Old;
+        // An empty range at the start of a file is where a deleted file
+        // or definition is reported: nothing to underline.
+        if l.range == TextRange::default() {
+            loc.source = None;
+        }
+        loc
     }
 
-    fn error(e: &ReadError, old: &Loaded, new: &Loaded) -> Shown {
-        Shown::at(&COMPILE, None, &e.location, None, &e.message, (old, new))
-    }
-
-    fn at(
+    /// A finding, or an error that kept the versions from being compared
+    /// (`category` `None`, rule [`COMPILE`]).
+    fn finding(
+        &mut self,
         rule: &'static Rule,
         category: Option<Category>,
         location: &thrift_breaking::Location,
         previous: Option<&thrift_breaking::Location>,
         message: &str,
-        (old, new): (&Loaded, &Loaded),
-    ) -> Shown {
-        let side = |s: Side| match s {
-            Side::Old => old,
-            Side::New => new,
-        };
-        let loc = |l: &thrift_breaking::Location| {
-            let v = side(l.side);
-            let path = v.keys.get(l.file.0 as usize).cloned().unwrap_or_default();
-            let (line, col) = v.position(l.file, l.range.start());
-            let (end_line, end_col) = v.position(l.file, l.range.end());
-            (path, line, col, end_line, end_col)
-        };
-        let byte_cols = |l: &thrift_breaking::Location| {
-            let v = side(l.side);
-            let (line, _) = v.position(l.file, l.range.start());
-            let (end_line, _) = v.position(l.file, l.range.end());
-            (
-                v.byte_column(l.file, l.range.start(), line),
-                v.byte_column(l.file, l.range.end(), end_line),
-            )
-        };
-        let source = |l: &thrift_breaking::Location| {
-            if l.range == thrift_syntax::TextRange::default() {
-                return None;
-            }
-            let v = side(l.side);
-            let (line, _) = v.position(l.file, l.range.start());
-            let text = v.db.text(l.file)?;
-            text.lines().nth(line as usize - 1).map(str::to_string)
-        };
-        let (path, line, col, end_line, end_col) = loc(location);
-        Shown {
-            source: source(location),
-            previous_source: previous.and_then(source),
-            rule,
+    ) -> Finding {
+        Finding {
+            code: rule.id,
+            name: rule.id,
+            severity: Severity::Error,
             category,
-            path,
-            old_file: location.side == Side::Old,
-            line,
-            col,
-            end_line,
-            end_col,
+            help_uri: report::breaking_help_uri(rule.id),
             message: message.to_string(),
-            previous: previous.map(loc),
-            byte_cols: byte_cols(location),
-            previous_byte_cols: previous.map(byte_cols),
+            location: self.locate(location),
+            related: Vec::new(),
+            previous: previous.map(|p| {
+                let mut loc = self.locate(p);
+                loc.in_old = true;
+                loc
+            }),
         }
     }
-
-    /// `breaks CATEGORY`, or nothing for an error.
-    fn breaks(&self) -> String {
-        self.category
-            .map_or(String::new(), |c| format!(" (breaks {c})"))
-    }
-}
-
-/// Control characters (line breaks too: one finding is one line) and
-/// bidirectional controls become U+FFFD.
-fn sanitize(s: &str) -> String {
-    s.chars()
-        .map(|c| if is_unsafe_char(c) { '\u{FFFD}' } else { c })
-        .collect()
-}
-
-const BOLD: &str = "\x1b[1m";
-const RED: &str = "\x1b[1;31m";
-const CYAN: &str = "\x1b[1;36m";
-const BLUE: &str = "\x1b[1;34m";
-
-/// As rustc shows an error: the message, ` --> file:line:col` with what the
-/// change breaks, the new line with the changed part underlined and, for a
-/// change or a deletion, `note: was` with the old place and its line.
-fn render_human(
-    shown: &[Shown],
-    against: &str,
-    color: bool,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let paint = |style: &str, text: &str| {
-        if color {
-            format!("{style}{text}\x1b[0m")
-        } else {
-            text.to_string()
-        }
-    };
-    for s in shown {
-        let mut text = String::new();
-        let _ = writeln!(
-            text,
-            "{}{}",
-            paint(RED, &format!("error[{}]", s.rule.id)),
-            paint(BOLD, &format!(": {}", sanitize(&s.message)))
-        );
-        let gutter = [Some(s.line), s.previous.as_ref().map(|p| p.1)]
-            .into_iter()
-            .flatten()
-            .map(|line| line.to_string().len())
-            .max()
-            .unwrap_or(1);
-        let pad = " ".repeat(gutter);
-        let in_old = format!(" (in {})", sanitize(against));
-        let breaks = s
-            .category
-            .map_or(String::new(), |c| format!("  breaks {}", c.breaks_text()));
-        let _ = writeln!(
-            text,
-            "{pad}{} {}:{}:{}{}{breaks}",
-            paint(BLUE, "-->"),
-            sanitize(&s.path),
-            s.line,
-            s.col,
-            if s.old_file { in_old.as_str() } else { "" },
-        );
-        if let Some(line) = &s.source {
-            let span = (s.line, s.col, s.end_line, s.end_col);
-            snippet(&mut text, line, span, gutter, RED, &paint);
-        }
-        if let Some((path, line, col, end_line, end_col)) = &s.previous {
-            let _ = writeln!(text, "{}{}", paint(CYAN, "note"), paint(BOLD, ": was"));
-            let _ = writeln!(
-                text,
-                "{pad}{} {}:{line}:{col}{in_old}",
-                paint(BLUE, "-->"),
-                sanitize(path),
-            );
-            if let Some(source) = &s.previous_source {
-                let span = (*line, *col, *end_line, *end_col);
-                snippet(&mut text, source, span, gutter, CYAN, &paint);
-            }
-        }
-        text.push('\n');
-        out.write_all(text.as_bytes())?;
-    }
-    Ok(())
-}
-
-/// A source line with carets under `(line, col, end_line, end_col)`
-/// (1-based; a range over several lines is underlined to the end of its
-/// first line).
-fn snippet(
-    text: &mut String,
-    source: &str,
-    (line, col, end_line, end_col): (u32, u32, u32, u32),
-    gutter: usize,
-    caret_style: &str,
-    paint: &dyn Fn(&str, &str) -> String,
-) {
-    let pad = " ".repeat(gutter);
-    let bar = paint(BLUE, "|");
-    let (shown, columns) = expand_line(source);
-    let chars = columns.len() - 1;
-    let start = (col as usize).saturating_sub(1).min(chars);
-    let end = if end_line == line {
-        (end_col as usize).saturating_sub(1).clamp(start, chars)
-    } else {
-        chars
-    };
-    let from = columns[start];
-    let carets = (columns[end] - from).max(1);
-    let _ = writeln!(text, "{pad} {bar}");
-    let number = paint(BLUE, &format!("{line:>gutter$} |"));
-    let _ = writeln!(text, "{number} {shown}");
-    let _ = writeln!(
-        text,
-        "{pad} {bar} {}{}",
-        " ".repeat(from),
-        paint(caret_style, &"^".repeat(carets))
-    );
-}
-
-fn position_json(line: u32, col: u32) -> Value {
-    json!({ "line": line, "column": col })
-}
-
-fn render_json(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Result<()> {
-    let values: Vec<Value> = shown
-        .iter()
-        .map(|s| {
-            json!({
-                "file": s.path,
-                "in_old_version": s.old_file,
-                "rule": s.rule.id,
-                "category": s.category.map(Category::as_str),
-                "message": s.message,
-                "start": position_json(s.line, s.col),
-                "end": position_json(s.end_line, s.end_col),
-                "previous": s.previous.as_ref().map(|(path, line, col, el, ec)| json!({
-                    "file": path,
-                    "against": against,
-                    "start": position_json(*line, *col),
-                    "end": position_json(*el, *ec),
-                })),
-            })
-        })
-        .collect();
-    if values.is_empty() {
-        return out.write_all(b"[]\n");
-    }
-    out.write_all(b"[\n")?;
-    for (i, v) in values.iter().enumerate() {
-        let sep = if i + 1 < values.len() { ",\n" } else { "\n" };
-        out.write_all(format!("  {v}{sep}").as_bytes())?;
-    }
-    out.write_all(b"]\n")
-}
-
-/// GitHub shows at most 10 error annotations per step.
-const GITHUB_ANNOTATIONS: usize = 10;
-
-fn render_github(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Result<()> {
-    let annotated = if shown.len() > GITHUB_ANNOTATIONS {
-        GITHUB_ANNOTATIONS - 1
-    } else {
-        shown.len()
-    };
-    for s in &shown[..annotated] {
-        let mut props = format!("file={},line={}", escape_property(&s.path), s.line);
-        if s.line == s.end_line {
-            let _ = write!(
-                props,
-                ",col={},endLine={},endColumn={}",
-                s.col, s.end_line, s.end_col
-            );
-        } else {
-            let _ = write!(props, ",endLine={}", s.end_line);
-        }
-        let _ = write!(
-            props,
-            ",title={}",
-            escape_property(&format!("{}{}", s.rule.id, s.breaks()))
-        );
-        let mut message = s.message.clone();
-        if let Some((path, line, col, _, _)) = &s.previous {
-            let _ = write!(
-                message,
-                "\nPreviously at {path}:{line}:{col} (in {against})."
-            );
-        }
-        out.write_all(format!("::error {props}::{}\n", escape_data(&message)).as_bytes())?;
-    }
-    if annotated < shown.len() {
-        let rest = &shown[annotated..];
-        let what = if shown[0].category.is_none() {
-            "errors"
-        } else {
-            "breaking changes"
-        };
-        let mut message = format!(
-            "{} more {what} (GitHub shows only {GITHUB_ANNOTATIONS} annotations):",
-            rest.len()
-        );
-        for s in rest {
-            let _ = write!(
-                message,
-                "\n{}:{}:{}: {}: {}",
-                s.path, s.line, s.col, s.rule.id, s.message
-            );
-        }
-        out.write_all(
-            format!(
-                "::error title={}::{}\n",
-                escape_property(&format!("More {what}")),
-                escape_data(&message)
-            )
-            .as_bytes(),
-        )?;
-        // And the full list in the log.
-        for s in rest {
-            out.write_all(
-                format!(
-                    "{}:{}:{}: {}: {}\n",
-                    s.path,
-                    s.line,
-                    s.col,
-                    s.rule.id,
-                    sanitize(&s.message)
-                )
-                .as_bytes(),
-            )?;
-        }
-    }
-    Ok(())
-}
-
-const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
-const INFORMATION_URI: &str = "https://github.com/thrift-tools/thrift-tools";
-const HELP_URI: &str = "https://github.com/thrift-tools/thrift-tools/blob/main/docs/breaking.md#";
-
-fn render_sarif(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Result<()> {
-    // The catalogue, then `COMPILE` for the errors that stop a comparison.
-    let rules: Vec<Value> = RULES
-        .iter()
-        .copied()
-        .chain([&COMPILE])
-        .map(|r| {
-            let apache: Vec<&str> = r.categories.iter().map(|c| c.as_str()).collect();
-            let categories = if apache.is_empty() {
-                String::new()
-            } else {
-                format!("Categories: {}.", apache.join(", "))
-            };
-            json!({
-                "id": r.id,
-                "name": r.id,
-                "shortDescription": { "text": r.purpose },
-                "fullDescription": { "text": format!("{} {}", r.purpose, r.why) },
-                "help": {
-                    "text": format!("{} {} {categories}", r.purpose, r.why).trim_end().to_string(),
-                    "markdown": format!("{}\n\n{}\n\n{categories}", r.purpose, r.why).trim_end().to_string(),
-                },
-                "helpUri": format!("{HELP_URI}{}", r.id.to_ascii_lowercase()),
-                "defaultConfiguration": { "level": "error" },
-                "properties": { "tags": apache, "precision": "high" },
-            })
-        })
-        .collect();
-    let results: Vec<Value> = shown
-        .iter()
-        .map(|s| {
-            let index = RULES
-                .iter()
-                .position(|r| r.id == s.rule.id)
-                .unwrap_or(RULES.len());
-            let mut result = Map::new();
-            result.insert("ruleId".into(), json!(s.rule.id));
-            result.insert("ruleIndex".into(), json!(index));
-            result.insert("level".into(), json!("error"));
-            result.insert("message".into(), json!({ "text": s.message }));
-            result.insert(
-                "locations".into(),
-                json!([{ "physicalLocation": sarif_location(&s.path, (s.line, s.col, s.end_line, s.end_col)) }]),
-            );
-            if let Some((path, line, col, el, ec)) = &s.previous {
-                result.insert(
-                    "relatedLocations".into(),
-                    json!([{
-                        "id": 1,
-                        "physicalLocation": sarif_location(path, (*line, *col, *el, *ec)),
-                        "message": { "text": format!("previously here (in {against})") },
-                    }]),
-                );
-            }
-            if let Some(category) = s.category {
-                result.insert("properties".into(), json!({ "category": category.as_str() }));
-            }
-            Value::Object(result)
-        })
-        .collect();
-    let log = json!({
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "thrift-lint breaking",
-                    "informationUri": INFORMATION_URI,
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "rules": rules,
-                },
-            },
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
-    });
-    serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::from)?;
-    out.write_all(b"\n")
-}
-
-/// An rdjson `Location`: 1-based lines, 1-based UTF-8 byte columns, the
-/// end exclusive.
-fn rdjson_location(path: &str, lines: (u32, u32), cols: (u32, u32)) -> Value {
-    json!({
-        "path": path,
-        "range": {
-            "start": { "line": lines.0, "column": cols.0 },
-            "end": { "line": lines.1, "column": cols.1 },
-        },
-    })
-}
-
-/// One reviewdog `DiagnosticResult`; every finding is an `ERROR`.
-fn render_rdjson(shown: &[Shown], against: &str, out: &mut dyn Write) -> io::Result<()> {
-    let diagnostics: Vec<Value> = shown
-        .iter()
-        .map(|s| {
-            let mut diagnostic = Map::new();
-            diagnostic.insert(
-                "message".into(),
-                json!(format!("{}{}", s.message, s.breaks())),
-            );
-            diagnostic.insert(
-                "location".into(),
-                rdjson_location(&s.path, (s.line, s.end_line), s.byte_cols),
-            );
-            diagnostic.insert("severity".into(), json!("ERROR"));
-            diagnostic.insert(
-                "code".into(),
-                json!({
-                    "value": s.rule.id,
-                    "url": format!("{HELP_URI}{}", s.rule.id.to_ascii_lowercase()),
-                }),
-            );
-            if let (Some((path, line, _, el, _)), Some(cols)) = (&s.previous, s.previous_byte_cols)
-            {
-                diagnostic.insert(
-                    "related_locations".into(),
-                    json!([{
-                        "message": format!("previously here (in {against})"),
-                        "location": rdjson_location(path, (*line, *el), cols),
-                    }]),
-                );
-            }
-            Value::Object(diagnostic)
-        })
-        .collect();
-    let mut result = Map::new();
-    result.insert(
-        "source".into(),
-        json!({ "name": "thrift-lint breaking", "url": INFORMATION_URI }),
-    );
-    if !shown.is_empty() {
-        result.insert("severity".into(), json!("ERROR"));
-    }
-    result.insert("diagnostics".into(), Value::Array(diagnostics));
-    serde_json::to_writer_pretty(&mut *out, &Value::Object(result)).map_err(io::Error::from)?;
-    out.write_all(b"\n")
 }

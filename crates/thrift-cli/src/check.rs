@@ -14,7 +14,7 @@ use thrift_config::{Config, LintLevel};
 use thrift_project::{Configs, FileOptions, FsTree, WalkOptions, normalize};
 use thrift_semantic::{Database, Diagnostic, FileId, Severity};
 
-use crate::report::{self, Format, Source};
+use crate::report::{self, Failure, Format, Report, Source};
 
 pub struct CheckArgs {
     pub paths: Vec<PathBuf>,
@@ -29,12 +29,12 @@ pub struct CheckArgs {
 pub fn run(args: CheckArgs) -> ExitCode {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     // Problems that make the run fail: unreadable files and configs.
-    let mut problems: Vec<String> = Vec::new();
+    let mut problems: Vec<Failure> = Vec::new();
     let mut configs = match Configs::load(args.config.as_deref()) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
+            let report = Report::check(&[], &|_| None, vec![Failure::config(&e)]);
+            return finish(args.format, &report, &[], None);
         }
     };
 
@@ -45,7 +45,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         args.paths.clone()
     };
     let walked = thrift_project::walk(&paths, &mut configs, WalkOptions { warn_empty: true });
-    problems.extend(walked.errors);
+    problems.extend(walked.errors.iter().map(|e| Failure::from_line(e)));
     let mut warnings = walked.warnings;
     warnings.extend(thrift_project::missing_include_dirs(&args.include_dirs));
     let include_dirs: Vec<PathBuf> = args.include_dirs.iter().map(|d| cwd.join(d)).collect();
@@ -63,7 +63,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
             Ok(c) => c,
             Err(e) => {
                 // Once per file: `problems` is deduplicated before printing.
-                problems.push(format!("error: {e}"));
+                problems.push(Failure::config(&e));
                 Arc::new(Config::default())
             }
         };
@@ -79,7 +79,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
     });
     warnings.extend(configs.warnings());
     for (key, e) in &loaded.errors {
-        problems.push(format!("{key}: error: {e}"));
+        problems.push(Failure::in_file(
+            key.as_str(),
+            e.to_string(),
+            format!("{key}: error: {e}"),
+        ));
     }
 
     // Check the inputs, in parallel when there are many.
@@ -95,8 +99,8 @@ pub fn run(args: CheckArgs) -> ExitCode {
             .unwrap_or_default();
         apply_levels(diagnostics, &config);
     }
-    problems.sort();
-    problems.dedup();
+    problems.sort_by(|a, b| a.text.cmp(&b.text));
+    problems.dedup_by(|a, b| a.text == b.text);
 
     let mut all: Vec<Diagnostic> = results.into_iter().flat_map(|(_, d)| d).collect();
     all.sort_by_key(|d| (d.file, d.range.start(), d.code));
@@ -107,41 +111,58 @@ pub fn run(args: CheckArgs) -> ExitCode {
             text: loaded.db.text(id)?,
         })
     };
-    let color = args.format == Format::Human
+    let report = Report::check(&all, &sources, problems);
+    let exit = finish(args.format, &report, &warnings, Some((&all, inputs.len())));
+    if exit != ExitCode::SUCCESS {
+        return exit;
+    }
+    let errors = all.iter().any(|d| d.severity == Severity::Error);
+    let warned = all.iter().any(|d| d.severity == Severity::Warning);
+    if errors || (args.deny_warnings && warned) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Writes the report to stdout, then the walk's warnings and the failures
+/// on stderr and, in the human format and only when nothing failed, the
+/// summary (`checked`: the diagnostics and how many files were checked).
+/// Exit code 2 after a failure (or when stdout cannot be written), else
+/// success: the caller decides between 0 and 1.
+fn finish(
+    format: Format,
+    report: &Report,
+    warnings: &[thrift_project::Warning],
+    checked: Option<(&[Diagnostic], usize)>,
+) -> ExitCode {
+    let color = format == Format::Human
         && io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    if let Err(e) =
-        report::render(args.format, &all, &sources, color, &mut out).and_then(|()| out.flush())
-    {
+    if let Err(e) = report::render(format, report, color, &mut out).and_then(|()| out.flush()) {
         if e.kind() != io::ErrorKind::BrokenPipe {
             eprintln!("error: cannot write output: {e}");
             return ExitCode::from(2);
         }
     }
     drop(out);
-    for warning in &warnings {
+    for warning in warnings {
         eprintln!("{warning}");
     }
-    for problem in &problems {
-        eprintln!("{problem}");
+    for failure in &report.failures {
+        eprintln!("{}", failure.text);
     }
-    // After an IO or config error the summary would claim too much: the
-    // errors above say what failed instead.
-    if args.format == Format::Human && problems.is_empty() {
-        eprintln!("{}", report::summary_line(&all, inputs.len()));
+    if !report.failures.is_empty() {
+        // The summary would claim too much: the errors above say what
+        // failed instead.
+        return ExitCode::from(2);
     }
-
-    let errors = all.iter().any(|d| d.severity == Severity::Error);
-    let warned = all.iter().any(|d| d.severity == Severity::Warning);
-    if !problems.is_empty() {
-        ExitCode::from(2)
-    } else if errors || (args.deny_warnings && warned) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+    if let (Format::Human, Some((diagnostics, files))) = (format, checked) {
+        eprintln!("{}", report::summary_line(diagnostics, files));
     }
+    ExitCode::SUCCESS
 }
 
 /// Checks files on all cores. The results keep the order of `files`.

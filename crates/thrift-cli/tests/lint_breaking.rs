@@ -753,3 +753,77 @@ fn side_by_side_directories_are_the_roots_of_the_versions() {
         out.stderr
     );
 }
+
+/// After a failure (a ref that does not exist, an input that cannot be
+/// read) no format says "no breaking changes": each carries the failure,
+/// and the exit code is 2.
+#[test]
+fn failures_reach_every_format() {
+    let dir = repo("failures");
+    let failures: [(&[&str], Option<&str>, &str); 2] = [
+        (&["--against", "no-such-ref"], None, "no-such-ref"),
+        (
+            &["--against", "HEAD", "idl/nope.thrift"],
+            Some("idl/nope.thrift"),
+            "no such file or directory",
+        ),
+    ];
+    for (args, file, message) in failures {
+        let run_as = |format: &str| {
+            let mut all = args.to_vec();
+            all.extend(["--format", format]);
+            run(&dir, &all)
+        };
+
+        let out = run_as("human");
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        assert_eq!(out.stdout, "");
+        assert!(out.stderr.contains(message), "{}", out.stderr);
+        assert!(
+            !out.stderr.contains("no breaking changes"),
+            "{}",
+            out.stderr
+        );
+
+        let out = run_as("json");
+        assert_eq!(out.code, 2, "{args:?}");
+        let json: Value = serde_json::from_str(&out.stdout).unwrap();
+        let items = json.as_array().unwrap();
+        assert_eq!(items.len(), 1, "{}", out.stdout);
+        assert_eq!(items[0]["failure"], true);
+        assert_eq!(items[0]["severity"], "error");
+        assert_eq!(items[0]["file"].as_str(), file);
+        assert!(items[0]["message"].as_str().unwrap().contains(message));
+        assert!(out.stderr.contains(message), "{}", out.stderr);
+
+        let out = run_as("github");
+        assert_eq!(out.code, 2, "{args:?}");
+        let expected = match file {
+            Some(file) => format!("::error file={file},title=failure::"),
+            None => "::error title=failure::".to_string(),
+        };
+        assert!(out.stdout.starts_with(&expected), "{}", out.stdout);
+        assert!(out.stdout.contains(message), "{}", out.stdout);
+
+        let out = run_as("sarif");
+        assert_eq!(out.code, 2, "{args:?}");
+        let log: Value = serde_json::from_str(&out.stdout).unwrap();
+        assert_eq!(log["runs"][0]["results"], Value::Array(vec![]));
+        let invocation = &log["runs"][0]["invocations"][0];
+        assert_eq!(invocation["executionSuccessful"], false);
+        let note = &invocation["toolExecutionNotifications"][0];
+        assert_eq!(note["level"], "error");
+        assert!(note["message"]["text"].as_str().unwrap().contains(message));
+        let uri = note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str();
+        assert_eq!(uri, file, "{}", out.stdout);
+
+        let out = run_as("rdjson");
+        assert_eq!(out.code, 2, "{args:?}");
+        let result: Value = serde_json::from_str(&out.stdout).unwrap();
+        assert_eq!(result["severity"], "ERROR");
+        let failure = &result["diagnostics"][0];
+        assert_eq!(failure["severity"], "ERROR");
+        assert_eq!(failure["code"]["value"], "failure");
+        assert_eq!(failure["location"]["path"].as_str(), file);
+    }
+}

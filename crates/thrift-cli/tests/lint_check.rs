@@ -213,11 +213,18 @@ fn each_directory_gets_its_own_config_in_one_run() {
     );
     let out = run(&dir, &["check", "--format", "github"]);
     let stderr = out.stderr.replace(&dir.display().to_string(), "$DIR");
+    let stdout = out.stdout.replace(&dir.display().to_string(), "$DIR");
+    // The broken config is an annotation too, before the findings.
     check(
-        &Output { stderr, ..out },
+        &Output {
+            stderr,
+            stdout,
+            ..out
+        },
         expect![[r#"
             exit 2
             --- stdout
+            ::error file=$DIR/e/thrift-tools.toml,title=failure::TOML parse error at line 1, column 16%0A  |%0A1 | include_dirs = 3%0A  |                ^%0Ainvalid type: integer `3`, expected a sequence
             ::error file=a/b/c/x.thrift,line=1,col=19,endLine=1,endColumn=27,title=T1032 missing-field-id::field `implicit` has no id; the compiler assigns -1, which breaks compatibility when fields are added
             ::error file=a/x.thrift,line=1,col=19,endLine=1,endColumn=27,title=T1032 missing-field-id::field `implicit` has no id; the compiler assigns -1, which breaks compatibility when fields are added
             ::notice file=d/x.thrift,line=1,col=19,endLine=1,endColumn=27,title=T1032 missing-field-id::field `implicit` has no id; the compiler assigns -1, which breaks compatibility when fields are added
@@ -361,4 +368,122 @@ fn invalid_config_values_fail_check() {
         out.stderr
     );
     assert!(!out.stderr.contains("no problems"), "{}", out.stderr);
+}
+
+/// After a failure (an input that cannot be read, a broken config) no
+/// format says "nothing found": each carries the failure, and the exit
+/// code is 2.
+#[test]
+fn failures_reach_every_format() {
+    let dir = temp_project(
+        "failures",
+        &[
+            ("ok.thrift", "struct A {\n  1: i32 x\n}\n"),
+            ("bad.toml", "include_dirs = 3\n"),
+        ],
+    );
+    let failures: [&[&str]; 2] = [
+        &["check", "ok.thrift", "nope.thrift"],
+        &["check", "--config", "bad.toml", "ok.thrift"],
+    ];
+    for args in failures {
+        let what = |format: &str| format!("{args:?} --format {format}");
+        let run_as = |format: &str| {
+            let mut all = args.to_vec();
+            all.extend(["--format", format]);
+            run(&dir, &all)
+        };
+        let (file, message) = if args.contains(&"nope.thrift") {
+            ("nope.thrift", "no such file or directory")
+        } else {
+            ("bad.toml", "TOML parse error")
+        };
+
+        let out = run_as("human");
+        assert_eq!(out.code, 2, "{}", what("human"));
+        assert_eq!(out.stdout, "", "{}", what("human"));
+        assert!(
+            out.stderr.contains(message),
+            "{}: {}",
+            what("human"),
+            out.stderr
+        );
+        assert!(!out.stderr.contains("no problems"), "{}", what("human"));
+
+        let out = run_as("json");
+        assert_eq!(out.code, 2, "{}", what("json"));
+        let json: Value = serde_json::from_str(&out.stdout).unwrap();
+        let items = json.as_array().unwrap();
+        let failure = items.last().unwrap();
+        assert_eq!(failure["failure"], true, "{}", out.stdout);
+        assert_eq!(failure["severity"], "error");
+        assert!(failure["file"].as_str().unwrap().ends_with(file));
+        assert!(failure["message"].as_str().unwrap().contains(message));
+        assert!(out.stderr.contains(message), "{}", what("json"));
+
+        let out = run_as("github");
+        assert_eq!(out.code, 2, "{}", what("github"));
+        let first = out.stdout.lines().next().unwrap();
+        assert!(first.starts_with("::error file="), "{first}");
+        assert!(
+            first.contains(&format!("{file},title=failure::")),
+            "{first}"
+        );
+
+        let out = run_as("sarif");
+        assert_eq!(out.code, 2, "{}", what("sarif"));
+        let log: Value = serde_json::from_str(&out.stdout).unwrap();
+        let invocation = &log["runs"][0]["invocations"][0];
+        assert_eq!(invocation["executionSuccessful"], false);
+        let notes = invocation["toolExecutionNotifications"].as_array().unwrap();
+        assert_eq!(notes.len(), 1, "{}", out.stdout);
+        assert_eq!(notes[0]["level"], "error");
+        assert!(
+            notes[0]["message"]["text"]
+                .as_str()
+                .unwrap()
+                .contains(message)
+        );
+        let uri = &notes[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+        assert!(uri.as_str().unwrap().ends_with(file), "{uri}");
+
+        let out = run_as("rdjson");
+        assert_eq!(out.code, 2, "{}", what("rdjson"));
+        let result: Value = serde_json::from_str(&out.stdout).unwrap();
+        assert_eq!(result["severity"], "ERROR");
+        let failure = result["diagnostics"].as_array().unwrap().last().unwrap();
+        assert_eq!(failure["severity"], "ERROR");
+        assert_eq!(failure["code"]["value"], "failure");
+        assert!(
+            failure["location"]["path"]
+                .as_str()
+                .unwrap()
+                .ends_with(file)
+        );
+    }
+}
+
+/// GitHub shows 10 annotations: the first 9 findings, then one that counts
+/// and lists the rest (which the log also shows, one per line).
+#[test]
+fn github_annotations_are_capped() {
+    let fields: String = (1..=12).map(|i| format!("  i32 f{i}\n")).collect();
+    let dir = temp_project(
+        "github-cap",
+        &[("a.thrift", &format!("struct A {{\n{fields}}}\n"))],
+    );
+    let out = run(&dir, &["check", "--format", "github"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    let annotations: Vec<&&str> = lines.iter().filter(|l| l.starts_with("::")).collect();
+    assert_eq!(annotations.len(), 10, "{}", out.stdout);
+    assert!(
+        annotations[9].starts_with(
+            "::warning title=More problems::3 more problems (GitHub shows only 10 annotations):%0Aa.thrift:11:7: T1032: field `f10`"
+        ),
+        "{}",
+        annotations[9]
+    );
+    assert_eq!(lines.len(), 13, "{}", out.stdout);
+    assert!(lines[12].starts_with("a.thrift:13:7: T1032: field `f12` has no id"));
 }

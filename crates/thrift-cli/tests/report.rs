@@ -1,8 +1,9 @@
-//! `report::render` in every format, on diagnostics made by hand.
+//! `report::render` in every format, on diagnostics made by hand (the
+//! report of `check`).
 
 use expect_test::expect;
 use serde_json::Value;
-use thrift_cli::report::{Format, Source, render, summary_line};
+use thrift_cli::report::{self, Format, Report, Source, summary_line};
 use thrift_semantic::{Code, Diagnostic, FileId};
 use thrift_syntax::{TextRange, TextSize};
 
@@ -30,6 +31,22 @@ fn source(id: FileId) -> Option<Source<'static>> {
         _ => return None,
     };
     Some(Source { path, text })
+}
+
+/// Renders `check`'s report of `diagnostics` (no failures).
+fn render<'a>(
+    format: Format,
+    diagnostics: &[Diagnostic],
+    sources: &dyn Fn(FileId) -> Option<Source<'a>>,
+    color: bool,
+    out: &mut Vec<u8>,
+) -> std::io::Result<()> {
+    report::render(
+        format,
+        &Report::check(diagnostics, sources, Vec::new()),
+        color,
+        out,
+    )
 }
 
 /// The range of the first `needle` in `text`.
@@ -406,6 +423,11 @@ fn sarif() {
           "runs": [
             {
               "columnKind": "unicodeCodePoints",
+              "invocations": [
+                {
+                  "executionSuccessful": true
+                }
+              ],
               "results": [
                 {
                   "level": "error",
@@ -864,4 +886,133 @@ fn rdjson_without_diagnostics() {
         }
     "#]]
     .assert_eq(&String::from_utf8(out).unwrap());
+}
+
+/// A report with one finding and two failures (one about a file, one not),
+/// in every format: the failures are in each (the human format leaves them
+/// to stderr, where the command prints them).
+#[test]
+fn failures_in_every_format() {
+    let ds = &diagnostics()[..1];
+    let failures = vec![
+        report::Failure::in_file(
+            "gone, really.thrift",
+            "no such file or directory",
+            "gone, really.thrift: error: no such file or directory".into(),
+        ),
+        report::Failure::new("git: bad revision\n`nope`"),
+    ];
+    let report = Report::check(ds, &source, failures);
+    let mut all = String::new();
+    for format in Format::ALL {
+        let mut out = Vec::new();
+        report::render(*format, &report, false, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let out = match format {
+            // Only the invocation: the rest is as on success.
+            Format::Sarif => {
+                let log: Value = serde_json::from_str(&out).unwrap();
+                serde_json::to_string_pretty(&log["runs"][0]["invocations"]).unwrap() + "\n"
+            }
+            _ => out,
+        };
+        all.push_str(&format!("--- {format}\n{out}"));
+    }
+    expect![[r#"
+        --- human
+        error[T1012]: `Bad` is not defined
+         --> main.thrift:2:27
+          |
+        2 | const string café = "😀" + Bad
+          |                           ^^^
+
+        --- json
+        [
+          {"code":"T1012","end":{"column":30,"line":2},"file":"main.thrift","message":"`Bad` is not defined","name":"unresolved-const","range":{"end":54,"start":51},"related":[],"severity":"error","start":{"column":27,"line":2}},
+          {"failure":true,"file":"gone, really.thrift","message":"no such file or directory","severity":"error"},
+          {"failure":true,"file":null,"message":"git: bad revision\n`nope`","severity":"error"}
+        ]
+        --- github
+        ::error file=gone%2C really.thrift,title=failure::no such file or directory
+        ::error title=failure::git: bad revision%0A`nope`
+        ::error file=main.thrift,line=2,col=27,endLine=2,endColumn=30,title=T1012 unresolved-const::`Bad` is not defined
+        --- sarif
+        [
+          {
+            "executionSuccessful": false,
+            "toolExecutionNotifications": [
+              {
+                "level": "error",
+                "locations": [
+                  {
+                    "physicalLocation": {
+                      "artifactLocation": {
+                        "uri": "gone,%20really.thrift",
+                        "uriBaseId": "%SRCROOT%"
+                      }
+                    }
+                  }
+                ],
+                "message": {
+                  "text": "no such file or directory"
+                }
+              },
+              {
+                "level": "error",
+                "message": {
+                  "text": "git: bad revision\n`nope`"
+                }
+              }
+            ]
+          }
+        ]
+        --- rdjson
+        {
+          "diagnostics": [
+            {
+              "code": {
+                "url": "https://github.com/thrift-tools/thrift-tools/blob/main/docs/diagnostics.md#t1012-unresolved-const",
+                "value": "T1012"
+              },
+              "location": {
+                "path": "main.thrift",
+                "range": {
+                  "end": {
+                    "column": 34,
+                    "line": 2
+                  },
+                  "start": {
+                    "column": 31,
+                    "line": 2
+                  }
+                }
+              },
+              "message": "`Bad` is not defined",
+              "severity": "ERROR"
+            },
+            {
+              "code": {
+                "value": "failure"
+              },
+              "location": {
+                "path": "gone, really.thrift"
+              },
+              "message": "no such file or directory",
+              "severity": "ERROR"
+            },
+            {
+              "code": {
+                "value": "failure"
+              },
+              "message": "git: bad revision\n`nope`",
+              "severity": "ERROR"
+            }
+          ],
+          "severity": "ERROR",
+          "source": {
+            "name": "thrift-lint",
+            "url": "https://github.com/thrift-tools/thrift-tools"
+          }
+        }
+    "#]].assert_eq(&all);
 }

@@ -214,3 +214,46 @@ fn breaking_sarif_validates() {
     assert!(results.iter().all(|r| r["ruleId"] == "COMPILE"), "{out}");
     assert_valid(&log);
 }
+
+/// A failed run (a missing input, a broken config, a ref that does not
+/// exist) is a valid log that says so: `executionSuccessful: false` and
+/// one error notification per failure.
+#[test]
+fn failed_runs_validate() {
+    let dir = temp_project(
+        "failed",
+        &[
+            ("a.thrift", "struct S {\n  1: Missing m\n}\n"),
+            ("bad.toml", "include_dirs = 3\n"),
+        ],
+    );
+    let runs: [&[&str]; 3] = [
+        &["check", "--format", "sarif", "a.thrift", "nope.thrift"],
+        &["check", "--format", "sarif", "--config", "bad.toml"],
+        &[
+            "breaking",
+            "--format",
+            "sarif",
+            "--against",
+            "../no-such-dir",
+        ],
+    ];
+    for args in runs {
+        let (code, out) = run(&dir, args);
+        assert_eq!(code, 2, "{args:?}: {out}");
+        let log: Value = serde_json::from_str(&out).unwrap();
+        let invocation = &log["runs"][0]["invocations"][0];
+        assert_eq!(invocation["executionSuccessful"], false, "{out}");
+        let notes = invocation["toolExecutionNotifications"].as_array().unwrap();
+        assert!(notes.iter().all(|n| n["level"] == "error"), "{out}");
+        assert_valid(&log);
+    }
+    // A successful run says so.
+    let (_, out) = run(&dir, &["check", "--format", "sarif", "a.thrift"]);
+    let log: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        log["runs"][0]["invocations"][0]["executionSuccessful"],
+        true
+    );
+    assert_valid(&log);
+}

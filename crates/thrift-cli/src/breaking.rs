@@ -61,10 +61,10 @@ pub fn run(args: BreakingArgs) -> ExitCode {
                 findings: Vec::new(),
                 failures: vec![failure],
             };
-            if format != Format::Human {
-                if let Err(e) = write(format, &report, false) {
-                    eprintln!("error: cannot write output: {e}");
-                }
+            if format != Format::Human
+                && let Err(e) = write(format, &report, false)
+            {
+                eprintln!("error: cannot write output: {e}");
             }
             eprintln!("{}", report.failures[0].text);
             ExitCode::from(2)

@@ -141,11 +141,11 @@ fn finish(
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    if let Err(e) = report::render(format, report, color, &mut out).and_then(|()| out.flush()) {
-        if e.kind() != io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write output: {e}");
-            return ExitCode::from(2);
-        }
+    if let Err(e) = report::render(format, report, color, &mut out).and_then(|()| out.flush())
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: cannot write output: {e}");
+        return ExitCode::from(2);
     }
     drop(out);
     for warning in warnings {

@@ -233,10 +233,10 @@ fn action_inputs() -> Vec<(String, Option<String>)> {
             .and_then(|l| l.strip_suffix(':'))
         {
             inputs.push((key.to_owned(), None));
-        } else if let Some(default) = line.trim_start().strip_prefix("default:") {
-            if let Some(last) = inputs.last_mut() {
-                last.1 = Some(default.trim().trim_matches('"').to_owned());
-            }
+        } else if let Some(default) = line.trim_start().strip_prefix("default:")
+            && let Some(last) = inputs.last_mut()
+        {
+            last.1 = Some(default.trim().trim_matches('"').to_owned());
         }
     }
     inputs

@@ -2,8 +2,6 @@
 //! idempotent, output parses, comments kept in order, non-trivia tokens
 //! unchanged.
 
-use std::path::{Path, PathBuf};
-
 use proptest::prelude::*;
 use thrift_formatter::{FormatOptions, QuoteStyle, Separator, format};
 use thrift_syntax::{SyntaxElement, SyntaxKind};

@@ -2,10 +2,7 @@
 //! gets at least one error from us, and a file it accepts gets none
 //! (warnings are fine). Disagreements that remain are listed with reasons.
 
-use std::{
-    collections::HashMap,
-    path::{Path, PathBuf},
-};
+use std::{collections::HashMap, path::PathBuf};
 
 use thrift_semantic::Severity;
 

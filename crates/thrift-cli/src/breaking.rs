@@ -10,7 +10,7 @@
 
 use std::{
     fmt::Write as _,
-    io::{self, IsTerminal, Write},
+    io::{self, Write},
     path::{Path, PathBuf},
     process::ExitCode,
 };
@@ -22,8 +22,9 @@ use thrift_breaking::{
 use thrift_config::Config;
 use thrift_project::{Configs, FileOptions, FsTree, Loaded, Tree, Version, normalize};
 
-use crate::report::{
-    Format, escape_data, escape_property, expand_line, is_unsafe_char, sarif_location,
+use crate::{
+    options::{Common, Stream, Verbose, describe_config, use_color},
+    report::{Format, escape_data, escape_property, expand_line, is_unsafe_char, sarif_location},
 };
 
 pub struct BreakingArgs {
@@ -32,9 +33,11 @@ pub struct BreakingArgs {
     pub include_dirs: Vec<PathBuf>,
     pub format: Format,
     pub category: Option<String>,
-    pub config: Option<PathBuf>,
+    /// `--config`: a file and `KEY=VALUE` overrides.
+    pub config: Vec<String>,
     /// `--dialect`: `Some(None)` is `auto`; `None` defers to the config.
     pub dialect: Option<Option<thrift_syntax::Dialect>>,
+    pub common: Common,
 }
 
 /// A usage, IO or git error: printed, exit code 2.
@@ -57,16 +60,19 @@ pub fn run(args: BreakingArgs) -> ExitCode {
 }
 
 fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
+    let verbose = Verbose::new(args.common.verbose);
     let cwd = std::env::current_dir()?;
     // One config for both versions: `--config`, else the nearest to the
-    // current directory.
-    let config = match &args.config {
-        Some(path) => thrift_config::load(path)?,
+    // current directory; `--config KEY=VALUE` overrides over it.
+    let (file, overrides) = thrift_config::split_config_args(&args.config)?;
+    let config = match &file {
+        Some(path) => thrift_config::load_with(path, &overrides)?,
         None => match thrift_config::find_config(&cwd) {
-            Some(path) => thrift_config::load(&path)?,
-            None => Config::default(),
+            Some(path) => thrift_config::load_with(&path, &overrides)?,
+            None => overrides.defaults(&cwd)?,
         },
     };
+    verbose.say(|| format!("config (both versions): {}", describe_config(&config)));
     let against = args
         .against
         .clone()
@@ -111,8 +117,19 @@ fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
     if let Some(key) = pairing.missing.first() {
         return Err(Fail(format!("{key}: no such file or directory")));
     }
-    for warning in &warnings {
-        eprintln!("{warning}");
+    verbose.say(|| {
+        format!(
+            "loaded {} new and {} old files (with what they include) in {:.1} ms",
+            new_side.files.len(),
+            old_side.files.len(),
+            verbose.elapsed_ms()
+        )
+    });
+    // `-q`: the findings and the errors only.
+    if !args.common.quiet {
+        for warning in &warnings {
+            eprintln!("{warning}");
+        }
     }
 
     let old_snapshot = Snapshot {
@@ -159,9 +176,7 @@ fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
     let compared = new_side.files.len().max(old_side.files.len());
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let color = args.format == Format::Human
-        && io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = args.format == Format::Human && use_color(args.common.color, Stream::Stdout);
     let result = match args.format {
         Format::Human => render_human(&shown, &old_label, color, &mut out),
         Format::Json => render_json(&shown, &old_label, &mut out),
@@ -175,7 +190,7 @@ fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
         }
     }
     drop(out);
-    if args.format == Format::Human {
+    if args.format == Format::Human && !args.common.quiet {
         let category: Vec<&str> = options.categories.iter().map(|c| c.as_str()).collect();
         let files = if compared == 1 { "file" } else { "files" };
         let category = category.join(", ");
@@ -196,6 +211,7 @@ fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
             }
         }
     }
+    verbose.say(|| format!("done in {:.1} ms", verbose.elapsed_ms()));
     Ok(if shown.is_empty() {
         ExitCode::SUCCESS
     } else {

@@ -72,7 +72,12 @@ fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
             None => overrides.defaults(&cwd)?,
         },
     };
-    verbose.say(|| format!("config (both versions): {}", describe_config(&config)));
+    verbose.say(|| {
+        format!(
+            "config (both versions): {}",
+            describe_config(&config, overrides.given().count())
+        )
+    });
     let against = args
         .against
         .clone()

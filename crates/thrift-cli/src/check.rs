@@ -146,7 +146,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
         });
         for (key, id) in &loaded.files {
             if let Some(config) = loaded.path(*id).and_then(|p| file_configs.get(p)) {
-                verbose.say(|| format!("{key}: config {}", describe_config(config)));
+                verbose.say(|| {
+                    format!(
+                        "{key}: config {}",
+                        describe_config(config, configs.overrides())
+                    )
+                });
             }
         }
     }

@@ -139,7 +139,13 @@ pub fn main() -> ExitCode {
             if verbose.on()
                 && let Ok(config) = configs.for_file(path)
             {
-                verbose.say(|| format!("{}: config {}", display(path), describe_config(&config)));
+                verbose.say(|| {
+                    format!(
+                        "{}: config {}",
+                        display(path),
+                        describe_config(&config, configs.overrides())
+                    )
+                });
             }
             (path.as_path(), options)
         })
@@ -369,7 +375,12 @@ fn format_stdin(cli: &Cli, configs: &mut Configs) -> ExitCode {
         // `--config KEY=VALUE` overrides either way).
         None => configs.fallback(),
     };
-    verbose.say(|| format!("{shown}: config {}", describe_config(&config)));
+    verbose.say(|| {
+        format!(
+            "{shown}: config {}",
+            describe_config(&config, configs.overrides())
+        )
+    });
     let options = with_dialect(config.format.clone(), cli);
     if cli.print_ir || cli.print_comments {
         print!("{}", debug_views(&text, &options, cli));

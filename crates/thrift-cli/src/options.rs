@@ -121,11 +121,17 @@ impl Verbose {
     }
 }
 
-/// Which config a file uses, as `-v` says it.
-pub fn describe_config(config: &thrift_config::Config) -> String {
-    match &config.path {
+/// Which config a file uses, as `-v` says it; `overrides`: how many
+/// `--config KEY=VALUE` apply over it.
+pub fn describe_config(config: &thrift_config::Config, overrides: usize) -> String {
+    let base = match &config.path {
         Some(path) => path.display().to_string(),
         None => "no config file (the defaults)".to_string(),
+    };
+    match overrides {
+        0 => base,
+        1 => format!("{base}, with 1 --config override"),
+        n => format!("{base}, with {n} --config overrides"),
     }
 }
 

@@ -445,6 +445,19 @@ fn verbose_says_configs_counts_and_timings() {
         "{}",
         out.stderr
     );
+    // The overrides are counted.
+    let out = lint(
+        &dir,
+        &["check", "-v", "--config", "format.indent=4", "b.thrift"],
+    );
+    assert!(
+        out.stderr.contains(&format!(
+            "verbose: b.thrift: config {}, with 1 --config override",
+            root.display()
+        )),
+        "{}",
+        out.stderr
+    );
     // Without -v: none of it.
     assert!(!lint(&dir, &["check"]).stderr.contains("verbose:"));
 }

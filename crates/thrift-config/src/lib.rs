@@ -726,6 +726,11 @@ impl ConfigCache {
         }
     }
 
+    /// The overrides layered over every config.
+    pub fn overrides(&self) -> &Overrides {
+        &self.overrides
+    }
+
     /// The config of files that no config file applies to: the defaults,
     /// with the overrides over them.
     pub fn defaults(&self) -> Arc<Config> {

@@ -52,6 +52,11 @@ impl Configs {
         Ok(configs)
     }
 
+    /// How many `--config KEY=VALUE` overrides apply over every config.
+    pub fn overrides(&self) -> usize {
+        self.cache.overrides().given().count()
+    }
+
     /// The explicit config, if any.
     pub fn explicit(&self) -> Option<&Arc<Config>> {
         self.explicit.as_ref()

@@ -9,7 +9,7 @@
 //! onto the old root).
 
 use std::{
-    io::{self, IsTerminal, Write},
+    io::{self, Write},
     path::{Path, PathBuf},
     process::ExitCode,
 };
@@ -20,7 +20,10 @@ use thrift_project::{Configs, FileOptions, FsTree, Loaded, Tree, Version, normal
 use thrift_semantic::{FileId, Severity};
 use thrift_syntax::TextRange;
 
-use crate::report::{self, Failure, Finding, Format, Report, Resolver, Source, Tool};
+use crate::{
+    options::{Common, Stream, Verbose, describe_config, use_color},
+    report::{self, Failure, Finding, Format, Report, Resolver, Source, Tool},
+};
 
 pub struct BreakingArgs {
     pub against: Option<String>,
@@ -28,9 +31,11 @@ pub struct BreakingArgs {
     pub include_dirs: Vec<PathBuf>,
     pub format: Format,
     pub category: Option<String>,
-    pub config: Option<PathBuf>,
+    /// `--config`: a file and `KEY=VALUE` overrides.
+    pub config: Vec<String>,
     /// `--dialect`: `Some(None)` is `auto`; `None` defers to the config.
     pub dialect: Option<Option<thrift_syntax::Dialect>>,
+    pub common: Common,
 }
 
 /// A usage, IO, config or git error: reported in the chosen format and on
@@ -83,16 +88,24 @@ fn write(format: Format, report: &Report, color: bool) -> io::Result<()> {
 }
 
 fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
+    let verbose = Verbose::new(args.common.verbose);
     let cwd = std::env::current_dir()?;
     // One config for both versions: `--config`, else the nearest to the
-    // current directory.
-    let config = match &args.config {
-        Some(path) => thrift_config::load(path)?,
+    // current directory; `--config KEY=VALUE` overrides over it.
+    let (file, overrides) = thrift_config::split_config_args(&args.config)?;
+    let config = match &file {
+        Some(path) => thrift_config::load_with(path, &overrides)?,
         None => match thrift_config::find_config(&cwd) {
-            Some(path) => thrift_config::load(&path)?,
-            None => Config::default(),
+            Some(path) => thrift_config::load_with(&path, &overrides)?,
+            None => overrides.defaults(&cwd)?,
         },
     };
+    verbose.say(|| {
+        format!(
+            "config (both versions): {}",
+            describe_config(&config, overrides.given().count())
+        )
+    });
     let against = args
         .against
         .clone()
@@ -142,8 +155,19 @@ fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
             format!("error: {key}: no such file or directory"),
         )));
     }
-    for warning in &warnings {
-        eprintln!("{warning}");
+    verbose.say(|| {
+        format!(
+            "loaded {} new and {} old files (with what they include) in {:.1} ms",
+            new_side.files.len(),
+            old_side.files.len(),
+            verbose.elapsed_ms()
+        )
+    });
+    // `-q`: the findings and the errors only.
+    if !args.common.quiet {
+        for warning in &warnings {
+            eprintln!("{warning}");
+        }
     }
 
     let old_snapshot = Snapshot {
@@ -212,9 +236,7 @@ fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
     });
 
     let compared = new_side.files.len().max(old_side.files.len());
-    let color = args.format == Format::Human
-        && io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = args.format == Format::Human && use_color(args.common.color, Stream::Stdout);
     let report = Report {
         tool: Tool::Breaking {
             against: against.clone(),
@@ -224,7 +246,7 @@ fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
     };
     write(args.format, &report, color)
         .map_err(|e| Fail::msg(format!("cannot write output: {e}")))?;
-    if args.format == Format::Human {
+    if args.format == Format::Human && !args.common.quiet {
         let categories: Vec<&str> = options.categories.iter().map(|c| c.as_str()).collect();
         eprintln!(
             "{}",
@@ -237,6 +259,7 @@ fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
             )
         );
     }
+    verbose.say(|| format!("done in {:.1} ms", verbose.elapsed_ms()));
     Ok(if report.findings.is_empty() {
         ExitCode::SUCCESS
     } else {

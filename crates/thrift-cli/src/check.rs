@@ -4,62 +4,115 @@
 
 use std::{
     collections::HashMap,
-    io::{self, IsTerminal, Write},
+    io::{self, Write},
     path::PathBuf,
     process::ExitCode,
     sync::Arc,
 };
 
 use thrift_config::{Config, LintLevel};
-use thrift_project::{Configs, FileOptions, FsTree, WalkOptions, normalize};
+use thrift_project::{Configs, FileOptions, FsTree, Tree, WalkOptions, normalize};
 use thrift_semantic::{Database, Diagnostic, FileId, Severity};
 
-use crate::report::{self, Failure, Format, Report, Source};
+use crate::{
+    options::{Common, StdinTree, Stream, Verbose, describe_config, read_stdin, use_color},
+    report::{self, Failure, Format, Report, Source},
+};
 
 pub struct CheckArgs {
     pub paths: Vec<PathBuf>,
+    /// `--stdin-filepath`: stdin is checked as this file.
+    pub stdin_filepath: Option<PathBuf>,
     pub include_dirs: Vec<PathBuf>,
     pub format: Format,
     pub deny_warnings: bool,
-    pub config: Option<PathBuf>,
+    /// `--config`: a file and `KEY=VALUE` overrides.
+    pub config: Vec<String>,
     /// `--dialect`: `Some(None)` is `auto`; `None` defers to the config.
     pub dialect: Option<Option<thrift_syntax::Dialect>>,
+    pub common: Common,
 }
 
 pub fn run(args: CheckArgs) -> ExitCode {
+    let verbose = Verbose::new(args.common.verbose);
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     // Problems that make the run fail: unreadable files and configs.
     let mut problems: Vec<Failure> = Vec::new();
-    let mut configs = match Configs::load(args.config.as_deref()) {
+    let mut configs = match Configs::from_args(&args.config) {
         Ok(c) => c,
         Err(e) => {
             let report = Report::check(&[], &|_| None, vec![Failure::config(&e)]);
-            return finish(args.format, &report, &[], None);
+            return finish(&args, &report, &[], None);
         }
     };
+    // `-` or `--stdin-filepath`: one file, from stdin.
+    let stdin_mode =
+        args.stdin_filepath.is_some() || args.paths.iter().any(|p| p.as_os_str() == "-");
+    if stdin_mode && args.paths.iter().any(|p| p.as_os_str() != "-") {
+        let failure = Failure::new("`-` or --stdin-filepath checks stdin; do not pass other paths");
+        let report = Report::check(&[], &|_| None, vec![failure]);
+        return finish(&args, &report, &[], None);
+    }
 
-    // Inputs: files, and `*.thrift` under directories (the project walk).
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
+    let mut warnings = Vec::new();
+    let mut tree: Box<dyn Tree> = Box::new(FsTree);
+    let mut stdin_path: Option<PathBuf> = None;
+    let inputs: Vec<(String, PathBuf)> = if stdin_mode {
+        let file = match read_stdin(args.stdin_filepath.as_deref()) {
+            Ok(file) => file,
+            Err(e) => {
+                let report = Report::check(&[], &|_| None, vec![Failure::from_line(&e)]);
+                return finish(&args, &report, &[], None);
+            }
+        };
+        let path =
+            normalize(&cwd.join(args.stdin_filepath.as_deref().unwrap_or("<stdin>".as_ref())));
+        stdin_path = Some(path.clone());
+        tree = Box::new(StdinTree {
+            path: path.clone(),
+            text: file.text,
+        });
+        vec![(file.shown, path)]
     } else {
-        args.paths.clone()
+        // Inputs: files, and `*.thrift` under directories (the project walk).
+        let paths = if args.paths.is_empty() {
+            vec![PathBuf::from(".")]
+        } else {
+            args.paths.clone()
+        };
+        let walked = thrift_project::walk(&paths, &mut configs, WalkOptions { warn_empty: true });
+        verbose.say(|| {
+            format!(
+                "walked {} paths in {:.1} ms: {} files to check, {} entries skipped by `skip` or `exclude`",
+                paths.len(),
+                verbose.elapsed_ms(),
+                walked.files.len(),
+                walked.skipped
+            )
+        });
+        problems.extend(walked.errors.iter().map(|e| Failure::from_line(e)));
+        warnings.extend(walked.warnings);
+        walked
+            .files
+            .iter()
+            .map(|p| (thrift_project::display(p), normalize(&cwd.join(p))))
+            .collect()
     };
-    let walked = thrift_project::walk(&paths, &mut configs, WalkOptions { warn_empty: true });
-    problems.extend(walked.errors.iter().map(|e| Failure::from_line(e)));
-    let mut warnings = walked.warnings;
     warnings.extend(thrift_project::missing_include_dirs(&args.include_dirs));
     let include_dirs: Vec<PathBuf> = args.include_dirs.iter().map(|d| cwd.join(d)).collect();
-    let inputs: Vec<(String, PathBuf)> = walked
-        .files
-        .iter()
-        .map(|p| (thrift_project::display(p), normalize(&cwd.join(p))))
-        .collect();
 
     // Load the inputs and what they include, each file in its config's
     // dialect and with its include directories.
     let mut file_configs: HashMap<PathBuf, Arc<Config>> = HashMap::new();
-    let loaded = thrift_project::load(&mut FsTree, &inputs, &cwd, &mut |path| {
-        let config = match configs.for_file(path) {
+    let load_started = verbose.elapsed_ms();
+    let loaded = thrift_project::load(&mut *tree, &inputs, &cwd, &mut |path| {
+        // Stdin without a name: the `--config` file or the defaults.
+        let resolved = if stdin_path.as_deref() == Some(path) && args.stdin_filepath.is_none() {
+            Ok(configs.fallback())
+        } else {
+            configs.for_file(path)
+        };
+        let config = match resolved {
             Ok(c) => c,
             Err(e) => {
                 // Once per file: `problems` is deduplicated before printing.
@@ -86,9 +139,39 @@ pub fn run(args: CheckArgs) -> ExitCode {
         ));
     }
 
+    if verbose.on() {
+        verbose.say(|| {
+            format!(
+                "loaded {} files ({} given, {} included) in {:.1} ms",
+                loaded.paths.len(),
+                loaded.files.len(),
+                loaded.paths.len() - loaded.files.len(),
+                verbose.elapsed_ms() - load_started
+            )
+        });
+        for (key, id) in &loaded.files {
+            if let Some(config) = loaded.path(*id).and_then(|p| file_configs.get(p)) {
+                verbose.say(|| {
+                    format!(
+                        "{key}: config {}",
+                        describe_config(config, configs.overrides())
+                    )
+                });
+            }
+        }
+    }
+
     // Check the inputs, in parallel when there are many.
+    let check_started = verbose.elapsed_ms();
     let inputs: Vec<FileId> = loaded.files.iter().map(|(_, id)| *id).collect();
     let mut results = check_all(&loaded.db, &inputs);
+    verbose.say(|| {
+        format!(
+            "checked {} files in {:.1} ms",
+            inputs.len(),
+            verbose.elapsed_ms() - check_started
+        )
+    });
 
     // Lint levels from the config.
     for (file, diagnostics) in &mut results {
@@ -112,7 +195,8 @@ pub fn run(args: CheckArgs) -> ExitCode {
         })
     };
     let report = Report::check(&all, &sources, problems);
-    let exit = finish(args.format, &report, &warnings, Some((&all, inputs.len())));
+    let exit = finish(&args, &report, &warnings, Some((&all, inputs.len())));
+    verbose.say(|| format!("done in {:.1} ms", verbose.elapsed_ms()));
     if exit != ExitCode::SUCCESS {
         return exit;
     }
@@ -131,14 +215,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
 /// Exit code 2 after a failure (or when stdout cannot be written), else
 /// success: the caller decides between 0 and 1.
 fn finish(
-    format: Format,
+    args: &CheckArgs,
     report: &Report,
     warnings: &[thrift_project::Warning],
     checked: Option<(&[Diagnostic], usize)>,
 ) -> ExitCode {
-    let color = format == Format::Human
-        && io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let format = args.format;
+    let color = format == Format::Human && use_color(args.common.color, Stream::Stdout);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if let Err(e) = report::render(format, report, color, &mut out).and_then(|()| out.flush())
@@ -148,8 +231,11 @@ fn finish(
         return ExitCode::from(2);
     }
     drop(out);
-    for warning in warnings {
-        eprintln!("{warning}");
+    // `-q`: the findings and the errors only.
+    if !args.common.quiet {
+        for warning in warnings {
+            eprintln!("{warning}");
+        }
     }
     for failure in &report.failures {
         eprintln!("{}", failure.text);
@@ -159,7 +245,8 @@ fn finish(
         // failed instead.
         return ExitCode::from(2);
     }
-    if let (Format::Human, Some((diagnostics, files))) = (format, checked) {
+    if let (Format::Human, Some((diagnostics, files)), false) = (format, checked, args.common.quiet)
+    {
         eprintln!("{}", report::summary_line(diagnostics, files));
     }
     ExitCode::SUCCESS

@@ -7,12 +7,15 @@ use std::{
     process::ExitCode,
 };
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use thrift_formatter::FormatOptions;
 use thrift_project::{Configs, WalkOptions};
 use thrift_syntax::{LineIndex, SyntaxElement};
 
-use crate::output::{line_col_1, read_text};
+use crate::{
+    options::{Common, Stream, Verbose, describe_config, error_label, use_color},
+    output::{line_col_1, read_text},
+};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -42,11 +45,13 @@ struct Cli {
     force: bool,
     /// Read stdin, write stdout; PATH picks the config and names the file
     /// in messages.
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", visible_alias = "stdin-filename")]
     stdin_filepath: Option<PathBuf>,
-    /// Use this config file instead of the nearest `thrift-tools.toml`.
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
+    /// Use this config file instead of the nearest `thrift-tools.toml`;
+    /// or, when it contains `=` and is not a file, a TOML `key = value`
+    /// override layered over the config (repeatable).
+    #[arg(long, value_name = "FILE|KEY=VALUE")]
+    config: Vec<String>,
     /// Read files as this dialect (default: the config's `dialect`, else
     /// detect it per file).
     #[arg(long, value_enum)]
@@ -57,6 +62,11 @@ struct Cli {
     /// Print each comment with where it is attached (debugging).
     #[arg(long, hide = true)]
     print_comments: bool,
+    /// Print a shell completion script for thrift-fmt to stdout, and exit.
+    #[arg(long, value_enum, value_name = "SHELL", exclusive = true)]
+    completions: Option<clap_complete::Shell>,
+    #[command(flatten)]
+    common: Common,
 }
 
 pub fn main() -> ExitCode {
@@ -68,9 +78,14 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    if let Some(shell) = cli.completions {
+        crate::options::print_completions(shell, &mut Cli::command());
+        return ExitCode::SUCCESS;
+    }
+    let verbose = Verbose::new(cli.common.verbose);
     // One set of configs for the run: each directory and config file is
     // read once, however many files share them.
-    let mut configs = match Configs::load(cli.config.as_deref()) {
+    let mut configs = match Configs::from_args(&cli.config) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: {e}");
@@ -93,9 +108,21 @@ pub fn main() -> ExitCode {
     };
     // The project walk: named files always, `*.thrift` under directories.
     let walked = thrift_project::walk(&paths, &mut configs, WalkOptions { warn_empty: true });
+    verbose.say(|| {
+        format!(
+            "walked {} paths in {:.1} ms: {} files to format, {} entries skipped by `skip` or `exclude`",
+            paths.len(),
+            verbose.elapsed_ms(),
+            walked.files.len(),
+            walked.skipped
+        )
+    });
     let mut code = 0u8;
-    for warning in &walked.warnings {
-        eprintln!("{warning}");
+    // `-q`: the findings and the errors only.
+    if !cli.common.quiet {
+        for warning in &walked.warnings {
+            eprintln!("{warning}");
+        }
     }
     for error in &walked.errors {
         eprintln!("{error}");
@@ -109,10 +136,28 @@ pub fn main() -> ExitCode {
         .iter()
         .map(|path| {
             let options = options_for(path, &mut configs);
+            if verbose.on()
+                && let Ok(config) = configs.for_file(path)
+            {
+                verbose.say(|| {
+                    format!(
+                        "{}: config {}",
+                        display(path),
+                        describe_config(&config, configs.overrides())
+                    )
+                });
+            }
             (path.as_path(), options)
         })
         .collect();
-    let results = run_parallel(&jobs, |(path, options)| format_file(path, options, &cli));
+    let paint = Paint {
+        stdout: use_color(cli.common.color, Stream::Stdout),
+        stderr: use_color(cli.common.color, Stream::Stderr),
+    };
+    let format_started = verbose.elapsed_ms();
+    let results = run_parallel(&jobs, |(path, options)| {
+        format_file(path, options, &cli, paint)
+    });
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut changed = 0usize;
@@ -126,12 +171,34 @@ pub fn main() -> ExitCode {
         changed += usize::from(result.changed);
     }
     let _ = out.flush();
+    verbose.say(|| {
+        let done = if cli.check || cli.diff {
+            "would change"
+        } else {
+            "changed"
+        };
+        format!(
+            "formatted {} files in {:.1} ms: {changed} {done}",
+            jobs.len(),
+            verbose.elapsed_ms() - format_started
+        )
+    });
     if (cli.check || cli.diff) && changed > 0 {
-        let files_word = if changed == 1 { "file" } else { "files" };
-        eprintln!("{changed} {files_word} would be reformatted");
+        if !cli.common.quiet {
+            let files_word = if changed == 1 { "file" } else { "files" };
+            eprintln!("{changed} {files_word} would be reformatted");
+        }
         code = code.max(1);
     }
+    verbose.say(|| format!("done in {:.1} ms", verbose.elapsed_ms()));
     ExitCode::from(code)
+}
+
+/// Colour for stdout (diffs) and stderr (`error` labels).
+#[derive(Debug, Clone, Copy, Default)]
+struct Paint {
+    stdout: bool,
+    stderr: bool,
 }
 
 struct FileResult {
@@ -162,7 +229,12 @@ fn with_dialect(mut options: FormatOptions, cli: &Cli) -> FormatOptions {
     options
 }
 
-fn format_file(path: &Path, options: &Result<FormatOptions, String>, cli: &Cli) -> FileResult {
+fn format_file(
+    path: &Path,
+    options: &Result<FormatOptions, String>,
+    cli: &Cli,
+    paint: Paint,
+) -> FileResult {
     let shown = display(path);
     let mut result = FileResult {
         stdout: String::new(),
@@ -173,7 +245,7 @@ fn format_file(path: &Path, options: &Result<FormatOptions, String>, cli: &Cli) 
     let options = match options {
         Ok(o) => with_dialect(o.clone(), cli),
         Err(e) => {
-            result.stderr = format!("error: {e}\n");
+            result.stderr = format!("{}: {e}\n", error_label(paint.stderr));
             result.code = 2;
             return result;
         }
@@ -181,7 +253,7 @@ fn format_file(path: &Path, options: &Result<FormatOptions, String>, cli: &Cli) 
     let text = match read_text(path) {
         Ok(t) => t,
         Err(e) => {
-            result.stderr = format!("{shown}: error: {e}\n");
+            result.stderr = format!("{shown}: {}: {e}\n", error_label(paint.stderr));
             result.code = 2;
             return result;
         }
@@ -190,7 +262,7 @@ fn format_file(path: &Path, options: &Result<FormatOptions, String>, cli: &Cli) 
         result.stdout = debug_views(&text, &options, cli);
         return result;
     }
-    let formatted = match format_text(&shown, &text, &options, cli.force) {
+    let formatted = match format_text(&shown, &text, &options, cli.force, paint.stderr) {
         Ok(f) => f,
         Err(errors) => {
             result.stderr = errors;
@@ -203,11 +275,14 @@ fn format_file(path: &Path, options: &Result<FormatOptions, String>, cli: &Cli) 
     }
     result.changed = true;
     if cli.diff {
-        result.stdout = unified_diff(&shown, &text, &formatted);
+        result.stdout = color_diff(unified_diff(&shown, &text, &formatted), paint.stdout);
     } else if cli.check {
         result.stdout = format!("Would reformat: {shown}\n");
     } else if let Err(e) = write_in_place(path, &formatted) {
-        result.stderr = format!("{shown}: error: cannot write: {e}\n");
+        result.stderr = format!(
+            "{shown}: {}: cannot write: {e}\n",
+            error_label(paint.stderr)
+        );
         result.code = 2;
     }
     result
@@ -235,6 +310,7 @@ fn format_text(
     text: &str,
     options: &FormatOptions,
     force: bool,
+    color: bool,
 ) -> Result<String, String> {
     match thrift_formatter::format(text, options, force) {
         Ok(f) => Ok(f),
@@ -243,7 +319,11 @@ fn format_text(
             let mut out = String::new();
             for e in &errors {
                 let (line, col) = line_col_1(&index, text, e.range.start());
-                out.push_str(&format!("{shown}:{line}:{col}: error: {}\n", e.message));
+                out.push_str(&format!(
+                    "{shown}:{line}:{col}: {}: {}\n",
+                    error_label(color),
+                    e.message
+                ));
             }
             out.push_str(&format!(
                 "{shown}: not formatted because of syntax errors (use --force to format the rest)\n"
@@ -254,6 +334,11 @@ fn format_text(
 }
 
 fn format_stdin(cli: &Cli, configs: &mut Configs) -> ExitCode {
+    let verbose = Verbose::new(cli.common.verbose);
+    let paint = Paint {
+        stdout: use_color(cli.common.color, Stream::Stdout),
+        stderr: use_color(cli.common.color, Stream::Stderr),
+    };
     let mut bytes = Vec::new();
     if let Err(e) = io::stdin().read_to_end(&mut bytes) {
         eprintln!("error: cannot read stdin: {e}");
@@ -268,7 +353,8 @@ fn format_stdin(cli: &Cli, configs: &mut Configs) -> ExitCode {
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
             eprintln!(
-                "{shown}: error: not valid UTF-8 (invalid byte at offset {offset}); Thrift files must be UTF-8 text"
+                "{shown}: {}: not valid UTF-8 (invalid byte at offset {offset}); Thrift files must be UTF-8 text",
+                error_label(paint.stderr)
             );
             // Echo the input unchanged, so an editor piping through loses nothing.
             if !cli.check && !cli.diff {
@@ -277,30 +363,38 @@ fn format_stdin(cli: &Cli, configs: &mut Configs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let options = match cli.stdin_filepath.as_deref() {
-        Some(path) => match options_for(path, configs) {
-            Ok(o) => with_dialect(o, cli),
+    let config = match cli.stdin_filepath.as_deref() {
+        Some(path) => match configs.for_file(path) {
+            Ok(c) => c,
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("{}: {e}", error_label(paint.stderr));
                 return ExitCode::from(2);
             }
         },
-        None => with_dialect(
-            configs
-                .explicit()
-                .map(|c| c.format.clone())
-                .unwrap_or_default(),
-            cli,
-        ),
+        // No name: the `--config` file, else the defaults (with the
+        // `--config KEY=VALUE` overrides either way).
+        None => configs.fallback(),
     };
+    verbose.say(|| {
+        format!(
+            "{shown}: config {}",
+            describe_config(&config, configs.overrides())
+        )
+    });
+    let options = with_dialect(config.format.clone(), cli);
     if cli.print_ir || cli.print_comments {
         print!("{}", debug_views(&text, &options, cli));
         return ExitCode::SUCCESS;
     }
-    match format_text(&shown, &text, &options, cli.force) {
+    let result = format_text(&shown, &text, &options, cli.force, paint.stderr);
+    verbose.say(|| format!("formatted in {:.1} ms", verbose.elapsed_ms()));
+    match result {
         Ok(formatted) => {
             if cli.diff {
-                print!("{}", unified_diff(&shown, &text, &formatted));
+                print!(
+                    "{}",
+                    color_diff(unified_diff(&shown, &text, &formatted), paint.stdout)
+                );
                 return ExitCode::from(u8::from(formatted != text));
             }
             if cli.check {
@@ -339,6 +433,41 @@ pub fn unified_diff(name: &str, old: &str, new: &str) -> String {
         .context_radius(3)
         .header(&format!("a/{name}"), &format!("b/{name}"))
         .to_string()
+}
+
+/// A unified diff in colour: headers bold, removed lines red, added lines
+/// green, hunk headers cyan.
+fn color_diff(diff: String, color: bool) -> String {
+    if !color {
+        return diff;
+    }
+    let mut out = String::with_capacity(diff.len() + diff.len() / 4);
+    for line in diff.split_inclusive('\n') {
+        let (body, newline) = match line.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (line, ""),
+        };
+        let style = if body.starts_with("---") || body.starts_with("+++") {
+            "\x1b[1m"
+        } else if body.starts_with("@@") {
+            "\x1b[36m"
+        } else if body.starts_with('-') {
+            "\x1b[31m"
+        } else if body.starts_with('+') {
+            "\x1b[32m"
+        } else {
+            ""
+        };
+        if style.is_empty() {
+            out.push_str(line);
+        } else {
+            out.push_str(style);
+            out.push_str(body);
+            out.push_str("\x1b[0m");
+            out.push_str(newline);
+        }
+    }
+    out
 }
 
 /// `--print-ir` and `--print-comments`.

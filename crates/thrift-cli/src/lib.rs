@@ -8,5 +8,6 @@ pub mod breaking;
 pub mod check;
 pub mod fmt;
 pub mod lint;
+pub mod options;
 pub mod output;
 pub mod report;

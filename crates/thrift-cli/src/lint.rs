@@ -7,17 +7,22 @@ use std::{
     process::ExitCode,
 };
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use serde_json::{Value, json};
 use thrift_syntax::{LineIndex, NodeOrToken, SyntaxNode, debug_tree};
 
-use crate::output::{line_col_1, read_text};
+use crate::{
+    options::{Common, Stream, Verbose, error_label, use_color},
+    output::{line_col_1, read_text},
+};
 
 #[derive(Parser, Debug)]
 #[command(name = "thrift-lint", version, about = "Checks Thrift IDL files")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    #[command(flatten)]
+    common: Common,
 }
 
 /// `--dialect`.
@@ -49,9 +54,15 @@ enum Command {
     /// Exit code: 0 when clean or with warnings only, 1 with errors (or
     /// warnings under --deny-warnings), 2 for usage, config or IO errors.
     Check {
-        /// Files or directories to check (default: the current directory).
+        /// Files or directories to check (default: the current directory);
+        /// `-` reads one file from stdin.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// Read the file from stdin and check it as if it were PATH: messages
+        /// name PATH, and its config and includes are PATH's (includes are
+        /// read from disk).
+        #[arg(long, value_name = "PATH", visible_alias = "stdin-filename")]
+        stdin_filepath: Option<PathBuf>,
         /// Where includes are searched after the including file's directory,
         /// in order (before the config's `include_dirs`).
         #[arg(short = 'I', long = "include-dir", value_name = "DIR")]
@@ -62,9 +73,11 @@ enum Command {
         /// Exit with 1 when there are warnings.
         #[arg(long)]
         deny_warnings: bool,
-        /// Use this config file instead of the nearest `thrift-tools.toml`.
-        #[arg(long, value_name = "FILE")]
-        config: Option<PathBuf>,
+        /// Use this config file instead of the nearest `thrift-tools.toml`;
+        /// or, when it contains `=` and is not a file, a TOML `key = value`
+        /// override layered over the config (repeatable).
+        #[arg(long, value_name = "FILE|KEY=VALUE")]
+        config: Vec<String>,
         /// Read the files as this dialect (default: the config's `dialect`,
         /// else detect it per file).
         #[arg(long, value_enum)]
@@ -95,9 +108,11 @@ enum Command {
         /// FILE (the default), SOURCE, WIRE_JSON or WIRE.
         #[arg(long, value_name = "CATEGORY")]
         category: Option<String>,
-        /// Use this config file instead of the nearest `thrift-tools.toml`.
-        #[arg(long, value_name = "FILE")]
-        config: Option<PathBuf>,
+        /// Use this config file instead of the nearest `thrift-tools.toml`;
+        /// or, when it contains `=` and is not a file, a TOML `key = value`
+        /// override layered over the config (repeatable).
+        #[arg(long, value_name = "FILE|KEY=VALUE")]
+        config: Vec<String>,
         /// Read the files as this dialect, and judge the dialect-specific
         /// rules by it (default: the config's `dialect`, else per file).
         #[arg(long, value_enum)]
@@ -118,6 +133,13 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Print a shell completion script for thrift-lint to stdout.
+    ///
+    /// For example `thrift-lint completions bash > ~/.local/share/bash-completion/completions/thrift-lint`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 pub fn main() -> ExitCode {
@@ -129,12 +151,17 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    let common = cli.common;
     match cli.command {
+        Command::Completions { shell } => {
+            crate::options::print_completions(shell, &mut Cli::command());
+            ExitCode::SUCCESS
+        }
         Command::Syntax {
             json,
             dialect,
             files,
-        } => syntax(&files, json, dialect.dialect()),
+        } => syntax(&files, json, dialect.dialect(), &common),
         Command::Breaking {
             against,
             paths,
@@ -151,9 +178,11 @@ pub fn main() -> ExitCode {
             category,
             config,
             dialect: dialect.map(DialectArg::dialect),
+            common,
         }),
         Command::Check {
             paths,
+            stdin_filepath,
             include_dirs,
             format,
             deny_warnings,
@@ -161,16 +190,25 @@ pub fn main() -> ExitCode {
             dialect,
         } => crate::check::run(crate::check::CheckArgs {
             paths,
+            stdin_filepath,
             include_dirs,
             format,
             deny_warnings,
             config,
             dialect: dialect.map(DialectArg::dialect),
+            common,
         }),
     }
 }
 
-fn syntax(files: &[PathBuf], json: bool, dialect: Option<thrift_syntax::Dialect>) -> ExitCode {
+fn syntax(
+    files: &[PathBuf],
+    json: bool,
+    dialect: Option<thrift_syntax::Dialect>,
+    common: &Common,
+) -> ExitCode {
+    let verbose = Verbose::new(common.verbose);
+    let color = use_color(common.color, Stream::Stderr);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut code = 0u8;
@@ -180,14 +218,28 @@ fn syntax(files: &[PathBuf], json: bool, dialect: Option<thrift_syntax::Dialect>
             Ok(text) => text,
             Err(e) => {
                 let _ = out.flush();
-                eprintln!("{shown}: error: {e}");
+                eprintln!("{shown}: {}: {e}", error_label(color));
                 code = 2;
                 continue;
             }
         };
+        let started = verbose.elapsed_ms();
         let parse = thrift_syntax::parse_with(&text, dialect, None);
+        verbose.say(|| {
+            format!(
+                "{shown}: parsed as {} in {:.1} ms ({} bytes, {} syntax errors)",
+                parse.dialect().as_str(),
+                verbose.elapsed_ms() - started,
+                text.len(),
+                parse.errors().len()
+            )
+        });
         let index = LineIndex::new(&text);
-        let result = if json {
+        // `-q`: no trees, only the syntax errors (with --json, only the
+        // objects of files that have any).
+        let result = if common.quiet && (!json || parse.errors().is_empty()) {
+            Ok(())
+        } else if json {
             let errors: Vec<Value> = parse
                 .errors()
                 .iter()
@@ -235,7 +287,12 @@ fn syntax(files: &[PathBuf], json: bool, dialect: Option<thrift_syntax::Dialect>
             let mut err = stderr.lock();
             for e in parse.errors() {
                 let (line, col) = line_col_1(&index, &text, e.range.start());
-                let _ = writeln!(err, "{shown}:{line}:{col}: error: {}", e.message);
+                let _ = writeln!(
+                    err,
+                    "{shown}:{line}:{col}: {}: {}",
+                    error_label(color),
+                    e.message
+                );
             }
         }
         if !parse.errors().is_empty() && code == 0 {
@@ -243,6 +300,13 @@ fn syntax(files: &[PathBuf], json: bool, dialect: Option<thrift_syntax::Dialect>
         }
     }
     let _ = out.flush();
+    verbose.say(|| {
+        format!(
+            "{} files parsed in {:.1} ms",
+            files.len(),
+            verbose.elapsed_ms()
+        )
+    });
     ExitCode::from(code)
 }
 

@@ -360,12 +360,151 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+/// `--config KEY=VALUE` overrides (as ruff has them): TOML key/value
+/// pairs layered, in the order given, over the config each file uses
+/// (the file of `--config FILE`, the nearest `thrift-tools.toml`, or the
+/// defaults). Tables merge key by key; any other value (an array too)
+/// replaces the config's. Relative paths in an override (`include_dirs`,
+/// `exclude`) are relative to the config's directory, or to the working
+/// directory when no config file applies.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// Each override as given, with its table.
+    items: Vec<(String, toml::Table)>,
+}
+
+impl Overrides {
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The overrides as given.
+    pub fn given(&self) -> impl Iterator<Item = &str> {
+        self.items.iter().map(|(g, _)| g.as_str())
+    }
+
+    /// Adds an override: `given` must be TOML (`format.indent = 4`,
+    /// `dialect = "apache"`) that makes a valid config on its own; the
+    /// error names it.
+    pub fn push(&mut self, given: &str) -> Result<(), ConfigError> {
+        let err = |message: String| ConfigError {
+            path: PathBuf::from(format!("--config '{given}'")),
+            message,
+        };
+        let table: toml::Table = given.parse().map_err(|e: toml::de::Error| {
+            err(format!(
+                "not a TOML `key = value` override ({}); strings need quotes, as in `dialect=\"apache\"`",
+                e.message().trim_end()
+            ))
+        })?;
+        if table.is_empty() {
+            return Err(err("no key to override".to_string()));
+        }
+        // Checked alone, so that a bad key or value is blamed on the
+        // override that has it, not on a config file.
+        config_from_table(Path::new("thrift-tools.toml"), table.clone())
+            .map_err(|e| err(e.message))?;
+        self.items.push((given.to_string(), table));
+        Ok(())
+    }
+
+    /// Layers the overrides over `table`.
+    fn apply(&self, table: &mut toml::Table) {
+        for (_, over) in &self.items {
+            merge(table, over);
+        }
+    }
+
+    /// The defaults with the overrides over them, for files that no config
+    /// file applies to; relative paths in them are relative to `dir`.
+    pub fn defaults(&self, dir: &Path) -> Result<Config, ConfigError> {
+        if self.is_empty() {
+            return Ok(Config::default());
+        }
+        let mut table = toml::Table::new();
+        self.apply(&mut table);
+        let mut config = config_from_table(&dir.join(CONFIG_FILE_NAME), table)?;
+        config.path = None;
+        Ok(config)
+    }
+}
+
+/// `over` into `base`: tables key by key, other values replace.
+fn merge(base: &mut toml::Table, over: &toml::Table) {
+    for (key, value) in over {
+        match (base.get_mut(key), value) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => merge(b, o),
+            _ => {
+                base.insert(key.clone(), value.clone());
+            }
+        }
+    }
+}
+
+/// The values of `--config` (repeatable): at most one config file, and
+/// [`Overrides`]. A value that names an existing file is the file; one
+/// that contains `=` is an override; any other is taken as a file (and
+/// fails to load if there is none).
+pub fn split_config_args(args: &[String]) -> Result<(Option<PathBuf>, Overrides), ConfigError> {
+    let mut file: Option<PathBuf> = None;
+    let mut overrides = Overrides::default();
+    for arg in args {
+        if !Path::new(arg).is_file() && arg.contains('=') {
+            overrides.push(arg)?;
+            continue;
+        }
+        if let Some(first) = &file {
+            return Err(ConfigError {
+                path: PathBuf::from(arg),
+                message: format!(
+                    "only one config file can be given (already `{}`); `--config KEY=VALUE` overrides it",
+                    first.display()
+                ),
+            });
+        }
+        file = Some(PathBuf::from(arg));
+    }
+    Ok((file, overrides))
+}
+
 /// Parses the text of a config file found at `path`.
 pub fn parse_config(path: &Path, text: &str) -> Result<Config, ConfigError> {
-    let file: ConfigFile = toml::from_str(text).map_err(|e| ConfigError {
+    parse_config_with(path, text, &Overrides::default())
+}
+
+/// [`parse_config`] with `overrides` layered over the file.
+pub fn parse_config_with(
+    path: &Path,
+    text: &str,
+    overrides: &Overrides,
+) -> Result<Config, ConfigError> {
+    let syntax_error = |e: toml::de::Error| ConfigError {
+        path: path.to_path_buf(),
+        message: e.to_string().trim_end().to_string(),
+    };
+    if overrides.is_empty() {
+        let file: ConfigFile = toml::from_str(text).map_err(syntax_error)?;
+        return config_from_file(path, file);
+    }
+    let mut table: toml::Table = text.parse().map_err(syntax_error)?;
+    overrides.apply(&mut table);
+    config_from_table(path, table).map_err(|mut e| {
+        e.message = format!("{} (with the --config overrides)", e.message);
+        e
+    })
+}
+
+/// A config from a TOML table (an override, or a file with overrides).
+fn config_from_table(path: &Path, table: toml::Table) -> Result<Config, ConfigError> {
+    let file: ConfigFile = table.try_into().map_err(|e: toml::de::Error| ConfigError {
         path: path.to_path_buf(),
         message: e.to_string().trim_end().to_string(),
     })?;
+    config_from_file(path, file)
+}
+
+/// Checks and compiles a config file as read.
+fn config_from_file(path: &Path, file: ConfigFile) -> Result<Config, ConfigError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let err = |message: String| ConfigError {
         path: path.to_path_buf(),
@@ -488,6 +627,11 @@ fn format_options(section: &FormatSection) -> Result<FormatOptions, String> {
 
 /// Reads the config file at `path`.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    load_with(path, &Overrides::default())
+}
+
+/// [`load`] with `overrides` layered over the file.
+pub fn load_with(path: &Path, overrides: &Overrides) -> Result<Config, ConfigError> {
     let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
         path: path.to_path_buf(),
         message: e.to_string(),
@@ -503,7 +647,7 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
             .map(|d| d.join(path))
             .unwrap_or_else(|_| path.to_path_buf())
     };
-    let mut config = parse_config(&absolute, &text).map_err(|e| ConfigError {
+    let mut config = parse_config_with(&absolute, &text, overrides).map_err(|e| ConfigError {
         path: path.to_path_buf(),
         message: e.message,
     })?;
@@ -549,11 +693,24 @@ pub struct ConfigCache {
     loaded: HashMap<PathBuf, Result<Arc<Config>, ConfigError>>,
     /// The defaults, for files with no config above them.
     defaults: Arc<Config>,
+    /// `--config KEY=VALUE`, layered over every config file and the
+    /// defaults.
+    overrides: Overrides,
 }
 
 impl ConfigCache {
     pub fn new() -> ConfigCache {
         ConfigCache::default()
+    }
+
+    /// A cache whose configs all have `overrides` layered over them (the
+    /// defaults too, relative to the working directory).
+    pub fn with_overrides(overrides: Overrides) -> Result<ConfigCache, ConfigError> {
+        let mut cache = ConfigCache::default();
+        let cwd = std::env::current_dir().unwrap_or_default();
+        cache.defaults = Arc::new(overrides.defaults(&cwd)?);
+        cache.overrides = overrides;
+        Ok(cache)
     }
 
     /// `path` joined to the working directory unless it is absolute (not
@@ -567,6 +724,17 @@ impl ConfigCache {
             Some(cwd) => cwd.join(path),
             None => path.to_path_buf(),
         }
+    }
+
+    /// The overrides layered over every config.
+    pub fn overrides(&self) -> &Overrides {
+        &self.overrides
+    }
+
+    /// The config of files that no config file applies to: the defaults,
+    /// with the overrides over them.
+    pub fn defaults(&self) -> Arc<Config> {
+        self.defaults.clone()
     }
 
     /// [`find_config`], remembered for `dir` and every directory above it
@@ -597,7 +765,7 @@ impl ConfigCache {
         if let Some(known) = self.loaded.get(path) {
             return known.clone();
         }
-        let result = load(path).map(Arc::new);
+        let result = load_with(path, &self.overrides).map(Arc::new);
         self.loaded.insert(path.to_path_buf(), result.clone());
         result
     }
@@ -881,6 +1049,75 @@ mod tests {
             config.lint_levels.get(&Code::from_str("T1003").unwrap()),
             Some(&LintLevel::Off)
         );
+    }
+
+    fn overrides(given: &[&str]) -> Result<Overrides, ConfigError> {
+        let mut o = Overrides::default();
+        for g in given {
+            o.push(g)?;
+        }
+        Ok(o)
+    }
+
+    #[test]
+    fn overrides_layer_over_the_file_in_order() {
+        let o = overrides(&[
+            "format.indent=4",
+            "format.line_width = 60",
+            "format.line_width = 70",
+            "include_dirs = [\"x\"]",
+        ])
+        .unwrap();
+        let config = parse_config_with(
+            Path::new("/r/thrift-tools.toml"),
+            "include_dirs = [\"a\", \"b\"]\n[format]\nindent = 2\nalign_fields = true\n",
+            &o,
+        )
+        .unwrap();
+        assert_eq!(config.format.indent, 4);
+        assert_eq!(config.format.line_width, 70);
+        // Tables merge, arrays replace.
+        assert!(config.format.align_fields);
+        assert_eq!(config.include_dirs, [PathBuf::from("/r/x")]);
+        // Over the defaults, relative to the directory given.
+        let config = o.defaults(Path::new("/cwd")).unwrap();
+        assert_eq!(config.path, None);
+        assert_eq!(config.format.indent, 4);
+        assert_eq!(config.include_dirs, [PathBuf::from("/cwd/x")]);
+    }
+
+    #[test]
+    fn bad_overrides_are_named() {
+        let err = overrides(&["format.indent=0"]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "--config 'format.indent=0': `format.indent` must be at least 1, or \"tab\""
+        );
+        let err = overrides(&["format.indnt=4"]).unwrap_err();
+        assert!(
+            err.to_string().starts_with("--config 'format.indnt=4': "),
+            "{err}"
+        );
+        assert!(err.message.contains("indnt"), "{err}");
+        let err = overrides(&["dialect=apache"]).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("--config 'dialect=apache': not a TOML"),
+            "{err}"
+        );
+        let err = overrides(&["lint.T9999=\"off\""]).unwrap_err();
+        assert!(err.message.contains("T9999"), "{err}");
+    }
+
+    #[test]
+    fn config_args_split_into_a_file_and_overrides() {
+        let args =
+            |a: &[&str]| split_config_args(&a.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        let (file, o) = args(&["my.toml", "format.indent=4"]).unwrap();
+        assert_eq!(file, Some(PathBuf::from("my.toml")));
+        assert_eq!(o.given().collect::<Vec<_>>(), ["format.indent=4"]);
+        let err = args(&["a.toml", "b.toml"]).unwrap_err();
+        assert!(err.message.contains("only one config file"), "{err}");
     }
 
     #[test]

@@ -38,9 +38,37 @@ impl Configs {
         Ok(Configs::new(explicit.map(thrift_config::load).transpose()?))
     }
 
+    /// The configs of the `--config` values (repeatable): a config file
+    /// used for every file, and `KEY=VALUE` overrides layered over it, or
+    /// over each nearest `thrift-tools.toml` and the defaults
+    /// ([`thrift_config::split_config_args`]).
+    pub fn from_args(args: &[String]) -> Result<Configs, ConfigError> {
+        let (file, overrides) = thrift_config::split_config_args(args)?;
+        let explicit = file
+            .map(|f| thrift_config::load_with(&f, &overrides))
+            .transpose()?;
+        let mut configs = Configs::new(explicit);
+        configs.cache = ConfigCache::with_overrides(overrides)?;
+        Ok(configs)
+    }
+
+    /// How many `--config KEY=VALUE` overrides apply over every config.
+    pub fn overrides(&self) -> usize {
+        self.cache.overrides().given().count()
+    }
+
     /// The explicit config, if any.
     pub fn explicit(&self) -> Option<&Arc<Config>> {
         self.explicit.as_ref()
+    }
+
+    /// The config of a file that no config file applies to (and of stdin
+    /// without a name): the explicit config, else the defaults with the
+    /// overrides over them.
+    pub fn fallback(&self) -> Arc<Config> {
+        self.explicit
+            .clone()
+            .unwrap_or_else(|| self.cache.defaults())
     }
 
     /// `path` made absolute against the working directory, normalised.

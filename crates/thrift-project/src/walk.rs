@@ -25,7 +25,10 @@
 use std::{
     collections::BTreeSet,
     path::{Path, PathBuf},
-    sync::{Arc, Mutex},
+    sync::{
+        Arc, Mutex,
+        atomic::{AtomicUsize, Ordering},
+    },
 };
 
 use crate::{Configs, Warning};
@@ -39,6 +42,10 @@ pub struct Walked {
     pub warnings: Vec<Warning>,
     /// Problems that make the run fail (exit 2).
     pub errors: Vec<String>,
+    /// How many directories and files a `skip` name or an `exclude` glob
+    /// left out (for `-v`; what `.gitignore` and `.ignore` leave out is not
+    /// counted).
+    pub skipped: usize,
 }
 
 /// How a walk reports.
@@ -114,6 +121,8 @@ fn walk_dir(
     // when it resolves the config of a file under it.
     let shared = Arc::new(Mutex::new(std::mem::take(configs)));
     let filter_configs = shared.clone();
+    let skipped = Arc::new(AtomicUsize::new(0));
+    let filter_skipped = skipped.clone();
     let walker = ignore::WalkBuilder::new(dir)
         // Hidden names are in the default `skip`, which a config can change.
         .hidden(false)
@@ -129,10 +138,14 @@ fn walk_dir(
                 return true;
             };
             let mut configs = filter_configs.lock().unwrap_or_else(|e| e.into_inner());
-            match configs.for_dir(parent) {
-                Ok(config) => !config.skip.is_match(entry.file_name()),
-                Err(_) => !thrift_config::Skip::default().is_match(entry.file_name()),
+            let skip = match configs.for_dir(parent) {
+                Ok(config) => config.skip.is_match(entry.file_name()),
+                Err(_) => thrift_config::Skip::default().is_match(entry.file_name()),
+            };
+            if skip {
+                filter_skipped.fetch_add(1, Ordering::Relaxed);
             }
+            !skip
         })
         .build();
     let mut found = Vec::new();
@@ -154,6 +167,7 @@ fn walk_dir(
         // The walker is gone, so the filter's clone is too.
         Err(_) => unreachable!("the walker holds no config after the walk"),
     };
+    walked.skipped += skipped.load(Ordering::Relaxed);
     found.sort();
     for path in found {
         let excluded = match configs.for_file(&path) {
@@ -170,7 +184,9 @@ fn walk_dir(
             // The caller reports it when it resolves the file's config.
             Err(_) => false,
         };
-        if !excluded {
+        if excluded {
+            walked.skipped += 1;
+        } else {
             walked.files.push(path);
         }
     }

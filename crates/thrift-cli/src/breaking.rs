@@ -185,7 +185,29 @@ fn run_inner(args: BreakingArgs) -> Result<ExitCode, Fail> {
         let rel = path.strip_prefix(&root).unwrap_or(&path);
         config.breaking.is_ignored(f.code, rel)
     };
-    let old_lookup = |id| source(&old_side, id);
+    // A file of an old version on disk is shown by its own path, as the
+    // user named it (`../old/x/a.thrift`); one in a git tree by its path in
+    // the repository, which is the new file's (`x/a.thrift (in HEAD)`).
+    let shown_old = |p: &Path| -> String {
+        let given = match &old_version {
+            Version::Dir(root) => p
+                .strip_prefix(root)
+                .ok()
+                .map(|rest| Path::new(&against).join(rest)),
+            Version::File(file) => (p == file.as_path()).then(|| PathBuf::from(&against)),
+            Version::Git(_) => None,
+        };
+        thrift_project::display(&given.unwrap_or_else(|| thrift_project::relative(p, &cwd)))
+    };
+    let old_on_disk: Option<Vec<String>> = (!matches!(old_version, Version::Git(_)))
+        .then(|| old_side.paths.iter().map(|p| shown_old(p)).collect());
+    let old_lookup = |id: FileId| match &old_on_disk {
+        Some(shown) => Some(Source {
+            path: shown.get(id.0 as usize)?,
+            text: old_side.db.text(id)?,
+        }),
+        None => source(&old_side, id),
+    };
     let new_lookup = |id| source(&new_side, id);
     let mut sides = Sides {
         old: Resolver::new(&old_lookup),

@@ -383,7 +383,7 @@ fn directories_files_and_config() {
             2 |   1: i64 x
               |      ^^^
             note: was
-             --> a.thrift:2:6 (in ../old)
+             --> ../old/a.thrift:2:6 (in ../old)
               |
             2 |   1: i32 x
               |      ^^^
@@ -412,7 +412,7 @@ fn directories_files_and_config() {
             1 | struct A {
               |        ^
             note: was
-             --> a.thrift:3:3 (in ../old/a.thrift)
+             --> ../old/a.thrift:3:3 (in ../old/a.thrift)
               |
             3 |   2: string y
               |   ^^^^^^^^^^^
@@ -672,7 +672,7 @@ fn changes_show_the_new_and_the_old_line() {
             3 |     /* é */ 1: required i32 x
               |                ^^^^^^^^
             note: was
-             --> a.thrift:2:13 (in ../old)
+             --> ../old/a.thrift:2:13 (in ../old)
               |
             2 |     /* é */ 1: optional i32 x
               |                ^^^^^^^^
@@ -711,7 +711,7 @@ fn side_by_side_directories_are_the_roots_of_the_versions() {
             1 | struct A {
               |        ^
             note: was
-             --> new/x/a.thrift:3:3 (in old)
+             --> old/x/a.thrift:3:3 (in old)
               |
             3 |   2: string y
               |   ^^^^^^^^^^^

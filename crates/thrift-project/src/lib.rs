@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 
 pub use crate::{
     configs::{Configs, missing_include_dirs},
-    load::{FileOptions, Loaded, load, resolve_include, search_path},
+    load::{FileOptions, LoadOptions, Loaded, load, load_with, resolve_include, search_path},
     tree::{Error, FsTree, GitTree, Tree, resolve_commit},
     version::{Pairing, Version, pair},
     walk::{WalkOptions, Walked, walk},

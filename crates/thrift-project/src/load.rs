@@ -2,9 +2,9 @@
 //! into one [`Database`]. The one include resolver of every tool.
 
 use std::{
-    collections::{HashMap, VecDeque},
+    collections::HashMap,
     path::{Path, PathBuf},
-    sync::{Arc, RwLock},
+    sync::{Arc, OnceLock, RwLock},
 };
 
 use thrift_semantic::{Database, FileId};
@@ -56,13 +56,24 @@ pub struct Loaded {
     pub paths: Vec<PathBuf>,
     /// The inputs that could not be read.
     pub errors: Vec<(String, Error)>,
-    index: HashMap<FileId, LineIndex>,
+    /// Each file's line index, by id, made when first asked for (most
+    /// files of a run have nothing to show).
+    index: Vec<OnceLock<LineIndex>>,
 }
 
 impl Loaded {
+    fn line_index(&self, file: FileId) -> Option<&LineIndex> {
+        let text = self.db.text(file)?;
+        Some(
+            self.index
+                .get(file.0 as usize)?
+                .get_or_init(|| LineIndex::new(text)),
+        )
+    }
+
     /// 1-based line and column (in characters) of an offset.
     pub fn position(&self, file: FileId, offset: TextSize) -> (u32, u32) {
-        match (self.index.get(&file), self.db.text(file)) {
+        match (self.line_index(file), self.db.text(file)) {
             (Some(index), Some(text)) => {
                 let lc = index.line_col(text, offset);
                 (lc.line + 1, lc.col + 1)
@@ -74,8 +85,7 @@ impl Loaded {
     /// The 1-based column of `offset` on `line` (1-based) in UTF-8 bytes.
     pub fn byte_column(&self, file: FileId, offset: TextSize, line: u32) -> u32 {
         let start = self
-            .index
-            .get(&file)
+            .line_index(file)
             .and_then(|index| index.line_start(line.saturating_sub(1)))
             .map_or(0, u32::from);
         u32::from(offset).saturating_sub(start) + 1
@@ -87,22 +97,59 @@ impl Loaded {
     }
 }
 
+/// What [`load_with`] keeps in memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Whether every file keeps its syntax tree in the database (see
+    /// [`Database::set_keep_all_trees`]). Off, only the texts, summaries
+    /// and indexes stay, and a query that needs a tree parses the file
+    /// again: what a run that checks each file once wants (the trees of a
+    /// 5,000-file workspace take about ten times its text). On, as
+    /// [`load`] does, for callers that walk many trees again and again
+    /// (`thrift-lint breaking`).
+    pub keep_trees: bool,
+}
+
+impl Default for LoadOptions {
+    fn default() -> LoadOptions {
+        LoadOptions { keep_trees: true }
+    }
+}
+
 /// Loads `inputs` (`(key, absolute path)`) from `tree` and, breadth first,
 /// what they include (looked up with [`search_path`] and
 /// [`resolve_include`]). `options` says how each file is read. Included
 /// files are keyed by their path relative to `base`. An input that cannot
 /// be read is in [`Loaded::errors`]; an include that cannot be read stays
-/// unresolved (the checks report it).
+/// unresolved (the checks report it). Every file keeps its syntax tree:
+/// see [`load_with`].
 pub fn load(
     tree: &mut dyn Tree,
     inputs: &[(String, PathBuf)],
     base: &Path,
     options: &mut dyn FnMut(&Path) -> FileOptions,
 ) -> Loaded {
+    load_with(tree, inputs, base, options, LoadOptions::default())
+}
+
+/// [`load`], keeping in memory what `load_options` says.
+///
+/// Files are read one breadth-first level at a time: the level's files
+/// are read (and `options` asked about each) in order, then parsed on all
+/// cores ([`Database::parse_changes`]), then their includes are resolved
+/// in order. Ids are given in the order a one-by-one breadth-first walk
+/// gives them, so the result does not depend on the number of cores.
+pub fn load_with(
+    tree: &mut dyn Tree,
+    inputs: &[(String, PathBuf)],
+    base: &Path,
+    options: &mut dyn FnMut(&Path) -> FileOptions,
+    load_options: LoadOptions,
+) -> Loaded {
     let mut paths: Vec<PathBuf> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
     let mut by_path: HashMap<PathBuf, FileId> = HashMap::new();
-    let mut queue: VecDeque<FileId> = VecDeque::new();
+    let mut level: Vec<FileId> = Vec::new();
     let mut files: Vec<(String, FileId)> = Vec::new();
     let mut intern =
         |path: &Path, key: String, paths: &mut Vec<PathBuf>, keys: &mut Vec<String>| {
@@ -118,7 +165,7 @@ pub fn load(
     for (key, path) in inputs {
         let (id, new) = intern(path, key.clone(), &mut paths, &mut keys);
         if new {
-            queue.push_back(id);
+            level.push(id);
             files.push((key.clone(), id));
         }
     }
@@ -130,47 +177,60 @@ pub fn load(
     let mut db = Database::new(move |from: FileId, include: &str| {
         resolver.read().ok()?.get(&from)?.get(include).copied()
     });
-    let mut index = HashMap::new();
+    db.set_keep_all_trees(load_options.keep_trees);
     let mut errors = Vec::new();
-    while let Some(id) = queue.pop_front() {
-        let path = paths[id.0 as usize].clone();
-        let text = match tree.read(&path) {
-            Ok(text) => text,
-            Err(e) => {
-                if let Some((key, _)) = files.iter().find(|(_, f)| *f == id) {
-                    errors.push((key.clone(), e));
+    while !level.is_empty() {
+        // Read the level, in order.
+        let mut texts: Vec<(FileId, String)> = Vec::with_capacity(level.len());
+        let mut searches: Vec<(FileId, Vec<PathBuf>)> = Vec::with_capacity(level.len());
+        for id in level.drain(..) {
+            let path = &paths[id.0 as usize];
+            let text = match tree.read(path) {
+                Ok(text) => text,
+                Err(e) => {
+                    if let Some((key, _)) = files.iter().find(|(_, f)| *f == id) {
+                        errors.push((key.clone(), e));
+                    }
+                    continue;
                 }
-                continue;
-            }
-        };
-        let file_options = options(&path);
-        db.set_file_dialect(id, file_options.dialect);
-        db.set_file_name(id, path.to_str());
-        db.apply_change(id, &text);
-        index.insert(id, LineIndex::new(&text));
-        let search = search_path(
-            &path,
-            file_options.include_dirs.iter().map(PathBuf::as_path),
-        );
-        let names: Vec<String> = db
-            .summary(id)
-            .map(|s| s.includes.iter().map(|i| i.path.clone()).collect())
-            .unwrap_or_default();
-        for include in names {
-            let Some(found) = resolve_include(&include, &search, tree) else {
-                continue;
             };
-            let key = crate::display(&crate::relative(&found, base));
-            let (target, new) = intern(&found, key, &mut paths, &mut keys);
-            if let Ok(mut resolved) = resolved.write() {
-                resolved.entry(id).or_default().insert(include, target);
-            }
-            if new {
-                queue.push_back(target);
+            let file_options = options(path);
+            db.set_file_dialect(id, file_options.dialect);
+            db.set_file_name(id, path.to_str());
+            searches.push((
+                id,
+                search_path(path, file_options.include_dirs.iter().map(PathBuf::as_path)),
+            ));
+            texts.push((id, text));
+        }
+        // Parse it on all cores.
+        let parsed = db.parse_changes(texts);
+        db.insert_parsed(parsed);
+        // Its includes, in order, are the next level.
+        for (id, search) in searches {
+            let names: Vec<String> = db
+                .summary(id)
+                .map(|s| s.includes.iter().map(|i| i.path.clone()).collect())
+                .unwrap_or_default();
+            for include in names {
+                let Some(found) = resolve_include(&include, &search, tree) else {
+                    continue;
+                };
+                let key = crate::display(&crate::relative(&found, base));
+                let (target, new) = intern(&found, key, &mut paths, &mut keys);
+                if let Ok(mut resolved) = resolved.write() {
+                    resolved.entry(id).or_default().insert(include, target);
+                }
+                if new {
+                    level.push(target);
+                }
             }
         }
     }
     files.retain(|(_, id)| db.contains(*id));
+    let index = std::iter::repeat_with(OnceLock::new)
+        .take(paths.len())
+        .collect();
     Loaded {
         db,
         files,
@@ -284,6 +344,228 @@ mod tests {
         assert_eq!(
             asked,
             [PathBuf::from("/r/a.thrift"), PathBuf::from("/r/b.thrift")]
+        );
+    }
+}
+
+#[cfg(test)]
+mod parallel_tests {
+    use std::collections::VecDeque;
+
+    use super::*;
+
+    struct Mem(HashMap<PathBuf, String>);
+
+    impl Tree for Mem {
+        fn is_file(&self, path: &Path) -> bool {
+            self.0.contains_key(path)
+        }
+        fn read(&mut self, path: &Path) -> Result<String, Error> {
+            self.0
+                .get(path)
+                .cloned()
+                .ok_or_else(|| Error(format!("{}: missing", path.display())))
+        }
+    }
+
+    /// 60 files over three levels of includes, in two directories, with
+    /// errors that travel across includes (T1006), unresolved includes,
+    /// a cycle, an fbthrift file and inputs given out of order: enough
+    /// files for the parse to go to several threads.
+    fn workspace() -> (Mem, Vec<(String, PathBuf)>) {
+        let mut files = HashMap::new();
+        let mut add = |path: &str, text: String| {
+            files.insert(PathBuf::from(path), text);
+        };
+        add(
+            "/r/lib/core.thrift",
+            "struct Core { 1: i32 a }\nenum E { A, B }\n".into(),
+        );
+        add(
+            "/r/lib/broken.thrift",
+            "struct Broken { 1: Nope n }\n".into(),
+        );
+        add(
+            "/r/lib/fb.thrift",
+            "package \"x.com/fb\"\nstruct Fb { 1: i32 a } (cpp.ref)\n".into(),
+        );
+        add(
+            "/r/lib/cycle_a.thrift",
+            "include \"cycle_b.thrift\"\nstruct CA {}\n".into(),
+        );
+        add(
+            "/r/lib/cycle_b.thrift",
+            "include \"cycle_a.thrift\"\nstruct CB {}\n".into(),
+        );
+        for i in 0..20 {
+            let extra = match i % 5 {
+                0 => "include \"broken.thrift\"\n",
+                1 => "include \"gone.thrift\"\n",
+                2 => "include \"cycle_a.thrift\"\n",
+                3 => "include \"fb.thrift\"\n",
+                _ => "",
+            };
+            add(
+                &format!("/r/lib/mid{i}.thrift"),
+                format!(
+                    "include \"core.thrift\"\n{extra}struct Mid{i} {{ 1: core.Core c, 2: core.E e = core.E.A, 3: Missing{i} m }}\n"
+                ),
+            );
+        }
+        for i in 0..35 {
+            let (a, b) = (i % 20, (i * 7 + 3) % 20);
+            add(
+                &format!("/r/app/leaf{i}.thrift"),
+                format!(
+                    "include \"mid{a}.thrift\"\ninclude \"mid{b}.thrift\"\nstruct Leaf{i} {{ 1: mid{a}.Mid{a} x, 2: mid{b}.Mid{b} y, 3: i32 x }}\nservice S{i} {{ void f(1: mid{a}.Mid{a} m) }}\n"
+                ),
+            );
+        }
+        // The leaves in reverse, and one input twice.
+        let mut inputs: Vec<(String, PathBuf)> = (0..35)
+            .rev()
+            .map(|i| {
+                (
+                    format!("app/leaf{i}.thrift"),
+                    PathBuf::from(format!("/r/app/leaf{i}.thrift")),
+                )
+            })
+            .collect();
+        inputs.push((
+            "app/leaf3.thrift".into(),
+            PathBuf::from("/r/app/leaf3.thrift"),
+        ));
+        (Mem(files), inputs)
+    }
+
+    fn options(path: &Path) -> FileOptions {
+        FileOptions {
+            // One file in a dialect of its own.
+            dialect: path.ends_with("fb.thrift").then_some(Dialect::FbThrift),
+            include_dirs: vec![PathBuf::from("/r/lib")],
+        }
+    }
+
+    /// The loader as it was: one file at a time, breadth first, each file
+    /// parsed with [`Database::apply_change`] as it is read.
+    fn load_one_by_one(tree: &mut Mem, inputs: &[(String, PathBuf)]) -> (Vec<PathBuf>, Database) {
+        let mut paths: Vec<PathBuf> = Vec::new();
+        let mut queue = VecDeque::new();
+        let intern =
+            |path: &Path, paths: &mut Vec<PathBuf>| match paths.iter().position(|p| p == path) {
+                Some(i) => (FileId(i as u32), false),
+                None => {
+                    paths.push(path.to_path_buf());
+                    (FileId(paths.len() as u32 - 1), true)
+                }
+            };
+        for (_, path) in inputs {
+            if let (id, true) = intern(path, &mut paths) {
+                queue.push_back(id);
+            }
+        }
+        let resolved: Arc<RwLock<HashMap<(FileId, String), FileId>>> = Arc::default();
+        let resolver = resolved.clone();
+        let mut db = Database::new(move |from: FileId, include: &str| {
+            resolver
+                .read()
+                .ok()?
+                .get(&(from, include.to_string()))
+                .copied()
+        });
+        while let Some(id) = queue.pop_front() {
+            let path = paths[id.0 as usize].clone();
+            let text = tree.read(&path).expect("every file is there");
+            let file_options = options(&path);
+            db.set_file_dialect(id, file_options.dialect);
+            db.set_file_name(id, path.to_str());
+            db.apply_change(id, &text);
+            let search = search_path(
+                &path,
+                file_options.include_dirs.iter().map(PathBuf::as_path),
+            );
+            let names: Vec<String> = db
+                .summary(id)
+                .unwrap()
+                .includes
+                .iter()
+                .map(|i| i.path.clone())
+                .collect();
+            for include in names {
+                let Some(found) = resolve_include(&include, &search, tree) else {
+                    continue;
+                };
+                let (target, new) = intern(&found, &mut paths);
+                resolved.write().unwrap().insert((id, include), target);
+                if new {
+                    queue.push_back(target);
+                }
+            }
+        }
+        (paths, db)
+    }
+
+    #[test]
+    fn the_parallel_load_gives_what_the_one_by_one_load_gave() {
+        let (mut tree, inputs) = workspace();
+        let (paths, reference) = load_one_by_one(&mut tree, &inputs);
+        assert_eq!(paths.len(), 60);
+        for keep_trees in [true, false] {
+            let loaded = load_with(
+                &mut tree,
+                &inputs,
+                Path::new("/r"),
+                &mut options,
+                LoadOptions { keep_trees },
+            );
+            assert_eq!(loaded.paths, paths, "the same ids in the same order");
+            assert_eq!(loaded.files.len(), 35);
+            assert_eq!(loaded.db.file_ids(), reference.file_ids());
+            let mut codes = HashMap::new();
+            for id in reference.file_ids() {
+                assert_eq!(loaded.db.text(id), reference.text(id));
+                assert_eq!(loaded.db.summary(id), reference.summary(id));
+                assert_eq!(loaded.db.includes(id), reference.includes(id), "{id:?}");
+                assert_eq!(loaded.db.is_fbthrift(id), reference.is_fbthrift(id));
+                assert_eq!(loaded.db.check_file(id), reference.check_file(id), "{id:?}");
+                for d in loaded.db.check_file(id) {
+                    *codes.entry(d.code.as_str()).or_insert(0) += 1;
+                }
+            }
+            // The workspace is not trivially clean: errors of its own,
+            // errors carried across includes, cycles, unresolved includes.
+            for code in ["T1001", "T1002", "T1006"] {
+                assert!(codes.contains_key(code), "{code} in {codes:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_load_without_trees_keeps_none_even_after_checking() {
+        let (mut tree, inputs) = workspace();
+        let loaded = load_with(
+            &mut tree,
+            &inputs,
+            Path::new("/r"),
+            &mut options,
+            LoadOptions { keep_trees: false },
+        );
+        for id in loaded.db.file_ids() {
+            assert!(!loaded.db.keeps_tree(id), "{id:?} kept its tree");
+            loaded.db.check_file(id);
+            assert!(
+                !loaded.db.keeps_tree(id),
+                "{id:?} kept its tree once checked"
+            );
+        }
+        // The default keeps them (`thrift-lint breaking` walks them often).
+        let loaded = load(&mut tree, &inputs, Path::new("/r"), &mut options);
+        assert!(
+            loaded
+                .db
+                .file_ids()
+                .iter()
+                .all(|&id| loaded.db.keeps_tree(id))
         );
     }
 }

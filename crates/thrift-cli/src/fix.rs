@@ -97,7 +97,7 @@ pub struct Outcome {
 pub fn fix(
     db: &mut Database,
     inputs: &[FileId],
-    results: &mut Vec<(FileId, Vec<Diagnostic>)>,
+    results: &mut [(FileId, Vec<Diagnostic>)],
     rules: &[FixRule],
     path_of: &dyn Fn(FileId) -> Option<PathBuf>,
     levels: &dyn Fn(FileId, &mut Vec<Diagnostic>),

@@ -7,7 +7,7 @@ use std::{
     process::{Command, Stdio},
 };
 
-use expect_test::{Expect, expect};
+use expect_test::expect;
 
 fn temp_project(name: &str, files: &[(&str, &str)]) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("thrift-fix-test-{}-{name}", std::process::id()));

@@ -33,6 +33,8 @@ pub struct CheckArgs {
     pub config: Vec<String>,
     /// `--dialect`: `Some(None)` is `auto`; `None` defers to the config.
     pub dialect: Option<Option<thrift_syntax::Dialect>>,
+    /// `--fix`, `--diff`, `--fix-only`.
+    pub fix: crate::fix::FixArgs,
     pub common: Common,
 }
 
@@ -45,7 +47,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             let report = Report::check(&[], &|_| None, vec![Failure::config(&e)]);
-            return finish(&args, &report, &[], None);
+            return finish(&args, &report, &[], None, &[], false);
         }
     };
     // `-` or `--stdin-filepath`: one file, from stdin.
@@ -54,7 +56,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if stdin_mode && args.paths.iter().any(|p| p.as_os_str() != "-") {
         let failure = Failure::new("`-` or --stdin-filepath checks stdin; do not pass other paths");
         let report = Report::check(&[], &|_| None, vec![failure]);
-        return finish(&args, &report, &[], None);
+        return finish(&args, &report, &[], None, &[], false);
     }
 
     let mut warnings = Vec::new();
@@ -65,7 +67,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
             Ok(file) => file,
             Err(e) => {
                 let report = Report::check(&[], &|_| None, vec![Failure::from_line(&e)]);
-                return finish(&args, &report, &[], None);
+                return finish(&args, &report, &[], None, &[], false);
             }
         };
         let path =
@@ -194,6 +196,55 @@ pub fn run(args: CheckArgs) -> ExitCode {
             .unwrap_or_default();
         apply_levels(diagnostics, &config);
     }
+
+    // `--fix`, `--diff`: fix the inputs, check them again, write or show.
+    let mut loaded = loaded;
+    let mut fix_lines: Vec<String> = Vec::new();
+    // What goes on stdout instead of the report: the diff, or stdin fixed.
+    let mut fixed_output: Option<String> = None;
+    if args.fix.active() {
+        let rules = match args.fix.rules() {
+            Ok(rules) => rules,
+            Err(e) => {
+                let report = Report::check(&[], &|_| None, vec![Failure::new(e)]);
+                return finish(&args, &report, &[], None, &[], false);
+            }
+        };
+        let paths = &loaded.paths;
+        let keys = &loaded.keys;
+        let path_of = |id: FileId| paths.get(id.0 as usize).cloned();
+        let key = |id: FileId| keys.get(id.0 as usize).cloned().unwrap_or_default();
+        let levels = |id: FileId, diagnostics: &mut Vec<Diagnostic>| {
+            let config = paths
+                .get(id.0 as usize)
+                .and_then(|p| file_configs.get(p))
+                .cloned()
+                .unwrap_or_default();
+            apply_levels(diagnostics, &config);
+        };
+        let outcome = crate::fix::fix(
+            &mut loaded.db,
+            &inputs,
+            &mut results,
+            &rules,
+            &path_of,
+            &levels,
+        );
+        if args.fix.diff {
+            fixed_output = Some(crate::fix::diff(&outcome, &loaded.db, &key));
+        } else if stdin_mode {
+            // Like ruff: the fixed text on stdout, the report on stderr.
+            fixed_output = inputs
+                .first()
+                .and_then(|f| loaded.db.text(*f))
+                .map(str::to_string);
+        } else {
+            problems.extend(crate::fix::write(&outcome, &loaded.db, &path_of, &key));
+        }
+        fix_lines = crate::fix::summary_lines(&outcome, args.fix.diff, &loaded.db, &key);
+    }
+    let loaded = loaded;
+
     problems.sort_by(|a, b| a.text.cmp(&b.text));
     problems.dedup_by(|a, b| a.text == b.text);
 
@@ -207,7 +258,23 @@ pub fn run(args: CheckArgs) -> ExitCode {
         })
     };
     let report = Report::check(&all, &sources, problems);
-    let exit = finish(&args, &report, &warnings, Some((&all, inputs.len())));
+    if let Some(text) = &fixed_output {
+        let mut out = io::stdout().lock();
+        if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush())
+            && e.kind() != io::ErrorKind::BrokenPipe
+        {
+            eprintln!("error: cannot write output: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    let exit = finish(
+        &args,
+        &report,
+        &warnings,
+        Some((&all, inputs.len())),
+        &fix_lines,
+        fixed_output.is_some(),
+    );
     verbose.say(|| format!("done in {:.1} ms", verbose.elapsed_ms()));
     if exit != ExitCode::SUCCESS {
         return exit;
@@ -225,24 +292,38 @@ pub fn run(args: CheckArgs) -> ExitCode {
 /// on stderr and, in the human format and only when nothing failed, the
 /// summary (`checked`: the diagnostics and how many files were checked).
 /// Exit code 2 after a failure (or when stdout cannot be written), else
-/// success: the caller decides between 0 and 1.
+/// success: the caller decides between 0 and 1. With `--fix`/`--diff`,
+/// `fix_lines` (what was fixed, what not) come before the summary, and
+/// when stdout carries the diff or stdin's fixed text (`to_stderr`), the
+/// report goes to stderr.
 fn finish(
     args: &CheckArgs,
     report: &Report,
     warnings: &[thrift_project::Warning],
     checked: Option<(&[Diagnostic], usize)>,
+    fix_lines: &[String],
+    to_stderr: bool,
 ) -> ExitCode {
     let format = args.format;
-    let color = format == Format::Human && use_color(args.common.color, Stream::Stdout);
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    if let Err(e) = report::render(format, report, color, &mut out).and_then(|()| out.flush())
+    let stream = if to_stderr {
+        Stream::Stderr
+    } else {
+        Stream::Stdout
+    };
+    let color = format == Format::Human && use_color(args.common.color, stream);
+    let written = if to_stderr {
+        let mut out = io::BufWriter::new(io::stderr().lock());
+        report::render(format, report, color, &mut out).and_then(|()| out.flush())
+    } else {
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        report::render(format, report, color, &mut out).and_then(|()| out.flush())
+    };
+    if let Err(e) = written
         && e.kind() != io::ErrorKind::BrokenPipe
     {
         eprintln!("error: cannot write output: {e}");
         return ExitCode::from(2);
     }
-    drop(out);
     // `-q`: the findings and the errors only.
     if !args.common.quiet {
         for warning in warnings {
@@ -259,6 +340,9 @@ fn finish(
     }
     if let (Format::Human, Some((diagnostics, files)), false) = (format, checked, args.common.quiet)
     {
+        for line in fix_lines {
+            eprintln!("{line}");
+        }
         eprintln!("{}", report::summary_line(diagnostics, files));
     }
     ExitCode::SUCCESS

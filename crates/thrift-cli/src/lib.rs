@@ -6,6 +6,7 @@
 
 pub mod breaking;
 pub mod check;
+pub mod fix;
 pub mod fmt;
 pub mod lint;
 pub mod options;

@@ -82,6 +82,21 @@ enum Command {
         /// else detect it per file).
         #[arg(long, value_enum)]
         dialect: Option<DialectArg>,
+        /// Apply the fixes that cannot change meaning (remove unused
+        /// includes, add a missing include when exactly one known file
+        /// qualifies), write the files that changed, and report what
+        /// remains. With `-`, print the fixed text on stdout.
+        #[arg(long)]
+        fix: bool,
+        /// Show the fixes as a unified diff on stdout instead of writing
+        /// them (the report goes to stderr); implies --fix.
+        #[arg(long)]
+        diff: bool,
+        /// Fix only these codes or names (comma-separated or repeated),
+        /// including the opt-in `missing-field-id` (T1032) and
+        /// `implicit-enum-value`; implies --fix.
+        #[arg(long, value_name = "CODE", value_delimiter = ',')]
+        fix_only: Vec<String>,
     },
     /// Report breaking changes against an older version of the IDL.
     ///
@@ -188,6 +203,9 @@ pub fn main() -> ExitCode {
             deny_warnings,
             config,
             dialect,
+            fix,
+            diff,
+            fix_only,
         } => crate::check::run(crate::check::CheckArgs {
             paths,
             stdin_filepath,
@@ -196,6 +214,11 @@ pub fn main() -> ExitCode {
             deny_warnings,
             config,
             dialect: dialect.map(DialectArg::dialect),
+            fix: crate::fix::FixArgs {
+                fix,
+                diff,
+                only: fix_only,
+            },
             common,
         }),
     }

@@ -115,33 +115,12 @@ pub fn code_actions(db: &Database, file: FileId, range: TextRange) -> Vec<CodeAc
                 }
             }
             Code::UnusedInclude => {
-                if let Some(include) = parse
-                    .tree()
-                    .includes()
-                    .find(|i| i.syntax().text_range().contains_range(d.range))
-                {
-                    let r = include.syntax().text_range();
-                    let mut end = usize::from(r.end());
-                    if text[end..].starts_with('\n') {
-                        end += 1;
-                    }
-                    let (start, _) = line_start(text, usize::from(r.start()));
-                    let start = if text[start..usize::from(r.start())].trim().is_empty() {
-                        start
-                    } else {
-                        usize::from(r.start())
-                    };
+                if let Some(edit) = remove_include_edit(&parse.tree(), text, d.range) {
                     out.push(CodeAction {
                         title: "Remove the unused include".to_string(),
                         kind: CodeActionKind::QuickFix,
                         diagnostic: Some(d.clone()),
-                        edits: vec![TextEdit {
-                            range: TextRange::new(
-                                TextSize::new(start as u32),
-                                TextSize::new(end as u32),
-                            ),
-                            new_text: String::new(),
-                        }],
+                        edits: vec![edit],
                     });
                 }
             }
@@ -170,19 +149,7 @@ fn refactors(root: &thrift_syntax::SyntaxNode, range: TextRange, out: &mut Vec<C
     };
     for node in token.parent_ancestors() {
         if let Some(e) = ast::Enum::cast(node.clone()) {
-            let numbers = thrift_semantic::summary::enum_values(&e);
-            let edits: Vec<TextEdit> = e
-                .values()
-                .zip(numbers)
-                .filter(|(v, _)| v.value().is_none())
-                .filter_map(|(v, (_, n))| {
-                    let name = v.name()?;
-                    Some(TextEdit {
-                        range: TextRange::empty(name.syntax().text_range().end()),
-                        new_text: format!(" = {n}"),
-                    })
-                })
-                .collect();
+            let edits = explicit_enum_value_edits(&e);
             if !edits.is_empty() {
                 out.push(CodeAction {
                     title: "Make the enum values explicit".into(),
@@ -202,25 +169,7 @@ fn refactors(root: &thrift_syntax::SyntaxNode, range: TextRange, out: &mut Vec<C
         } else {
             continue;
         };
-        // The ids the compiler assigns today, so nothing changes on the wire.
-        let mut auto = -1i64;
-        let mut edits = Vec::new();
-        for field in &fields {
-            match field.field_id().and_then(|i| i.value()) {
-                Some(v) if v > 0 => {}
-                _ => {
-                    if field.field_id().is_none()
-                        && let Some(at) = field_body_start(field)
-                    {
-                        edits.push(TextEdit {
-                            range: TextRange::empty(at),
-                            new_text: format!("{auto}: "),
-                        });
-                    }
-                    auto -= 1;
-                }
-            }
-        }
+        let edits = explicit_field_id_edits(&fields);
         if !edits.is_empty() {
             out.push(CodeAction {
                 title: "Make all field ids explicit (the ids the compiler assigns today)".into(),
@@ -231,4 +180,73 @@ fn refactors(root: &thrift_syntax::SyntaxNode, range: TextRange, out: &mut Vec<C
         }
         return;
     }
+}
+
+/// Removes the include whose node holds `range` (an unused-include
+/// diagnostic's): the whole line when the include is alone on it.
+pub(crate) fn remove_include_edit(
+    tree: &ast::SourceFile,
+    text: &str,
+    range: TextRange,
+) -> Option<TextEdit> {
+    let include = tree
+        .includes()
+        .find(|i| i.syntax().text_range().contains_range(range))?;
+    let r = include.syntax().text_range();
+    let mut end = usize::from(r.end());
+    if text[end..].starts_with('\n') {
+        end += 1;
+    }
+    let (start, _) = line_start(text, usize::from(r.start()));
+    let start = if text[start..usize::from(r.start())].trim().is_empty() {
+        start
+    } else {
+        usize::from(r.start())
+    };
+    Some(TextEdit {
+        range: TextRange::new(TextSize::new(start as u32), TextSize::new(end as u32)),
+        new_text: String::new(),
+    })
+}
+
+/// Writes the values the compiler assigns today into an enum's values
+/// that have none (`A = 0`, the previous value plus one).
+pub(crate) fn explicit_enum_value_edits(e: &ast::Enum) -> Vec<TextEdit> {
+    let numbers = thrift_semantic::summary::enum_values(e);
+    e.values()
+        .zip(numbers)
+        .filter(|(v, _)| v.value().is_none())
+        .filter_map(|(v, (_, n))| {
+            let name = v.name()?;
+            Some(TextEdit {
+                range: TextRange::empty(name.syntax().text_range().end()),
+                new_text: format!(" = {n}"),
+            })
+        })
+        .collect()
+}
+
+/// Writes the ids the compiler assigns today (-1, -2, … in the order of
+/// the fields without a positive id) into the fields of one list that
+/// have no id, so nothing changes on the wire. Never renumbers.
+pub(crate) fn explicit_field_id_edits(fields: &[ast::Field]) -> Vec<TextEdit> {
+    let mut auto = -1i64;
+    let mut edits = Vec::new();
+    for field in fields {
+        match field.field_id().and_then(|i| i.value()) {
+            Some(v) if v > 0 => {}
+            _ => {
+                if field.field_id().is_none()
+                    && let Some(at) = field_body_start(field)
+                {
+                    edits.push(TextEdit {
+                        range: TextRange::empty(at),
+                        new_text: format!("{auto}: "),
+                    });
+                }
+                auto -= 1;
+            }
+        }
+    }
+    edits
 }

@@ -9,6 +9,7 @@
 mod actions;
 mod analysis;
 mod completion;
+mod fix;
 mod format;
 mod highlight;
 mod hover;
@@ -22,6 +23,7 @@ pub use crate::{
         CompletionItem, CompletionKind, completions, completions_in_workspace, include_edit,
         relative_path,
     },
+    fix::{Fix, FixRule, Fixes, add_include_candidates, apply_edits, fixes},
     format::{format_edits, format_edits_checked, format_range_edits, format_range_edits_checked},
     highlight::{
         Fold, FoldKind, InlayHint, InlayHintConfig, SemanticToken, TOKEN_MODIFIERS, TOKEN_TYPES,

@@ -23,7 +23,7 @@ fn normalize(path: &str) -> String {
 }
 
 /// The database, the file paths, and the cursor offset in the first file.
-fn fixture(text: &str) -> (Database, Vec<String>, TextSize) {
+pub(crate) fn fixture(text: &str) -> (Database, Vec<String>, TextSize) {
     let mut files: Vec<(String, String)> = Vec::new();
     if !text.trim_start().starts_with("//- ") {
         files.push(("/main.thrift".into(), String::new()));

@@ -1166,10 +1166,6 @@ impl View<'_> {
         file: FileId,
         range: TextRange,
     ) -> Vec<thrift_ide::CodeAction> {
-        let (Some(text), Some(path)) = (self.db.text(file), self.path(file)) else {
-            return Vec::new();
-        };
-        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let mut out = Vec::new();
         for d in self
             .db
@@ -1180,40 +1176,16 @@ impl View<'_> {
             if d.range.intersect(range).is_none() && !range.contains_range(d.range) {
                 continue;
             }
-            let range = usize::from(d.range.start())..usize::from(d.range.end());
-            let Some(reference) = text.get(range) else {
-                continue;
-            };
-            let Some((prefix, name)) = reference.rsplit_once('.') else {
-                continue;
-            };
-            for candidate in self.db.file_ids() {
-                let Some(candidate_path) = self.path(candidate) else {
-                    continue;
-                };
-                let stem = candidate_path
-                    .file_stem()
-                    .and_then(|s| s.to_str())
-                    .unwrap_or("");
-                if stem != prefix || candidate == file {
-                    continue;
-                }
-                if self
-                    .db
-                    .summary(candidate)
-                    .and_then(|s| s.definition(name))
-                    .is_none()
-                {
-                    continue;
-                }
-                let include = thrift_ide::relative_path(&dir, &candidate_path);
+            // The first file that qualifies (the CLI's --fix wants exactly one).
+            let candidates =
+                thrift_ide::add_include_candidates(self.db, file, d.range, &|id| self.path(id));
+            if let Some((_, include)) = candidates.into_iter().next() {
                 out.push(thrift_ide::CodeAction {
                     title: format!("Add `include \"{include}\"`"),
                     kind: thrift_ide::CodeActionKind::QuickFix,
                     diagnostic: Some(d.clone()),
                     edits: vec![thrift_ide::include_edit(self.db, file, &include)],
                 });
-                break;
             }
         }
         out

@@ -4,7 +4,9 @@
 //! check quadratic (issue 14, defect 9). Parse + check at 16k, 32k and 64k
 //! structs: the times should grow linearly. The same for a chain of
 //! services, each extending the one before and redefining none of its
-//! functions (walking each service's whole `extends` chain was quadratic).
+//! functions (walking each service's whole `extends` chain was quadratic),
+//! and for a chain of typedefs (each one's chain was followed to look for
+//! a cycle).
 //!
 //! `cargo bench -p thrift-semantic --bench chain` (add `-- --quick` for
 //! fewer rounds).
@@ -29,6 +31,14 @@ fn service_chain(n: usize) -> String {
     s
 }
 
+fn typedef_chain(n: usize) -> String {
+    let mut s = String::from("typedef i32 T0\n");
+    for i in 1..n {
+        writeln!(s, "typedef T{} T{i}", i - 1).unwrap();
+    }
+    s
+}
+
 fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(f64::total_cmp);
     xs[xs.len() / 2]
@@ -37,9 +47,13 @@ fn median(mut xs: Vec<f64>) -> f64 {
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let rounds = if quick { 1 } else { 5 };
-    let cases = [16_000, 32_000, 64_000]
-        .into_iter()
-        .flat_map(|n| [("structs", n, chain(n)), ("services", n, service_chain(n))]);
+    let cases = [16_000, 32_000, 64_000].into_iter().flat_map(|n| {
+        [
+            ("structs", n, chain(n)),
+            ("services", n, service_chain(n)),
+            ("typedefs", n, typedef_chain(n)),
+        ]
+    });
     for (what, n, text) in cases {
         let mut parse = Vec::new();
         let mut check = Vec::new();

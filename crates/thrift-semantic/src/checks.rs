@@ -26,6 +26,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) def_index: HashMap<thrift_syntax::TextSize, usize>,
     /// What the file's services inherit, computed at the first service.
     pub(crate) inheritance: Option<Inheritance>,
+    /// The file's typedefs on a cycle, computed at the first typedef.
+    pub(crate) typedef_cycles: Option<HashSet<usize>>,
 }
 
 impl Ctx<'_> {
@@ -95,6 +97,7 @@ pub(crate) fn check(db: &Database, file: FileId) -> Vec<Diagnostic> {
         fbthrift: db.is_fbthrift(file),
         def_index: HashMap::new(),
         inheritance: None,
+        typedef_cycles: None,
     };
     for error in parse.errors() {
         cx.report(Code::Syntax, error.range, error.message.clone());
@@ -552,37 +555,59 @@ fn check_enum(cx: &mut Ctx<'_>, e: &ast::Enum) {
 }
 
 fn check_typedef(cx: &mut Ctx<'_>, t: &ast::Typedef) {
-    // Follow the chain of named typedefs; a cycle comes back to this one.
+    // A typedef whose chain of named typedefs comes back to it.
     let Some(name) = t.name().map(|n| n.text()) else {
         return;
     };
-    let Resolution::Found(start) = cx.db.resolve_name(cx.file, &name) else {
+    let Some(&index) = cx.def_index.get(&t.syntax().text_range().start()) else {
         return;
     };
-    let mut current = start;
-    let mut seen = HashSet::new();
-    loop {
-        if !seen.insert(current) {
-            if current == start {
-                cx.report(
-                    Code::TypedefCycle,
-                    name_range(t),
-                    format!("typedef `{name}` refers back to itself through a chain of typedefs"),
-                );
-            }
-            return;
-        }
-        let Some(DefKind::Typedef {
-            target: TypeRef::Named(target),
-        }) = cx.db.def(current).map(|d| &d.kind)
-        else {
-            return;
-        };
-        match cx.db.resolve_name(current.file, target) {
-            Resolution::Found(next) => current = next,
-            _ => return,
-        }
+    if cx.typedef_cycles.is_none() {
+        cx.typedef_cycles = Some(typedef_cycles(cx.db, cx.file));
     }
+    if cx
+        .typedef_cycles
+        .as_ref()
+        .is_some_and(|c| c.contains(&index))
+    {
+        cx.report(
+            Code::TypedefCycle,
+            name_range(t),
+            format!("typedef `{name}` refers back to itself through a chain of typedefs"),
+        );
+    }
+}
+
+/// The typedefs of `file` (by definition index) that lie on a cycle of
+/// named typedefs: computed once per file, linear in the typedefs reached
+/// (following the chain from each typedef was quadratic: 20,000 chained
+/// typedefs took 99 s).
+fn typedef_cycles(db: &Database, file: FileId) -> HashSet<usize> {
+    let typedefs: Vec<DefRef> = db
+        .summary(file)
+        .map(|s| {
+            s.definitions
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| matches!(d.kind, DefKind::Typedef { .. }))
+                .map(|(index, _)| DefRef { file, index })
+                .collect()
+        })
+        .unwrap_or_default();
+    let next = |def: DefRef| match db.def(def).map(|d| &d.kind) {
+        Some(DefKind::Typedef {
+            target: TypeRef::Named(target),
+        }) => match db.resolve_name(def.file, target) {
+            Resolution::Found(next) => Some(next),
+            _ => None,
+        },
+        _ => None,
+    };
+    crate::cycles::on_cycles(typedefs, next)
+        .into_iter()
+        .filter(|d| d.file == file)
+        .map(|d| d.index)
+        .collect()
 }
 
 fn check_interaction(cx: &mut Ctx<'_>, i: &ast::Interaction) {

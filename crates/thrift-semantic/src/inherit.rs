@@ -70,35 +70,27 @@ impl Inheritance {
             }
         }
 
-        // Cycles: follow parents from each node until a node already
-        // classified or one on the current path (that closes a cycle).
-        let mut done: HashSet<DefRef> = HashSet::new();
-        let mut cyclic: HashSet<DefRef> = HashSet::new();
-        let mut cycle_entries: Vec<DefRef> = Vec::new();
-        for &start in &graph.order {
-            let mut path: Vec<DefRef> = Vec::new();
-            let mut on_path: HashSet<DefRef> = HashSet::new();
-            let mut current = Some(start);
-            while let Some(node) = current {
-                if done.contains(&node) {
-                    break;
+        // Cycles, and one entry per cycle: the first of its services
+        // reached (the chain from an entry comes back to it).
+        let parent = |n: DefRef| graph.parent.get(&n).copied().flatten();
+        let cyclic = crate::cycles::on_cycles(graph.order.iter().copied(), parent);
+        let mut entries: HashSet<DefRef> = HashSet::new();
+        let mut covered: HashSet<DefRef> = HashSet::new();
+        for &node in &graph.order {
+            if cyclic.contains(&node) && !covered.contains(&node) {
+                entries.insert(node);
+                let mut current = node;
+                while covered.insert(current) {
+                    match parent(current) {
+                        Some(p) => current = p,
+                        None => break,
+                    }
                 }
-                if on_path.contains(&node) {
-                    let from = path.iter().position(|&n| n == node).unwrap_or(0);
-                    cyclic.extend(path[from..].iter().copied());
-                    cycle_entries.push(node);
-                    break;
-                }
-                on_path.insert(node);
-                path.push(node);
-                current = graph.parent.get(&node).copied().flatten();
             }
-            done.extend(path);
         }
 
         // Children, and roots: services without a parent, and one entry
         // per cycle (its edge to its parent is not followed).
-        let entries: HashSet<DefRef> = cycle_entries.iter().copied().collect();
         let mut children: HashMap<DefRef, Vec<DefRef>> = HashMap::new();
         let mut roots: Vec<DefRef> = Vec::new();
         for &node in &graph.order {

@@ -13,6 +13,7 @@
 
 mod apache;
 mod checks;
+mod cycles;
 mod db;
 mod diagnostics;
 mod include_errors;

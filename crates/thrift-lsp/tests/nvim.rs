@@ -127,8 +127,8 @@ fn neovim_goes_to_an_annotation_in_the_library() {
 
 /// Runs the harness in headless Neovim on `file` of the workspace `root`,
 /// with requests at 0-based `line:character` positions; returns its
-/// output and its events. `None` (and says so) when `nvim` is missing,
-/// which CI must not be.
+/// output and its events. `None` (and says so) when `nvim` or the shared
+/// harness is missing, which CI must not be.
 fn run_nvim(
     root: &Path,
     file: &Path,
@@ -143,8 +143,7 @@ fn run_nvim(
         eprintln!("skipped: `nvim` is not installed");
         return None;
     }
-    let harness = common::harness("nvim/lsp-harness.lua");
-    assert!(harness.is_file(), "no harness at {}", harness.display());
+    let harness = common::harness("nvim", "nvim/lsp-harness.lua")?;
     let out = Command::new("nvim")
         .args(["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c"])
         .arg(format!("luafile {}", harness.display()))

@@ -202,7 +202,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let mut fix_lines: Vec<String> = Vec::new();
     // What goes on stdout instead of the report: the diff, or stdin fixed.
     let mut fixed_output: Option<String> = None;
-    if args.fix.active() {
+    // After an IO or config error nothing is fixed: a file whose config
+    // did not load would be fixed with the wrong settings.
+    if args.fix.active() && !problems.is_empty() {
+        fix_lines.push("nothing was fixed: the run failed (see the errors)".to_string());
+    }
+    if args.fix.active() && problems.is_empty() {
         let rules = match args.fix.rules() {
             Ok(rules) => rules,
             Err(e) => {
@@ -335,7 +340,10 @@ fn finish(
     }
     if !report.failures.is_empty() {
         // The summary would claim too much: the errors above say what
-        // failed instead.
+        // failed instead (and, with `--fix`, that nothing was fixed).
+        for line in fix_lines {
+            eprintln!("{line}");
+        }
         return ExitCode::from(2);
     }
     if let (Format::Human, Some((diagnostics, files)), false) = (format, checked, args.common.quiet)

@@ -342,3 +342,16 @@ fn machine_formats_carry_the_remaining_findings() {
         --- stderr
     "#]].assert_eq(&out);
 }
+
+/// After a config error nothing is written: the file would be fixed with
+/// the wrong settings. The run fails (exit 2) and says so.
+#[test]
+fn nothing_is_fixed_when_the_run_fails() {
+    let dir = project("failed");
+    std::fs::write(dir.join("idl/thrift-tools.toml"), "[lint]\nbogus = \"off\"\n").unwrap();
+    let out = run(&dir, &["check", "--fix", "idl"]);
+    assert!(out.starts_with("exit 2\n"), "{out}");
+    assert!(out.contains("nothing was fixed: the run failed"), "{out}");
+    assert_eq!(read(&dir, "idl/main.thrift"), MAIN);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -348,7 +348,11 @@ fn machine_formats_carry_the_remaining_findings() {
 #[test]
 fn nothing_is_fixed_when_the_run_fails() {
     let dir = project("failed");
-    std::fs::write(dir.join("idl/thrift-tools.toml"), "[lint]\nbogus = \"off\"\n").unwrap();
+    std::fs::write(
+        dir.join("idl/thrift-tools.toml"),
+        "[lint]\nbogus = \"off\"\n",
+    )
+    .unwrap();
     let out = run(&dir, &["check", "--fix", "idl"]);
     assert!(out.starts_with("exit 2\n"), "{out}");
     assert!(out.contains("nothing was fixed: the run failed"), "{out}");

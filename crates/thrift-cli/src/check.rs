@@ -14,11 +14,11 @@ use std::{
 };
 
 use thrift_config::{Config, LintLevel};
-use thrift_project::{Configs, FileOptions, FsTree, LoadOptions, Tree, WalkOptions, normalize};
+use thrift_project::{Configs, FileOptions, FsTree, LoadOptions, Tree, normalize};
 use thrift_semantic::{Database, Diagnostic, FileId, Severity};
 
 use crate::{
-    options::{Common, StdinTree, Stream, Verbose, describe_config, read_stdin, use_color},
+    options::{self, Common, StdinTree, Stream, Verbose, describe_config, read_stdin, use_color},
     report::{self, Failure, Format, Report, Source},
 };
 
@@ -80,21 +80,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         vec![(file.shown, path)]
     } else {
         // Inputs: files, and `*.thrift` under directories (the project walk).
-        let paths = if args.paths.is_empty() {
-            vec![PathBuf::from(".")]
-        } else {
-            args.paths.clone()
-        };
-        let walked = thrift_project::walk(&paths, &mut configs, WalkOptions { warn_empty: true });
-        verbose.say(|| {
-            format!(
-                "walked {} paths in {:.1} ms: {} files to check, {} entries skipped by `skip` or `exclude`",
-                paths.len(),
-                verbose.elapsed_ms(),
-                walked.files.len(),
-                walked.skipped
-            )
-        });
+        let walked = options::walk(&args.paths, &mut configs, &verbose, "check");
         problems.extend(walked.errors.iter().map(|e| Failure::from_line(e)));
         warnings.extend(walked.warnings);
         walked

@@ -9,7 +9,7 @@ use std::{
 
 use clap::{CommandFactory, Parser};
 use thrift_formatter::FormatOptions;
-use thrift_project::{Configs, WalkOptions};
+use thrift_project::Configs;
 use thrift_syntax::{LineIndex, SyntaxElement};
 
 use crate::{
@@ -101,22 +101,8 @@ pub fn main() -> ExitCode {
         return format_stdin(&cli, &mut configs);
     }
 
-    let paths = if cli.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        cli.paths.clone()
-    };
     // The project walk: named files always, `*.thrift` under directories.
-    let walked = thrift_project::walk(&paths, &mut configs, WalkOptions { warn_empty: true });
-    verbose.say(|| {
-        format!(
-            "walked {} paths in {:.1} ms: {} files to format, {} entries skipped by `skip` or `exclude`",
-            paths.len(),
-            verbose.elapsed_ms(),
-            walked.files.len(),
-            walked.skipped
-        )
-    });
+    let walked = crate::options::walk(&cli.paths, &mut configs, &verbose, "format");
     let mut code = 0u8;
     // `-q`: the findings and the errors only.
     if !cli.common.quiet {

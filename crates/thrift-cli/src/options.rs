@@ -123,6 +123,34 @@ impl Verbose {
 
 /// Which config a file uses, as `-v` says it; `overrides`: how many
 /// `--config KEY=VALUE` apply over it.
+/// The project walk over the command line's paths (`.` when none), with
+/// the `-v` line that says what it found; `what` is what the files are for
+/// ("check", "format").
+pub fn walk(
+    given: &[std::path::PathBuf],
+    configs: &mut thrift_project::Configs,
+    verbose: &Verbose,
+    what: &str,
+) -> thrift_project::Walked {
+    let paths = if given.is_empty() {
+        vec![std::path::PathBuf::from(".")]
+    } else {
+        given.to_vec()
+    };
+    let options = thrift_project::WalkOptions { warn_empty: true };
+    let walked = thrift_project::walk(&paths, configs, options);
+    verbose.say(|| {
+        format!(
+            "walked {} paths in {:.1} ms: {} files to {what}, {} entries skipped by `skip` or `exclude`",
+            paths.len(),
+            verbose.elapsed_ms(),
+            walked.files.len(),
+            walked.skipped
+        )
+    });
+    walked
+}
+
 pub fn describe_config(config: &thrift_config::Config, overrides: usize) -> String {
     let base = match &config.path {
         Some(path) => path.display().to_string(),

@@ -31,7 +31,14 @@ struct Entry {
     tree: GitTree,
     /// The old version of each compared file (by its path in the working
     /// tree); `None` when the file is new at the ref.
-    old: HashMap<PathBuf, Option<Loaded>>,
+    old: HashMap<PathBuf, Option<Old>>,
+}
+
+/// A file's version at the ref, and why it cannot be compared (a syntax
+/// error or an include that cannot be found), found once when it is read.
+struct Old {
+    loaded: Loaded,
+    unreadable: Option<String>,
 }
 
 /// How long the commit a ref names is trusted before git is asked again:
@@ -129,42 +136,51 @@ impl Cache {
                 if let Some((key, e)) = loaded.errors.first() {
                     return Err(format!("{key}: {e}"));
                 }
-                Some(loaded)
+                let old_side = Snapshot {
+                    db: &loaded.db,
+                    files: &loaded.files,
+                };
+                let none = Snapshot { db, files: &[] };
+                let unreadable = thrift_breaking::read_errors(old_side, none)
+                    .first()
+                    .map(|e| {
+                        let (line, col) =
+                            loaded.position(e.location.file, e.location.range.start());
+                        let where_ = loaded
+                            .keys
+                            .get(e.location.file.0 as usize)
+                            .cloned()
+                            .unwrap_or_default();
+                        format!("{where_}:{line}:{col} (in {against}): {}", e.message)
+                    });
+                Some(Old { loaded, unreadable })
             } else {
                 None
             };
             entry.old.insert(path.to_path_buf(), loaded);
         }
-        let Some(Some(old)) = entry.old.get(path) else {
+        let Some(Some(Old {
+            loaded: old,
+            unreadable,
+        })) = entry.old.get(path)
+        else {
             // New since the ref: nothing to break.
             return Ok(Vec::new());
         };
-        let files = [(name.clone(), file)];
         // A version that does not read would compare as if everything
-        // after its error were deleted: nothing is compared then. The new
-        // side's errors are the file's own diagnostics already; the old
-        // side's are logged once.
-        let errors = thrift_breaking::read_errors(
-            Snapshot {
-                db: &old.db,
-                files: &old.files,
-            },
-            Snapshot { db, files: &files },
-        );
-        if errors.iter().any(|e| e.location.side == Side::New) {
-            return Ok(Vec::new());
+        // after its error were deleted: nothing is compared then. The old
+        // side's errors were found when it was read, and are logged once;
+        // the new side's are the file's own diagnostics already.
+        if let Some(error) = unreadable {
+            return Err(error.clone());
         }
-        if let Some(e) = errors.first() {
-            let (line, col) = old.position(e.location.file, e.location.range.start());
-            let where_ = old
-                .keys
-                .get(e.location.file.0 as usize)
-                .cloned()
-                .unwrap_or_default();
-            return Err(format!(
-                "{where_}:{line}:{col} (in {against}): {}",
-                e.message
-            ));
+        let files = [(name.clone(), file)];
+        let none = Snapshot {
+            db: &old.db,
+            files: &[],
+        };
+        if !thrift_breaking::read_errors(none, Snapshot { db, files: &files }).is_empty() {
+            return Ok(Vec::new());
         }
         let findings = thrift_breaking::compare(
             Snapshot {

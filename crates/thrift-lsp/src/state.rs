@@ -742,25 +742,31 @@ impl DiagnosticsJob {
                 let mut hidden: Option<(thrift_semantic::Diagnostic, usize)> = None;
                 let mut shown = 0;
                 for d in db.diagnostics(id).iter() {
-                    let mut d = d.clone();
-                    match level(&config, d.code) {
+                    let severity = match level(&config, d.code) {
                         Some(LintLevel::Off) => continue,
-                        Some(LintLevel::Error) => d.severity = Severity::Error,
-                        Some(LintLevel::Warning) => d.severity = Severity::Warning,
-                        Some(LintLevel::Hint) => d.severity = Severity::Hint,
-                        None => {}
-                    }
+                        Some(LintLevel::Error) => Severity::Error,
+                        Some(LintLevel::Warning) => Severity::Warning,
+                        Some(LintLevel::Hint) => Severity::Hint,
+                        None => d.severity,
+                    };
                     if shown == crate::MAX_DIAGNOSTICS {
+                        // Counted, not copied: a file can have 300,000.
                         match &mut hidden {
-                            None => hidden = Some((d, 1)),
+                            None => {
+                                let mut first = d.clone();
+                                first.severity = severity;
+                                hidden = Some((first, 1));
+                            }
                             Some((first, count)) => {
                                 *count += 1;
-                                first.severity = first.severity.max(d.severity);
+                                first.severity = first.severity.max(severity);
                             }
                         }
                         continue;
                     }
                     shown += 1;
+                    let mut d = d.clone();
+                    d.severity = severity;
                     converted.extend(view.diagnostic(&d));
                 }
                 if let Some((first, count)) = hidden

@@ -611,6 +611,17 @@ async fn breaking_changes_against_a_git_ref() {
     )
     .await;
     assert_eq!(after, "");
+    // The version at the ref does not read (a string left open): nothing
+    // is compared, so no field shows as deleted (the reason is logged).
+    std::fs::write(
+        root.join("api/main.thrift"),
+        "struct User {\n  1: i64 id = \"\n  2: string name\n}\n",
+    )
+    .unwrap();
+    git(&root, &["commit", "-q", "-am", "v3"]);
+    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    let old_unread = edit(&mut fx, 5, "struct User {\n  1: i64 id\n}\n").await;
+    assert_eq!(old_unread, "");
     let _ = std::fs::remove_dir_all(&root);
 }
 

@@ -82,15 +82,6 @@ impl Loaded {
         }
     }
 
-    /// The 1-based column of `offset` on `line` (1-based) in UTF-8 bytes.
-    pub fn byte_column(&self, file: FileId, offset: TextSize, line: u32) -> u32 {
-        let start = self
-            .line_index(file)
-            .and_then(|index| index.line_start(line.saturating_sub(1)))
-            .map_or(0, u32::from);
-        u32::from(offset).saturating_sub(start) + 1
-    }
-
     /// The path of a file.
     pub fn path(&self, file: FileId) -> Option<&Path> {
         self.paths.get(file.0 as usize).map(PathBuf::as_path)
@@ -245,7 +236,8 @@ pub fn load_with(
 mod tests {
     use super::*;
 
-    struct Mem(HashMap<PathBuf, String>);
+    /// Files in memory, by path (shared with `parallel_tests`).
+    pub(super) struct Mem(pub(super) HashMap<PathBuf, String>);
 
     impl Tree for Mem {
         fn is_file(&self, path: &Path) -> bool {
@@ -354,19 +346,7 @@ mod parallel_tests {
 
     use super::*;
 
-    struct Mem(HashMap<PathBuf, String>);
-
-    impl Tree for Mem {
-        fn is_file(&self, path: &Path) -> bool {
-            self.0.contains_key(path)
-        }
-        fn read(&mut self, path: &Path) -> Result<String, Error> {
-            self.0
-                .get(path)
-                .cloned()
-                .ok_or_else(|| Error(format!("{}: missing", path.display())))
-        }
-    }
+    use super::tests::Mem;
 
     /// 60 files over three levels of includes, in two directories, with
     /// errors that travel across includes (T1006), unresolved includes,

@@ -67,20 +67,21 @@ fn self_findings(load: &dyn Fn() -> Loaded) -> Vec<String> {
     .collect()
 }
 
-fn thrift_files(dir: &Path, base: &Path, out: &mut Vec<(String, PathBuf)>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = entries.map(|e| e.unwrap().path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            thrift_files(&path, base, out);
-        } else if path.extension().is_some_and(|e| e == "thrift") {
-            let key = path.strip_prefix(base).unwrap().to_string_lossy().into();
-            out.push((key, path));
-        }
-    }
+/// The `.thrift` files of a version, through the project walk, keyed by
+/// their path in it.
+fn thrift_files(dir: &Path) -> Vec<(String, PathBuf)> {
+    let mut configs = thrift_project::Configs::new(None);
+    let walked = thrift_project::walk(
+        &[dir.to_path_buf()],
+        &mut configs,
+        thrift_project::WalkOptions::default(),
+    );
+    assert!(walked.errors.is_empty(), "{:?}", walked.errors);
+    walked
+        .files
+        .into_iter()
+        .map(|path| (thrift_project::key(&path, dir), path))
+        .collect()
 }
 
 #[test]
@@ -97,8 +98,8 @@ fn every_fixture_version_compared_with_itself_is_unchanged() {
     assert!(versions.len() > 20, "{versions:?}");
     let mut failures = Vec::new();
     for dir in &versions {
-        let mut inputs = Vec::new();
-        thrift_files(dir, dir, &mut inputs);
+        let inputs = thrift_files(dir);
+        assert!(!inputs.is_empty(), "no .thrift file in {}", dir.display());
         let found = self_findings(&|| load(&inputs, &[], dir));
         if !found.is_empty() {
             failures.push(format!("{}:\n  {}", dir.display(), found.join("\n  ")));

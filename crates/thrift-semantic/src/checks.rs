@@ -583,17 +583,7 @@ fn check_typedef(cx: &mut Ctx<'_>, t: &ast::Typedef) {
 /// (following the chain from each typedef was quadratic: 20,000 chained
 /// typedefs took 99 s).
 fn typedef_cycles(db: &Database, file: FileId) -> HashSet<usize> {
-    let typedefs: Vec<DefRef> = db
-        .summary(file)
-        .map(|s| {
-            s.definitions
-                .iter()
-                .enumerate()
-                .filter(|(_, d)| matches!(d.kind, DefKind::Typedef { .. }))
-                .map(|(index, _)| DefRef { file, index })
-                .collect()
-        })
-        .unwrap_or_default();
+    let typedefs = db.defs_where(file, |k| matches!(k, DefKind::Typedef { .. }));
     let next = |def: DefRef| match db.def(def).map(|d| &d.kind) {
         Some(DefKind::Typedef {
             target: TypeRef::Named(target),

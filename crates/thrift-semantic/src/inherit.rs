@@ -23,7 +23,7 @@ use crate::{Database, DefRef, FileId, Resolution, summary::DefKind};
 pub(crate) struct Inheritance {
     /// (a service of the file, one of its function names) → the nearest
     /// ancestor that defines a function of that name.
-    overridden: HashMap<(usize, String), DefRef>,
+    overridden: HashMap<usize, HashMap<String, DefRef>>,
     /// The file's services whose `extends` chain comes back to them.
     in_cycle: HashSet<usize>,
 }
@@ -32,10 +32,7 @@ impl Inheritance {
     /// The nearest parent service of `service` (a definition index in the
     /// file) that also defines `function`.
     pub(crate) fn overridden(&self, service: usize, function: &str) -> Option<DefRef> {
-        // One allocation per lookup, as many as the function names.
-        self.overridden
-            .get(&(service, function.to_string()))
-            .copied()
+        self.overridden.get(&service)?.get(function).copied()
     }
 
     pub(crate) fn in_cycle(&self, service: usize) -> bool {
@@ -44,17 +41,7 @@ impl Inheritance {
 
     pub(crate) fn of(db: &Database, file: FileId) -> Inheritance {
         let mut graph = Graph::new(db);
-        let services: Vec<DefRef> = db
-            .summary(file)
-            .map(|s| {
-                s.definitions
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, d)| matches!(d.kind, DefKind::Service { .. }))
-                    .map(|(index, _)| DefRef { file, index })
-                    .collect()
-            })
-            .unwrap_or_default();
+        let services = db.defs_where(file, |k| matches!(k, DefKind::Service { .. }));
 
         // Every service reached from the file's, each once, with its parent.
         for &service in &services {
@@ -126,7 +113,9 @@ impl Inheritance {
                             if let Some(&nearest) = definers.get(name).and_then(|d| d.last()) {
                                 result
                                     .overridden
-                                    .insert((node.index, name.to_string()), nearest);
+                                    .entry(node.index)
+                                    .or_default()
+                                    .insert(name.to_string(), nearest);
                             }
                         }
                     }

@@ -55,6 +55,18 @@ impl Database {
         self.summary(def.file)?.definitions.get(def.index)
     }
 
+    /// The definitions of `file` whose kind matches `keep`, in order.
+    pub(crate) fn defs_where(&self, file: FileId, keep: impl Fn(&DefKind) -> bool) -> Vec<DefRef> {
+        self.summary(file).map_or_else(Vec::new, |s| {
+            s.definitions
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| keep(&d.kind))
+                .map(|(index, _)| DefRef { file, index })
+                .collect()
+        })
+    }
+
     /// The files an include prefix of `file` refers to.
     pub(crate) fn files_with_prefix(&self, file: FileId, prefix: &str) -> Vec<FileId> {
         let Some(summary) = self.summary(file) else {

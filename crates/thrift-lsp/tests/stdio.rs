@@ -373,12 +373,26 @@ fn malformed_frames_are_answered_and_skipped() {
         ),
     ];
     for (what, bytes, code, id) in cases {
+        s.notifications.clear();
         s.send_raw(&bytes);
         let response = s.response();
         assert_eq!(response["error"]["code"], code, "{what}: {response}");
         assert_eq!(response["id"], id, "{what}: {response}");
         let symbols = s.request("workspace/symbol", json!({"query": "A"}));
         assert!(symbols.get("error").is_none(), "{what}: {symbols}");
+        if what == "a Content-Length too short" {
+            // The rest of that body is junk before the request's header:
+            // answered when the header is read, before or after the
+            // request's own answer (two writers), but answered.
+            let junk = |m: &Value| {
+                m["error"]["message"] == "Parse error: bytes outside a message were skipped"
+                    && m["id"].is_null()
+            };
+            if !s.notifications.iter().any(junk) {
+                let late = s.response();
+                assert!(junk(&late), "{what}: {late}");
+            }
+        }
     }
     // A lower-case header.
     let body =

@@ -401,22 +401,29 @@ impl State {
     /// [`State::finish_include_load`] (their own includes are looked up
     /// in turn).
     pub fn apply_includes(&mut self, found: IncludesFound) -> Option<ToParse> {
+        let mut resolved_anew = false;
         for (f, include, hit) in found.lookups {
             match hit {
                 Some(path) => {
                     let target = self.intern(path, None);
                     if let Ok(mut vfs) = self.vfs.write() {
-                        vfs.includes.entry(f).or_default().insert(include, target);
+                        let before = vfs.includes.entry(f).or_default().insert(include, target);
+                        resolved_anew |= before != Some(target);
                     }
                 }
                 None => {
                     if let Ok(mut vfs) = self.vfs.write()
                         && let Some(map) = vfs.includes.get_mut(&f)
                     {
-                        map.remove(&include);
+                        resolved_anew |= map.remove(&include).is_some();
                     }
                 }
             }
+        }
+        if resolved_anew {
+            // The resolver reads the map just changed: the database's
+            // include graph and the states cached on it are stale.
+            self.host.db_mut().includes_resolved_anew();
         }
         let mut changes = Vec::new();
         for (path, text) in found.texts {

@@ -6,7 +6,9 @@
 //! services, each extending the one before and redefining none of its
 //! functions (walking each service's whole `extends` chain was quadratic),
 //! and for a chain of typedefs (each one's chain was followed to look for
-//! a cycle).
+//! a cycle). And across files: a chain of includes, each file including
+//! the next and the last one with an error (the include-cycle check and
+//! the diagnostics cache key followed each file's includes transitively).
 //!
 //! `cargo bench -p thrift-semantic --bench chain` (add `-- --quick` for
 //! fewer rounds).
@@ -39,6 +41,60 @@ fn typedef_chain(n: usize) -> String {
     s
 }
 
+/// The files of an include chain: `f{i}.thrift` includes `f{i+1}.thrift`,
+/// and the last one defines a name twice (an error the compiler stops at,
+/// so every includer reports it).
+fn include_chain(n: usize) -> Vec<String> {
+    (0..n)
+        .map(|i| {
+            if i + 1 < n {
+                format!(
+                    "include \"f{}.thrift\"\nstruct S{i} {{ 1: f{}.S{} a }}\n",
+                    i + 1,
+                    i + 1,
+                    i + 1
+                )
+            } else {
+                format!("struct S{i} {{ 1: i32 a }}\nstruct S{i} {{ 1: i32 b }}\n")
+            }
+        })
+        .collect()
+}
+
+fn check_include_chain(n: usize, rounds: usize) {
+    let files = include_chain(n);
+    let mut times = Vec::new();
+    for _ in 0..rounds {
+        let mut db = Database::new(|_: FileId, path: &str| {
+            let n: u32 = path
+                .strip_prefix('f')?
+                .strip_suffix(".thrift")?
+                .parse()
+                .ok()?;
+            Some(FileId(n))
+        });
+        db.apply_changes(
+            files
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (FileId(i as u32), t.clone()))
+                .collect(),
+        );
+        let start = Instant::now();
+        let mut errors = 0;
+        for i in 0..n {
+            errors += usize::from(!db.check_file(FileId(i as u32)).is_empty());
+        }
+        times.push(start.elapsed().as_secs_f64());
+        // Its own at the end, T1006 elsewhere.
+        assert_eq!(errors, n, "every file has an error");
+    }
+    println!(
+        "chain of {n} files including each other: check {:.3} s (median)",
+        median(times)
+    );
+}
+
 fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(f64::total_cmp);
     xs[xs.len() / 2]
@@ -47,6 +103,9 @@ fn median(mut xs: Vec<f64>) -> f64 {
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let rounds = if quick { 1 } else { 5 };
+    for n in [2_000, 4_000, 8_000] {
+        check_include_chain(n, rounds);
+    }
     let cases = [16_000, 32_000, 64_000].into_iter().flat_map(|n| {
         [
             ("structs", n, chain(n)),

@@ -261,7 +261,7 @@ fn check_includes(cx: &mut Ctx<'_>, tree: &ast::SourceFile, used: &UsedPrefixes)
             continue;
         }
         seen.insert(target, range);
-        if target == cx.file || cx.db.transitive_includes(target).contains(&cx.file) {
+        if cx.db.in_include_cycle(cx.file, target) {
             cx.report(
                 Code::IncludeCycle,
                 range,

@@ -44,9 +44,9 @@ pub(crate) struct FileData {
 }
 
 struct CacheEntry {
-    /// The file's own revision and the summary revisions of every file it
-    /// depends on, when the diagnostics were computed.
-    key: Vec<(FileId, u64)>,
+    /// The file's own revision and a hash of the summary revisions of
+    /// every file it depends on, when the diagnostics were computed.
+    key: (u64, u64),
     diagnostics: Arc<Vec<Diagnostic>>,
 }
 
@@ -201,6 +201,10 @@ pub struct Database {
     /// Each file's first error, its own or through its includes, for one
     /// state of the database (see `include_errors.rs`).
     pub(crate) first_errors: Arc<Mutex<crate::include_errors::FirstErrors>>,
+    /// Bumped when what includes what may have changed: the include graph
+    /// (`include_graph.rs`) is rebuilt then, not at every change.
+    include_rev: u64,
+    pub(crate) include_graph: Arc<Mutex<crate::include_graph::GraphCache>>,
 }
 
 impl Database {
@@ -221,6 +225,8 @@ impl Database {
             keep_trees: HashSet::new(),
             recent: Arc::default(),
             first_errors: Arc::default(),
+            include_rev: 0,
+            include_graph: Arc::default(),
         }
     }
 
@@ -249,6 +255,8 @@ impl Database {
             keep_trees: HashSet::new(),
             recent: self.recent.clone(),
             first_errors: self.first_errors.clone(),
+            include_rev: self.include_rev,
+            include_graph: self.include_graph.clone(),
         }
     }
 
@@ -373,6 +381,26 @@ impl Database {
         self.cache().clear();
         // What includes what may have changed: a new state.
         self.next_rev += 1;
+        self.include_rev += 1;
+    }
+
+    /// Tells the database that includes may resolve differently now: for a
+    /// resolver that reads state the database does not own (a language
+    /// server's map of include lookups on disk). Cancels the snapshots.
+    pub fn includes_resolved_anew(&mut self) {
+        self.cancel_snapshots();
+        self.next_rev += 1;
+        self.include_rev += 1;
+    }
+
+    /// The revision of what includes what (see [`Database::includes_resolved_anew`]).
+    pub(crate) fn include_rev(&self) -> u64 {
+        self.include_rev
+    }
+
+    /// The revision of `file`'s summary (0 for a file not loaded).
+    pub(crate) fn summary_rev(&self, file: FileId) -> u64 {
+        self.files.get(&file).map_or(0, |f| f.summary_rev)
     }
 
     /// Adds a file or replaces its text. Only this file is parsed again.
@@ -491,6 +519,18 @@ impl Database {
             _ => rev,
         };
         let was_fbthrift = self.files.get(&file).is_some_and(|old| old.fbthrift);
+        // A new file (an include may now find it) or new include paths.
+        if self.files.get(&file).is_none_or(|old| {
+            old.summary.includes.len() != summary.includes.len()
+                || old
+                    .summary
+                    .includes
+                    .iter()
+                    .zip(&summary.includes)
+                    .any(|(a, b)| a.path != b.path)
+        }) {
+            self.include_rev += 1;
+        }
         self.fbthrift_files =
             self.fbthrift_files + usize::from(fbthrift) - usize::from(was_fbthrift);
         self.files_mut().insert(
@@ -520,6 +560,7 @@ impl Database {
         }
         self.cache().remove(&file);
         self.next_rev += 1;
+        self.include_rev += 1;
     }
 
     pub fn contains(&self, file: FileId) -> bool {
@@ -680,14 +721,14 @@ impl Database {
         out
     }
 
-    fn cache_key(&self, file: FileId) -> Vec<(FileId, u64)> {
-        let mut key = vec![(file, self.files.get(&file).map_or(0, |f| f.rev))];
-        for dep in self.transitive_includes(file) {
-            if dep != file {
-                key.push((dep, self.files.get(&dep).map_or(0, |f| f.summary_rev)));
-            }
-        }
-        key
+    /// The file's revision, and a hash of the summary revisions of what it
+    /// includes, directly or not (linear for the whole workspace, not per
+    /// file: see `include_graph.rs`).
+    fn cache_key(&self, file: FileId) -> (u64, u64) {
+        (
+            self.files.get(&file).map_or(0, |f| f.rev),
+            self.deps_key(file),
+        )
     }
 
     /// The state of the database: changes with every change to it (a

@@ -27,14 +27,43 @@ use thrift_syntax::{AstNode, TextRange};
 
 use crate::{Code, Database, Diagnostic, FileId, Related, Severity};
 
+/// How many `include`s on the way to an error a T1006 shows (the first
+/// ones); the error itself is shown too. A chain of 8,000 includes would
+/// otherwise give each file a note per include: quadratic in all.
+const MAX_STEPS: usize = 10;
+
 /// The first error of a file, as its includers report it.
 #[derive(Debug)]
 pub(crate) struct FirstError {
     /// The error itself, in the file where it is (not an include error).
     root: Diagnostic,
-    /// From the file to the error: each `include` on the way, then the
-    /// error.
-    chain: Vec<Related>,
+    /// From the file towards the error: the first `include`s on the way
+    /// (at most [`MAX_STEPS`]).
+    steps: Vec<Related>,
+    /// How many `include`s on the way are not in `steps`.
+    hidden: usize,
+}
+
+impl FirstError {
+    /// The notes of a T1006: each `include` on the way (the first ones),
+    /// then the error.
+    fn chain(&self) -> Vec<Related> {
+        let d = &self.root;
+        let mut message = format!("error[{}]: {}", d.code, d.message);
+        if self.hidden > 0 {
+            message.push_str(&format!(
+                " (reached through {} more `include`s)",
+                self.hidden
+            ));
+        }
+        let mut chain = self.steps.clone();
+        chain.push(Related {
+            file: d.file,
+            range: d.range,
+            message,
+        });
+        chain
+    }
 }
 
 /// Each file's first error, for the state of the database it was computed
@@ -127,7 +156,7 @@ impl Database {
     /// Whether `target` includes `file` back (or is `file`): that is an
     /// include cycle, reported as such.
     fn in_cycle_with(&self, file: FileId, target: FileId) -> bool {
-        target == file || self.transitive_includes(target).contains(&file)
+        self.in_include_cycle(file, target)
     }
 
     /// The first error of `file`: its own first error, or the first of its
@@ -200,15 +229,18 @@ impl Database {
                 Some(Arc::new(own_error(d)))
             }
             (_, Some((path, range, first))) => {
-                let mut chain = vec![Related {
+                let mut steps = Vec::with_capacity(MAX_STEPS);
+                steps.push(Related {
                     file,
                     range,
                     message: format!("`{path}` is included here"),
-                }];
-                chain.extend(first.chain.iter().cloned());
+                });
+                let shown = first.steps.len().min(MAX_STEPS - 1);
+                steps.extend(first.steps[..shown].iter().cloned());
                 Some(Arc::new(FirstError {
                     root: first.root.clone(),
-                    chain,
+                    steps,
+                    hidden: first.hidden + (first.steps.len() - shown),
                 }))
             }
             (Some(d), None) => Some(Arc::new(own_error(d))),
@@ -220,11 +252,8 @@ impl Database {
 fn own_error(d: &Diagnostic) -> FirstError {
     FirstError {
         root: d.clone(),
-        chain: vec![Related {
-            file: d.file,
-            range: d.range,
-            message: format!("error[{}]: {}", d.code, d.message),
-        }],
+        steps: Vec::new(),
+        hidden: 0,
     }
 }
 
@@ -238,6 +267,6 @@ fn include_error(file: FileId, path: &str, range: TextRange, first: &FirstError)
             first.root.message
         ),
     );
-    d.related = first.chain.clone();
+    d.related = first.chain();
     d
 }

@@ -17,6 +17,7 @@ mod cycles;
 mod db;
 mod diagnostics;
 mod include_errors;
+mod include_graph;
 pub mod index;
 mod inherit;
 mod nav;

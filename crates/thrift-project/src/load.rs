@@ -198,6 +198,7 @@ pub fn load_with(
         let parsed = db.parse_changes(texts);
         db.insert_parsed(parsed);
         // Its includes, in order, are the next level.
+        let mut resolved_any = false;
         for (id, search) in searches {
             let names: Vec<String> = db
                 .summary(id)
@@ -211,11 +212,17 @@ pub fn load_with(
                 let (target, new) = intern(&found, key, &mut paths, &mut keys);
                 if let Ok(mut resolved) = resolved.write() {
                     resolved.entry(id).or_default().insert(include, target);
+                    resolved_any = true;
                 }
                 if new {
                     level.push(target);
                 }
             }
+        }
+        if resolved_any {
+            // The resolver reads the map just filled: the database's
+            // include graph must be built again.
+            db.includes_resolved_anew();
         }
     }
     files.retain(|(_, id)| db.contains(*id));

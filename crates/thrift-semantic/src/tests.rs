@@ -1630,6 +1630,34 @@ struct C {}
 }
 
 #[test]
+fn a_resolver_with_state_of_its_own_says_when_includes_resolve_anew() {
+    // As the language server's: includes resolve through a map that the
+    // database does not own.
+    let map: std::sync::Arc<std::sync::RwLock<HashMap<(u32, String), u32>>> =
+        std::sync::Arc::default();
+    let reader = map.clone();
+    let mut db = Database::new(move |from: FileId, include: &str| {
+        let map = reader.read().ok()?;
+        map.get(&(from.0, include.to_string())).copied().map(FileId)
+    });
+    let (a, b) = (FileId(0), FileId(1));
+    db.apply_change(a, "include \"b.thrift\"\nstruct A { 1: b.B b }\n");
+    db.apply_change(b, "include \"a.thrift\"\nstruct B {}\n");
+    map.write().unwrap().insert((0, "b.thrift".into()), 1);
+    db.includes_resolved_anew();
+    let codes = |db: &Database, f: FileId| -> Vec<&'static str> {
+        db.diagnostics(f).iter().map(|d| d.code.as_str()).collect()
+    };
+    assert!(!codes(&db, a).contains(&"T1002"));
+    assert_eq!(codes(&db, b), ["T1001"], "b's include is not found yet");
+    // `a.thrift` is found now: a cycle.
+    map.write().unwrap().insert((1, "a.thrift".into()), 0);
+    db.includes_resolved_anew();
+    assert!(codes(&db, a).contains(&"T1002"), "{:?}", codes(&db, a));
+    assert!(codes(&db, b).contains(&"T1002"), "{:?}", codes(&db, b));
+}
+
+#[test]
 fn included_file_errors_are_never_stale() {
     let (mut db, paths) = database(
         r#"

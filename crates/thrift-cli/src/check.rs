@@ -7,15 +7,12 @@ use std::{
     io::{self, Write},
     path::PathBuf,
     process::ExitCode,
-    sync::{
-        Arc,
-        atomic::{AtomicUsize, Ordering},
-    },
+    sync::Arc,
 };
 
 use thrift_config::{Config, LintLevel};
-use thrift_project::{Configs, FileOptions, FsTree, LoadOptions, Tree, normalize};
-use thrift_semantic::{Database, Diagnostic, FileId, Severity};
+use thrift_project::{Configs, FileOptions, FsTree, Tree, normalize};
+use thrift_semantic::{Diagnostic, FileId, Severity};
 
 use crate::{
     options::{self, Common, StdinTree, Stream, Verbose, describe_config, read_stdin, use_color},
@@ -93,9 +90,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let include_dirs: Vec<PathBuf> = args.include_dirs.iter().map(|d| cwd.join(d)).collect();
 
     // Load the inputs and what they include, each file in its config's
-    // dialect and with its include directories. No syntax trees are kept:
-    // each file is parsed again when it is checked, and its tree dropped
-    // after (a 5,000-file workspace's trees took 700 MB).
+    // dialect and with its include directories, and check them: each file
+    // parsed once, after what it includes, and its tree dropped once it is
+    // checked (a 5,000-file workspace's trees took 700 MB).
     let mut file_configs: HashMap<PathBuf, Arc<Config>> = HashMap::new();
     let load_started = verbose.elapsed_ms();
     let mut file_options = |path: &std::path::Path| {
@@ -123,13 +120,8 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 .collect(),
         }
     };
-    let loaded = thrift_project::load_with(
-        &mut *tree,
-        &inputs,
-        &cwd,
-        &mut file_options,
-        LoadOptions { keep_trees: false },
-    );
+    let (loaded, mut results) =
+        thrift_project::load_checked(&mut *tree, &inputs, &cwd, &mut file_options);
     warnings.extend(configs.warnings());
     for (key, e) in &loaded.errors {
         problems.push(Failure::in_file(
@@ -142,7 +134,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     if verbose.on() {
         verbose.say(|| {
             format!(
-                "loaded {} files ({} given, {} included) in {:.1} ms",
+                "loaded and checked {} files ({} given, {} included) in {:.1} ms",
                 loaded.paths.len(),
                 loaded.files.len(),
                 loaded.paths.len() - loaded.files.len(),
@@ -161,17 +153,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         }
     }
 
-    // Check the inputs, in parallel when there are many.
-    let check_started = verbose.elapsed_ms();
     let inputs: Vec<FileId> = loaded.files.iter().map(|(_, id)| *id).collect();
-    let mut results = check_all(&loaded.db, &inputs);
-    verbose.say(|| {
-        format!(
-            "checked {} files in {:.1} ms",
-            inputs.len(),
-            verbose.elapsed_ms() - check_started
-        )
-    });
 
     // Lint levels from the config.
     for (file, diagnostics) in &mut results {
@@ -267,6 +249,10 @@ pub fn run(args: CheckArgs) -> ExitCode {
         fixed_output.is_some(),
     );
     verbose.say(|| format!("done in {:.1} ms", verbose.elapsed_ms()));
+    // The process ends after this: freeing the database (every file's
+    // text, summary and index, one allocation at a time) is wasted work.
+    drop(report);
+    std::mem::forget(loaded);
     if exit != ExitCode::SUCCESS {
         return exit;
     }
@@ -340,45 +326,6 @@ fn finish(
         eprintln!("{}", report::summary_line(diagnostics, files));
     }
     ExitCode::SUCCESS
-}
-
-/// Checks files on all cores. The results keep the order of `files`.
-/// Each thread takes the next file not yet taken, so that a few large
-/// files do not leave a core idle.
-fn check_all(db: &Database, files: &[FileId]) -> Vec<(FileId, Vec<Diagnostic>)> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(files.len().max(1));
-    if threads <= 1 || files.len() < 16 {
-        return files.iter().map(|&f| (f, db.check_file(f))).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut results: Vec<(usize, Vec<Diagnostic>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                let next = &next;
-                scope.spawn(move || {
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(&file) = files.get(i) else {
-                            break out;
-                        };
-                        out.push((i, db.check_file(file)));
-                    }
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("a check thread panicked"))
-            .collect()
-    });
-    results.sort_by_key(|(i, _)| *i);
-    results
-        .into_iter()
-        .map(|(i, diagnostics)| (files[i], diagnostics))
-        .collect()
 }
 
 /// Applies `[lint]` levels: changes severities and drops what is `off`.

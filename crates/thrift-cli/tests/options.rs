@@ -405,7 +405,7 @@ fn verbose_says_configs_counts_and_timings() {
         ": 2 files to check, 2 entries skipped by `skip` or `exclude`".to_string(),
         format!("verbose: idl/a.thrift: config {}", idl.display()),
         format!("verbose: b.thrift: config {}", root.display()),
-        "verbose: checked 2 files in ".to_string(),
+        "verbose: loaded and checked 2 files (2 given, 0 included) in ".to_string(),
         "verbose: done in ".to_string(),
     ] {
         assert!(out.stderr.contains(&line), "{line}\n{}", out.stderr);

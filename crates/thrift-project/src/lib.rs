@@ -16,6 +16,7 @@
 //! It does IO (the semantic model below it does none). Problems are
 //! returned as values, [`Warning`]s and errors, for the caller to print.
 
+mod checked;
 mod configs;
 mod load;
 mod tree;
@@ -25,6 +26,7 @@ mod walk;
 use std::path::{Path, PathBuf};
 
 pub use crate::{
+    checked::{check_files, load_checked},
     configs::{Configs, missing_include_dirs},
     load::{FileOptions, LoadOptions, Loaded, load, load_with, resolve_include, search_path},
     tree::{Error, FsTree, GitTree, Tree, resolve_commit},

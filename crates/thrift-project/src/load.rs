@@ -137,114 +137,204 @@ pub fn load_with(
     options: &mut dyn FnMut(&Path) -> FileOptions,
     load_options: LoadOptions,
 ) -> Loaded {
-    let mut paths: Vec<PathBuf> = Vec::new();
-    let mut keys: Vec<String> = Vec::new();
-    let mut by_path: HashMap<PathBuf, FileId> = HashMap::new();
-    let mut level: Vec<FileId> = Vec::new();
-    let mut files: Vec<(String, FileId)> = Vec::new();
-    let mut intern =
-        |path: &Path, key: String, paths: &mut Vec<PathBuf>, keys: &mut Vec<String>| {
-            if let Some(id) = by_path.get(path) {
-                return (*id, false);
-            }
-            let id = FileId(paths.len() as u32);
-            paths.push(path.to_path_buf());
-            keys.push(key);
-            by_path.insert(path.to_path_buf(), id);
-            (id, true)
-        };
-    for (key, path) in inputs {
-        let (id, new) = intern(path, key.clone(), &mut paths, &mut keys);
-        if new {
-            level.push(id);
-            files.push((key.clone(), id));
-        }
-    }
-    // Each file is parsed once, into the database, as it is read; the
-    // resolver answers from the includes found so far, so the database
-    // never touches the disk.
-    let resolved: Arc<RwLock<HashMap<FileId, HashMap<String, FileId>>>> = Arc::default();
-    let resolver = resolved.clone();
-    let mut db = Database::new(move |from: FileId, include: &str| {
-        resolver.read().ok()?.get(&from)?.get(include).copied()
-    });
+    let (mut reader, level) = Reader::new(inputs);
+    let mut db = reader.database();
     db.set_keep_all_trees(load_options.keep_trees);
-    let mut errors = Vec::new();
-    while !level.is_empty() {
-        // Read the level, in order.
-        let mut texts: Vec<(FileId, String)> = Vec::with_capacity(level.len());
-        let mut searches: Vec<(FileId, Vec<PathBuf>)> = Vec::with_capacity(level.len());
-        for id in level.drain(..) {
-            let path = &paths[id.0 as usize];
-            let text = match tree.read(path) {
-                Ok(text) => text,
-                Err(e) => {
-                    if let Some((key, _)) = files.iter().find(|(_, f)| *f == id) {
-                        errors.push((key.clone(), e));
-                    }
-                    continue;
-                }
-            };
-            let file_options = options(path);
-            db.set_file_dialect(id, file_options.dialect);
-            db.set_file_name(id, path.to_str());
-            searches.push((
-                id,
-                search_path(path, file_options.include_dirs.iter().map(PathBuf::as_path)),
-            ));
-            texts.push((id, text));
-        }
-        // Parse it on all cores.
-        let parsed = db.parse_changes(texts);
-        db.insert_parsed(parsed);
-        // Its includes, in order, are the next level.
-        let mut resolved_any = false;
-        for (id, search) in searches {
-            let names: Vec<String> = db
-                .summary(id)
-                .map(|s| s.includes.iter().map(|i| i.path.clone()).collect())
-                .unwrap_or_default();
-            for include in names {
-                let Some(found) = resolve_include(&include, &search, tree) else {
-                    continue;
-                };
-                let key = crate::display(&crate::relative(&found, base));
-                let (target, new) = intern(&found, key, &mut paths, &mut keys);
-                if let Ok(mut resolved) = resolved.write() {
-                    resolved.entry(id).or_default().insert(include, target);
-                    resolved_any = true;
-                }
-                if new {
-                    level.push(target);
-                }
+    reader.load_levels(tree, base, options, &mut db, level);
+    reader.finish(db)
+}
+
+/// The state of a load: the files found so far, by id, and where their
+/// includes resolve (what the database's resolver reads).
+pub(crate) struct Reader {
+    paths: Vec<PathBuf>,
+    keys: Vec<String>,
+    by_path: HashMap<PathBuf, FileId>,
+    /// The inputs: `(key, id)`, in the order given.
+    pub(crate) files: Vec<(String, FileId)>,
+    errors: Vec<(String, Error)>,
+    resolved: Arc<RwLock<HashMap<FileId, HashMap<String, FileId>>>>,
+}
+
+impl Reader {
+    /// A load of `inputs`; returns the first level to read.
+    pub(crate) fn new(inputs: &[(String, PathBuf)]) -> (Reader, Vec<FileId>) {
+        let mut reader = Reader {
+            paths: Vec::new(),
+            keys: Vec::new(),
+            by_path: HashMap::new(),
+            files: Vec::new(),
+            errors: Vec::new(),
+            resolved: Arc::default(),
+        };
+        let mut level = Vec::new();
+        for (key, path) in inputs {
+            let (id, new) = reader.intern(path, key.clone());
+            if new {
+                level.push(id);
+                reader.files.push((key.clone(), id));
             }
         }
-        if resolved_any {
-            // The resolver reads the map just filled: the database's
-            // include graph must be built again.
-            db.includes_resolved_anew();
+        (reader, level)
+    }
+
+    /// A database whose resolver answers from the includes found so far,
+    /// so that it never touches the disk.
+    pub(crate) fn database(&self) -> Database {
+        let resolver = self.resolved.clone();
+        Database::new(move |from: FileId, include: &str| {
+            resolver.read().ok()?.get(&from)?.get(include).copied()
+        })
+    }
+
+    fn intern(&mut self, path: &Path, key: String) -> (FileId, bool) {
+        if let Some(id) = self.by_path.get(path) {
+            return (*id, false);
+        }
+        let id = FileId(self.paths.len() as u32);
+        self.paths.push(path.to_path_buf());
+        self.keys.push(key);
+        self.by_path.insert(path.to_path_buf(), id);
+        (id, true)
+    }
+
+    /// Reads file `id` and tells the database how to read it; returns its
+    /// text and where its includes are looked up. An input that cannot be
+    /// read is an error of the load; an included file, an unresolved
+    /// include (the checks report it).
+    pub(crate) fn read(
+        &mut self,
+        tree: &mut dyn Tree,
+        options: &mut dyn FnMut(&Path) -> FileOptions,
+        db: &mut Database,
+        id: FileId,
+    ) -> Option<(String, Vec<PathBuf>)> {
+        let path = &self.paths[id.0 as usize];
+        let text = match tree.read(path) {
+            Ok(text) => text,
+            Err(e) => {
+                if let Some((key, _)) = self.files.iter().find(|(_, f)| *f == id) {
+                    self.errors.push((key.clone(), e));
+                }
+                return None;
+            }
+        };
+        let file_options = options(path);
+        db.set_file_dialect(id, file_options.dialect);
+        db.set_file_name(id, path.to_str());
+        let search = search_path(path, file_options.include_dirs.iter().map(PathBuf::as_path));
+        Some((text, search))
+    }
+
+    /// Resolves `include` of file `from` along `search`; records where it
+    /// leads. Returns the file, and whether it is new to the load.
+    pub(crate) fn resolve(
+        &mut self,
+        tree: &dyn Tree,
+        base: &Path,
+        from: FileId,
+        include: String,
+        search: &[PathBuf],
+    ) -> Option<(FileId, bool)> {
+        let found = resolve_include(&include, search, tree)?;
+        let key = crate::display(&crate::relative(&found, base));
+        let (target, new) = self.intern(&found, key);
+        if let Ok(mut resolved) = self.resolved.write() {
+            resolved.entry(from).or_default().insert(include, target);
+        }
+        Some((target, new))
+    }
+
+    /// How many files the load found so far (read or not).
+    pub(crate) fn file_count(&self) -> usize {
+        self.paths.len()
+    }
+
+    /// Where `include` of `from` was resolved, if it was.
+    pub(crate) fn resolved(&self, from: FileId, include: &str) -> Option<FileId> {
+        self.resolved.read().ok()?.get(&from)?.get(include).copied()
+    }
+
+    /// Reads, parses and stores `level` and, level after level, what its
+    /// files include, found in their parsed summaries.
+    ///
+    /// Files are read one breadth-first level at a time: the level's files
+    /// are read (and `options` asked about each) in order, then parsed on
+    /// all cores ([`Database::parse_changes`]), then their includes are
+    /// resolved in order. Ids are given in the order a one-by-one
+    /// breadth-first walk gives them, so the result does not depend on the
+    /// number of cores.
+    pub(crate) fn load_levels(
+        &mut self,
+        tree: &mut dyn Tree,
+        base: &Path,
+        options: &mut dyn FnMut(&Path) -> FileOptions,
+        db: &mut Database,
+        mut level: Vec<FileId>,
+    ) {
+        while !level.is_empty() {
+            // Read the level, in order.
+            let mut texts: Vec<(FileId, String)> = Vec::with_capacity(level.len());
+            let mut searches: Vec<(FileId, Vec<PathBuf>)> = Vec::with_capacity(level.len());
+            for id in level.drain(..) {
+                if let Some((text, search)) = self.read(tree, options, db, id) {
+                    searches.push((id, search));
+                    texts.push((id, text));
+                }
+            }
+            // Parse it on all cores.
+            let parsed = db.parse_changes(texts);
+            db.insert_parsed(parsed);
+            // Its includes, in order, are the next level.
+            let mut resolved_any = false;
+            for (id, search) in searches {
+                let names: Vec<String> = db
+                    .summary(id)
+                    .map(|s| s.includes.iter().map(|i| i.path.clone()).collect())
+                    .unwrap_or_default();
+                for include in names {
+                    if let Some((target, new)) = self.resolve(tree, base, id, include, &search) {
+                        resolved_any = true;
+                        if new {
+                            level.push(target);
+                        }
+                    }
+                }
+            }
+            if resolved_any {
+                // The resolver reads the map just filled: the database's
+                // include graph must be built again.
+                db.includes_resolved_anew();
+            }
         }
     }
-    files.retain(|(_, id)| db.contains(*id));
-    let index = std::iter::repeat_with(OnceLock::new)
-        .take(paths.len())
-        .collect();
-    Loaded {
-        db,
-        files,
-        keys,
-        paths,
-        errors,
-        index,
+
+    /// The result: the inputs that were read, and every file's key and
+    /// path.
+    pub(crate) fn finish(self, db: Database) -> Loaded {
+        let mut files = self.files;
+        files.retain(|(_, id)| db.contains(*id));
+        let index = std::iter::repeat_with(OnceLock::new)
+            .take(self.paths.len())
+            .collect();
+        Loaded {
+            db,
+            files,
+            keys: self.keys,
+            paths: self.paths,
+            errors: self.errors,
+            index,
+        }
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    /// Files in memory, by path (shared with `parallel_tests`).
-    pub(super) struct Mem(pub(super) HashMap<PathBuf, String>);
+    /// Files in memory, by path (shared with `parallel_tests` and
+    /// `checked.rs`).
+    pub(crate) struct Mem(pub(crate) HashMap<PathBuf, String>);
 
     impl Tree for Mem {
         fn is_file(&self, path: &Path) -> bool {
@@ -348,7 +438,7 @@ mod tests {
 }
 
 #[cfg(test)]
-mod parallel_tests {
+pub(crate) mod parallel_tests {
     use std::collections::VecDeque;
 
     use super::*;
@@ -359,7 +449,7 @@ mod parallel_tests {
     /// errors that travel across includes (T1006), unresolved includes,
     /// a cycle, an fbthrift file and inputs given out of order: enough
     /// files for the parse to go to several threads.
-    fn workspace() -> (Mem, Vec<(String, PathBuf)>) {
+    pub(crate) fn workspace() -> (Mem, Vec<(String, PathBuf)>) {
         let mut files = HashMap::new();
         let mut add = |path: &str, text: String| {
             files.insert(PathBuf::from(path), text);
@@ -425,7 +515,7 @@ mod parallel_tests {
         (Mem(files), inputs)
     }
 
-    fn options(path: &Path) -> FileOptions {
+    pub(crate) fn options(path: &Path) -> FileOptions {
         FileOptions {
             // One file in a dialect of its own.
             dialect: path.ends_with("fb.thrift").then_some(Dialect::FbThrift),

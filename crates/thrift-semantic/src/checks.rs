@@ -426,6 +426,11 @@ fn check_field_list(cx: &mut Ctx<'_>, fields: Vec<ast::Field>, kind: FieldListKi
             }
         }
         let req = field.requiredness_token();
+        let requiredness = match req.as_ref().map(|t| t.kind()) {
+            Some(SyntaxKind::REQUIRED_KW) => Requiredness::Required,
+            Some(SyntaxKind::OPTIONAL_KW) => Requiredness::Optional,
+            _ => Requiredness::Default,
+        };
         if kind == FieldListKind::Union
             && let Some(default) = field.default_value()
         {
@@ -447,14 +452,14 @@ fn check_field_list(cx: &mut Ctx<'_>, fields: Vec<ast::Field>, kind: FieldListKi
                 union_default = Some(default.syntax().text_range());
             }
         }
-        if kind == FieldListKind::Throws && field.requiredness() == Requiredness::Required {
+        if kind == FieldListKind::Throws && requiredness == Requiredness::Required {
             cx.report(
                 Code::RequiredInThrows,
                 req.as_ref().map_or(name_range, |t| t.text_range()),
                 format!("exception `{name}` in a `throws` list is marked `required`; at most one exception is thrown"),
             );
         }
-        if kind == FieldListKind::Union && field.requiredness() == Requiredness::Required {
+        if kind == FieldListKind::Union && requiredness == Requiredness::Required {
             cx.report(
                 Code::RequiredInUnion,
                 req.as_ref().map_or(name_range, |t| t.text_range()),
@@ -463,7 +468,7 @@ fn check_field_list(cx: &mut Ctx<'_>, fields: Vec<ast::Field>, kind: FieldListKi
                 ),
             );
         }
-        if kind == FieldListKind::Arguments && field.requiredness() == Requiredness::Optional {
+        if kind == FieldListKind::Arguments && requiredness == Requiredness::Optional {
             cx.report(
                 Code::OptionalArgument,
                 req.as_ref().map_or(name_range, |t| t.text_range()),

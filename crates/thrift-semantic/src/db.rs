@@ -25,6 +25,7 @@ impl<F: Fn(FileId, &str) -> Option<FileId> + Send + Sync> IncludeResolver for F 
     }
 }
 
+#[derive(Clone)]
 pub(crate) struct FileData {
     pub(crate) text: Arc<str>,
     /// The syntax tree, when this file keeps it (see
@@ -369,6 +370,12 @@ impl Database {
                 }))
     }
 
+    /// The dialect `file` is read as: its own ([`Database::set_file_dialect`]),
+    /// else the database's; `None`: detected.
+    pub fn file_dialect(&self, file: FileId) -> Option<thrift_syntax::Dialect> {
+        self.dialect_of(file)
+    }
+
     fn dialect_of(&self, file: FileId) -> Option<thrift_syntax::Dialect> {
         self.file_dialects.get(&file).copied().or(self.dialect)
     }
@@ -615,6 +622,32 @@ impl Database {
 
     fn keeps(&self, file: FileId) -> bool {
         self.keep_all_trees || self.keep_trees.contains(&file)
+    }
+
+    /// Drops `file`'s syntax tree, if it keeps one, and keeps none at its
+    /// next change (unless all files keep theirs): for a caller that
+    /// parsed a few files with their trees, checked them, and is done
+    /// with them. Nothing else changes (no new revision).
+    pub fn drop_tree(&mut self, file: FileId) {
+        self.keep_trees.remove(&file);
+        if self.files.get(&file).is_none_or(|f| f.parse.is_none()) {
+            return;
+        }
+        let files = self.files_mut();
+        let Some(entry) = files.get_mut(&file) else {
+            return;
+        };
+        match Arc::get_mut(entry) {
+            Some(data) => data.parse = None,
+            // A snapshot holds the file: a copy without the tree.
+            None => {
+                let data = FileData {
+                    parse: None,
+                    ..(**entry).clone()
+                };
+                *entry = Arc::new(data);
+            }
+        }
     }
 
     /// Whether `file`'s syntax tree is in memory now.

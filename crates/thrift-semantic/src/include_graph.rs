@@ -72,7 +72,7 @@ impl IncludeGraph {
                 out
             })
             .collect();
-        let component_of = tarjan(&edges);
+        let component_of = strongly_connected_components(&edges);
         let count = component_of
             .iter()
             .map(|&c| c as usize + 1)
@@ -107,11 +107,13 @@ impl IncludeGraph {
     }
 }
 
-/// Tarjan's strongly connected components, without recursion (a chain of
-/// 100,000 includes must not overflow the stack). Returns each node's
-/// component; components come out sinks first, so a component's edges
-/// lead only to components numbered lower.
-fn tarjan(edges: &[Vec<u32>]) -> Vec<u32> {
+/// Tarjan's strongly connected components of a graph given as each
+/// node's edges, without recursion (a chain of 100,000 includes must not
+/// overflow the stack). Returns each node's component; components come
+/// out sinks first, so a component's edges lead only to components
+/// numbered lower. Public for callers that order files by their includes
+/// (`thrift-project`'s loader).
+pub fn strongly_connected_components(edges: &[Vec<u32>]) -> Vec<u32> {
     const UNSEEN: u32 = u32::MAX;
     let n = edges.len();
     let mut order = vec![UNSEEN; n];
@@ -257,7 +259,7 @@ impl Database {
 
 #[cfg(test)]
 mod tests {
-    use super::tarjan;
+    use super::strongly_connected_components as tarjan;
 
     #[test]
     fn components_come_out_sinks_first() {

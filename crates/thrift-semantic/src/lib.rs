@@ -28,6 +28,7 @@ mod values;
 pub use crate::{
     db::{Cancelled, ChangeImpact, Database, IncludeResolver, ParsedFiles},
     diagnostics::{Code, Diagnostic, Related, Severity},
+    include_graph::strongly_connected_components,
     nav::{EnumValueRef, FieldRef, Reference},
     resolve::{ConstResolution, DefRef, Resolution, Ty},
     summary::{BaseType, DefKind, DefSummary, FileSummary, TypeRef},

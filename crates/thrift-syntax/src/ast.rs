@@ -45,11 +45,28 @@ fn children<N: AstNode>(parent: &SyntaxNode) -> AstChildren<N> {
     }
 }
 
+/// Whether `parent` has a child element that `is` accepts, read from the
+/// green tree: no cursor is made per child. Most lookups of an optional
+/// part (a field's `required`, its default value) find nothing, and a walk
+/// over the cursor children made (and freed) one node per child to say so.
+fn has_child_kind(parent: &SyntaxNode, is: impl Fn(SyntaxKind, bool) -> bool) -> bool {
+    parent.green().children().any(|c| {
+        let kind = SyntaxKind::from(c.kind().0);
+        is(kind, c.as_node().is_some())
+    })
+}
+
 fn child<N: AstNode>(parent: &SyntaxNode) -> Option<N> {
+    if !has_child_kind(parent, |kind, node| node && N::can_cast(kind)) {
+        return None;
+    }
     parent.children().find_map(N::cast)
 }
 
 fn token(parent: &SyntaxNode, kind: SyntaxKind) -> Option<SyntaxToken> {
+    if !has_child_kind(parent, |k, node| !node && k == kind) {
+        return None;
+    }
     parent
         .children_with_tokens()
         .filter_map(SyntaxElement::into_token)
@@ -596,6 +613,11 @@ impl Field {
         child(&self.syntax)
     }
     pub fn requiredness_token(&self) -> Option<SyntaxToken> {
+        if !has_child_kind(&self.syntax, |k, node| {
+            !node && (k == REQUIRED_KW || k == OPTIONAL_KW)
+        }) {
+            return None;
+        }
         token(&self.syntax, REQUIRED_KW).or_else(|| token(&self.syntax, OPTIONAL_KW))
     }
     pub fn requiredness(&self) -> Requiredness {

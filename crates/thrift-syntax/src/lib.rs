@@ -313,6 +313,34 @@ pub fn parse_with(
 
 pub use rowan::NodeCache;
 
+/// The paths of the `include`s of `text` (without quotes, in order), from
+/// its tokens alone: each `include` keyword followed by a string. A
+/// fraction of the cost of a parse, for a caller that must know what a
+/// file includes before parsing it (to parse files after what they
+/// include). It agrees with the parse on every well-formed file; where a
+/// broken file reads otherwise, compare with the parsed includes.
+pub fn include_paths(text: &str, dialect: Option<Dialect>) -> Vec<String> {
+    let text = cut_to_limit(text);
+    if !text.contains("include") {
+        return Vec::new();
+    }
+    let lexed = lexer::lex_in(text, dialect.unwrap_or(Dialect::Apache));
+    let mut out = Vec::new();
+    let mut offset = 0usize;
+    let mut after_include = false;
+    for token in &lexed.tokens {
+        let len = usize::from(token.len);
+        if build_tree::is_significant(token.kind) {
+            if after_include && token.kind == SyntaxKind::STRING {
+                out.push(ast::unquote(&text[offset..offset + len]));
+            }
+            after_include = token.kind == SyntaxKind::INCLUDE_KW;
+        }
+        offset += len;
+    }
+    out
+}
+
 /// The text up to the 4 GiB that rowan's `u32` offsets can address.
 fn cut_to_limit(text: &str) -> &str {
     if text.len() < u32::MAX as usize {

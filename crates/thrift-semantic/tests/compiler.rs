@@ -189,3 +189,97 @@ fn agrees_with_the_apache_compiler_rule_by_rule() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Fields written without an id get one from a counter that starts at -1
+/// in each field list: a struct's, a function's arguments, and its
+/// `throws` list, which has a counter of its own. T1032 says which id
+/// the compiler assigns; these are the ids `thrift --gen json` (0.17)
+/// gave, checked again against it when it is installed.
+#[test]
+fn implicit_field_ids_are_the_compilers() {
+    let text = "exception E1 {}
+exception E2 {}
+service S {
+  void f(i32 a, i32 b) throws (E1 e1, E2 e2)
+  void g(1: i32 a, i32 b) throws (1: E1 e1, E2 e2)
+}
+struct X { i32 a; 1: i32 b; i32 c }
+";
+    let recorded: Vec<(String, i64)> = [
+        ("a", -1),
+        ("b", -2),
+        ("e1", -1),
+        ("e2", -2),
+        ("b", -1),
+        ("e2", -1),
+        ("a", -1),
+        ("c", -2),
+    ]
+    .iter()
+    .map(|(n, id)| (n.to_string(), *id))
+    .collect();
+
+    let mut db = thrift_semantic::Database::new(|_: thrift_semantic::FileId, _: &str| None);
+    db.apply_change(thrift_semantic::FileId(0), text);
+    let ours: Vec<(String, i64)> = db
+        .check_file(thrift_semantic::FileId(0))
+        .iter()
+        .filter(|d| d.code.as_str() == "T1032")
+        .map(|d| {
+            // "field `a` has no id; the compiler assigns -1, which ..."
+            let name = d.message.split('`').nth(1).unwrap().to_string();
+            let id = d
+                .message
+                .split("assigns ")
+                .nth(1)
+                .and_then(|rest| rest.split(',').next())
+                .and_then(|n| n.parse().ok())
+                .unwrap();
+            (name, id)
+        })
+        .collect();
+    assert_eq!(ours, recorded);
+
+    let Ok(out) = Command::new("thrift").arg("--version").output() else {
+        eprintln!("thrift is not installed: checked against the recorded ids only");
+        return;
+    };
+    assert!(out.status.success());
+    let tmp = std::env::temp_dir().join(format!("thrift-ids-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let file = tmp.join("ids.thrift");
+    std::fs::write(&file, text).unwrap();
+    let status = Command::new("thrift")
+        .args(["-nowarn", "--gen", "json", "-out"])
+        .arg(&tmp)
+        .arg(&file)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(tmp.join("ids.json")).unwrap()).unwrap();
+    let _ = std::fs::remove_dir_all(&tmp);
+    let implicit = |fields: &serde_json::Value| -> Vec<(String, i64)> {
+        fields
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["name"].as_str().unwrap().to_string(),
+                    f["key"].as_i64().unwrap(),
+                )
+            })
+            .filter(|(_, key)| *key < 0)
+            .collect()
+    };
+    let mut theirs = Vec::new();
+    for function in json["services"][0]["functions"].as_array().unwrap() {
+        theirs.extend(implicit(&function["arguments"]));
+        theirs.extend(implicit(&function["exceptions"]));
+    }
+    for s in json["structs"].as_array().unwrap() {
+        theirs.extend(implicit(&s["fields"]));
+    }
+    assert_eq!(theirs, recorded, "the compiler's ids");
+}

@@ -811,61 +811,7 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> UsedPrefixes {
         }
         match kind {
             SyntaxKind::LIST_TYPE => check_list_type(cx, &node),
-            SyntaxKind::NAME if cx.fbthrift && is_fbthrift_reserved(&node.text().to_string()) => {
-                // Allowed with `@thrift.AllowReservedIdentifier` on the item.
-                let allowed = node.parent().is_some_and(|item| {
-                    ast::structured_annotations(&item)
-                        .filter_map(|a| a.path())
-                        .any(|p| p.text().ends_with("AllowReservedIdentifier"))
-                });
-                if !allowed {
-                    let text = node.text().to_string();
-                    cx.report(
-                        Code::ReservedIdentifier,
-                        node.text_range(),
-                        format!("`{text}`: fbthrift reserves names that start with `fbthrift` (annotate the item with `@thrift.AllowReservedIdentifier` to use one)"),
-                    );
-                }
-            }
-            SyntaxKind::NAME if !cx.fbthrift && is_reserved_word(&node.text().to_string()) => {
-                let text = node.text().to_string();
-                cx.report(
-                    Code::ReservedWord,
-                    node.text_range(),
-                    format!("`{text}` is a reserved word in some target languages: Apache Thrift 0.12-0.17 reject it, and the PHP generator still does"),
-                );
-            }
-            // `1: i32 string`: Apache Thrift takes a keyword as a field or
-            // argument name since 0.18 (`FieldName` in thrifty.yy); 0.17
-            // and older reject it.
-            SyntaxKind::NAME if !cx.fbthrift && is_keyword_field_name(cx, &node) => {
-                let text = node.text().to_string();
-                cx.report(
-                    Code::ReservedWord,
-                    node.text_range(),
-                    format!("`{text}` is a keyword: Apache Thrift 0.18 and newer take it as a field name, but 0.17 and older reject it"),
-                );
-            }
-            // fbthrift lexes `a.b` as one identifier and takes it as any
-            // name (`1: string fancy.idl.name`); Apache takes it as the name
-            // of an enum value with a number (`a.b = 1`, not `a.b`).
-            SyntaxKind::NAME
-                if !cx.fbthrift
-                    && !node.parent().is_some_and(|p| {
-                        p.kind() == SyntaxKind::ENUM_VALUE
-                            && p.children_with_tokens().any(|t| t.kind() == SyntaxKind::EQ)
-                    })
-                    && node
-                        .children_with_tokens()
-                        .any(|t| t.kind() == SyntaxKind::DOT) =>
-            {
-                let text = node.text().to_string();
-                cx.report(
-                    Code::DottedName,
-                    node.text_range(),
-                    format!("`{text}`: a name cannot contain `.`; dots separate an include prefix from a name"),
-                );
-            }
+            SyntaxKind::NAME => with_text(&node, |text| check_name(cx, &node, text)),
             SyntaxKind::NAMED_TYPE | SyntaxKind::EXTENDS_CLAUSE => {
                 let Some(path) = node.children().find_map(ast::Path::cast) else {
                     continue;
@@ -1047,9 +993,81 @@ fn unknown_prefix(cx: &mut Ctx<'_>, range: TextRange, text: &str, prefix: &str) 
 
 /// A field or argument named with a keyword that the parser took as its
 /// name without an error (`uuid` is no keyword before Apache 0.18).
-fn is_keyword_field_name(cx: &Ctx<'_>, name: &SyntaxNode) -> bool {
-    let text = name.text().to_string();
-    matches!(SyntaxKind::from_keyword(&text), Some(k) if k != SyntaxKind::UUID_KW)
+/// Calls `f` with the text of a small node: borrowed from the green tree
+/// when it is one token (as names are), so that checking every name of a
+/// file allocates nothing.
+fn with_text<R>(node: &SyntaxNode, f: impl FnOnce(&str) -> R) -> R {
+    let green = node.green();
+    let mut children = green.children();
+    if let (Some(thrift_syntax::NodeOrToken::Token(token)), None) =
+        (children.next(), children.next())
+    {
+        return f(token.text());
+    }
+    f(&node.text().to_string())
+}
+
+/// The checks of a name: reserved words and identifiers, keywords as
+/// field names, dots in a name.
+fn check_name(cx: &mut Ctx<'_>, node: &SyntaxNode, text: &str) {
+    if cx.fbthrift {
+        if !is_fbthrift_reserved(text) {
+            return;
+        }
+        // Allowed with `@thrift.AllowReservedIdentifier` on the item.
+        let allowed = node.parent().is_some_and(|item| {
+            ast::structured_annotations(&item)
+                .filter_map(|a| a.path())
+                .any(|p| p.text().ends_with("AllowReservedIdentifier"))
+        });
+        if !allowed {
+            cx.report(
+                Code::ReservedIdentifier,
+                node.text_range(),
+                format!("`{text}`: fbthrift reserves names that start with `fbthrift` (annotate the item with `@thrift.AllowReservedIdentifier` to use one)"),
+            );
+        }
+        return;
+    }
+    if is_reserved_word(text) {
+        cx.report(
+            Code::ReservedWord,
+            node.text_range(),
+            format!("`{text}` is a reserved word in some target languages: Apache Thrift 0.12-0.17 reject it, and the PHP generator still does"),
+        );
+    } else if is_keyword_field_name(cx, node, text) {
+        // `1: i32 string`: Apache Thrift takes a keyword as a field or
+        // argument name since 0.18 (`FieldName` in thrifty.yy); 0.17 and
+        // older reject it.
+        cx.report(
+            Code::ReservedWord,
+            node.text_range(),
+            format!("`{text}` is a keyword: Apache Thrift 0.18 and newer take it as a field name, but 0.17 and older reject it"),
+        );
+    } else if text.contains('.')
+        // fbthrift lexes `a.b` as one identifier and takes it as any name
+        // (`1: string fancy.idl.name`); Apache takes it as the name of an
+        // enum value with a number (`a.b = 1`, not `a.b`).
+        && !node.parent().is_some_and(|p| {
+            p.kind() == SyntaxKind::ENUM_VALUE
+                && p.children_with_tokens().any(|t| t.kind() == SyntaxKind::EQ)
+        })
+        && node
+            .children_with_tokens()
+            .any(|t| t.kind() == SyntaxKind::DOT)
+    {
+        cx.report(
+            Code::DottedName,
+            node.text_range(),
+            format!(
+                "`{text}`: a name cannot contain `.`; dots separate an include prefix from a name"
+            ),
+        );
+    }
+}
+
+fn is_keyword_field_name(cx: &Ctx<'_>, name: &SyntaxNode, text: &str) -> bool {
+    matches!(SyntaxKind::from_keyword(text), Some(k) if k != SyntaxKind::UUID_KW)
         && name.parent().is_some_and(|p| p.kind() == SyntaxKind::FIELD)
         && !cx
             .out

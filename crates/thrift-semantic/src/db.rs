@@ -624,28 +624,26 @@ impl Database {
         self.keep_all_trees || self.keep_trees.contains(&file)
     }
 
-    /// Drops `file`'s syntax tree, if it keeps one, and keeps none at its
-    /// next change (unless all files keep theirs): for a caller that
-    /// parsed a few files with their trees, checked them, and is done
-    /// with them. Nothing else changes (no new revision).
-    pub fn drop_tree(&mut self, file: FileId) {
+    /// Takes `file`'s syntax tree out of the database, if it keeps one,
+    /// and keeps none at its next change (unless all files keep theirs):
+    /// for a caller that parsed a few files with their trees, checked
+    /// them, and is done with them (and may free the trees on another
+    /// thread). Nothing else changes (no new revision).
+    pub fn take_tree(&mut self, file: FileId) -> Option<Parse<ast::SourceFile>> {
         self.keep_trees.remove(&file);
         if self.files.get(&file).is_none_or(|f| f.parse.is_none()) {
-            return;
+            return None;
         }
-        let files = self.files_mut();
-        let Some(entry) = files.get_mut(&file) else {
-            return;
-        };
+        let entry = self.files_mut().get_mut(&file)?;
         match Arc::get_mut(entry) {
-            Some(data) => data.parse = None,
+            Some(data) => data.parse.take(),
             // A snapshot holds the file: a copy without the tree.
             None => {
                 let data = FileData {
                     parse: None,
                     ..(**entry).clone()
                 };
-                *entry = Arc::new(data);
+                std::mem::replace(entry, Arc::new(data)).parse.clone()
             }
         }
     }

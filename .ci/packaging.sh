@@ -7,8 +7,8 @@
 #  1. the versions and metadata of every package agree (check-metadata.py);
 #  2. `pip install .` into a fresh virtual environment: thrift-fmt,
 #     thrift-lint and thrift-ls run from it, and `python -m thrift_lint`;
-#  3. the release scripts on this platform's wheel: the archive and its
-#     SHA-256, the binaries in it, the smoke test, SHA256SUMS;
+#  3. the sdist builds this platform's wheel; the release scripts on it:
+#     the archive and its SHA-256, the binaries in it, the smoke test;
 #  4. the GitHub Action's install step installs that wheel with cargo off
 #     the PATH, and action.yml never builds from source;
 #  5. the pre-commit hooks, with the real pre-commit from PyPI, through
@@ -42,15 +42,20 @@ passed=$((passed + 1))
 # pre-commit from PyPI (for step 5); its environment has PyYAML for the
 # checks of action.yml and the registry entries.
 "$python" -m venv "$work/tools-venv"
-"$work/tools-venv/bin/python" -m pip install "${pip_quiet[@]}" pre-commit
+"$work/tools-venv/bin/python" -m pip install "${pip_quiet[@]}" pre-commit 'maturin>=1.9,<2'
 tools_python="$work/tools-venv/bin/python"
 pre_commit="$work/tools-venv/bin/pre-commit"
+
+echo "== packaging: crates/thrift-tools (its own workspace): fmt, clippy"
+cargo fmt --manifest-path crates/thrift-tools/Cargo.toml --check
+cargo clippy --manifest-path crates/thrift-tools/Cargo.toml --all-targets --locked --quiet -- -D warnings
+pass "cargo fmt --check and cargo clippy -D warnings on crates/thrift-tools"
 
 echo "== packaging: pip install . into a fresh virtual environment"
 "$python" -m venv "$work/venv"
 venv_bin="$work/venv/bin"
 start=$(date +%s)
-"$venv_bin/python" -m pip install "${pip_quiet[@]}" . >"$work/pip-install.log" 2>&1 \
+"$venv_bin/python" -m pip install "${pip_quiet[@]}" . </dev/null >"$work/pip-install.log" 2>&1 \
   || { tail -n 40 "$work/pip-install.log"; fail "pip install ."; }
 echo "pip install . took $(elapsed "$start") (a release build of the three binaries; log: $work/pip-install.log)"
 for command in thrift-fmt thrift-lint thrift-ls; do
@@ -67,12 +72,17 @@ rc=0; "$venv_bin/python" -m thrift_lint check examples/broken >/dev/null 2>&1 ||
 [ "$rc" = 1 ] || fail "python -m thrift_lint check examples/broken exited $rc, not 1 (its exit code is thrift-lint's)"
 pass "python -m thrift_lint passes thrift-lint's exit code on (1 on examples/broken)"
 
-echo "== packaging: the release scripts on this platform's wheel"
+echo "== packaging: the sdist, and this platform's wheel built from it"
 start=$(date +%s)
-"$venv_bin/python" -m pip wheel "${pip_quiet[@]}" --no-deps --wheel-dir "$work/wheels" . >"$work/pip-wheel.log" 2>&1 \
-  || { tail -n 40 "$work/pip-wheel.log"; fail "pip wheel ."; }
+"$work/tools-venv/bin/maturin" sdist --out "$work/sdist" >"$work/sdist.log" 2>&1 || { cat "$work/sdist.log"; fail "maturin sdist"; }
+sdist="$work/sdist/thrift_lint-$version.tar.gz"
+[ -f "$sdist" ] || fail "no $sdist"
+"$venv_bin/python" -m pip wheel "${pip_quiet[@]}" --no-deps --wheel-dir "$work/wheels" "$sdist" </dev/null >"$work/pip-wheel.log" 2>&1 \
+  || { tail -n 40 "$work/pip-wheel.log"; fail "pip wheel $(basename "$sdist")"; }
 wheel="$(ls "$work"/wheels/thrift_lint-"$version"-*.whl)"
-echo "built $(basename "$wheel") in $(elapsed "$start")"
+pass "$(basename "$sdist") builds $(basename "$wheel") ($(elapsed "$start"))"
+
+echo "== packaging: the release scripts on that wheel"
 host_target="$(rustc -vV | sed -n 's/^host: //p')"
 archive="$("$python" .ci/release/archive.py --wheel "$wheel" --target "$host_target" --out "$work/release" --bin-dir "$work/bin")"
 (cd "$work/release" && sha256sum -c "$(basename "$archive").sha256")
@@ -136,6 +146,8 @@ scratch_repo() { # DIR: a git repository with an unformatted and a broken file
   git -C "$1" init -q
   cp editors/vscode/test/e2e/fixtures/unformatted.thrift "$1/service.thrift"
   cp examples/broken/semantic.thrift "$1/broken.thrift"
+  printf 'namespace py scratch\n\nstruct User{1:required i64 id\n2:optional string name}\n' \
+    | "$venv_bin/thrift-fmt" --stdin-filepath good.thrift >"$1/good.thrift"
   git -C "$1" add -A
   git -C "$1" commit -q -m scratch
 }
@@ -150,7 +162,7 @@ check_hooks() { # SCRATCH REPO LABEL
   read -r rc log < <(run_hook "$scratch" "$repo" thrift-fmt service.thrift)
   [ "$rc" = 0 ] || { cat "$log"; fail "$label: the second thrift-fmt run exited $rc"; }
   pass "$label: the second thrift-fmt run passes"
-  read -r rc log < <(run_hook "$scratch" "$repo" thrift-lint service.thrift)
+  read -r rc log < <(run_hook "$scratch" "$repo" thrift-lint good.thrift)
   [ "$rc" = 0 ] || { cat "$log"; fail "$label: thrift-lint on a good file exited $rc"; }
   pass "$label: thrift-lint passes on a good file"
   read -r rc log < <(run_hook "$scratch" "$repo" thrift-lint broken.thrift)
@@ -158,9 +170,21 @@ check_hooks() { # SCRATCH REPO LABEL
   pass "$label: thrift-lint fails on a broken file ($(grep -c 'error\[T' "$log") errors)"
 }
 # This checkout: pre-commit pip-installs it, which builds it from source
-# (CARGO_TARGET_DIR keeps the dependencies built above).
+# (CARGO_TARGET_DIR keeps the dependencies built above). try-repo on a
+# checkout with changes makes a new commit of them for each run, and so a
+# new build; then the runs use one commit of the working tree instead.
+hooks_repo="$ROOT"
+if [ -n "$(git status --porcelain)" ]; then
+  hooks_repo="$work/checkout"
+  git clone -q "$ROOT" "$hooks_repo"
+  git ls-files -z -co --exclude-standard | while IFS= read -r -d '' f; do
+    if [ -e "$f" ]; then mkdir -p "$hooks_repo/$(dirname "$f")" && cp -p "$f" "$hooks_repo/$f"; else rm -f "$hooks_repo/$f"; fi
+  done
+  git -C "$hooks_repo" add -A && git -C "$hooks_repo" commit -q -m "the working tree"
+  echo "the checkout has changes: the hooks run from a commit of its working tree ($hooks_repo)"
+fi
 scratch_repo "$work/scratch"
-check_hooks "$work/scratch" "$ROOT" "try-repo this checkout"
+check_hooks "$work/scratch" "$hooks_repo" "try-repo this checkout"
 # The mirror the release publishes: it depends on the thrift-lint wheel,
 # given here from $work/wheels (PyPI has no such version yet).
 .ci/release/pre-commit-mirror.sh "$version" "$work/mirror"

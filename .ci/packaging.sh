@@ -35,6 +35,13 @@ elapsed() { echo "$(( $(date +%s) - $1 )) s"; }
 fail() { echo "FAIL: $*" >&2; exit 1; }
 passed=0
 pass() { echo "ok   $*"; passed=$((passed + 1)); }
+snapshot() { # DIR: a clone of this checkout with its working tree committed
+  git clone -q "$ROOT" "$1"
+  git ls-files -z -co --exclude-standard | while IFS= read -r -d '' f; do
+    if [ -e "$f" ]; then mkdir -p "$1/$(dirname "$f")" && cp -p "$f" "$1/$f"; else rm -f "$1/$f"; fi
+  done
+  git -C "$1" add -A && git -C "$1" commit -q --allow-empty -m "the working tree"
+}
 
 echo "== packaging: versions and metadata"
 "$python" .ci/release/check-metadata.py
@@ -50,6 +57,19 @@ echo "== packaging: crates/thrift-tools (its own workspace): fmt, clippy"
 cargo fmt --manifest-path crates/thrift-tools/Cargo.toml --check
 cargo clippy --manifest-path crates/thrift-tools/Cargo.toml --all-targets --locked --quiet -- -D warnings
 pass "cargo fmt --check and cargo clippy -D warnings on crates/thrift-tools"
+
+echo "== packaging: bump-version.sh (on a copy)"
+if ! command -v npm >/dev/null 2>&1; then
+  echo "SKIPPED: npm is not installed, and bump-version.sh needs it (npm version)"
+else
+  snapshot "$work/bump"
+  (cd "$work/bump" && .ci/release/bump-version.sh 0.2.0-rc.1 >"$work/bump.log" 2>&1) || { cat "$work/bump.log"; fail "bump-version.sh"; }
+  changed="$(git -C "$work/bump" diff --name-only | tr '\n' ' ')"
+  [ "$changed" = "Cargo.lock Cargo.toml crates/thrift-tools/Cargo.lock crates/thrift-tools/Cargo.toml editors/registries/mason/thrift-tools/package.yaml editors/vscode/package-lock.json editors/vscode/package.json " ] \
+    || fail "bump-version.sh changed: $changed"
+  grep -q '^version = "0.2.0-rc.1"$' "$work/bump/crates/thrift-tools/Cargo.toml" || fail "bump-version.sh: crates/thrift-tools"
+  pass "bump-version.sh 0.2.0-rc.1: both workspaces, both lock files, the extension and the mason entry; check-metadata.py passes"
+fi
 
 echo "== packaging: pip install . into a fresh virtual environment"
 "$python" -m venv "$work/venv"
@@ -176,11 +196,7 @@ check_hooks() { # SCRATCH REPO LABEL
 hooks_repo="$ROOT"
 if [ -n "$(git status --porcelain)" ]; then
   hooks_repo="$work/checkout"
-  git clone -q "$ROOT" "$hooks_repo"
-  git ls-files -z -co --exclude-standard | while IFS= read -r -d '' f; do
-    if [ -e "$f" ]; then mkdir -p "$hooks_repo/$(dirname "$f")" && cp -p "$f" "$hooks_repo/$f"; else rm -f "$hooks_repo/$f"; fi
-  done
-  git -C "$hooks_repo" add -A && git -C "$hooks_repo" commit -q -m "the working tree"
+  snapshot "$hooks_repo"
   echo "the checkout has changes: the hooks run from a commit of its working tree ($hooks_repo)"
 fi
 scratch_repo "$work/scratch"

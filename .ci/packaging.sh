@@ -7,8 +7,8 @@
 #  1. the versions and metadata of every package agree (check-metadata.py);
 #  2. `pip install .` into a fresh virtual environment: thrift-fmt,
 #     thrift-lint and thrift-ls run from it, and `python -m thrift_lint`;
-#  3. the sdist builds this platform's wheel; the release scripts on it:
-#     the archive and its SHA-256, the binaries in it, the smoke test;
+#  3. the sdist has what its build needs; the release scripts on this
+#     platform's wheel: the archive and its SHA-256, the smoke test;
 #  4. the GitHub Action's install step installs that wheel with cargo off
 #     the PATH, and action.yml never builds from source;
 #  5. the pre-commit hooks, with the real pre-commit from PyPI, through
@@ -55,7 +55,8 @@ pre_commit="$work/tools-venv/bin/pre-commit"
 
 echo "== packaging: crates/thrift-tools (its own workspace): fmt, clippy"
 cargo fmt --manifest-path crates/thrift-tools/Cargo.toml --check
-cargo clippy --manifest-path crates/thrift-tools/Cargo.toml --all-targets --locked --quiet -- -D warnings
+# In the root's target directory: the dependencies are checked there already.
+CARGO_TARGET_DIR="$ROOT/target" cargo clippy --manifest-path crates/thrift-tools/Cargo.toml --all-targets --locked --quiet -- -D warnings
 pass "cargo fmt --check and cargo clippy -D warnings on crates/thrift-tools"
 
 echo "== packaging: bump-version.sh (on a copy)"
@@ -92,15 +93,24 @@ rc=0; "$venv_bin/python" -m thrift_lint check examples/broken >/dev/null 2>&1 ||
 [ "$rc" = 1 ] || fail "python -m thrift_lint check examples/broken exited $rc, not 1 (its exit code is thrift-lint's)"
 pass "python -m thrift_lint passes thrift-lint's exit code on (1 on examples/broken)"
 
-echo "== packaging: the sdist, and this platform's wheel built from it"
-start=$(date +%s)
+echo "== packaging: the sdist, and this platform's wheel"
 "$work/tools-venv/bin/maturin" sdist --out "$work/sdist" >"$work/sdist.log" 2>&1 || { cat "$work/sdist.log"; fail "maturin sdist"; }
 sdist="$work/sdist/thrift_lint-$version.tar.gz"
-[ -f "$sdist" ] || fail "no $sdist"
-"$venv_bin/python" -m pip wheel "${pip_quiet[@]}" --no-deps --wheel-dir "$work/wheels" "$sdist" </dev/null >"$work/pip-wheel.log" 2>&1 \
-  || { tail -n 40 "$work/pip-wheel.log"; fail "pip wheel $(basename "$sdist")"; }
+# What a build from it needs: the packaging crate with its lock file, the
+# crates it depends on, the Python module, and no build output.
+listing="$(tar -tzf "$sdist")"
+for f in pyproject.toml Cargo.toml crates/thrift-tools/Cargo.toml crates/thrift-tools/Cargo.lock \
+         python/thrift_lint/__main__.py LICENSE-MIT LICENSE-APACHE \
+         $(cargo metadata --no-deps --format-version 1 | "$python" -c 'import json,sys; print(" ".join("crates/%s/src/lib.rs" % p["name"] for p in json.load(sys.stdin)["packages"]))'); do
+  grep -qx "thrift_lint-$version/$f" <<<"$listing" || fail "$(basename "$sdist") has no $f"
+done
+! grep -q '/target/' <<<"$listing" || fail "$(basename "$sdist") has build output"
+pass "$(basename "$sdist"): $(wc -l <<<"$listing") files, all that its build needs (built from it by hand: see docs/install.md)"
+# The wheel of this checkout (the build above, so it takes seconds). The
+# release builds one per platform in the same way (maturin-action).
+"$venv_bin/python" -m pip wheel "${pip_quiet[@]}" --no-deps --wheel-dir "$work/wheels" . </dev/null >"$work/pip-wheel.log" 2>&1 \
+  || { tail -n 40 "$work/pip-wheel.log"; fail "pip wheel ."; }
 wheel="$(ls "$work"/wheels/thrift_lint-"$version"-*.whl)"
-pass "$(basename "$sdist") builds $(basename "$wheel") ($(elapsed "$start"))"
 
 echo "== packaging: the release scripts on that wheel"
 host_target="$(rustc -vV | sed -n 's/^host: //p')"
@@ -152,47 +162,50 @@ echo "== packaging: pre-commit hooks (pre-commit from PyPI)"
 "$pre_commit" --version
 export PRE_COMMIT_HOME="$work/pre-commit-home"
 export GIT_AUTHOR_NAME=ci GIT_AUTHOR_EMAIL=ci@example.invalid GIT_COMMITTER_NAME=ci GIT_COMMITTER_EMAIL=ci@example.invalid
-# `pre-commit try-repo REPO HOOK --files F` in the scratch repository $1;
-# its output goes to $work/pre-commit-<n>.log. Echoes the exit code.
-run_hook() {
-  local scratch="$1" repo="$2" hook="$3" file="$4" log
-  log="$work/pre-commit-$RANDOM.log"
-  local rc=0
-  (cd "$scratch" && "$pre_commit" try-repo "$repo" "$hook" --files "$file") </dev/null >"$log" 2>&1 || rc=$?
-  echo "$rc $log"
-}
-scratch_repo() { # DIR: a git repository with an unformatted and a broken file
+# pre-commit try-repo installs the hooks into a new store on every run
+# (for this checkout, a build), so each repository is tried twice, with
+# both hooks on three files: unformatted.thrift (lint-clean),
+# good.thrift and broken.thrift (errors), then on the first two again.
+scratch_repo() { # DIR: a git repository with those files
   mkdir -p "$1"
   git -C "$1" init -q
-  cp editors/vscode/test/e2e/fixtures/unformatted.thrift "$1/service.thrift"
+  printf 'namespace py scratch\n\nstruct User{1:required i64 id\n2:optional string name}\n' >"$1/unformatted.thrift"
+  "$venv_bin/thrift-fmt" --stdin-filepath good.thrift <"$1/unformatted.thrift" >"$1/good.thrift"
   cp examples/broken/semantic.thrift "$1/broken.thrift"
-  printf 'namespace py scratch\n\nstruct User{1:required i64 id\n2:optional string name}\n' \
-    | "$venv_bin/thrift-fmt" --stdin-filepath good.thrift >"$1/good.thrift"
   git -C "$1" add -A
   git -C "$1" commit -q -m scratch
 }
+# The status line pre-commit prints for a hook: Passed or Failed.
+hook_status() { sed -n "s/^$2\.\.*\(Passed\|Failed\)\$/\1/p" "$1"; }
 check_hooks() { # SCRATCH REPO LABEL
-  local scratch="$1" repo="$2" label="$3" r
+  local scratch="$1" repo="$2" label="$3" log rc
+  log="$work/pre-commit-$(basename "$scratch")-1.log"
   start=$(date +%s)
-  read -r rc log < <(run_hook "$scratch" "$repo" thrift-fmt service.thrift)
-  [ "$rc" = 1 ] && grep -q 'files were modified by this hook' "$log" || { cat "$log"; fail "$label: thrift-fmt on an unformatted file exited $rc"; }
-  git -C "$scratch" diff --quiet && { cat "$log"; fail "$label: thrift-fmt did not change service.thrift"; }
-  "$venv_bin/thrift-fmt" --check "$scratch/service.thrift" || fail "$label: service.thrift is not formatted after the hook"
-  pass "$label: thrift-fmt fails on an unformatted file and formats it (first run, with the hook's install: $(elapsed "$start"))"
-  read -r rc log < <(run_hook "$scratch" "$repo" thrift-fmt service.thrift)
-  [ "$rc" = 0 ] || { cat "$log"; fail "$label: the second thrift-fmt run exited $rc"; }
-  pass "$label: the second thrift-fmt run passes"
-  read -r rc log < <(run_hook "$scratch" "$repo" thrift-lint good.thrift)
-  [ "$rc" = 0 ] || { cat "$log"; fail "$label: thrift-lint on a good file exited $rc"; }
-  pass "$label: thrift-lint passes on a good file"
-  read -r rc log < <(run_hook "$scratch" "$repo" thrift-lint broken.thrift)
-  [ "$rc" = 1 ] && grep -q 'error\[T[0-9]*\]' "$log" || { cat "$log"; fail "$label: thrift-lint on a broken file exited $rc"; }
-  pass "$label: thrift-lint fails on a broken file ($(grep -c 'error\[T' "$log") errors)"
+  rc=0
+  (cd "$scratch" && "$pre_commit" try-repo "$repo" --files unformatted.thrift good.thrift broken.thrift) </dev/null >"$log" 2>&1 || rc=$?
+  [ "$rc" = 1 ] || { cat "$log"; fail "$label: the first run exited $rc, not 1"; }
+  [ "$(hook_status "$log" thrift-fmt)" = Failed ] && grep -q 'files were modified by this hook' "$log" \
+    || { cat "$log"; fail "$label: thrift-fmt did not fail for the file it changed"; }
+  git -C "$scratch" diff --quiet good.thrift broken.thrift || fail "$label: thrift-fmt changed a formatted file or one with errors"
+  ! git -C "$scratch" diff --quiet unformatted.thrift || fail "$label: thrift-fmt did not change unformatted.thrift"
+  cmp -s "$scratch/unformatted.thrift" "$scratch/good.thrift" || fail "$label: unformatted.thrift is not thrift-fmt's output after the hook"
+  pass "$label: thrift-fmt fails on an unformatted file, and formats it (with the hooks' install: $(elapsed "$start"))"
+  [ "$(hook_status "$log" thrift-lint)" = Failed ] && grep -q 'error\[T[0-9]*\].*' "$log" \
+    && grep -q -- '--> broken.thrift' "$log" && ! grep -q -- '--> good.thrift\|--> unformatted.thrift' "$log" \
+    || { cat "$log"; fail "$label: thrift-lint did not fail on broken.thrift alone"; }
+  pass "$label: thrift-lint fails on the broken file ($(grep -c '^error\[T' "$log") errors), and only there"
+  log="$work/pre-commit-$(basename "$scratch")-2.log"
+  start=$(date +%s)
+  rc=0
+  (cd "$scratch" && "$pre_commit" try-repo "$repo" --files unformatted.thrift good.thrift) </dev/null >"$log" 2>&1 || rc=$?
+  [ "$rc" = 0 ] && [ "$(hook_status "$log" thrift-fmt)" = Passed ] && [ "$(hook_status "$log" thrift-lint)" = Passed ] \
+    || { cat "$log"; fail "$label: the second run exited $rc"; }
+  pass "$label: the second run passes, both hooks ($(elapsed "$start"))"
 }
 # This checkout: pre-commit pip-installs it, which builds it from source
-# (CARGO_TARGET_DIR keeps the dependencies built above). try-repo on a
-# checkout with changes makes a new commit of them for each run, and so a
-# new build; then the runs use one commit of the working tree instead.
+# (CARGO_TARGET_DIR keeps the dependencies built above). With changes in
+# the working tree, a commit of all of it (try-repo's own would leave out
+# new files).
 hooks_repo="$ROOT"
 if [ -n "$(git status --porcelain)" ]; then
   hooks_repo="$work/checkout"
@@ -223,7 +236,8 @@ for crate in $(cargo metadata --no-deps --format-version 1 | "$python" -c 'impor
 done
 cargo package --manifest-path crates/thrift-tools/Cargo.toml --no-verify "${patches[@]}" >>"$work/cargo-package.log" 2>&1 \
   || { tail -n 20 "$work/cargo-package.log"; fail "cargo package thrift-tools"; }
-crates="$(ls "$CARGO_TARGET_DIR"/package/ | grep -c -- "-$version\.crate$")"
+crates=0
+for crate_file in "$CARGO_TARGET_DIR"/package/*-"$version".crate; do [ -f "$crate_file" ] && crates=$((crates + 1)); done
 [ "$crates" = 10 ] || fail "$crates .crate files of version $version in $CARGO_TARGET_DIR/package, not 10"
 pass "cargo package: 10 crates in $(elapsed "$start")"
 

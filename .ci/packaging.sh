@@ -165,13 +165,15 @@ export GIT_AUTHOR_NAME=ci GIT_AUTHOR_EMAIL=ci@example.invalid GIT_COMMITTER_NAME
 # pre-commit try-repo installs the hooks into a new store on every run
 # (for this checkout, a build), so each repository is tried twice, with
 # both hooks on three files: unformatted.thrift (lint-clean),
-# good.thrift and broken.thrift (errors), then on the first two again.
+# good.thrift and broken.thrift (formatted, with lint errors), then on the
+# first two again.
 scratch_repo() { # DIR: a git repository with those files
   mkdir -p "$1"
   git -C "$1" init -q
   printf 'namespace py scratch\n\nstruct User{1:required i64 id\n2:optional string name}\n' >"$1/unformatted.thrift"
   "$venv_bin/thrift-fmt" --stdin-filepath good.thrift <"$1/unformatted.thrift" >"$1/good.thrift"
-  cp examples/broken/semantic.thrift "$1/broken.thrift"
+  # Formatted, so that only thrift-lint has something to say about it.
+  "$venv_bin/thrift-fmt" --stdin-filepath broken.thrift <examples/broken/semantic.thrift >"$1/broken.thrift"
   git -C "$1" add -A
   git -C "$1" commit -q -m scratch
 }

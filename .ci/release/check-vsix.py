@@ -62,26 +62,35 @@ def main() -> int:
     repo_url = repo.get("url") if isinstance(repo, dict) else repo
     check(bool(repo_url) and str(repo_url).startswith("https://"), f"repository: {repo_url}")
 
-    icon = pkg.get("icon", "")
-    icon_member = f"extension/{icon}"
-    if icon and icon_member in names:
-        data = zf.read(icon_member)
-        is_png = data[:8] == b"\x89PNG\r\n\x1a\n"
-        width, height = struct.unpack(">II", data[16:24]) if is_png else (0, 0)
-        check(is_png and width >= 128 and height >= 128, f"icon {icon}: PNG {width}x{height}")
-    else:
-        check(False, f"icon {icon!r} is in the package")
+    manifest = ET.fromstring(zf.read("extension.vsixmanifest"))
+    # The files the marketplaces show, as the manifest names them (vsce
+    # stores README.md and CHANGELOG.md as readme.md and changelog.md).
+    assets = {
+        a.get("Type"): a.get("Path") for a in manifest.iter(f"{VSIX_NS}Asset")
+    }
 
-    for member in ("README.md", "CHANGELOG.md", "LICENSE-MIT", "LICENSE-APACHE"):
+    def asset(kind: str, what: str) -> bytes | None:
+        path = assets.get(kind)
+        ok = path is not None and path in names
+        check(ok, f"{what}: {path}")
+        return zf.read(path) if ok else None
+
+    icon = asset("Microsoft.VisualStudio.Services.Icons.Default", "the icon")
+    if icon is not None:
+        is_png = icon[:8] == b"\x89PNG\r\n\x1a\n"
+        width, height = struct.unpack(">II", icon[16:24]) if is_png else (0, 0)
+        check(is_png and width >= 128 and height >= 128, f"the icon is a PNG of at least 128x128: {width}x{height}")
+    readme = asset("Microsoft.VisualStudio.Services.Content.Details", "the README")
+    asset("Microsoft.VisualStudio.Services.Content.Changelog", "the changelog")
+    for member in ("LICENSE-MIT", "LICENSE-APACHE"):
         check(f"extension/{member}" in names, f"{member} is in the package")
-    if "extension/README.md" in names:
-        readme = zf.read("extension/README.md").decode()
-        images = re.findall(r"!\[[^\]]*\]\(([^)\s]+)", readme) + re.findall(r'<img[^>]+src="([^"]+)"', readme)
-        check(len(images) > 0, f"README has {len(images)} images (screenshots)")
+    if readme is not None:
+        text = readme.decode()
+        images = re.findall(r"!\[[^\]]*\]\(([^)\s]+)", text) + re.findall(r'<img[^>]+src="([^"]+)"', text)
+        check(len(images) > 0, f"the README has {len(images)} images (screenshots)")
         for url in images:
             check(url.startswith("https://") and not url.lower().endswith(".svg"), f"README image {url}")
 
-    manifest = ET.fromstring(zf.read("extension.vsixmanifest"))
     identity = manifest.find(f"{VSIX_NS}Metadata/{VSIX_NS}Identity")
     check(
         identity is not None

@@ -21,6 +21,7 @@
 //!   snapshot went stale stops early.
 
 mod breaking;
+pub mod cli;
 pub mod convert;
 mod state;
 pub mod transport;

@@ -35,6 +35,8 @@ pub struct CheckArgs {
     pub dialect: Option<Option<thrift_syntax::Dialect>>,
     /// `--fix`, `--diff`, `--fix-only`.
     pub fix: crate::fix::FixArgs,
+    /// `--target`, `--thrift-version`.
+    pub targets: crate::targets::TargetArgs,
     pub common: Common,
 }
 
@@ -43,6 +45,10 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     // Problems that make the run fail: unreadable files and configs.
     let mut problems: Vec<Failure> = Vec::new();
+    if let Err(e) = args.targets.validate() {
+        let report = Report::check(&[], &|_| None, vec![Failure::new(e)]);
+        return finish(&args, &report, &[], None, &[], false);
+    }
     let mut configs = match Configs::from_args(&args.config) {
         Ok(c) => c,
         Err(e) => {
@@ -160,6 +166,10 @@ pub fn run(args: CheckArgs) -> ExitCode {
             }
         }
     }
+
+    let mut loaded = loaded;
+    crate::targets::apply(&mut loaded.db, &args.targets, &loaded.paths, &file_configs);
+    let loaded = loaded;
 
     // Check the inputs, in parallel when there are many.
     let check_started = verbose.elapsed_ms();

@@ -201,6 +201,8 @@ pub struct Database {
     /// Each file's first error, its own or through its includes, for one
     /// state of the database (see `include_errors.rs`).
     pub(crate) first_errors: Arc<Mutex<crate::include_errors::FirstErrors>>,
+    /// The targets declared per file (`targets/`).
+    pub(crate) targets: crate::targets::TargetMap,
 }
 
 impl Database {
@@ -221,6 +223,7 @@ impl Database {
             keep_trees: HashSet::new(),
             recent: Arc::default(),
             first_errors: Arc::default(),
+            targets: Default::default(),
         }
     }
 
@@ -249,6 +252,7 @@ impl Database {
             keep_trees: HashSet::new(),
             recent: self.recent.clone(),
             first_errors: self.first_errors.clone(),
+            targets: self.targets.clone(),
         }
     }
 
@@ -291,6 +295,14 @@ impl Database {
 
     fn cache(&self) -> std::sync::MutexGuard<'_, HashMap<FileId, CacheEntry>> {
         self.cache.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Drops every cached diagnostic (the checks' settings changed):
+    /// cancels the snapshots and starts a new state.
+    pub(crate) fn forget_diagnostics(&mut self) {
+        self.cancel_snapshots();
+        self.cache = Arc::default();
+        self.next_rev += 1;
     }
 
     /// Reads every file as `dialect` (`None`: detect it per file, the

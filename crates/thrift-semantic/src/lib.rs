@@ -22,6 +22,7 @@ mod inherit;
 mod nav;
 mod resolve;
 pub mod summary;
+pub mod targets;
 mod values;
 
 pub use crate::{
@@ -30,6 +31,7 @@ pub use crate::{
     nav::{EnumValueRef, FieldRef, Reference},
     resolve::{ConstResolution, DefRef, Resolution, Ty},
     summary::{BaseType, DefKind, DefSummary, FileSummary, TypeRef},
+    targets::{ApacheVersion, Target, Targets},
 };
 
 /// `path` with `.` and `..` removed lexically (no file system access), as

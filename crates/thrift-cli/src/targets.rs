@@ -1,0 +1,106 @@
+//! `--target` and `--thrift-version` of `thrift-lint check`: the targets
+//! each checked file is meant for, over its config's `[lint]` ones.
+
+use std::{collections::HashMap, path::PathBuf, sync::Arc};
+
+use thrift_config::Config;
+use thrift_semantic::{Database, FileId, Targets};
+
+/// The targets given on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct TargetArgs {
+    /// `--target` (repeatable): replaces the config's `targets`.
+    pub targets: Vec<String>,
+    /// `--thrift-version`: replaces the config's `thrift_version`.
+    pub thrift_version: Option<String>,
+}
+
+impl TargetArgs {
+    /// Checks the names and the version (a usage error when wrong).
+    pub fn validate(&self) -> Result<(), String> {
+        Targets::parse(&self.targets, self.thrift_version.as_deref()).map(|_| ())
+    }
+
+    /// The targets of a file whose config is `config`.
+    pub fn resolve(&self, config: &Config) -> Targets {
+        let mut targets = if self.targets.is_empty() {
+            config.targets
+        } else {
+            // Validated before: unknown names were refused.
+            Targets::parse(&self.targets, None).unwrap_or_default()
+        };
+        if let Some(v) = &self.thrift_version
+            && let Ok(v) = thrift_semantic::ApacheVersion::parse(v)
+        {
+            targets.version = v;
+        } else if !self.targets.is_empty() {
+            targets.version = config.targets.version;
+        }
+        targets
+    }
+}
+
+/// Declares each loaded file's targets in `db`: its config's, or the
+/// command line's.
+pub fn apply(
+    db: &mut Database,
+    args: &TargetArgs,
+    paths: &[PathBuf],
+    configs: &HashMap<PathBuf, Arc<Config>>,
+) {
+    for (i, path) in paths.iter().enumerate() {
+        let config = configs.get(path).cloned().unwrap_or_default();
+        let targets = args.resolve(&config);
+        db.set_file_targets(FileId(i as u32), (!targets.is_empty()).then_some(targets));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(text: &str) -> Config {
+        thrift_config::parse_config(std::path::Path::new("/x/thrift-tools.toml"), text).unwrap()
+    }
+
+    #[test]
+    fn command_line_replaces_the_config() {
+        let c = config("[lint]\ntargets = [\"go\"]\nthrift_version = \"0.17\"\n");
+        let none = TargetArgs::default();
+        assert_eq!(none.resolve(&c).to_string(), "go (Apache 0.17)");
+        let py = TargetArgs {
+            targets: vec!["py".into()],
+            thrift_version: None,
+        };
+        // The config's version stays when only the targets are given.
+        assert_eq!(py.resolve(&c).to_string(), "py (Apache 0.17)");
+        let v = TargetArgs {
+            targets: vec![],
+            thrift_version: Some("0.20".into()),
+        };
+        assert_eq!(v.resolve(&c).to_string(), "go (Apache 0.20)");
+        assert_eq!(
+            v.resolve(&Config::default()).to_string(),
+            "none",
+            "a version alone declares no target"
+        );
+        let bad = TargetArgs {
+            targets: vec!["rust".into()],
+            thrift_version: None,
+        };
+        assert!(
+            bad.validate()
+                .unwrap_err()
+                .contains("unknown target `rust`")
+        );
+        let bad = TargetArgs {
+            targets: vec![],
+            thrift_version: Some("1.0".into()),
+        };
+        assert!(
+            bad.validate()
+                .unwrap_err()
+                .contains("unknown Apache Thrift version")
+        );
+    }
+}

@@ -1,0 +1,55 @@
+//! `[lint]` as written: a level per diagnostic code or name, and the
+//! targets the files are meant for (`targets`, `thrift_version`).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Deserializer, de::Error as _};
+
+use crate::LintLevel;
+
+/// `[lint]`: `T1003 = "off"`, `targets = ["thriftpy2", "py"]`,
+/// `thrift_version = "0.17"`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LintSection {
+    /// Levels by code or name, as written.
+    pub levels: BTreeMap<String, LintLevel>,
+    /// Target names, as written (checked when the config is read).
+    pub targets: Vec<String>,
+    /// The Apache compiler version of the Apache targets, as written.
+    pub thrift_version: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for LintSection {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<LintSection, D::Error> {
+        let table = BTreeMap::<String, toml::Value>::deserialize(deserializer)?;
+        let mut section = LintSection::default();
+        for (key, value) in table {
+            match key.as_str() {
+                "targets" => {
+                    section.targets = Vec::<String>::deserialize(value).map_err(|e| {
+                        D::Error::custom(format!(
+                            "`lint.targets` must be a list of target names: {}",
+                            e.message().trim_end()
+                        ))
+                    })?;
+                }
+                "thrift_version" => {
+                    section.thrift_version = Some(String::deserialize(value).map_err(|_| {
+                        D::Error::custom(
+                            "`lint.thrift_version` must be a string, as \"0.17\"".to_string(),
+                        )
+                    })?);
+                }
+                _ => {
+                    let level = LintLevel::deserialize(value).map_err(|_| {
+                        D::Error::custom(format!(
+                            "`lint.{key}` must be \"error\", \"warning\", \"hint\" or \"off\""
+                        ))
+                    })?;
+                    section.levels.insert(key, level);
+                }
+            }
+        }
+        Ok(section)
+    }
+}

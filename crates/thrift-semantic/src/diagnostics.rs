@@ -136,8 +136,9 @@ codes! {
 
     // Target-aware checks (docs/targets.md): reported only for the targets
     // a project declares (`targets` under `[lint]`, `--target`).
+    TargetRefusesFile = "T3000", "target-refuses-file", Error, "A declared target refuses the file because of an error reported on its own (a syntax error, an unresolved name, ...).";
     Thriftpy2ReservedWord = "T3001", "thriftpy2-reserved-word", Error, "thriftpy2: a name is on thriftpy2's reserved-word list, so its lexer refuses the file.";
-    Thriftpy2DropsDefinition = "T3002", "thriftpy2-drops-definition", Error, "thriftpy2: a field or argument name makes the generated constructor invalid Python; the struct loses its constructor and the next definition is silently dropped.";
+    Thriftpy2DropsDefinition = "T3002", "thriftpy2-drops-definition", Error, "thriftpy2: a field or argument named `async`, `await`, `nonlocal`, `None`, `True` or `False` makes the generated constructor invalid Python; the struct loses its constructor and the next definition is silently dropped.";
     Thriftpy2KeywordName = "T3003", "thriftpy2-keyword-name", Error, "thriftpy2: a Thrift keyword (or `true`/`false`) used as a name is a grammar error.";
     Thriftpy2UnsupportedSyntax = "T3004", "thriftpy2-unsupported-syntax", Error, "thriftpy2: syntax its parser does not support.";
     Thriftpy2UnhashableConst = "T3005", "thriftpy2-unhashable-const", Error, "thriftpy2: a const map key or set element is a container or struct, which Python cannot hash.";
@@ -153,6 +154,9 @@ codes! {
     ApacheLegacyReservedWord = "T3107", "apache-legacy-reserved-word", Error, "Apache 0.17 and older: a name on the old reserved-word list is refused (by the go and java generators; by py through 0.13).";
     ApacheUuidUnsupported = "T3108", "apache-uuid-unsupported", Error, "Apache: the `uuid` type needs compiler 0.18 (and 0.21 for py).";
     ApacheExceptionAsType = "T3109", "apache-exception-as-type", Error, "Apache 0.22 and newer: an exception is used as a field, argument or return type.";
+    PyUnhashableConst = "T3110", "py-unhashable-const", Error, "Apache py: a const or default map has container or struct keys, or a set has container or struct elements, which Python cannot hash.";
+    PyIncludeNameClash = "T3111", "py-include-name-clash", Error, "Apache py: two included files generate the same Python package.";
+    PyPackageShadowsModule = "T3112", "py-package-shadows-module", Error, "Apache py: a generated Python package has the name of a module Python or the thrift library has already imported (`types`, `logging`, ...).";
     GoNameCollision = "T3201", "go-name-collision", Error, "Apache go: two names become the same Go identifier.";
     GoGeneratedMemberClash = "T3202", "go-generated-member-clash", Error, "Apache go: a name becomes the name of a generated method, type or variable.";
     GoRenamedIdentifier = "T3203", "go-renamed-identifier", Hint, "go/thriftgo: a name gets a `_` appended in the generated Go.";

@@ -80,7 +80,7 @@ def run_py(path):
     out = tempfile.mkdtemp(prefix="targets-py-")
     try:
         r = subprocess.run(
-            [compiler, "--gen", "py", "-out", out, path],
+            [compiler, "-r", "--gen", "py", "-out", out, path],
             capture_output=True,
             text=True,
         )
@@ -138,7 +138,7 @@ def main():
         print(json.dumps([verdict, why]))
         return
     target = sys.argv[1]
-    for path in sys.argv[2:]:
+    for path in map(os.path.abspath, sys.argv[2:]):
         r = subprocess.run(
             [sys.executable, __file__, "--one", target, path],
             capture_output=True,

@@ -301,11 +301,24 @@ impl TargetCx<'_, '_> {
 /// Runs the rules of the targets declared for the file.
 pub(crate) fn check(cx: &mut Ctx<'_>, tree: &ast::SourceFile) {
     let targets = cx.db.targets(cx.file);
-    if targets.is_empty() || cx.fbthrift {
+    if targets.is_empty() {
         return;
     }
     let db = cx.db;
     let text = db.text(cx.file).unwrap_or_default();
+    // A file read as fbthrift (detected from fbthrift-only syntax): no
+    // target reads fbthrift, so the rules see the file as the targets
+    // read it, as Apache IDL, and its errors there are the targets' too.
+    let apache;
+    let mut apache_errors = Vec::new();
+    let tree = if cx.fbthrift {
+        let parse = thrift_syntax::parse_with(text, Some(thrift_syntax::Dialect::Apache), None);
+        apache_errors = parse.errors().to_vec();
+        apache = parse.tree();
+        &apache
+    } else {
+        tree
+    };
     let mut t = TargetCx {
         cx,
         targets,
@@ -320,5 +333,192 @@ pub(crate) fn check(cx: &mut Ctx<'_>, tree: &ast::SourceFile) {
     }
     if t.targets.iter().any(Target::is_apache) {
         apache::check(&mut t);
+    }
+    refused_files(&mut t, &apache_errors);
+}
+
+/// Whether `target` stops at `d`, an error of the file's own checks (or
+/// at a warning that an include is missing): thriftpy2 refuses fewer of
+/// them than the Apache compiler.
+fn refuses(t: &TargetCx<'_, '_>, target: Target, d: &Diagnostic) -> bool {
+    // thriftpy2 loads every include; Apache only warns about one that
+    // nothing uses.
+    if d.code == Code::UnresolvedInclude {
+        return target == Target::Thriftpy2;
+    }
+    if d.severity != Severity::Error {
+        return false;
+    }
+    let both = matches!(
+        d.code,
+        Code::Syntax
+            | Code::RemovedSyntax
+            | Code::IncludeCycle
+            | Code::UnresolvedType
+            | Code::UnknownIncludePrefix
+            | Code::UnresolvedConst
+            | Code::NotAType
+            | Code::TypedefCycle
+            | Code::DuplicateFieldId
+            | Code::DuplicateFieldName
+            | Code::DuplicateFunction
+            | Code::UnqualifiedEnumValue
+            | Code::UnknownStructField
+            | Code::ServiceCycle
+            | Code::ExtendsNotService
+    );
+    match target {
+        Target::Thriftpy2 => {
+            (both && !thriftpy2_reads(d))
+                || (d.code == Code::DuplicateDefinition && same_kind_twice(t, d))
+        }
+        _ => {
+            both || matches!(
+                d.code,
+                Code::DuplicateDefinition
+                    | Code::DuplicateEnumValueName
+                    | Code::OverridesParentFunction
+                    | Code::ThrowsNotException
+                    | Code::OnewayThrows
+                    | Code::UnionMultipleDefaults
+                    | Code::ForwardReference
+                    | Code::ValueTypeMismatch
+                    | Code::TypeNameCollision
+            )
+        }
+    }
+}
+
+/// thriftpy2 refuses a second struct, union, exception, enum or service of
+/// one name (`'A' type is already defined in 'structs'`), but takes a
+/// second const or typedef, or one name for two kinds, silently.
+fn same_kind_twice(t: &TargetCx<'_, '_>, d: &Diagnostic) -> bool {
+    let Some(name) = t.text.get(std::ops::Range::<usize>::from(d.range)) else {
+        return false;
+    };
+    let Some(summary) = t.db().summary(t.file()) else {
+        return false;
+    };
+    let kinds: Vec<&str> = summary
+        .definitions
+        .iter()
+        .filter(|def| def.name == name)
+        .map(|def| def.kind.keyword())
+        .filter(|k| matches!(*k, "struct" | "union" | "exception" | "enum" | "service"))
+        .collect();
+    kinds
+        .iter()
+        .enumerate()
+        .any(|(i, k)| kinds[i + 1..].contains(k))
+}
+
+/// T3000: a target that stops at an error the file's own checks report,
+/// and has no error of its own in the file, is told so at that error: a
+/// target that fails always says so.
+fn refused_files(t: &mut TargetCx<'_, '_>, apache_errors: &[thrift_syntax::SyntaxError]) {
+    let file = t.file();
+    let fbthrift = t.cx.fbthrift;
+    // Read as fbthrift, the file's syntax errors are those of the Apache
+    // reading.
+    let candidates: Vec<Diagnostic> = apache_errors
+        .iter()
+        .map(|e| Diagnostic::new(Code::Syntax, file, e.range, e.message.clone()))
+        .chain(
+            t.cx.out
+                .iter()
+                .filter(|d| !(fbthrift && d.code == Code::Syntax))
+                .cloned(),
+        )
+        .collect();
+    let mut by_error: Vec<(Diagnostic, Vec<String>)> = Vec::new();
+    for target in t.targets.iter() {
+        let has_own =
+            t.cx.out
+                .iter()
+                .any(|d| d.severity == Severity::Error && code_targets(d.code).contains(&target));
+        if has_own {
+            continue;
+        }
+        let Some(first) = candidates
+            .iter()
+            .filter(|d| refuses(t, target, d))
+            .min_by_key(|d| d.range.start())
+        else {
+            continue;
+        };
+        let name = if target.is_apache() {
+            format!("{target} (Apache {})", t.version())
+        } else {
+            target.to_string()
+        };
+        match by_error.iter_mut().find(|(d, _)| d == first) {
+            Some((_, names)) => names.push(name),
+            None => by_error.push((first.clone(), vec![name])),
+        }
+    }
+    for (first, names) in by_error {
+        let message = format!(
+            "{} cannot use this file either: it stops at this {} error ({})",
+            names.join(", "),
+            first.code,
+            first.message
+        );
+        t.report(Code::TargetRefusesFile, first.range, message);
+    }
+}
+
+/// Syntax errors of ours that thriftpy2 reads: a keyword of Apache 0.18+
+/// as a name other than a field's (`const i32 async = 1`: thriftpy2 has
+/// fewer keywords and reads the others as names), and a `;` after a
+/// header or a definition (its grammar allows one).
+fn thriftpy2_reads(d: &Diagnostic) -> bool {
+    if d.code != Code::Syntax {
+        return false;
+    }
+    let keyword_name = d
+        .message
+        .strip_prefix('`')
+        .and_then(|m| m.split_once("` is a keyword"))
+        .is_some_and(|(word, _)| {
+            !thriftpy2_lex::KEYWORDS.contains(&word) && !matches!(word, "true" | "false")
+        });
+    keyword_name
+        || d.message.starts_with("unexpected `;` after a")
+        || d.message.contains("a `;` after a header")
+}
+
+/// The targets whose failure a `T3xxx` code reports.
+fn code_targets(code: Code) -> &'static [Target] {
+    use Target::*;
+    match code {
+        Code::Thriftpy2ReservedWord
+        | Code::Thriftpy2DropsDefinition
+        | Code::Thriftpy2KeywordName
+        | Code::Thriftpy2UnsupportedSyntax
+        | Code::Thriftpy2UnhashableConst
+        | Code::Thriftpy2ConstMissingRequired
+        | Code::Thriftpy2IncludeNameClash
+        | Code::Thriftpy2ClientMethod => &[Thriftpy2],
+        Code::PyPythonKeyword
+        | Code::PySelfName
+        | Code::PyShadowedMethod
+        | Code::PyModuleNameClash
+        | Code::PyMutableDefault
+        | Code::PyUnhashableConst
+        | Code::PyIncludeNameClash
+        | Code::PyPackageShadowsModule => &[Py],
+        Code::ApacheKeywordName | Code::ApacheUuidUnsupported | Code::ApacheExceptionAsType => {
+            &[Py, Go, Java]
+        }
+        Code::ApacheLegacyReservedWord => &[Go, Java],
+        Code::GoNameCollision | Code::GoGeneratedMemberClash => &[Go],
+        Code::GoRenamedIdentifier => &[],
+        Code::JavaNameCollision | Code::JavaGeneratedMemberClash | Code::JavaKeywordUnescaped => {
+            &[Java]
+        }
+        Code::ThriftgoDuplicateEnumValue
+        | Code::ThriftgoOnewayNotVoid
+        | Code::ThriftgoRenamedIdentifier => &[Thriftgo],
+        _ => &[],
     }
 }

@@ -69,9 +69,6 @@ fn lexer(t: &mut TargetCx<'_, '_>) {
 
 fn names(t: &mut TargetCx<'_, '_>) {
     let sites = sites(t.tree);
-    // Field names per field list (a struct, or one function's arguments or
-    // throws): a repeated one is a duplicate argument of `__init__`.
-    let mut seen: HashMap<(usize, Role, Option<String>), HashSet<String>> = HashMap::new();
     for site in &sites {
         let name = site.name.as_str();
         if KEYWORDS.contains(&name) || name == "true" || name == "false" {
@@ -103,14 +100,6 @@ fn names(t: &mut TargetCx<'_, '_>) {
                 Code::Thriftpy2DropsDefinition,
                 site.range,
                 format!("thriftpy2 cannot build a constructor for {what} with the Python keyword `{name}` as an argument: it swallows the SyntaxError, {what} gets no constructor and the next definition of the file is silently dropped (thriftpy2#279)"),
-            );
-        }
-        let list = (site.def, site.role, site.function.clone());
-        if !seen.entry(list).or_default().insert(name.to_string()) {
-            t.report(
-                Code::Thriftpy2DropsDefinition,
-                site.range,
-                format!("thriftpy2 cannot build a constructor for {what} with `{name}` twice as an argument: it swallows the SyntaxError, {what} gets no constructor and the next definition of the file is silently dropped"),
             );
         }
     }

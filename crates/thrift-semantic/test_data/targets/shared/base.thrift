@@ -1,0 +1,6 @@
+struct Stamp {
+  1: i64 seconds
+}
+service BaseService {
+  void ping()
+}

@@ -13,7 +13,7 @@ mod thriftpy2_lex;
 
 use std::fmt;
 
-use thrift_syntax::{TextRange, ast};
+use thrift_syntax::{AstNode, TextRange, ast};
 
 use crate::{Code, Database, Diagnostic, FileId, Severity, checks::Ctx};
 
@@ -371,6 +371,7 @@ fn refuses(t: &TargetCx<'_, '_>, target: Target, d: &Diagnostic) -> bool {
         Target::Thriftpy2 => {
             (both && !thriftpy2_reads(d))
                 || (d.code == Code::DuplicateDefinition && same_kind_twice(t, d))
+                || (d.code == Code::ValueTypeMismatch && !in_list_literal(t, d))
         }
         _ => {
             both || matches!(
@@ -387,6 +388,18 @@ fn refuses(t: &TargetCx<'_, '_>, target: Target, d: &Diagnostic) -> bool {
             )
         }
     }
+}
+
+/// thriftpy2 casts a value to its type as it parses it (`Type error for
+/// constant`, `Couldn't find a named value in enum`), except the elements
+/// of a list or set, which it casts lazily (never).
+fn in_list_literal(t: &TargetCx<'_, '_>, d: &Diagnostic) -> bool {
+    t.tree
+        .syntax()
+        .covering_element(d.range)
+        .ancestors()
+        .skip(1)
+        .any(|n| n.kind() == thrift_syntax::SyntaxKind::CONST_LIST)
 }
 
 /// thriftpy2 refuses a second struct, union, exception, enum or service of

@@ -163,6 +163,7 @@ codes! {
     JavaNameCollision = "T3301", "java-name-collision", Error, "Apache java: two names become the same generated Java name.";
     JavaGeneratedMemberClash = "T3302", "java-generated-member-clash", Error, "Apache java: a name becomes the name of a generated or inherited member.";
     JavaKeywordUnescaped = "T3303", "java-keyword-unescaped", Error, "Apache java: an enum value or const named after a Java keyword (not escaped).";
+    JavaDefaultPackageInclude = "T3304", "java-default-package-include", Error, "Apache java: a file with a `namespace java` uses an included file without one, whose classes land in the default package, which Java cannot import from.";
     ThriftgoDuplicateEnumValue = "T3401", "thriftgo-duplicate-enum-value", Error, "thriftgo: two values of one enum have the same number.";
     ThriftgoOnewayNotVoid = "T3402", "thriftgo-oneway-not-void", Error, "thriftgo: a `oneway` function returns a value.";
     ThriftgoRenamedIdentifier = "T3403", "thriftgo-renamed-identifier", Warning, "thriftgo: a name clashes with a generated name and is renamed with a `_` (Apache go fails instead).";

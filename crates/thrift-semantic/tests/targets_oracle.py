@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs the real targets on Thrift IDL files and prints their verdicts.
 
-Usage: targets_oracle.py TARGET FILE...   (TARGET: thriftpy2 | py)
+Usage: targets_oracle.py TARGET FILE...   (TARGET: thriftpy2 | py | go | java)
 Prints one line per file: `<file>\t<ok|fail>\t<why>`.
 
 - thriftpy2: `thriftpy2.load(FILE)` in a fresh interpreter; it fails when
@@ -13,6 +13,13 @@ Prints one line per file: `<file>\t<ok|fail>\t<why>`.
   fails when the compiler fails, an import raises, or a struct, union,
   exception or enum is missing from `ttypes`, a const from `constants`, or
   a service module is missing.
+
+- go: `thrift -r --gen go`, then `go build` of every generated package
+  (GOPATH mode, with Debian's golang-thrift-dev in /usr/share/gocode, or
+  $THRIFT_GO_PATH); the `-remote` commands are not built.
+- java: `thrift -r --gen java:generated_annotations=suppress`, then `javac`
+  of every generated file against Debian's libthrift-java jars in
+  /usr/share/java (or $THRIFT_JAVA_CLASSPATH).
 
 Each file runs in its own subprocess, so that one load cannot affect the
 next (thriftpy2 caches modules; generated packages share names).
@@ -118,12 +125,83 @@ def run_py(path):
         shutil.rmtree(out, ignore_errors=True)
 
 
+def compile_failure(r):
+    lines = [l for l in (r.stderr + r.stdout).splitlines() if l.strip()]
+    errors = [l for l in lines if "error" in l.lower() or "redeclared" in l]
+    return (errors or lines or [f"exit {r.returncode}"])[0].strip()
+
+
+def generate(lang, path, out):
+    compiler = os.environ.get("THRIFT_COMPILER", "thrift")
+    r = subprocess.run([compiler, "-r", "--gen", lang, "-out", out, path], capture_output=True, text=True)
+    if r.returncode != 0:
+        msg = (r.stderr.strip() or r.stdout.strip()).splitlines()
+        return "compiler: " + (msg[-1] if msg else f"exit {r.returncode}")
+    return None
+
+
+def run_go(path):
+    root = tempfile.mkdtemp(prefix="targets-go-")
+    try:
+        src = os.path.join(root, "src")
+        os.makedirs(src)
+        failed = generate("go", path, src)
+        if failed:
+            return "fail", failed
+        packages = sorted(
+            "./" + os.path.relpath(d, src)
+            for d, _dirs, files in os.walk(src)
+            if any(f.endswith(".go") for f in files) and not d.endswith("-remote")
+        )
+        env = dict(os.environ)
+        env["GOPATH"] = root + ":" + os.environ.get("THRIFT_GO_PATH", "/usr/share/gocode")
+        env["GO111MODULE"] = "off"
+        env.setdefault("GOCACHE", os.path.join(tempfile.gettempdir(), "targets-go-cache"))
+        r = subprocess.run(["go", "build"] + packages, cwd=src, capture_output=True, text=True, env=env)
+        if r.returncode != 0:
+            return "fail", "go build: " + compile_failure(r)
+        return "ok", ""
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def run_java(path):
+    root = tempfile.mkdtemp(prefix="targets-java-")
+    try:
+        out = os.path.join(root, "gen")
+        os.makedirs(out)
+        failed = generate("java:generated_annotations=suppress", path, out)
+        if failed:
+            return "fail", failed
+        sources = [os.path.join(d, f) for d, _ds, fs in os.walk(out) for f in fs if f.endswith(".java")]
+        if not sources:
+            return "ok", ""
+        jars = os.environ.get("THRIFT_JAVA_CLASSPATH") or ":".join(
+            os.path.join("/usr/share/java", j)
+            for j in ("thrift.jar", "slf4j-api.jar", "httpcore.jar", "httpclient.jar", "servlet-api.jar")
+        )
+        classes = os.path.join(root, "classes")
+        os.makedirs(classes)
+        r = subprocess.run(
+            ["javac", "-nowarn", "-d", classes, "-cp", jars] + sources, capture_output=True, text=True
+        )
+        if r.returncode != 0:
+            return "fail", "javac: " + compile_failure(r)
+        return "ok", ""
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def one(target, path):
     try:
         if target == "thriftpy2":
             return run_thriftpy2(path)
         if target == "py":
             return run_py(path)
+        if target == "go":
+            return run_go(path)
+        if target == "java":
+            return run_java(path)
         raise SystemExit(f"unknown target {target}")
     except SystemExit:
         raise

@@ -6,8 +6,11 @@
 //! tree and the semantic model: no IO.
 
 mod apache;
+mod go;
+mod java;
 mod names;
 mod python;
+mod thriftgo;
 mod thriftpy2;
 mod thriftpy2_lex;
 
@@ -334,6 +337,15 @@ pub(crate) fn check(cx: &mut Ctx<'_>, tree: &ast::SourceFile) {
     if t.targets.iter().any(Target::is_apache) {
         apache::check(&mut t);
     }
+    if t.has(Target::Go) || t.has(Target::Thriftgo) {
+        go::check(&mut t);
+    }
+    if t.has(Target::Java) {
+        java::check(&mut t);
+    }
+    if t.has(Target::Thriftgo) {
+        thriftgo::check(&mut t);
+    }
     refused_files(&mut t, &apache_errors);
 }
 
@@ -526,9 +538,10 @@ fn code_targets(code: Code) -> &'static [Target] {
         Code::ApacheLegacyReservedWord => &[Go, Java],
         Code::GoNameCollision | Code::GoGeneratedMemberClash => &[Go],
         Code::GoRenamedIdentifier => &[],
-        Code::JavaNameCollision | Code::JavaGeneratedMemberClash | Code::JavaKeywordUnescaped => {
-            &[Java]
-        }
+        Code::JavaNameCollision
+        | Code::JavaGeneratedMemberClash
+        | Code::JavaKeywordUnescaped
+        | Code::JavaDefaultPackageInclude => &[Java],
         Code::ThriftgoDuplicateEnumValue
         | Code::ThriftgoOnewayNotVoid
         | Code::ThriftgoRenamedIdentifier => &[Thriftgo],

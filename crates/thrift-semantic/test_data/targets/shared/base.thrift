@@ -1,3 +1,4 @@
+namespace java com.example.shared
 struct Stamp {
   1: i64 seconds
 }

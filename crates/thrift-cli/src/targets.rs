@@ -3,42 +3,11 @@
 
 use std::{collections::HashMap, path::PathBuf, sync::Arc};
 
-use thrift_config::Config;
-use thrift_semantic::{Database, FileId, Targets};
+use thrift_config::{Config, TargetOverrides};
+use thrift_semantic::{Database, FileId};
 
 /// The targets given on the command line.
-#[derive(Debug, Clone, Default)]
-pub struct TargetArgs {
-    /// `--target` (repeatable): replaces the config's `targets`.
-    pub targets: Vec<String>,
-    /// `--thrift-version`: replaces the config's `thrift_version`.
-    pub thrift_version: Option<String>,
-}
-
-impl TargetArgs {
-    /// Checks the names and the version (a usage error when wrong).
-    pub fn validate(&self) -> Result<(), String> {
-        Targets::parse(&self.targets, self.thrift_version.as_deref()).map(|_| ())
-    }
-
-    /// The targets of a file whose config is `config`.
-    pub fn resolve(&self, config: &Config) -> Targets {
-        let mut targets = if self.targets.is_empty() {
-            config.targets
-        } else {
-            // Validated before: unknown names were refused.
-            Targets::parse(&self.targets, None).unwrap_or_default()
-        };
-        if let Some(v) = &self.thrift_version
-            && let Ok(v) = thrift_semantic::ApacheVersion::parse(v)
-        {
-            targets.version = v;
-        } else if !self.targets.is_empty() {
-            targets.version = config.targets.version;
-        }
-        targets
-    }
-}
+pub type TargetArgs = TargetOverrides;
 
 /// Declares each loaded file's targets in `db`: its config's, or the
 /// command line's.

@@ -50,7 +50,7 @@ pub use thrift_formatter::{FormatOptions, QuoteStyle, Separator};
 use thrift_semantic::{Code, Targets};
 
 mod lint_section;
-pub use lint_section::LintSection;
+pub use lint_section::{LintSection, TargetOverrides};
 
 /// The file name looked for.
 pub const CONFIG_FILE_NAME: &str = "thrift-tools.toml";

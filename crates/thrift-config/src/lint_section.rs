@@ -53,3 +53,40 @@ impl<'de> Deserialize<'de> for LintSection {
         Ok(section)
     }
 }
+
+/// Targets given outside the config (`--target`, `--thrift-version`, the
+/// language server's `targets` and `thriftVersion` settings), over each
+/// file's `[lint]` ones: the CLI and the server resolve them alike.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TargetOverrides {
+    /// Replace the config's `targets` when not empty.
+    pub targets: Vec<String>,
+    /// Replaces the config's `thrift_version`.
+    pub thrift_version: Option<String>,
+}
+
+impl TargetOverrides {
+    /// Checks the names and the version.
+    pub fn validate(&self) -> Result<(), String> {
+        thrift_semantic::Targets::parse(&self.targets, self.thrift_version.as_deref()).map(|_| ())
+    }
+
+    /// The targets of a file whose config is `config` (invalid overrides,
+    /// which [`TargetOverrides::validate`] refuses, are ignored).
+    pub fn resolve(&self, config: &crate::Config) -> thrift_semantic::Targets {
+        let mut targets = if self.targets.is_empty() {
+            config.targets
+        } else {
+            let mut t = thrift_semantic::Targets::parse(&self.targets, None)
+                .unwrap_or(thrift_semantic::Targets::NONE);
+            t.version = config.targets.version;
+            t
+        };
+        if let Some(v) = &self.thrift_version
+            && let Ok(v) = thrift_semantic::ApacheVersion::parse(v)
+        {
+            targets.version = v;
+        }
+        targets
+    }
+}

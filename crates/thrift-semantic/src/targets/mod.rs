@@ -548,3 +548,6 @@ fn code_targets(code: Code) -> &'static [Target] {
         _ => &[],
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -41,9 +41,13 @@ impl<'de> Deserialize<'de> for LintSection {
                     })?);
                 }
                 _ => {
+                    let given = match &value {
+                        toml::Value::String(s) => format!("\"{s}\""),
+                        other => other.type_str().to_string(),
+                    };
                     let level = LintLevel::deserialize(value).map_err(|_| {
                         D::Error::custom(format!(
-                            "`lint.{key}` must be \"error\", \"warning\", \"hint\" or \"off\""
+                            "`lint.{key}` must be \"error\", \"warning\", \"hint\" or \"off\", not {given}"
                         ))
                     })?;
                     section.levels.insert(key, level);
@@ -88,5 +92,46 @@ impl TargetOverrides {
             targets.version = v;
         }
         targets
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::parse_config;
+
+    fn parse(text: &str) -> Result<crate::Config, String> {
+        parse_config(Path::new("/r/thrift-tools.toml"), text).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn targets_and_version_under_lint() {
+        let config = parse(
+            "[lint]\ntargets = [\"thriftpy2\", \"py\"]\nthrift_version = \"0.17\"\nunused-include = \"off\"\n",
+        )
+        .unwrap();
+        assert_eq!(config.targets.to_string(), "thriftpy2, py (Apache 0.17)");
+        assert_eq!(config.lint.len(), 1, "levels only: {:?}", config.lint);
+        assert_eq!(parse("").unwrap().targets, thrift_semantic::Targets::NONE);
+        // The newest release by default.
+        let newest = parse("[lint]\ntargets = [\"go\"]\n").unwrap();
+        assert_eq!(
+            newest.targets.version,
+            thrift_semantic::ApacheVersion::NEWEST
+        );
+    }
+
+    #[test]
+    fn bad_targets_and_versions_are_config_errors() {
+        let e = parse("[lint]\ntargets = [\"rust\"]\n").unwrap_err();
+        assert!(e.starts_with("/r/thrift-tools.toml: "), "{e}");
+        assert!(e.contains("unknown target `rust`"), "{e}");
+        let e = parse("[lint]\ntargets = [\"py\"]\nthrift_version = \"0.99\"\n").unwrap_err();
+        assert!(e.contains("unknown Apache Thrift version `0.99`"), "{e}");
+        let e = parse("[lint]\ntargets = \"py\"\n").unwrap_err();
+        assert!(e.contains("`lint.targets` must be a list"), "{e}");
+        let e = parse("[lint]\nthrift_version = 17\n").unwrap_err();
+        assert!(e.contains("`lint.thrift_version` must be a string"), "{e}");
     }
 }

@@ -90,3 +90,45 @@ fn is_local(name: &thrift_syntax::SyntaxNode) -> bool {
                 .is_some_and(|p| p.kind() == SyntaxKind::PARAM_LIST))
         || thrift_syntax::ast::Function::cast(parent).is_some()
 }
+
+#[cfg(test)]
+mod tests {
+    use thrift_semantic::Targets;
+    use thrift_syntax::{TextRange, TextSize};
+
+    use super::*;
+
+    fn fixes(text: &str, targets: &[&str]) -> Vec<String> {
+        let mut db = Database::new(|_: FileId, _: &str| None);
+        db.apply_change(FileId(0), text);
+        db.set_targets(Targets::parse(targets, Some("0.17")).unwrap());
+        let all = TextRange::new(TextSize::new(0), TextSize::of(text));
+        target_rename_fixes(&db, FileId(0), all)
+            .into_iter()
+            .map(|f| {
+                let edits: Vec<String> = f
+                    .edits
+                    .iter()
+                    .map(|(_, e)| format!("{:?} {}", e.range, e.new_text))
+                    .collect();
+                format!("{} [{}] {}", f.diagnostic.code, f.title, edits.join(", "))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn renames_fix_names_but_not_annotation_keys() {
+        let text = "struct end {\n  1: i32 x (from = \"a\")\n}\nconst end E = {\"x\": 1}\nservice S {\n  void f(1: i32 self, 2: i32 self_)\n}\n";
+        assert_eq!(
+            fixes(text, &["thriftpy2"]),
+            [
+                // The struct, and its use as a type.
+                "T3001 [Rename `end` to `end_`] 7..10 end_, 45..48 end_",
+                // An argument: only where it is; `self_` is taken.
+                "T3001 [Rename `self` to `self__`] 90..94 self__",
+            ]
+        );
+        // No rename for what a rename does not fix.
+        assert!(fixes("struct Q {\n  1: list<i32> l = []\n}\n", &["py"]).is_empty());
+    }
+}

@@ -459,3 +459,21 @@ fn verdicts_agree_with_the_real_targets() {
         );
     }
 }
+
+/// docs/targets.md has a section for every target code, and every code
+/// of the range is a target code.
+#[test]
+fn targets_md_documents_every_rule() {
+    let doc = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/targets.md"),
+    )
+    .unwrap();
+    for code in thrift_semantic::Code::ALL {
+        let heading = format!("\n### {}: {}\n", code.as_str(), code.name());
+        assert_eq!(
+            doc.contains(&heading),
+            code.is_target(),
+            "docs/targets.md and {code}"
+        );
+    }
+}

@@ -130,15 +130,16 @@ fn default_package_includes(t: &mut TargetCx<'_, '_>) {
     }
 }
 
+/// A generated class's field (the definition, the list, the function) by
+/// its constant name.
+type FieldKey = (usize, Role, Option<String>, String);
+
 pub(super) fn check(t: &mut TargetCx<'_, '_>) {
     default_package_includes(t);
     let v = t.version();
     let sites = sites(t.tree);
     // Fields (and arguments, and throws fields) per generated class.
-    let mut seen: HashMap<
-        (usize, Role, Option<String>, String),
-        (String, thrift_syntax::TextRange),
-    > = HashMap::new();
+    let mut seen: HashMap<FieldKey, (String, thrift_syntax::TextRange)> = HashMap::new();
     for site in &sites {
         if !site.role.is_field_like() {
             continue;

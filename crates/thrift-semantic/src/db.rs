@@ -719,7 +719,8 @@ impl Database {
     /// is remembered for the current state of the database only.
     pub fn diagnostics(&self, file: FileId) -> Arc<Vec<Diagnostic>> {
         let own = self.own_diagnostics(file);
-        let includes = self.include_errors(file);
+        let mut includes = self.include_errors(file);
+        includes.extend(self.target_include_errors(file));
         if includes.is_empty() {
             return own;
         }

@@ -145,6 +145,7 @@ codes! {
     Thriftpy2ConstMissingRequired = "T3006", "thriftpy2-const-missing-required", Error, "thriftpy2: a struct value leaves out a `required` field.";
     Thriftpy2IncludeNameClash = "T3007", "thriftpy2-include-name-clash", Error, "thriftpy2: two includes have the same file name.";
     Thriftpy2ClientMethod = "T3008", "thriftpy2-client-method", Warning, "thriftpy2: a function is named after a method of thriftpy2's client, which wins.";
+    TargetIncludeError = "T3090", "target-error-in-included-file", Error, "A file this file includes (directly or not) has an error for one of its targets, which load or generate the included files with it.";
     PyPythonKeyword = "T3101", "py-python-keyword", Error, "Apache py: a name is a Python keyword (refused before 0.23, renamed from 0.23; `async`/`await` give invalid Python).";
     PySelfName = "T3102", "py-self-name", Error, "Apache py: a field or argument named `self` makes the generated Python invalid.";
     PyShadowedMethod = "T3103", "py-shadowed-method", Warning, "Apache py: a field or argument hides a generated method or variable (`read`, `write`, `validate`, `args`).";
@@ -160,6 +161,7 @@ codes! {
     GoNameCollision = "T3201", "go-name-collision", Error, "Apache go: two names become the same Go identifier.";
     GoGeneratedMemberClash = "T3202", "go-generated-member-clash", Error, "Apache go: a name becomes the name of a generated method, type or variable.";
     GoRenamedIdentifier = "T3203", "go-renamed-identifier", Hint, "go/thriftgo: a name gets a `_` appended in the generated Go.";
+    GoMainPackage = "T3204", "go-main-package", Error, "Apache go: a file's Go package is `main` (its `namespace go`, else its file name), which Go builds as a command.";
     JavaNameCollision = "T3301", "java-name-collision", Error, "Apache java: two names become the same generated Java name.";
     JavaGeneratedMemberClash = "T3302", "java-generated-member-clash", Error, "Apache java: a name becomes the name of a generated or inherited member.";
     JavaKeywordUnescaped = "T3303", "java-keyword-unescaped", Error, "Apache java: an enum value or const named after a Java keyword (not escaped).";

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use thrift_syntax::TextRange;
+use thrift_syntax::{AstNode, TextRange};
 
 use super::{
     Target, TargetCx,
@@ -79,9 +79,37 @@ pub(super) fn go_name(name: &str) -> (String, bool) {
     (value, renamed)
 }
 
+/// The Go package of the file: the last part of its `namespace go` (or
+/// `*`), else its file name without `.thrift`, as the generator names it.
+fn go_package(t: &TargetCx<'_, '_>) -> Option<String> {
+    let summary = t.db().summary(t.file())?;
+    let ns = summary
+        .namespaces
+        .iter()
+        .find(|(scope, _)| scope == "go")
+        .or_else(|| summary.namespaces.iter().find(|(scope, _)| scope == "*"))
+        .map(|(_, v)| v.rsplit(['.', '/']).next().unwrap_or(v).to_string());
+    ns.or_else(|| t.db().program_name(t.file()).map(str::to_string))
+}
+
 pub(super) fn check(t: &mut TargetCx<'_, '_>) {
     let apache = t.has(Target::Go);
     let thriftgo = t.has(Target::Thriftgo);
+    if apache
+        && go_package(t).as_deref() == Some("main")
+        && let Some(range) = t
+            .tree
+            .namespaces()
+            .find(|n| n.scope().is_some_and(|s| s.text() == "go" || s.is_star()))
+            .map(|n| n.syntax().text_range())
+            .or_else(|| t.tree.definitions().next().map(|d| d.syntax().text_range()))
+    {
+        t.report(
+            Code::GoMainPackage,
+            range,
+            "Apache go generates this file into the package `main`, which Go builds as a command: `go build` fails (`function main is undeclared in the main package`); set `namespace go` to another name",
+        );
+    }
     let sites = sites(t.tree);
     let mut problems: Vec<Problem> = Vec::new();
     collisions(&sites, &mut problems);

@@ -7,6 +7,7 @@
 
 mod apache;
 mod go;
+mod includes;
 mod java;
 mod names;
 mod python;
@@ -536,7 +537,7 @@ fn code_targets(code: Code) -> &'static [Target] {
             &[Py, Go, Java]
         }
         Code::ApacheLegacyReservedWord => &[Go, Java],
-        Code::GoNameCollision | Code::GoGeneratedMemberClash => &[Go],
+        Code::GoNameCollision | Code::GoGeneratedMemberClash | Code::GoMainPackage => &[Go],
         Code::GoRenamedIdentifier => &[],
         Code::JavaNameCollision
         | Code::JavaGeneratedMemberClash

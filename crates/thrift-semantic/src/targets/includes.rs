@@ -14,7 +14,14 @@ use crate::{Code, Database, Diagnostic, FileId, Severity};
 /// Whether `d`, a diagnostic of a file whose targets are `theirs`, is an
 /// error of one of `ours`.
 fn fails_for(d: &Diagnostic, ours: super::Targets, theirs: super::Targets) -> bool {
-    if d.severity != Severity::Error || !d.code.is_target() || d.code == Code::TargetIncludeError {
+    // T3009 is about loading the file itself, which an includer does not.
+    if d.severity != Severity::Error
+        || !d.code.is_target()
+        || matches!(
+            d.code,
+            Code::TargetIncludeError | Code::Thriftpy2NothingToLoad
+        )
+    {
         return false;
     }
     let targets = code_targets(d.code);

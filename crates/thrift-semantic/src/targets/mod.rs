@@ -384,12 +384,21 @@ fn refuses(t: &TargetCx<'_, '_>, target: Target, d: &Diagnostic) -> bool {
         Target::Thriftpy2 => {
             (both && !thriftpy2_reads(d))
                 || (d.code == Code::DuplicateDefinition && same_kind_twice(t, d))
-                || (d.code == Code::ValueTypeMismatch && !in_list_literal(t, d))
+                || (d.code == Code::ValueTypeMismatch
+                    && !in_list_literal(t, d)
+                    && !names_container_const(d))
+                // A const, an enum value or a parent service used before
+                // its definition; types it resolves lazily.
+                || (d.code == Code::ForwardReference && !d.message.starts_with("type `"))
         }
+        // Apache 0.17 generates py for a container const named by another
+        // const's name.
+        Target::Py if d.code == Code::ValueTypeMismatch && names_container_const(d) => false,
         _ => {
             both || matches!(
                 d.code,
-                Code::DuplicateDefinition
+                Code::EnumValueOutOfRange
+                    | Code::DuplicateDefinition
                     | Code::DuplicateEnumValueName
                     | Code::OverridesParentFunction
                     | Code::ThrowsNotException
@@ -401,6 +410,19 @@ fn refuses(t: &TargetCx<'_, '_>, target: Target, d: &Diagnostic) -> bool {
             )
         }
     }
+}
+
+/// T1060 for a container const used by name (`const list<i32> M = L`):
+/// Apache 0.17 generates py for it, and thriftpy2 loads it.
+fn names_container_const(d: &Diagnostic) -> bool {
+    d.message.contains("must be written out")
+        && [
+            "is a const of type list<",
+            "is a const of type set<",
+            "is a const of type map<",
+        ]
+        .iter()
+        .any(|m| d.message.contains(m))
 }
 
 /// thriftpy2 casts a value to its type as it parses it (`Type error for
@@ -510,6 +532,7 @@ fn thriftpy2_reads(d: &Diagnostic) -> bool {
         });
     keyword_name
         || d.message.starts_with("unexpected `;` after a")
+        || d.message.ends_with("does not fit in 64 bits")
         || d.message.contains("a `;` after a header")
 }
 
@@ -524,7 +547,8 @@ fn code_targets(code: Code) -> &'static [Target] {
         | Code::Thriftpy2UnhashableConst
         | Code::Thriftpy2ConstMissingRequired
         | Code::Thriftpy2IncludeNameClash
-        | Code::Thriftpy2ClientMethod => &[Thriftpy2],
+        | Code::Thriftpy2ClientMethod
+        | Code::Thriftpy2NothingToLoad => &[Thriftpy2],
         Code::PyPythonKeyword
         | Code::PySelfName
         | Code::PyShadowedMethod

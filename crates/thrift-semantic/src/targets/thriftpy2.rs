@@ -29,6 +29,7 @@ const CLIENT_ATTRIBUTES: &[&str] = &[
 ];
 
 pub(super) fn check(t: &mut TargetCx<'_, '_>) {
+    nothing_to_load(t);
     lexer(t);
     names(t);
     syntax(t);
@@ -379,4 +380,35 @@ fn includes(t: &mut TargetCx<'_, '_>) {
             seen.insert(module, token.text_range());
         }
     }
+}
+
+/// `thriftpy2.load` reads the module's `__thrift_meta__`, which only an
+/// include, a const, a struct, a union, an exception, an enum or a service
+/// creates (`_add_thrift_meta`).
+fn nothing_to_load(t: &mut TargetCx<'_, '_>) {
+    let has_meta = t.tree.includes().next().is_some()
+        || t.tree.definitions().any(|d| {
+            matches!(
+                d,
+                ast::Definition::Const(_)
+                    | ast::Definition::Struct(_)
+                    | ast::Definition::Union(_)
+                    | ast::Definition::Exception(_)
+                    | ast::Definition::Enum(_)
+                    | ast::Definition::Service(_)
+            )
+        });
+    if has_meta {
+        return;
+    }
+    let range = t
+        .tree
+        .items()
+        .next()
+        .map_or_else(|| TextRange::empty(0.into()), |i| i.syntax().text_range());
+    t.report(
+        Code::Thriftpy2NothingToLoad,
+        range,
+        "thriftpy2 cannot load this file on its own: it has no include, const, struct, union, exception, enum or service, and `thriftpy2.load` fails (`AttributeError: module has no attribute '__thrift_meta__'`); including it from another file works",
+    );
 }

@@ -1288,7 +1288,7 @@ async fn diagnostics_are_capped() {
 #[tokio::test]
 async fn target_checks_follow_the_config_and_the_settings() {
     let mut fx = Fixture::with_disk_files(
-        "//- /main.thrift\nstruct inter$0face {\n  1: i32 next\n}\n//- /use.thrift\ninclude \"main.thrift\"\nstruct U {\n  1: main.interface i\n}\n",
+        "//- /api.thrift\nstruct inter$0face {\n  1: i32 next\n}\n//- /use.thrift\ninclude \"api.thrift\"\nstruct U {\n  1: api.interface i\n}\n",
         vec![(
             "thrift-tools.toml".into(),
             "[lint]\ntargets = [\"thriftpy2\"]\n".into(),
@@ -1351,7 +1351,7 @@ async fn target_checks_follow_the_config_and_the_settings() {
     let _ = std::fs::remove_dir_all(&fx.root);
     expect![[r#"
         config: ["T2005", "T3001", "T2005", "T3001"]
-        Rename `interface` to `interface_` (preferred: true): ["main.thrift:0 -> interface_", "use.thrift:2 -> interface_"]
+        Rename `interface` to `interface_` (preferred: true): ["api.thrift:0 -> interface_", "use.thrift:2 -> interface_"]
         {"thrift":{"targets":["go"],"thriftVersion":"0.17"}}: ["T2005", "T3107", "T2005", "T3107"]
         {"targets":["nope"]}: ["T2005", "T3001", "T2005", "T3001"]
         {"targets":[],"thriftVersion":null}: ["T2005", "T3001", "T2005", "T3001"]"#]]

@@ -29,6 +29,35 @@ const UNESCAPED_KEYWORDS: &[&str] = &["async", "await"];
 /// while it is imported.
 const MODULE_NAMES: &[&str] = &["TType", "all_structs"];
 
+/// Names the generated modules import and use at run time, and what goes
+/// wrong when a definition replaces them.
+const RUNTIME_NAMES: &[(&str, &str)] = &[
+    (
+        "TException",
+        "the exceptions after it derive from this definition instead, and raising one fails (`TypeError: exceptions must derive from BaseException`)",
+    ),
+    (
+        "TApplicationException",
+        "the generated client and server raise this definition instead of the Thrift error",
+    ),
+    (
+        "TProtocolException",
+        "`validate()` raises this definition instead of the Thrift error for a missing required field",
+    ),
+    (
+        "TMessageType",
+        "the generated client and server read message types from this definition",
+    ),
+    (
+        "TFrozenDict",
+        "frozen structs and map consts are built with this definition",
+    ),
+    (
+        "fix_spec",
+        "the fix-up of the specs of recursive structs calls this definition instead",
+    ),
+];
+
 /// Top-level modules that Python has imported at startup, or that the
 /// generated `ttypes.py` imports (through `thrift.Thrift`, …) before its
 /// own package is imported (`sys.modules` of CPython 3.11): a generated
@@ -121,13 +150,21 @@ pub(super) fn check(t: &mut TargetCx<'_, '_>) {
         if matches!(
             site.role,
             Role::Def(DefTag::Struct | DefTag::Union | DefTag::Exception | DefTag::Enum)
-        ) && MODULE_NAMES.contains(&name)
-        {
-            t.report(
-                Code::PyModuleNameClash,
-                site.range,
-                format!("Apache py: the {noun} `{name}` replaces the name `{name}` that the generated `ttypes.py` uses itself: importing it fails"),
-            );
+        ) {
+            if MODULE_NAMES.contains(&name) {
+                t.report(
+                    Code::PyModuleNameClash,
+                    site.range,
+                    format!("Apache py: the {noun} `{name}` replaces the name `{name}` that the generated `ttypes.py` uses itself: importing it fails"),
+                );
+            } else if let Some((_, what)) = RUNTIME_NAMES.iter().find(|(n, _)| *n == name) {
+                t.report_with(
+                    Code::PyModuleNameClash,
+                    Severity::Warning,
+                    site.range,
+                    format!("Apache py: the {noun} `{name}` replaces the name `{name}` that the generated code imports and uses: the module imports, but {what}"),
+                );
+            }
         }
     }
     mutable_defaults(t);

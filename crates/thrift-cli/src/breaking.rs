@@ -316,6 +316,7 @@ fn load(
     let loaded = thrift_project::load(tree, inputs, base, &mut |_| FileOptions {
         dialect,
         include_dirs: include_dirs.to_vec(),
+        targets: None,
     });
     match loaded.errors.first() {
         Some((key, e)) => Err(Fail(Failure::in_file(

@@ -32,6 +32,8 @@ pub struct CheckArgs {
     pub dialect: Option<Option<thrift_syntax::Dialect>>,
     /// `--fix`, `--diff`, `--fix-only`.
     pub fix: crate::fix::FixArgs,
+    /// `--target`, `--thrift-version`.
+    pub targets: crate::targets::TargetArgs,
     pub common: Common,
 }
 
@@ -40,6 +42,10 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     // Problems that make the run fail: unreadable files and configs.
     let mut problems: Vec<Failure> = Vec::new();
+    if let Err(e) = args.targets.validate() {
+        let report = Report::check(&[], &|_| None, vec![Failure::new(e)]);
+        return finish(&args, &report, &[], None, &[], false);
+    }
     let mut configs = match Configs::from_args(&args.config) {
         Ok(c) => c,
         Err(e) => {
@@ -111,6 +117,8 @@ pub fn run(args: CheckArgs) -> ExitCode {
             }
         };
         file_configs.insert(path.to_path_buf(), config.clone());
+        // `--target`/`--thrift-version` over the config's `[lint]` ones.
+        let targets = args.targets.resolve(&config);
         FileOptions {
             dialect: args.dialect.unwrap_or_else(|| config.dialect.dialect()),
             include_dirs: include_dirs
@@ -118,6 +126,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
                 .chain(&config.include_dirs)
                 .cloned()
                 .collect(),
+            targets: (!targets.is_empty()).then_some(targets),
         }
     };
     let (loaded, mut results) =

@@ -12,3 +12,4 @@ pub mod lint;
 pub mod options;
 pub mod output;
 pub mod report;
+pub mod targets;

@@ -97,6 +97,16 @@ enum Command {
         /// `implicit-enum-value`; implies --fix.
         #[arg(long, value_name = "CODE", value_delimiter = ',')]
         fix_only: Vec<String>,
+        /// Also check that the files work for this target (repeatable or
+        /// comma-separated; replaces the config's `[lint] targets`):
+        /// thriftpy2, py, go, java, thriftgo. See docs/targets.md.
+        #[arg(long = "target", value_name = "NAME", value_delimiter = ',')]
+        targets: Vec<String>,
+        /// The Apache compiler version the py, go and java targets are
+        /// generated with, as `0.17` (default: the config's
+        /// `thrift_version`, else the newest release).
+        #[arg(long, value_name = "X.Y")]
+        thrift_version: Option<String>,
     },
     /// Report breaking changes against an older version of the IDL.
     ///
@@ -206,6 +216,8 @@ pub fn main() -> ExitCode {
             fix,
             diff,
             fix_only,
+            targets,
+            thrift_version,
         } => crate::check::run(crate::check::CheckArgs {
             paths,
             stdin_filepath,
@@ -218,6 +230,10 @@ pub fn main() -> ExitCode {
                 fix,
                 diff,
                 only: fix_only,
+            },
+            targets: crate::targets::TargetArgs {
+                targets,
+                thrift_version,
             },
             common,
         }),

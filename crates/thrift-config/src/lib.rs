@@ -16,6 +16,10 @@
 //! # "error", "warning", "hint" or "off".
 //! unused-include = "off"
 //! T1032 = "error"
+//! # Targets whose rules run (docs/targets.md): thriftpy2, py, go, java,
+//! # thriftgo; and the Apache compiler version of py, go and java.
+//! targets = ["thriftpy2", "py"]
+//! thrift_version = "0.17"
 //!
 //! [format]
 //! indent = 2            # or "tab"
@@ -43,7 +47,10 @@ use std::{
 
 use serde::Deserialize;
 pub use thrift_formatter::{FormatOptions, QuoteStyle, Separator};
-use thrift_semantic::Code;
+use thrift_semantic::{Code, Targets};
+
+mod lint_section;
+pub use lint_section::{LintSection, TargetOverrides};
 
 /// The file name looked for.
 pub const CONFIG_FILE_NAME: &str = "thrift-tools.toml";
@@ -71,7 +78,7 @@ pub struct ConfigFile {
     /// walk never enters; [`DEFAULT_SKIP`] when absent.
     pub skip: Option<Vec<String>>,
     #[serde(default)]
-    pub lint: BTreeMap<String, LintLevel>,
+    pub lint: LintSection,
     #[serde(default)]
     pub format: FormatSection,
     /// `"auto"` (the default), `"apache"` or `"fbthrift"`.
@@ -256,6 +263,8 @@ pub struct Config {
     pub root: Option<PathBuf>,
     /// `[breaking]`.
     pub breaking: BreakingConfig,
+    /// `targets` and `thrift_version` of `[lint]`, checked.
+    pub targets: Targets,
 }
 
 impl PartialEq for Config {
@@ -266,6 +275,7 @@ impl PartialEq for Config {
             && self.format == other.format
             && self.dialect == other.dialect
             && self.breaking.section == other.breaking.section
+            && self.targets == other.targets
     }
 }
 
@@ -554,7 +564,9 @@ fn config_from_file(path: &Path, file: ConfigFile) -> Result<Config, ConfigError
         section: file.breaking.clone(),
     };
     let mut lint_levels = BTreeMap::new();
-    for (key, level) in &file.lint {
+    let targets = Targets::parse(&file.lint.targets, file.lint.thrift_version.as_deref())
+        .map_err(|e| err(format!("invalid `[lint]` targets: {e}")))?;
+    for (key, level) in &file.lint.levels {
         let code = Code::from_str(key)
             .ok_or_else(|| err(format!("unknown diagnostic code `{key}` in [lint]")))?;
         lint_levels.insert(code, *level);
@@ -567,7 +579,7 @@ fn config_from_file(path: &Path, file: ConfigFile) -> Result<Config, ConfigError
         breaking,
         path: Some(path.to_path_buf()),
         include_dirs: file.include_dirs.iter().map(|d| dir.join(d)).collect(),
-        lint: file.lint,
+        lint: file.lint.levels,
         format: FormatOptions {
             dialect: file.dialect.dialect(),
             ..format_options(&file.format).map_err(err)?
@@ -578,6 +590,7 @@ fn config_from_file(path: &Path, file: ConfigFile) -> Result<Config, ConfigError
         skip,
         lint_levels,
         root: Some(dir.to_path_buf()),
+        targets,
     })
 }
 

@@ -15,6 +15,7 @@ mod highlight;
 mod hover;
 mod nav;
 mod symbols;
+mod target_fix;
 
 pub use crate::{
     actions::{CodeAction, CodeActionKind, code_actions},
@@ -35,6 +36,7 @@ pub use crate::{
         prepare_rename, references, rename, selection_ranges,
     },
     symbols::{Symbol, SymbolKind, document_symbols, workspace_symbols},
+    target_fix::{RenameFix, target_rename_fixes},
 };
 pub use thrift_semantic::{Cancelled, Database, FileId};
 pub use thrift_syntax::{TextRange, TextSize};

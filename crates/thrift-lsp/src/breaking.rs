@@ -131,6 +131,7 @@ impl Cache {
                     &mut |_| FileOptions {
                         dialect,
                         include_dirs: search.to_vec(),
+                        targets: None,
                     },
                 );
                 if let Some((key, e)) = loaded.errors.first() {

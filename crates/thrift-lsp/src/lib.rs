@@ -57,6 +57,10 @@ pub struct InitOptions {
     /// `"auto"`, `"apache"` or `"fbthrift"`.
     pub dialect: Option<String>,
     pub inlay_hints: InlayHintOptions,
+    /// Targets whose rules run (docs/targets.md), over the config's.
+    pub targets: Vec<String>,
+    /// The Apache compiler version of the py, go and java targets.
+    pub thrift_version: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -772,9 +776,15 @@ impl LanguageServer for Backend {
             None => params.settings,
         };
         let known = settings.as_object().is_some_and(|o| {
-            ["includeDirs", "dialect", "inlayHints"]
-                .iter()
-                .any(|k| o.contains_key(*k))
+            [
+                "includeDirs",
+                "dialect",
+                "inlayHints",
+                "targets",
+                "thriftVersion",
+            ]
+            .iter()
+            .any(|k| o.contains_key(*k))
         });
         let Some(options) = known
             .then(|| serde_json::from_value::<InitOptions>(settings).ok())
@@ -782,11 +792,20 @@ impl LanguageServer for Backend {
         else {
             return;
         };
-        let (reread, job, refresh) = {
+        let (reread, job, refresh, targets_error) = {
             let mut s = lock(&self.state);
             let reread = s.reconfigure(&options);
-            (reread, self.take_include_job(&mut s), s.inlay_hint_refresh)
+            let targets_error = s.target_settings_error.take();
+            (
+                reread,
+                self.take_include_job(&mut s),
+                s.inlay_hint_refresh,
+                targets_error,
+            )
         };
+        if let Some(e) = targets_error {
+            self.client.log_message(MessageType::WARNING, e).await;
+        }
         self.reread(reread).await;
         self.resolve_includes(job).await;
         if refresh {
@@ -1212,10 +1231,22 @@ impl LanguageServer for Backend {
             let range = s.text_range(file, params.range)?;
             let mut actions = thrift_ide::code_actions(s.db, file, range);
             actions.extend(s.add_include_actions(file, range));
+            let renames = thrift_ide::target_rename_fixes(s.db, file, range);
+            let renames = renames.into_iter().map(|r| {
+                CodeActionOrCommand::CodeAction(CodeAction {
+                    title: r.title,
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: s.diagnostic(&r.diagnostic).map(|d| vec![d]),
+                    edit: Some(s.workspace_edit(&r.edits)),
+                    is_preferred: Some(true),
+                    ..Default::default()
+                })
+            });
             Some(
-                actions
+                renames
+                    .collect::<Vec<_>>()
                     .into_iter()
-                    .map(|a| {
+                    .chain(actions.into_iter().map(|a| {
                         let edits: Vec<(FileId, thrift_ide::TextEdit)> =
                             a.edits.into_iter().map(|e| (file, e)).collect();
                         CodeActionOrCommand::CodeAction(CodeAction {
@@ -1233,7 +1264,7 @@ impl LanguageServer for Backend {
                             edit: Some(s.workspace_edit(&edits)),
                             ..Default::default()
                         })
-                    })
+                    }))
                     .collect(),
             )
         })

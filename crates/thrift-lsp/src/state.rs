@@ -71,6 +71,10 @@ pub struct State {
     breaking: Arc<std::sync::Mutex<crate::breaking::Cache>>,
     /// Include lookups queued by changes, to run off the lock.
     lookups: Vec<(FileId, String, Arc<Vec<PathBuf>>)>,
+    /// The `targets` and `thriftVersion` settings (`state/targets.rs`).
+    target_overrides: thrift_config::TargetOverrides,
+    /// Why the last target settings were ignored, to log once.
+    pub target_settings_error: Option<String>,
 }
 
 /// Files to parse off the lock (read again because a dialect changed, or
@@ -174,6 +178,8 @@ impl Default for State {
             configs: thrift_config::ConfigCache::new(),
             breaking: Arc::default(),
             lookups: Vec::new(),
+            target_overrides: Default::default(),
+            target_settings_error: None,
         }
     }
 }
@@ -206,6 +212,7 @@ impl State {
             .iter()
             .map(|d| normalize(&base.join(d)))
             .collect();
+        (self.target_overrides, self.target_settings_error) = options.target_overrides();
         self.dialect = options.dialect.as_deref().map(|d| match d {
             "apache" => Some(thrift_syntax::Dialect::Apache),
             "fbthrift" => Some(thrift_syntax::Dialect::FbThrift),
@@ -226,7 +233,11 @@ impl State {
     /// [`State::reread_all`]).
     pub fn reconfigure(&mut self, options: &InitOptions) -> Option<ToParse> {
         let (dirs, dialect) = (self.include_dirs.clone(), self.dialect);
+        let targets = self.target_overrides.clone();
         self.configure(options);
+        if self.target_overrides != targets {
+            self.apply_targets_all();
+        }
         if self.include_dirs != dirs {
             let files = self.host.db().file_ids();
             self.queue_lookups(&files, Lookup::All);
@@ -246,6 +257,7 @@ impl State {
                 None => self.config_for(&path).dialect.dialect(),
             };
             self.host.db_mut().set_file_dialect(id, dialect);
+            self.apply_targets(id, &path);
             if let Some(text) = self.host.db().text(id) {
                 changes.push((id, text.to_string()));
             }
@@ -329,6 +341,7 @@ impl State {
             None => self.config_for(&path).dialect.dialect(),
         };
         self.host.db_mut().set_file_dialect(file, dialect);
+        self.apply_targets(file, &path);
         self.host.db_mut().apply_change(file, text);
         self.queue_lookups(&[file], Lookup::Unresolved);
     }
@@ -1208,3 +1221,5 @@ impl View<'_> {
 fn level(config: &Config, code: Code) -> Option<LintLevel> {
     config.lint_levels.get(&code).copied()
 }
+
+mod targets;

@@ -1281,3 +1281,79 @@ async fn diagnostics_are_capped() {
     );
     let _ = std::fs::remove_dir_all(&fx.root);
 }
+
+/// Target-aware checks (docs/targets.md): the config's `[lint] targets`,
+/// then the `targets`/`thriftVersion` settings over them, as you type; and
+/// the quick fix that renames the name in every file.
+#[tokio::test]
+async fn target_checks_follow_the_config_and_the_settings() {
+    let mut fx = Fixture::with_disk_files(
+        "//- /api.thrift\nstruct inter$0face {\n  1: i32 next\n}\n//- /use.thrift\ninclude \"api.thrift\"\nstruct U {\n  1: api.interface i\n}\n",
+        vec![(
+            "thrift-tools.toml".into(),
+            "[lint]\ntargets = [\"thriftpy2\"]\n".into(),
+        )],
+    )
+    .await;
+    let codes = |d: &Value| -> Vec<String> {
+        d.as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    let mut out = Vec::new();
+    let d = fx.diagnostics(1).await;
+    out.push(format!("config: {:?}", codes(&d)));
+    let actions = fx
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": fx.uris[0]}, "range": {"start": fx.cursor, "end": fx.cursor}, "context": {"diagnostics": []}}),
+        )
+        .await;
+    let rename = &actions[0];
+    let mut edits: Vec<String> = rename["edit"]["changes"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .flat_map(|(uri, edits)| {
+            let file = uri.rsplit('/').next().unwrap().to_string();
+            edits.as_array().unwrap().iter().map(move |e| {
+                format!(
+                    "{file}:{} -> {}",
+                    e["range"]["start"]["line"],
+                    e["newText"].as_str().unwrap()
+                )
+            })
+        })
+        .collect();
+    edits.sort();
+    out.push(format!(
+        "{} (preferred: {}): {edits:?}",
+        rename["title"].as_str().unwrap(),
+        rename["isPreferred"]
+    ));
+    for settings in [
+        json!({"thrift": {"targets": ["go"], "thriftVersion": "0.17"}}),
+        json!({"targets": ["nope"]}),
+        json!({"targets": [], "thriftVersion": null}),
+    ] {
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        while fx.notifications.try_recv().is_ok() {}
+        fx.notify(
+            "workspace/didChangeConfiguration",
+            json!({ "settings": settings }),
+        )
+        .await;
+        let d = fx.diagnostics(1).await;
+        out.push(format!("{settings}: {:?}", codes(&d)));
+    }
+    let _ = std::fs::remove_dir_all(&fx.root);
+    expect![[r#"
+        config: ["T2005", "T3001", "T2005", "T3001"]
+        Rename `interface` to `interface_` (preferred: true): ["api.thrift:0 -> interface_", "use.thrift:2 -> interface_"]
+        {"thrift":{"targets":["go"],"thriftVersion":"0.17"}}: ["T2005", "T3107", "T2005", "T3107"]
+        {"targets":["nope"]}: ["T2005", "T3001", "T2005", "T3001"]
+        {"targets":[],"thriftVersion":null}: ["T2005", "T3001", "T2005", "T3001"]"#]]
+    .assert_eq(&out.join("\n"));
+}

@@ -42,6 +42,9 @@ pub struct FileOptions {
     pub dialect: Option<Dialect>,
     /// Include directories after the file's own (`-I`, then the config's).
     pub include_dirs: Vec<PathBuf>,
+    /// The targets its checks follow (`None`: the database's default, no
+    /// target unless set): see `thrift_semantic::targets`.
+    pub targets: Option<thrift_semantic::targets::Targets>,
 }
 
 /// A loaded set of files.
@@ -222,6 +225,7 @@ impl Reader {
         let file_options = options(path);
         db.set_file_dialect(id, file_options.dialect);
         db.set_file_name(id, path.to_str());
+        db.set_file_targets(id, file_options.targets);
         let search = search_path(path, file_options.include_dirs.iter().map(PathBuf::as_path));
         Some((text, search))
     }
@@ -375,6 +379,7 @@ pub(crate) mod tests {
             &mut |_| FileOptions {
                 dialect: None,
                 include_dirs: vec![PathBuf::from("/r/dirs")],
+                targets: None,
             },
         );
         assert_eq!(loaded.files, vec![("a.thrift".to_string(), FileId(0))]);
@@ -520,6 +525,7 @@ pub(crate) mod parallel_tests {
             // One file in a dialect of its own.
             dialect: path.ends_with("fb.thrift").then_some(Dialect::FbThrift),
             include_dirs: vec![PathBuf::from("/r/lib")],
+            targets: None,
         }
     }
 

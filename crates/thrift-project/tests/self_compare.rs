@@ -26,6 +26,7 @@ fn load(inputs: &[(String, PathBuf)], search: &[PathBuf], base: &Path) -> Loaded
     let loaded = thrift_project::load(&mut FsTree, inputs, base, &mut |_| FileOptions {
         dialect: None,
         include_dirs: search.to_vec(),
+        targets: None,
     });
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
     loaded

@@ -117,6 +117,7 @@ pub(crate) fn check(db: &Database, file: FileId) -> Vec<Diagnostic> {
     let used = check_references(&mut cx, tree.syntax());
     check_includes(&mut cx, &tree, &used);
     check_deprecated(&mut cx, parse.green(), rowan::TextSize::new(0));
+    crate::targets::check(&mut cx, &tree);
     let mut unknown = Vec::new();
     let allows = allow_comments(
         parse.syntax_node(),
@@ -1033,7 +1034,7 @@ fn check_name(cx: &mut Ctx<'_>, node: &SyntaxNode, text: &str) {
         cx.report(
             Code::ReservedWord,
             node.text_range(),
-            format!("`{text}` is a reserved word in some target languages: Apache Thrift 0.12-0.17 reject it, and the PHP generator still does"),
+            format!("`{text}` is on Apache Thrift's old reserved-word list: compilers 0.12-0.17 refuse it for most generators (py refuses only Python keywords, through 0.22), and the PHP generator still refuses PHP's; declare `targets` for exact checks (docs/targets.md)"),
         );
     } else if is_keyword_field_name(cx, node, text) {
         // `1: i32 string`: Apache Thrift takes a keyword as a field or
@@ -1167,7 +1168,7 @@ fn check_deprecated(cx: &mut Ctx<'_>, node: &rowan::GreenNodeData, start: rowan:
 
 /// The reserved words of Apache Thrift's IDL reference: names that some
 /// generators cannot use.
-fn is_reserved_word(name: &str) -> bool {
+pub(crate) fn is_reserved_word(name: &str) -> bool {
     const WORDS: &[&str] = &[
         "BEGIN",
         "END",

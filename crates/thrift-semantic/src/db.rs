@@ -206,6 +206,8 @@ pub struct Database {
     /// (`include_graph.rs`) is rebuilt then, not at every change.
     include_rev: u64,
     pub(crate) include_graph: Arc<Mutex<crate::include_graph::GraphCache>>,
+    /// The targets declared per file (`targets/`).
+    pub(crate) targets: crate::targets::TargetMap,
 }
 
 impl Database {
@@ -228,6 +230,7 @@ impl Database {
             first_errors: Arc::default(),
             include_rev: 0,
             include_graph: Arc::default(),
+            targets: Default::default(),
         }
     }
 
@@ -258,6 +261,7 @@ impl Database {
             first_errors: self.first_errors.clone(),
             include_rev: self.include_rev,
             include_graph: self.include_graph.clone(),
+            targets: self.targets.clone(),
         }
     }
 
@@ -300,6 +304,14 @@ impl Database {
 
     fn cache(&self) -> std::sync::MutexGuard<'_, HashMap<FileId, CacheEntry>> {
         self.cache.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Drops every cached diagnostic (the checks' settings changed):
+    /// cancels the snapshots and starts a new state.
+    pub(crate) fn forget_diagnostics(&mut self) {
+        self.cancel_snapshots();
+        self.cache = Arc::default();
+        self.next_rev += 1;
     }
 
     /// Reads every file as `dialect` (`None`: detect it per file, the
@@ -779,7 +791,8 @@ impl Database {
     /// is remembered for the current state of the database only.
     pub fn diagnostics(&self, file: FileId) -> Arc<Vec<Diagnostic>> {
         let own = self.own_diagnostics(file);
-        let includes = self.include_errors(file);
+        let mut includes = self.include_errors(file);
+        includes.extend(self.target_include_errors(file));
         if includes.is_empty() {
             return own;
         }

@@ -131,8 +131,45 @@ codes! {
     RemovedSyntax = "T2002", "removed-syntax", Error, "Syntax that Apache Thrift removed (`senum`, `slist`, legacy `*_namespace` headers).";
     LargeInteger = "T2003", "64-bit-constant", Hint, "A 64-bit integer constant may not work in all languages.";
     UnknownLintCode = "T2004", "unknown-lint-code", Warning, "A `thrift-lint: allow(...)` comment names a code that does not exist.";
-    ReservedWord = "T2005", "reserved-word", Warning, "A name is a reserved word of some target language (Apache Thrift's reserved-word list).";
+    ReservedWord = "T2005", "reserved-word", Warning, "A name is on Apache Thrift's old reserved-word list (refused by Apache 0.12-0.17 for most generators, by the PHP generator still) or is a keyword that Apache 0.17 and older refuse as a field name.";
     ReservedIdentifier = "T2006", "fbthrift-reserved-identifier", Error, "A name starts with `fbthrift`, which fbthrift reserves.";
+
+    // Target-aware checks (docs/targets.md): reported only for the targets
+    // a project declares (`targets` under `[lint]`, `--target`).
+    TargetRefusesFile = "T3000", "target-refuses-file", Error, "A declared target refuses the file because of an error reported on its own (a syntax error, an unresolved name, ...).";
+    Thriftpy2ReservedWord = "T3001", "thriftpy2-reserved-word", Error, "thriftpy2: a name is on thriftpy2's reserved-word list, so its lexer refuses the file.";
+    Thriftpy2DropsDefinition = "T3002", "thriftpy2-drops-definition", Error, "thriftpy2: a field or argument named `async`, `await`, `nonlocal`, `None`, `True` or `False` makes the generated constructor invalid Python; the struct loses its constructor and the next definition is silently dropped.";
+    Thriftpy2KeywordName = "T3003", "thriftpy2-keyword-name", Error, "thriftpy2: a Thrift keyword (or `true`/`false`) used as a name is a grammar error.";
+    Thriftpy2UnsupportedSyntax = "T3004", "thriftpy2-unsupported-syntax", Error, "thriftpy2: syntax its parser does not support.";
+    Thriftpy2UnhashableConst = "T3005", "thriftpy2-unhashable-const", Error, "thriftpy2: a const map key or set element is a container or struct, which Python cannot hash.";
+    Thriftpy2ConstMissingRequired = "T3006", "thriftpy2-const-missing-required", Error, "thriftpy2: a struct value leaves out a `required` field.";
+    Thriftpy2IncludeNameClash = "T3007", "thriftpy2-include-name-clash", Error, "thriftpy2: two includes have the same file name.";
+    Thriftpy2ClientMethod = "T3008", "thriftpy2-client-method", Warning, "thriftpy2: a function is named after a method of thriftpy2's client, which wins.";
+    Thriftpy2NothingToLoad = "T3009", "thriftpy2-nothing-to-load", Error, "thriftpy2: `thriftpy2.load` fails on a file with no include, const, struct, union, exception, enum or service (only typedefs, namespaces or comments).";
+    TargetIncludeError = "T3090", "target-error-in-included-file", Error, "A file this file includes (directly or not) has an error for one of its targets, which load or generate the included files with it.";
+    PyPythonKeyword = "T3101", "py-python-keyword", Error, "Apache py: a name is a Python keyword (refused before 0.23, renamed from 0.23; `async`/`await` give invalid Python).";
+    PySelfName = "T3102", "py-self-name", Error, "Apache py: a field or argument named `self` makes the generated Python invalid.";
+    PyShadowedMethod = "T3103", "py-shadowed-method", Warning, "Apache py: a field or argument hides a generated method or variable (`read`, `write`, `validate`, `args`).";
+    PyModuleNameClash = "T3104", "py-module-name-clash", Error, "Apache py: a definition hides a name the generated module needs (`TType`, `TException`, ...).";
+    PyMutableDefault = "T3105", "py-mutable-default", Warning, "Apache py: a container default is one object shared by every instance.";
+    ApacheKeywordName = "T3106", "apache-keyword-name", Error, "Apache 0.17 and older: a Thrift keyword used as a name is a syntax error.";
+    ApacheLegacyReservedWord = "T3107", "apache-legacy-reserved-word", Error, "Apache 0.17 and older: a name on the old reserved-word list is refused (by the go and java generators; by py through 0.13).";
+    ApacheUuidUnsupported = "T3108", "apache-uuid-unsupported", Error, "Apache: the `uuid` type needs compiler 0.18 (and 0.21 for py).";
+    ApacheExceptionAsType = "T3109", "apache-exception-as-type", Error, "Apache 0.22 and newer: an exception is used as a field, argument or return type.";
+    PyUnhashableConst = "T3110", "py-unhashable-const", Error, "Apache py: a const or default map has container or struct keys, or a set has container or struct elements, which Python cannot hash.";
+    PyIncludeNameClash = "T3111", "py-include-name-clash", Error, "Apache py: two included files generate the same Python package.";
+    PyPackageShadowsModule = "T3112", "py-package-shadows-module", Error, "Apache py: a generated Python package has the name of a module Python or the thrift library has already imported (`types`, `logging`, ...).";
+    GoNameCollision = "T3201", "go-name-collision", Error, "Apache go: two names become the same Go identifier.";
+    GoGeneratedMemberClash = "T3202", "go-generated-member-clash", Error, "Apache go: a name becomes the name of a generated method, type or variable.";
+    GoRenamedIdentifier = "T3203", "go-renamed-identifier", Hint, "go/thriftgo: a name gets a `_` appended in the generated Go.";
+    GoMainPackage = "T3204", "go-main-package", Error, "Apache go: a file's Go package is `main` (its `namespace go`, else its file name), which Go builds as a command.";
+    JavaNameCollision = "T3301", "java-name-collision", Error, "Apache java: two names become the same generated Java name.";
+    JavaGeneratedMemberClash = "T3302", "java-generated-member-clash", Error, "Apache java: a name becomes the name of a generated or inherited member.";
+    JavaKeywordUnescaped = "T3303", "java-keyword-unescaped", Error, "Apache java: an enum value or const named after a Java keyword (not escaped).";
+    JavaDefaultPackageInclude = "T3304", "java-default-package-include", Error, "Apache java: a file with a `namespace java` uses an included file without one, whose classes land in the default package, which Java cannot import from.";
+    ThriftgoDuplicateEnumValue = "T3401", "thriftgo-duplicate-enum-value", Error, "thriftgo: two values of one enum have the same number.";
+    ThriftgoOnewayNotVoid = "T3402", "thriftgo-oneway-not-void", Error, "thriftgo: a `oneway` function returns a value.";
+    ThriftgoRenamedIdentifier = "T3403", "thriftgo-renamed-identifier", Warning, "thriftgo: a name clashes with a generated name and is renamed with a `_` (Apache go fails instead).";
 }
 
 impl std::fmt::Display for Code {
@@ -145,7 +182,14 @@ impl std::fmt::Display for Code {
 /// (listed under "Deliberate differences" in docs/diagnostics.md): they
 /// do not make the files that include the file fail.
 pub(crate) fn compiler_accepts(code: Code) -> bool {
-    matches!(code, Code::IntegerOutOfRange)
+    matches!(code, Code::IntegerOutOfRange) || code.is_target()
+}
+
+impl Code {
+    /// A target-aware check (`T3xxx`, docs/targets.md).
+    pub fn is_target(self) -> bool {
+        self.as_str().starts_with("T3")
+    }
 }
 
 /// A place related to a diagnostic, e.g. "first defined here".

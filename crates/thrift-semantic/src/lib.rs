@@ -23,6 +23,7 @@ mod inherit;
 mod nav;
 mod resolve;
 pub mod summary;
+pub mod targets;
 mod values;
 
 pub use crate::{
@@ -32,6 +33,7 @@ pub use crate::{
     nav::{EnumValueRef, FieldRef, Reference},
     resolve::{ConstResolution, DefRef, Resolution, Ty},
     summary::{BaseType, DefKind, DefSummary, FileSummary, TypeRef},
+    targets::{ApacheVersion, Target, Targets},
 };
 
 /// `path` with `.` and `..` removed lexically (no file system access), as

@@ -923,11 +923,11 @@ fn reserved_words() {
     check(
         "struct class { 1: i32 return, 2: i32 fine }\nenum E { from }\nservice S { void next(1: i32 yield) }\n",
         expect![[r#"
-            /main.thrift:1:8 T2005 warning: `class` is a reserved word in some target languages: Apache Thrift 0.12-0.17 reject it, and the PHP generator still does [class]
-            /main.thrift:1:23 T2005 warning: `return` is a reserved word in some target languages: Apache Thrift 0.12-0.17 reject it, and the PHP generator still does [return]
-            /main.thrift:2:10 T2005 warning: `from` is a reserved word in some target languages: Apache Thrift 0.12-0.17 reject it, and the PHP generator still does [from]
-            /main.thrift:3:18 T2005 warning: `next` is a reserved word in some target languages: Apache Thrift 0.12-0.17 reject it, and the PHP generator still does [next]
-            /main.thrift:3:30 T2005 warning: `yield` is a reserved word in some target languages: Apache Thrift 0.12-0.17 reject it, and the PHP generator still does [yield]
+            /main.thrift:1:8 T2005 warning: `class` is on Apache Thrift's old reserved-word list: compilers 0.12-0.17 refuse it for most generators (py refuses only Python keywords, through 0.22), and the PHP generator still refuses PHP's; declare `targets` for exact checks (docs/targets.md) [class]
+            /main.thrift:1:23 T2005 warning: `return` is on Apache Thrift's old reserved-word list: compilers 0.12-0.17 refuse it for most generators (py refuses only Python keywords, through 0.22), and the PHP generator still refuses PHP's; declare `targets` for exact checks (docs/targets.md) [return]
+            /main.thrift:2:10 T2005 warning: `from` is on Apache Thrift's old reserved-word list: compilers 0.12-0.17 refuse it for most generators (py refuses only Python keywords, through 0.22), and the PHP generator still refuses PHP's; declare `targets` for exact checks (docs/targets.md) [from]
+            /main.thrift:3:18 T2005 warning: `next` is on Apache Thrift's old reserved-word list: compilers 0.12-0.17 refuse it for most generators (py refuses only Python keywords, through 0.22), and the PHP generator still refuses PHP's; declare `targets` for exact checks (docs/targets.md) [next]
+            /main.thrift:3:30 T2005 warning: `yield` is on Apache Thrift's old reserved-word list: compilers 0.12-0.17 refuse it for most generators (py refuses only Python keywords, through 0.22), and the PHP generator still refuses PHP's; declare `targets` for exact checks (docs/targets.md) [yield]
         "#]],
     );
 }

@@ -188,6 +188,24 @@ fn check_example(fixture: &str) -> (Vec<Diagnostic>, String) {
     for (i, (_, text)) in files.iter().enumerate() {
         db.apply_change(FileId(i as u32), text);
     }
+    // `// targets: thriftpy2 py@0.17` on the first line: the target checks
+    // (docs/targets.md) run for those targets, at that Apache version.
+    if let Some(list) = files[0]
+        .1
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("// targets:"))
+    {
+        let words: Vec<&str> = list.split_whitespace().collect();
+        let names: Vec<&str> = words
+            .iter()
+            .map(|w| w.split('@').next().unwrap_or(w))
+            .collect();
+        let version = words.iter().find_map(|w| w.split_once('@').map(|(_, v)| v));
+        let targets = thrift_semantic::Targets::parse(&names, version).expect("valid targets");
+        db.set_targets(targets);
+        db.set_file_name(FileId(0), Some(&files[0].0));
+    }
     let diagnostics = db.diagnostics(FileId(0)).as_ref().clone();
     (diagnostics, files[0].1.clone())
 }

@@ -1,0 +1,407 @@
+//! thriftpy2's lexer, as far as it refuses input: it reads identifiers
+//! with their dots as one token (`a.b.c`), refuses an identifier that is
+//! on its reserved-word list wherever it is (a name, a type, an annotation
+//! key, a namespace), knows fewer characters than the Apache compiler
+//! (`&`, `@`, a lone `-`…), fewer escapes in strings, no line breaks in
+//! strings, and no sign on hex numbers. Written from thriftpy2 0.7's
+//! `parser/lexer.py` (PLY: the first rule that matches wins, in the order
+//! the rules are defined).
+
+use thrift_syntax::{TextRange, TextSize};
+
+/// What the lexer refuses, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum LexProblem {
+    /// `ThriftLexerError: Cannot use reserved language keyword`.
+    Reserved(String),
+    /// `ThriftLexerError: Illegal character`.
+    IllegalChar(char),
+    /// `ThriftLexerError: Unexpected escaping character`.
+    BadEscape(char),
+    /// `-0x10`: read as `-0` and then `x10` (a grammar error).
+    SignedHex,
+}
+
+/// The reserved words of thriftpy2's lexer (`thrift_reserved_keywords`).
+pub(crate) const RESERVED: &[&str] = &[
+    "BEGIN",
+    "END",
+    "__CLASS__",
+    "__DIR__",
+    "__FILE__",
+    "__FUNCTION__",
+    "__LINE__",
+    "__METHOD__",
+    "__NAMESPACE__",
+    "abstract",
+    "alias",
+    "and",
+    "args",
+    "as",
+    "assert",
+    "begin",
+    "break",
+    "case",
+    "catch",
+    "class",
+    "clone",
+    "continue",
+    "declare",
+    "def",
+    "default",
+    "del",
+    "delete",
+    "do",
+    "dynamic",
+    "elif",
+    "else",
+    "elseif",
+    "elsif",
+    "end",
+    "enddeclare",
+    "endfor",
+    "endforeach",
+    "endif",
+    "endswitch",
+    "endwhile",
+    "ensure",
+    "except",
+    "exec",
+    "finally",
+    "float",
+    "for",
+    "foreach",
+    "from",
+    "function",
+    "global",
+    "goto",
+    "if",
+    "implements",
+    "import",
+    "in",
+    "inline",
+    "instanceof",
+    "interface",
+    "is",
+    "lambda",
+    "module",
+    "native",
+    "new",
+    "next",
+    "nil",
+    "not",
+    "or",
+    "pass",
+    "public",
+    "print",
+    "private",
+    "protected",
+    "raise",
+    "redo",
+    "rescue",
+    "retry",
+    "register",
+    "return",
+    "self",
+    "sizeof",
+    "static",
+    "super",
+    "switch",
+    "synchronized",
+    "then",
+    "this",
+    "throw",
+    "transient",
+    "try",
+    "undef",
+    "unless",
+    "unsigned",
+    "until",
+    "use",
+    "var",
+    "virtual",
+    "volatile",
+    "when",
+    "while",
+    "with",
+    "xor",
+    "yield",
+];
+
+/// thriftpy2's keywords: reserved for the grammar, so not names.
+pub(crate) const KEYWORDS: &[&str] = &[
+    "namespace",
+    "include",
+    "cpp_include",
+    "void",
+    "bool",
+    "byte",
+    "i8",
+    "i16",
+    "i32",
+    "i64",
+    "double",
+    "string",
+    "binary",
+    "map",
+    "list",
+    "set",
+    "oneway",
+    "typedef",
+    "struct",
+    "union",
+    "exception",
+    "extends",
+    "throws",
+    "service",
+    "enum",
+    "const",
+    "required",
+    "optional",
+];
+
+const LITERALS: &[u8] = b":;,=*{}()<>[]";
+
+fn is_ident_start(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'_'
+}
+
+fn is_ident_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Lexes `text` as thriftpy2 does and returns what it refuses. Unlike
+/// thriftpy2 it goes on after a problem, so every problem is reported.
+pub(crate) fn problems(text: &str) -> Vec<(TextRange, LexProblem)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let range = |start: usize, end: usize| {
+        TextRange::new(TextSize::new(start as u32), TextSize::new(end as u32))
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b' ' | b'\t' | b'\r' | b'\n' => i += 1,
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                // `/* … */`, not nested; unterminated: the rest is an
+                // illegal `/` followed by more (the parser reports it too).
+                match text[i + 2..].find("*/") {
+                    Some(end) => i = i + 2 + end + 2,
+                    None => {
+                        out.push((range(i, i + 1), LexProblem::IllegalChar('/')));
+                        i = bytes.len();
+                    }
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
+            }
+            b'#' => {
+                i = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
+            }
+            b'"' | b'\'' => {
+                let quote = b;
+                let start = i;
+                let mut j = i + 1;
+                let mut closed = false;
+                while j < bytes.len() {
+                    match bytes[j] {
+                        b'\n' => break,
+                        b'\\' => {
+                            if j + 1 >= bytes.len() || bytes[j + 1] == b'\n' {
+                                break;
+                            }
+                            j += 2;
+                        }
+                        c if c == quote => {
+                            closed = true;
+                            break;
+                        }
+                        _ => j += 1,
+                    }
+                }
+                if !closed {
+                    out.push((
+                        range(start, start + 1),
+                        LexProblem::IllegalChar(quote as char),
+                    ));
+                    i += 1;
+                    continue;
+                }
+                // Escapes: only \t \r \n \\ \' \".
+                let mut k = start + 1;
+                while k < j {
+                    if bytes[k] == b'\\' {
+                        let c = text[k + 1..].chars().next().unwrap_or('\\');
+                        if !matches!(c, 't' | 'r' | 'n' | '\\' | '\'' | '"') {
+                            out.push((range(k, k + 1 + c.len_utf8()), LexProblem::BadEscape(c)));
+                        }
+                        k += 1 + c.len_utf8();
+                    } else {
+                        k += 1;
+                    }
+                }
+                i = j + 1;
+            }
+            b'0'..=b'9' | b'+' | b'-' | b'.' => {
+                let Some(end) = number_end(bytes, i) else {
+                    out.push((range(i, i + 1), LexProblem::IllegalChar(b as char)));
+                    i += 1;
+                    continue;
+                };
+                // `-0x10`: `[+-]?[0-9]+` takes `-0`, then `x10` is a name.
+                if matches!(b, b'+' | b'-')
+                    && bytes.get(end) == Some(&b'x')
+                    && &text[i + 1..end] == "0"
+                {
+                    let mut e = end + 1;
+                    while e < bytes.len() && is_ident_char(bytes[e]) {
+                        e += 1;
+                    }
+                    out.push((range(i, e), LexProblem::SignedHex));
+                    i = e;
+                    continue;
+                }
+                i = end;
+            }
+            c if is_ident_start(c) => {
+                let start = i;
+                let mut j = i + 1;
+                loop {
+                    if j < bytes.len() && is_ident_char(bytes[j]) {
+                        j += 1;
+                    } else if j + 1 < bytes.len() && bytes[j] == b'.' && is_ident_char(bytes[j + 1])
+                    {
+                        j += 2;
+                    } else {
+                        break;
+                    }
+                }
+                let word = &text[start..j];
+                if RESERVED.contains(&word) {
+                    out.push((range(start, j), LexProblem::Reserved(word.to_string())));
+                }
+                i = j;
+            }
+            c if LITERALS.contains(&c) => i += 1,
+            _ => {
+                let c = text[i..].chars().next().unwrap_or('?');
+                out.push((range(i, i + c.len_utf8()), LexProblem::IllegalChar(c)));
+                i += c.len_utf8();
+            }
+        }
+    }
+    out
+}
+
+/// The end of the number at `i` (thriftpy2's `DUBCONSTANT`, `HEXCONSTANT`
+/// or `INTCONSTANT`, tried in that order), or `None` if none matches.
+fn number_end(bytes: &[u8], i: usize) -> Option<usize> {
+    let digits = |mut j: usize| {
+        while j < bytes.len() && bytes[j].is_ascii_digit() {
+            j += 1;
+        }
+        j
+    };
+    // DUBCONSTANT: [+-]?((\d+(?=\.|[Ee])(\.\d*)?)|(\.\d+))([Ee][+-]?\d+)?
+    let mut j = i;
+    if matches!(bytes.get(j), Some(b'+' | b'-')) {
+        j += 1;
+    }
+    let int_end = digits(j);
+    let mut dub_end = None;
+    if int_end > j && matches!(bytes.get(int_end), Some(b'.' | b'e' | b'E')) {
+        let mut k = int_end;
+        if bytes.get(k) == Some(&b'.') {
+            k = digits(k + 1);
+        }
+        dub_end = Some(exponent(bytes, k));
+    } else if int_end == j && bytes.get(j) == Some(&b'.') {
+        let k = digits(j + 1);
+        if k > j + 1 {
+            dub_end = Some(exponent(bytes, k));
+        }
+    }
+    if let Some(end) = dub_end {
+        return Some(end);
+    }
+    // HEXCONSTANT: 0x[0-9A-Fa-f]+ (no sign).
+    if bytes.get(i) == Some(&b'0') && bytes.get(i + 1) == Some(&b'x') {
+        let mut k = i + 2;
+        while k < bytes.len() && bytes[k].is_ascii_hexdigit() {
+            k += 1;
+        }
+        if k > i + 2 {
+            return Some(k);
+        }
+    }
+    // INTCONSTANT: [+-]?[0-9]+
+    (int_end > j).then_some(int_end)
+}
+
+fn exponent(bytes: &[u8], k: usize) -> usize {
+    if !matches!(bytes.get(k), Some(b'e' | b'E')) {
+        return k;
+    }
+    let mut m = k + 1;
+    if matches!(bytes.get(m), Some(b'+' | b'-')) {
+        m += 1;
+    }
+    let start = m;
+    while m < bytes.len() && bytes[m].is_ascii_digit() {
+        m += 1;
+    }
+    if m > start { m } else { k }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, LexProblem)> {
+        problems(text)
+            .into_iter()
+            .map(|(r, p)| (text[r].to_string(), p))
+            .collect()
+    }
+
+    #[test]
+    fn reserved_words_as_whole_tokens_only() {
+        assert_eq!(
+            kinds("struct A { 1: i32 end, 2: i32 ends, 3: i32 a.end }"),
+            vec![("end".to_string(), LexProblem::Reserved("end".to_string()))]
+        );
+        // In comments and strings they are fine.
+        assert!(kinds("// end\n/* next */ # from\nconst string S = \"end\"").is_empty());
+    }
+
+    #[test]
+    fn characters_escapes_and_numbers() {
+        assert_eq!(
+            kinds("1: optional A &next"),
+            vec![
+                ("&".to_string(), LexProblem::IllegalChar('&')),
+                ("next".to_string(), LexProblem::Reserved("next".to_string()))
+            ]
+        );
+        assert_eq!(
+            kinds(r#"const string S = "a\u0041""#),
+            vec![("\\u".to_string(), LexProblem::BadEscape('u'))]
+        );
+        assert_eq!(
+            kinds("const i32 X = -0x10"),
+            vec![("-0x10".to_string(), LexProblem::SignedHex)]
+        );
+        assert!(
+            kinds("const double D = -1.5e3\nconst i32 H = 0x1F\nconst double E = .5").is_empty()
+        );
+        assert_eq!(
+            kinds("const string S = \"a\nb\""),
+            vec![
+                ("\"".to_string(), LexProblem::IllegalChar('"')),
+                ("\"".to_string(), LexProblem::IllegalChar('"'))
+            ]
+        );
+    }
+}

@@ -1,0 +1,3 @@
+// targets: thriftpy2 py@0.17
+struct A { 1: required i32 x }
+struct B { 1: A a = {"x": 1} }

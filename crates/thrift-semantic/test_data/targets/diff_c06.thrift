@@ -1,0 +1,2 @@
+// targets: thriftpy2 py@0.17
+struct Node { 1: optional Node next_node }

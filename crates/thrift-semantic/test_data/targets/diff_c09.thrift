@@ -1,0 +1,3 @@
+// targets: thriftpy2 py@0.17
+typedef i32 MyInt
+const MyInt X = 1

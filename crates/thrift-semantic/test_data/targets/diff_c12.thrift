@@ -1,0 +1,3 @@
+// targets: thriftpy2 py@0.17
+exception E { 1: string message }
+service S { void f() throws (1: E e, 2: E e2) }

@@ -1,0 +1,3 @@
+// targets: thriftpy2 py@0.17
+struct B { 1: i32 x }
+struct A { 1: B (a = "b") b }

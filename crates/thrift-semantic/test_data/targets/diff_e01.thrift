@@ -1,0 +1,1 @@
+// targets: thriftpy2 py@0.17

@@ -1,0 +1,3 @@
+// targets: thriftpy2 py@0.17
+const i32 X = 1
+const i32 X = 2

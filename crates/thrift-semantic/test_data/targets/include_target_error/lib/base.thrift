@@ -1,0 +1,5 @@
+namespace java com.example.base
+struct Base {
+  1: i32 next
+  2: string from
+}

@@ -1,0 +1,6 @@
+// targets: thriftpy2 py@0.17 go@0.17 java@0.17
+namespace java com.example.api
+include "middle.thrift"
+struct Top {
+  1: middle.Mid mid
+}

@@ -1,0 +1,4 @@
+// targets: java@0.17 java
+struct Css {
+  1: string class
+}

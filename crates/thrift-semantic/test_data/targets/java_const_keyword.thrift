@@ -1,0 +1,2 @@
+// targets: java@0.17 java
+const i32 int = 1

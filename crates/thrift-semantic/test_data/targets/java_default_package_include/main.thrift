@@ -1,0 +1,6 @@
+// targets: java@0.17 java
+namespace java com.example.api
+include "common.thrift"
+struct User {
+  1: common.Stamp created
+}

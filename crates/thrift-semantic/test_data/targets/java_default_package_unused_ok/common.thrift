@@ -1,0 +1,3 @@
+struct Stamp {
+  1: i64 seconds
+}

@@ -1,0 +1,5 @@
+// targets: java@0.17 java
+struct A {
+  1: i32 foo_bar
+  2: i32 fooBar
+}

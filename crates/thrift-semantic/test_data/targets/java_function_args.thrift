@@ -1,0 +1,5 @@
+// targets: java@0.17 java
+service S {
+  void f()
+  void f_args()
+}

@@ -1,0 +1,4 @@
+// targets: java@0.17 java
+struct Override {
+  1: i32 x
+}

@@ -1,0 +1,4 @@
+// targets: thriftpy2 py@0.17
+service S {
+  void f(1: list<string> args)
+}

@@ -1,0 +1,5 @@
+// targets: thriftpy2 py@0.17
+service S {
+  void async_call()
+  void sync()
+}

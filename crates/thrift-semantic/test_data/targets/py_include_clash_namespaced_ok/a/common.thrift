@@ -1,0 +1,4 @@
+namespace py a.common
+struct Left {
+  1: i32 x
+}

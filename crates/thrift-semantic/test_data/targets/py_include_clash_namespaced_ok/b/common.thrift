@@ -1,0 +1,4 @@
+namespace py b.common
+struct Right {
+  1: i32 y
+}

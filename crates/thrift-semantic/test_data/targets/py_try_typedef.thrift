@@ -1,0 +1,5 @@
+// targets: thriftpy2 py@0.17
+typedef i32 try
+struct A {
+  1: try t
+}

@@ -1,0 +1,7 @@
+namespace java com.example.shared
+struct Stamp {
+  1: i64 seconds
+}
+service BaseService {
+  void ping()
+}

@@ -1,0 +1,6 @@
+// targets: thriftgo
+enum Status {
+  UNKNOWN = 0
+  DEFAULT = 0
+  OK
+}

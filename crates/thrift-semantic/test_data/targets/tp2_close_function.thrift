@@ -1,0 +1,5 @@
+// targets: thriftpy2 py@0.17
+service Conn {
+  void close()
+  void open()
+}

@@ -1,0 +1,7 @@
+// targets: thriftpy2 py@0.17
+struct A {
+  1: B b
+}
+struct B {
+  1: i32 x
+}

@@ -1,0 +1,3 @@
+struct Left {
+  1: i32 x
+}

@@ -1,0 +1,3 @@
+struct Right {
+  1: i32 y
+}

@@ -1,0 +1,5 @@
+// targets: thriftpy2 py@0.17
+struct P {
+  1: required string name
+}
+const list<P> PEOPLE = [{}]

@@ -1,0 +1,7 @@
+// targets: thriftpy2 py@0.17
+service S {
+  void f(1: i32 nonlocal)
+}
+struct After {
+  1: i32 x
+}

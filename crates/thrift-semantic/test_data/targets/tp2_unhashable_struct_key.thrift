@@ -1,0 +1,5 @@
+// targets: thriftpy2 py@0.17
+struct P {
+  1: i32 x
+}
+const map<P, string> M = {{"x": 1}: "origin"}

@@ -112,6 +112,15 @@ pass "$(basename "$sdist"): $(wc -l <<<"$listing") files, all that its build nee
 "$venv_bin/python" -m pip wheel "${pip_quiet[@]}" --no-deps --wheel-dir "$work/wheels" . </dev/null >"$work/pip-wheel.log" 2>&1 \
   || { tail -n 40 "$work/pip-wheel.log"; fail "pip wheel ."; }
 wheel="$(ls "$work"/wheels/thrift_lint-"$version"-*.whl)"
+# python -m thrift_lint finds the binary after `pip install --target` and
+# `--prefix` too (the scripts are not next to python then).
+"$venv_bin/python" -m pip install "${pip_quiet[@]}" --no-deps --target "$work/pip-target" "$wheel"
+"$venv_bin/python" -m pip install "${pip_quiet[@]}" --no-deps --prefix "$work/pip-prefix" "$wheel"
+for site in "$work/pip-target" "$work"/pip-prefix/lib/python3*/site-packages; do
+  out="$(env -u VIRTUAL_ENV PYTHONPATH="$site" "$python" -m thrift_lint --version)"
+  [ "$out" = "thrift-lint $version" ] || fail "python -m thrift_lint from $site printed '$out'"
+done
+pass "python -m thrift_lint after pip install --target and --prefix"
 
 echo "== packaging: the release scripts on that wheel"
 host_target="$(rustc -vV | sed -n 's/^host: //p')"

@@ -114,9 +114,11 @@ pass "$(basename "$sdist"): $(wc -l <<<"$listing") files, all that its build nee
 wheel="$(ls "$work"/wheels/thrift_lint-"$version"-*.whl)"
 # python -m thrift_lint finds the binary after `pip install --target` and
 # `--prefix` too (the scripts are not next to python then).
-"$venv_bin/python" -m pip install "${pip_quiet[@]}" --no-deps --target "$work/pip-target" "$wheel"
-"$venv_bin/python" -m pip install "${pip_quiet[@]}" --no-deps --prefix "$work/pip-prefix" "$wheel"
-for site in "$work/pip-target" "$work"/pip-prefix/lib/python3*/site-packages; do
+"$venv_bin/python" -m pip install "${pip_quiet[@]}" --no-deps --ignore-installed --target "$work/pip-target" "$wheel"
+"$venv_bin/python" -m pip install "${pip_quiet[@]}" --no-deps --ignore-installed --prefix "$work/pip-prefix" "$wheel"
+sites=("$work/pip-target" "$work"/pip-prefix/lib/python3*/site-packages)
+[ -d "${sites[1]}" ] || fail "pip install --prefix: no ${sites[1]}"
+for site in "${sites[@]}"; do
   out="$(env -u VIRTUAL_ENV PYTHONPATH="$site" "$python" -m thrift_lint --version)"
   [ "$out" = "thrift-lint $version" ] || fail "python -m thrift_lint from $site printed '$out'"
 done

@@ -293,6 +293,37 @@ fn version_and_help() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+#[test]
+fn completions_for_every_shell() {
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_thrift-ls"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = run(&["--completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}: {out:?}");
+        let script = String::from_utf8_lossy(&out.stdout);
+        for word in ["thrift-ls", "stdio", "completions"] {
+            assert!(script.contains(word), "{shell}: no {word}");
+        }
+        if shell == "bash" && Command::new("bash").arg("--version").output().is_ok() {
+            let path = std::env::temp_dir().join(format!("thrift-ls-{}.bash", std::process::id()));
+            std::fs::write(&path, script.as_bytes()).unwrap();
+            let check = Command::new("bash").arg("-n").arg(&path).output().unwrap();
+            let _ = std::fs::remove_file(&path);
+            assert!(check.status.success(), "{check:?}");
+        }
+    }
+    assert_eq!(run(&["--completions", "tcsh"]).status.code(), Some(2));
+    assert_eq!(run(&["--completions"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["--completions", "bash", "--stdio"]).status.code(),
+        Some(2)
+    );
+}
+
 fn initialize(s: &mut Server, root: &Path, capabilities: Value) -> Value {
     let init = s.request(
         "initialize",

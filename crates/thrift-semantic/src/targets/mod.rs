@@ -357,6 +357,11 @@ fn refuses(t: &TargetCx<'_, '_>, target: Target, d: &Diagnostic) -> bool {
     // thriftpy2 loads every include; Apache only warns about one that
     // nothing uses.
     if d.code == Code::UnresolvedInclude {
+        return target == Target::Thriftpy2 || d.severity == Severity::Error;
+    }
+    // thriftpy2 follows a qualified name literally (`inc.VALUE` for
+    // `inc.Enum.VALUE` is not found), where Apache uses the enum it expects.
+    if d.code == Code::EnumQualifierMismatch {
         return target == Target::Thriftpy2;
     }
     if d.severity != Severity::Error {
@@ -548,7 +553,8 @@ fn code_targets(code: Code) -> &'static [Target] {
         | Code::Thriftpy2ConstMissingRequired
         | Code::Thriftpy2IncludeNameClash
         | Code::Thriftpy2ClientMethod
-        | Code::Thriftpy2NothingToLoad => &[Thriftpy2],
+        | Code::Thriftpy2NothingToLoad
+        | Code::Thriftpy2UnresolvedReference => &[Thriftpy2],
         Code::PyPythonKeyword
         | Code::PySelfName
         | Code::PyShadowedMethod

@@ -58,18 +58,21 @@ const RUNTIME_NAMES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Top-level modules that Python has imported at startup, or that the
+/// Top-level modules that Python has imported at startup, that the
 /// generated `ttypes.py` imports (through `thrift.Thrift`, …) before its
-/// own package is imported (`sys.modules` of CPython 3.11): a generated
-/// package with one of these names is never found, as the imported module
-/// wins.
+/// own package is imported, and `re` and `enum`, which nearly every
+/// program has imported by then (`sys.modules` of CPython 3.11): a
+/// generated package with one of these names is never found, as the
+/// imported module wins.
 const LOADED_MODULES: &[&str] = &[
     "abc",
     "builtins",
     "codecs",
     "collections",
     "contextlib",
+    "copyreg",
     "encodings",
+    "enum",
     "functools",
     "genericpath",
     "importlib",
@@ -81,6 +84,7 @@ const LOADED_MODULES: &[&str] = &[
     "os",
     "posix",
     "posixpath",
+    "re",
     "reprlib",
     "site",
     "stat",
@@ -170,6 +174,64 @@ pub(super) fn check(t: &mut TargetCx<'_, '_>) {
     mutable_defaults(t);
     unhashable(t);
     packages(t);
+    service_module_names(t);
+}
+
+/// The classes every generated service module defines, over the names it
+/// imports from `ttypes`.
+const SERVICE_CLASSES: &[&str] = &["Iface", "Client", "Processor"];
+
+/// A struct named `Client` (or `Iface`, `Processor`) that a service of the
+/// file uses in a signature: the service module's own class replaces it
+/// there, and the specs of its argument and result structs point at that
+/// class (`AttributeError: type object 'Client' has no attribute
+/// 'thrift_spec'` on import).
+fn service_module_names(t: &mut TargetCx<'_, '_>) {
+    let file = t.file();
+    let mut types: Vec<(ast::Type, String)> = Vec::new();
+    for def in t.tree.definitions() {
+        let ast::Definition::Service(service) = def else {
+            continue;
+        };
+        for f in service.functions() {
+            let fname = ast::HasName::name(&f).map(|n| n.text()).unwrap_or_default();
+            types.extend(f.return_type().map(|ty| (ty, fname.clone())));
+            let throws = f.throws().map(|t| t.fields()).unwrap_or_default();
+            for field in f.params().into_iter().chain(throws) {
+                types.extend(field.ty().map(|ty| (ty, fname.clone())));
+            }
+        }
+    }
+    for (ty, function) in types {
+        let resolved = t
+            .db()
+            .resolve_type(file, &TypeRef::from_ast(Some(ty.clone())));
+        if let Some(name) = service_class_in(t, &resolved, 0) {
+            t.report(
+                Code::PyModuleNameClash,
+                ty.syntax().text_range(),
+                format!("Apache py: the generated service module defines its own `{name}` class, which replaces the struct `{name}` that `{function}` uses: importing it fails (`AttributeError: type object '{name}' has no attribute 'thrift_spec'`); rename the struct"),
+            );
+        }
+    }
+}
+
+fn service_class_in(t: &TargetCx<'_, '_>, ty: &Ty, depth: u32) -> Option<String> {
+    if depth > 16 {
+        return None;
+    }
+    match ty {
+        Ty::Def(d) if d.file == t.file() => t
+            .db()
+            .def(*d)
+            .filter(|d| d.kind.fields().is_some() && SERVICE_CLASSES.contains(&d.name.as_str()))
+            .map(|d| d.name.clone()),
+        Ty::List(e) | Ty::Set(e) => service_class_in(t, e, depth + 1),
+        Ty::Map(k, v) => {
+            service_class_in(t, k, depth + 1).or_else(|| service_class_in(t, v, depth + 1))
+        }
+        _ => None,
+    }
 }
 
 /// The Python package a file generates: its `namespace py` (or `*`),

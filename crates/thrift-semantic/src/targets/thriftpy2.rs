@@ -16,6 +16,7 @@ use super::{
     thriftpy2_lex::{self, KEYWORDS, LexProblem},
 };
 use crate::{Code, ConstResolution, Ty, summary::TypeRef};
+use thrift_syntax::ast::HasName;
 
 /// Python keywords that are not on thriftpy2's reserved-word list: as a
 /// field or argument name they make the generated `__init__` a
@@ -35,6 +36,7 @@ pub(super) fn check(t: &mut TargetCx<'_, '_>) {
     syntax(t);
     values(t);
     includes(t);
+    references(t);
 }
 
 fn lexer(t: &mut TargetCx<'_, '_>) {
@@ -411,4 +413,110 @@ fn nothing_to_load(t: &mut TargetCx<'_, '_>) {
         range,
         "thriftpy2 cannot load this file on its own: it has no include, const, struct, union, exception, enum or service, and `thriftpy2.load` fails (`AttributeError: module has no attribute '__thrift_meta__'`); including it from another file works",
     );
+}
+
+// ---------------------------------------------------------------------------
+// References: thriftpy2 follows a const reference `a.b.c` attribute by
+// attribute from the module, as it parses it (`p_const_ref`): `a` must be a
+// const, an enum or an included module defined above; an included module
+// is named after its file, so a dotted file name cannot be followed.
+// ---------------------------------------------------------------------------
+
+fn references(t: &mut TargetCx<'_, '_>) {
+    let file = t.file();
+    let Some(summary) = t.db().summary(file).cloned() else {
+        return;
+    };
+    // The start of each named top-level definition, in summary order.
+    let starts: Vec<thrift_syntax::TextSize> = t
+        .tree
+        .definitions()
+        .filter(|d| d.name().is_some_and(|n| !n.text().is_empty()))
+        .map(|d| d.syntax().text_range().start())
+        .collect();
+    let mut problems = Vec::new();
+    for r in t
+        .tree
+        .syntax()
+        .descendants()
+        .filter_map(ast::ConstRef::cast)
+    {
+        let Some(path) = r.path() else { continue };
+        let text = path.text();
+        // What the checks refuse is reported already.
+        let range = path.syntax().text_range();
+        if t.cx
+            .out
+            .iter()
+            .any(|d| d.severity == crate::Severity::Error && d.range.intersect(range).is_some())
+        {
+            continue;
+        }
+        let here = r
+            .syntax()
+            .ancestors()
+            .find(|n| {
+                n.parent()
+                    .is_some_and(|p| p.kind() == SyntaxKind::SOURCE_FILE)
+            })
+            .map(|n| n.text_range().start())
+            .and_then(|start| starts.iter().position(|s| *s == start));
+        let Some(here) = here else { continue };
+        let above = |name: &str| {
+            summary
+                .definition(name)
+                .filter(|(i, _)| *i < here)
+                .map(|(_, d)| &d.kind)
+        };
+        let segments: Vec<&str> = text.split('.').collect();
+        let ok = match segments.as_slice() {
+            [name] => matches!(above(name), Some(crate::DefKind::Const { .. })),
+            [first, second] => {
+                matches!(above(first), Some(crate::DefKind::Enum { values }) if values.iter().any(|(v, _)| v == second))
+                    || included_const(t, first, &[second])
+            }
+            [first, rest @ ..] => included_const(t, first, rest),
+            [] => true,
+        };
+        if !ok {
+            problems.push((path.syntax().text_range(), text));
+        }
+    }
+    for (range, text) in problems {
+        t.report(
+            Code::Thriftpy2UnresolvedReference,
+            range,
+            format!("thriftpy2 cannot find `{text}`: it follows the name part by part from the names defined above it in this file and from the included modules (named after their files), not from the type it expects (`ThriftParserError: Can't find name '{text}'`); write the full name, as `Enum.VALUE` or `include.Enum.VALUE`, below its definition"),
+        );
+    }
+}
+
+/// Whether `module.rest…` names a const (`[NAME]`) or an enum value
+/// (`[Enum, VALUE]`) of an included file whose module name is `module`.
+fn included_const(t: &TargetCx<'_, '_>, module: &str, rest: &[&str]) -> bool {
+    let file = t.file();
+    let Some(target) = t.tree.includes().find_map(|include| {
+        let path = include.path()?;
+        let base = path.rsplit(['/', '\\']).next().unwrap_or(&path);
+        let name = base.strip_suffix(".thrift").unwrap_or(base);
+        (name == module)
+            .then(|| t.db().resolve_include(file, &path))
+            .flatten()
+    }) else {
+        return false;
+    };
+    let Some(summary) = t.db().summary(target) else {
+        return false;
+    };
+    match rest {
+        [name] => matches!(
+            summary.definition(name).map(|(_, d)| &d.kind),
+            Some(crate::DefKind::Const { .. })
+        ),
+        [enum_name, value] => matches!(
+            summary.definition(enum_name).map(|(_, d)| &d.kind),
+            Some(crate::DefKind::Enum { values }) if values.iter().any(|(v, _)| v == value)
+        ),
+        _ => false,
+    }
 }

@@ -482,6 +482,7 @@ fn references(t: &mut TargetCx<'_, '_>) {
             problems.push((path.syntax().text_range(), text));
         }
     }
+    forward_typedefs(t, &starts);
     for (range, text) in problems {
         t.report(
             Code::Thriftpy2UnresolvedReference,
@@ -518,5 +519,67 @@ fn included_const(t: &TargetCx<'_, '_>, module: &str, rest: &[&str]) -> bool {
             Some(crate::DefKind::Enum { values }) if values.iter().any(|(v, _)| v == value)
         ),
         _ => false,
+    }
+}
+
+/// A typedef that a field, argument or return type uses above its
+/// definition, and whose target is a type defined below it
+/// (`struct C { 1: MyP p }`, `typedef P MyP`, `struct P {}`): thriftpy2's
+/// placeholder for the typedef then points at another placeholder, which
+/// it does not resolve (`ThriftParserError: No type found: 'P'`).
+fn forward_typedefs(t: &mut TargetCx<'_, '_>, starts: &[thrift_syntax::TextSize]) {
+    let file = t.file();
+    let index_at = |node: &SyntaxNode| {
+        node.ancestors()
+            .find(|n| {
+                n.parent()
+                    .is_some_and(|p| p.kind() == SyntaxKind::SOURCE_FILE)
+            })
+            .and_then(|top| starts.iter().position(|s| *s == top.text_range().start()))
+    };
+    // Named types in field, argument and return positions, by definition.
+    let uses: Vec<(usize, String)> = t
+        .tree
+        .syntax()
+        .descendants()
+        .filter(|n| n.kind() == SyntaxKind::NAMED_TYPE)
+        .filter(|n| {
+            n.ancestors()
+                .any(|a| matches!(a.kind(), SyntaxKind::FIELD | SyntaxKind::FUNCTION))
+        })
+        .filter_map(|n| Some((index_at(&n)?, n.text().to_string().trim().to_string())))
+        .collect();
+    let mut found = Vec::new();
+    for def in t.tree.definitions() {
+        let ast::Definition::Typedef(typedef) = &def else {
+            continue;
+        };
+        let (Some(name), Some(ast::Type::NamedType(target))) = (typedef.name(), typedef.target())
+        else {
+            continue;
+        };
+        let Some(here) = index_at(typedef.syntax()) else {
+            continue;
+        };
+        let name = name.text();
+        if !uses.iter().any(|(i, used)| *i < here && *used == name) {
+            continue;
+        }
+        let Some(path) = target.path() else { continue };
+        let target_name = path.text();
+        let later = match t.db().resolve_name(file, &target_name) {
+            crate::Resolution::Found(d) => d.file == file && d.index > here,
+            _ => false,
+        };
+        if later {
+            found.push((path.syntax().text_range(), name, target_name));
+        }
+    }
+    for (range, name, target) in found {
+        t.report(
+            Code::Thriftpy2UnresolvedReference,
+            range,
+            format!("thriftpy2 cannot resolve `{target}` here: `{name}` is used above this typedef, and `{target}` is defined below it (`ThriftParserError: No type found: '{target}'`); move `{target}` or this typedef up"),
+        );
     }
 }

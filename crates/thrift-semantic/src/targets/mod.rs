@@ -399,6 +399,9 @@ fn refuses(t: &TargetCx<'_, '_>, target: Target, d: &Diagnostic) -> bool {
         // Apache 0.17 generates py for a container const named by another
         // const's name.
         Target::Py if d.code == Code::ValueTypeMismatch && names_container_const(d) => false,
+        // The py generator writes no typedefs: an unused one is never
+        // resolved.
+        Target::Py if d.code == Code::UnresolvedType && in_unused_typedef(t, d) => false,
         _ => {
             both || matches!(
                 d.code,
@@ -415,6 +418,28 @@ fn refuses(t: &TargetCx<'_, '_>, target: Target, d: &Diagnostic) -> bool {
             )
         }
     }
+}
+
+/// Whether `d` is in the target of a typedef that nothing in the file
+/// uses.
+fn in_unused_typedef(t: &TargetCx<'_, '_>, d: &Diagnostic) -> bool {
+    let Some(typedef) = t
+        .tree
+        .syntax()
+        .covering_element(d.range)
+        .ancestors()
+        .find_map(ast::Typedef::cast)
+    else {
+        return false;
+    };
+    let Some(name) = ast::HasName::name(&typedef).map(|n| n.text()) else {
+        return false;
+    };
+    !t.tree
+        .syntax()
+        .descendants()
+        .filter_map(ast::Path::cast)
+        .any(|p| p.text() == name)
 }
 
 /// T1060 for a container const used by name (`const list<i32> M = L`):

@@ -399,6 +399,8 @@ fn refuses(t: &TargetCx<'_, '_>, target: Target, d: &Diagnostic) -> bool {
         // Apache 0.17 generates py for a container const named by another
         // const's name.
         Target::Py if d.code == Code::ValueTypeMismatch && names_container_const(d) => false,
+        // The Apache compiler skips a byte order mark at the start.
+        _ if d.code == Code::Syntax && d.message.contains("\\u{feff}") => false,
         // The py generator writes no typedefs: an unused one is never
         // resolved.
         Target::Py if d.code == Code::UnresolvedType && in_unused_typedef(t, d) => false,

@@ -61,6 +61,13 @@ fn lexer(t: &mut TargetCx<'_, '_>) {
                 range,
                 format!("thriftpy2 refuses the escape `\\{c}` (`ThriftLexerError: Unexpected escaping character: {c}`); it knows only \\t \\r \\n \\\\ \\' \\\""),
             ),
+            // In an enum, `B = -0x1` reads as `B = -0` and a value `x1`.
+            LexProblem::SignedHex if in_enum(t, range) => t.report_with(
+                Code::Thriftpy2UnsupportedSyntax,
+                crate::Severity::Warning,
+                range,
+                format!("thriftpy2 has no signed hex numbers: in an enum it reads `{}` as `-0` and then another value named `x…`, so this value is 0 and the enum gets a value more; write the number in decimal", &t.text[range]),
+            ),
             LexProblem::SignedHex => t.report(
                 Code::Thriftpy2UnsupportedSyntax,
                 range,
@@ -582,4 +589,13 @@ fn forward_typedefs(t: &mut TargetCx<'_, '_>, starts: &[thrift_syntax::TextSize]
             format!("thriftpy2 cannot resolve `{target}` here: `{name}` is used above this typedef, and `{target}` is defined below it (`ThriftParserError: No type found: '{target}'`); move `{target}` or this typedef up"),
         );
     }
+}
+
+/// Whether `range` is inside an enum's values.
+fn in_enum(t: &TargetCx<'_, '_>, range: TextRange) -> bool {
+    t.tree
+        .syntax()
+        .covering_element(range)
+        .ancestors()
+        .any(|n| n.kind() == SyntaxKind::ENUM_VALUE_LIST)
 }

@@ -12,7 +12,8 @@ Usage: thrift-ls [--stdio]
 It speaks the Language Server Protocol over stdin and stdout; editors start
 it for you (see docs/editors.md). Logs go to stderr and to the editor's log,
 never to stdout. Configuration comes from `thrift-tools.toml` files and from
-the client's initializationOptions (`includeDirs`, `dialect`, `inlayHints`).
+the client's initializationOptions (`includeDirs`, `dialect`, `inlayHints`,
+`targets`, `thriftVersion`).
 
 Options:
   --stdio               talk over stdin and stdout (the default)

@@ -652,6 +652,11 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        // Target settings in initializationOptions that were ignored.
+        let targets_error = lock(&self.state).target_settings_error.take();
+        if let Some(e) = targets_error {
+            self.client.log_message(MessageType::WARNING, e).await;
+        }
         // Watch Thrift files and the config on disk.
         let watchers = vec![
             FileSystemWatcher {

@@ -146,6 +146,7 @@ codes! {
     Thriftpy2IncludeNameClash = "T3007", "thriftpy2-include-name-clash", Error, "thriftpy2: two includes have the same file name.";
     Thriftpy2ClientMethod = "T3008", "thriftpy2-client-method", Warning, "thriftpy2: a function is named after a method of thriftpy2's client, which wins.";
     Thriftpy2NothingToLoad = "T3009", "thriftpy2-nothing-to-load", Error, "thriftpy2: `thriftpy2.load` fails on a file with no include, const, struct, union, exception, enum or service (only typedefs, namespaces or comments).";
+    Thriftpy2UnresolvedReference = "T3010", "thriftpy2-unresolved-reference", Error, "thriftpy2: a const or enum value reference that thriftpy2 resolves literally, from the names defined above it, does not resolve (Apache resolves it from the type it expects).";
     TargetIncludeError = "T3090", "target-error-in-included-file", Error, "A file this file includes (directly or not) has an error for one of its targets, which load or generate the included files with it.";
     PyPythonKeyword = "T3101", "py-python-keyword", Error, "Apache py: a name is a Python keyword (refused before 0.23, renamed from 0.23; `async`/`await` give invalid Python).";
     PySelfName = "T3102", "py-self-name", Error, "Apache py: a field or argument named `self` makes the generated Python invalid.";

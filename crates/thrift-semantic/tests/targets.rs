@@ -70,6 +70,7 @@ fn cases() -> Vec<Case> {
         let configs: Vec<String> = text
             .lines()
             .next()
+            .map(|l| l.trim_start_matches('\u{feff}'))
             .and_then(|l| l.strip_prefix("// targets:"))
             .unwrap_or_else(|| panic!("{name}: the first line must be `// targets: …`"))
             .split_whitespace()

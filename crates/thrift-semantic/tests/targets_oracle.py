@@ -59,9 +59,19 @@ def definitions(text):
         if m:
             out.append(("const", m.group(1)))
             continue
-        m = re.match(r"^\s*typedef\s+.*?(\w+)\s*(\(.*\))?\s*[,;]?\s*$", line)
-        if m:
-            out.append(("typedef", m.group(1)))
+        if re.match(r"^\s*typedef\s", line):
+            rest = re.sub(r"[,;]?\s*$", "", line)
+            # A trailing annotation group, `(a = "b")`, is not the name.
+            if rest.endswith(")"):
+                depth = 0
+                for k in range(len(rest) - 1, -1, -1):
+                    depth += {")": 1, "(": -1}.get(rest[k], 0)
+                    if depth == 0:
+                        rest = rest[:k]
+                        break
+            m = re.search(r"(\w+)\s*$", rest)
+            if m:
+                out.append(("typedef", m.group(1)))
     return out
 
 

@@ -357,6 +357,11 @@ fn refuses(t: &TargetCx<'_, '_>, target: Target, d: &Diagnostic) -> bool {
     // thriftpy2 loads every include; Apache only warns about one that
     // nothing uses.
     if d.code == Code::UnresolvedInclude {
+        return target == Target::Thriftpy2 || d.severity == Severity::Error;
+    }
+    // thriftpy2 follows a qualified name literally (`inc.VALUE` for
+    // `inc.Enum.VALUE` is not found), where Apache uses the enum it expects.
+    if d.code == Code::EnumQualifierMismatch {
         return target == Target::Thriftpy2;
     }
     if d.severity != Severity::Error {
@@ -394,6 +399,11 @@ fn refuses(t: &TargetCx<'_, '_>, target: Target, d: &Diagnostic) -> bool {
         // Apache 0.17 generates py for a container const named by another
         // const's name.
         Target::Py if d.code == Code::ValueTypeMismatch && names_container_const(d) => false,
+        // The Apache compiler skips a byte order mark at the start.
+        _ if d.code == Code::Syntax && d.message.contains("\\u{feff}") => false,
+        // The py generator writes no typedefs: an unused one is never
+        // resolved.
+        Target::Py if d.code == Code::UnresolvedType && in_unused_typedef(t, d) => false,
         _ => {
             both || matches!(
                 d.code,
@@ -410,6 +420,28 @@ fn refuses(t: &TargetCx<'_, '_>, target: Target, d: &Diagnostic) -> bool {
             )
         }
     }
+}
+
+/// Whether `d` is in the target of a typedef that nothing in the file
+/// uses.
+fn in_unused_typedef(t: &TargetCx<'_, '_>, d: &Diagnostic) -> bool {
+    let Some(typedef) = t
+        .tree
+        .syntax()
+        .covering_element(d.range)
+        .ancestors()
+        .find_map(ast::Typedef::cast)
+    else {
+        return false;
+    };
+    let Some(name) = ast::HasName::name(&typedef).map(|n| n.text()) else {
+        return false;
+    };
+    !t.tree
+        .syntax()
+        .descendants()
+        .filter_map(ast::Path::cast)
+        .any(|p| p.text() == name)
 }
 
 /// T1060 for a container const used by name (`const list<i32> M = L`):
@@ -548,7 +580,8 @@ fn code_targets(code: Code) -> &'static [Target] {
         | Code::Thriftpy2ConstMissingRequired
         | Code::Thriftpy2IncludeNameClash
         | Code::Thriftpy2ClientMethod
-        | Code::Thriftpy2NothingToLoad => &[Thriftpy2],
+        | Code::Thriftpy2NothingToLoad
+        | Code::Thriftpy2UnresolvedReference => &[Thriftpy2],
         Code::PyPythonKeyword
         | Code::PySelfName
         | Code::PyShadowedMethod

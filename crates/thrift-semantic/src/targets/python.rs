@@ -3,7 +3,10 @@
 //! Checked against the real compiler 0.17 with the generated modules
 //! imported (tests/targets.rs).
 
-use thrift_syntax::{AstNode, ast};
+use thrift_syntax::{
+    AstNode,
+    ast::{self, HasAnnotations, HasName},
+};
 
 use super::{
     ApacheVersion, TargetCx,
@@ -58,18 +61,21 @@ const RUNTIME_NAMES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Top-level modules that Python has imported at startup, or that the
+/// Top-level modules that Python has imported at startup, that the
 /// generated `ttypes.py` imports (through `thrift.Thrift`, …) before its
-/// own package is imported (`sys.modules` of CPython 3.11): a generated
-/// package with one of these names is never found, as the imported module
-/// wins.
+/// own package is imported, and `re` and `enum`, which nearly every
+/// program has imported by then (`sys.modules` of CPython 3.11): a
+/// generated package with one of these names is never found, as the
+/// imported module wins.
 const LOADED_MODULES: &[&str] = &[
     "abc",
     "builtins",
     "codecs",
     "collections",
     "contextlib",
+    "copyreg",
     "encodings",
+    "enum",
     "functools",
     "genericpath",
     "importlib",
@@ -81,6 +87,7 @@ const LOADED_MODULES: &[&str] = &[
     "os",
     "posix",
     "posixpath",
+    "re",
     "reprlib",
     "site",
     "stat",
@@ -170,6 +177,64 @@ pub(super) fn check(t: &mut TargetCx<'_, '_>) {
     mutable_defaults(t);
     unhashable(t);
     packages(t);
+    service_module_names(t);
+}
+
+/// The classes every generated service module defines, over the names it
+/// imports from `ttypes`.
+const SERVICE_CLASSES: &[&str] = &["Iface", "Client", "Processor"];
+
+/// A struct named `Client` (or `Iface`, `Processor`) that a service of the
+/// file uses in a signature: the service module's own class replaces it
+/// there, and the specs of its argument and result structs point at that
+/// class (`AttributeError: type object 'Client' has no attribute
+/// 'thrift_spec'` on import).
+fn service_module_names(t: &mut TargetCx<'_, '_>) {
+    let file = t.file();
+    let mut types: Vec<(ast::Type, String)> = Vec::new();
+    for def in t.tree.definitions() {
+        let ast::Definition::Service(service) = def else {
+            continue;
+        };
+        for f in service.functions() {
+            let fname = f.name().map(|n| n.text()).unwrap_or_default();
+            types.extend(f.return_type().map(|ty| (ty, fname.clone())));
+            let throws = f.throws().map(|t| t.fields()).unwrap_or_default();
+            for field in f.params().into_iter().chain(throws) {
+                types.extend(field.ty().map(|ty| (ty, fname.clone())));
+            }
+        }
+    }
+    for (ty, function) in types {
+        let resolved = t
+            .db()
+            .resolve_type(file, &TypeRef::from_ast(Some(ty.clone())));
+        if let Some(name) = service_class_in(t, &resolved, 0) {
+            t.report(
+                Code::PyModuleNameClash,
+                ty.syntax().text_range(),
+                format!("Apache py: the generated service module defines its own `{name}` class, which replaces the struct `{name}` that `{function}` uses: importing it fails (`AttributeError: type object '{name}' has no attribute 'thrift_spec'`); rename the struct"),
+            );
+        }
+    }
+}
+
+fn service_class_in(t: &TargetCx<'_, '_>, ty: &Ty, depth: u32) -> Option<String> {
+    if depth > 16 {
+        return None;
+    }
+    match ty {
+        Ty::Def(d) if d.file == t.file() => t
+            .db()
+            .def(*d)
+            .filter(|d| d.kind.fields().is_some() && SERVICE_CLASSES.contains(&d.name.as_str()))
+            .map(|d| d.name.clone()),
+        Ty::List(e) | Ty::Set(e) => service_class_in(t, e, depth + 1),
+        Ty::Map(k, v) => {
+            service_class_in(t, k, depth + 1).or_else(|| service_class_in(t, v, depth + 1))
+        }
+        _ => None,
+    }
 }
 
 /// The Python package a file generates: its `namespace py` (or `*`),
@@ -261,94 +326,146 @@ fn packages(t: &mut TargetCx<'_, '_>) {
 /// `__eq__` without `__hash__`), or a set of them, cannot be built.
 fn unhashable(t: &mut TargetCx<'_, '_>) {
     let file = t.file();
-    let mut typed: Vec<(ast::ConstValue, TypeRef)> = Vec::new();
+    let mut typed: Vec<(ast::ConstValue, ast::Type)> = Vec::new();
     for def in t.tree.definitions() {
         if let ast::Definition::Const(c) = &def
             && let (Some(ty), Some(value)) = (c.ty(), c.value())
         {
-            typed.push((value, TypeRef::from_ast(Some(ty))));
+            typed.push((value, ty));
         }
     }
     let root = t.tree.syntax().clone();
     for field in root.descendants().filter_map(ast::Field::cast) {
         if let (Some(ty), Some(value)) = (field.ty(), field.default_value().and_then(|d| d.value()))
         {
-            typed.push((value, TypeRef::from_ast(Some(ty))));
+            typed.push((value, ty));
         }
     }
-    for (value, ty) in typed {
-        let ty = t.db().resolve_type(file, &ty);
-        walk_hash(t, &value, &ty, 0);
+    for (value, syntax) in typed {
+        let ty = t
+            .db()
+            .resolve_type(file, &TypeRef::from_ast(Some(syntax.clone())));
+        walk_hash(t, &value, &ty, Some(&syntax), 0);
     }
 }
 
-fn unhashable_ty(t: &TargetCx<'_, '_>, ty: &Ty) -> Option<&'static str> {
-    match ty {
-        Ty::List(_) => Some("list"),
-        Ty::Set(_) => Some("set"),
-        Ty::Map(..) => Some("map"),
-        Ty::Def(d) if t.db().def(*d).is_some_and(|d| d.kind.fields().is_some()) => Some("struct"),
-        _ => None,
+/// `python.immutable` on a container type or a struct: the generator makes
+/// its values hashable (a tuple, a `frozenset`, a `TFrozenDict`, a frozen
+/// struct).
+fn immutable(t: &TargetCx<'_, '_>, ty: &Ty, syntax: Option<&ast::Type>) -> bool {
+    let marked = |annotations: Vec<ast::Annotation>| {
+        annotations
+            .iter()
+            .any(|a| a.key().is_some_and(|k| k.text() == "python.immutable"))
+    };
+    if let Ty::Def(d) = ty {
+        return t
+            .db()
+            .def_node(*d)
+            .is_some_and(|node| marked(node.annotations()));
+    }
+    match syntax {
+        Some(ast::Type::ListType(l)) => marked(l.annotations()),
+        Some(ast::Type::SetType(l)) => marked(l.annotations()),
+        Some(ast::Type::MapType(l)) => marked(l.annotations()),
+        _ => false,
     }
 }
 
-fn walk_hash(t: &mut TargetCx<'_, '_>, value: &ast::ConstValue, ty: &Ty, depth: u32) {
+fn unhashable_ty(
+    t: &TargetCx<'_, '_>,
+    ty: &Ty,
+    syntax: Option<&ast::Type>,
+) -> Option<&'static str> {
+    let kind = match ty {
+        Ty::List(_) => "list",
+        Ty::Set(_) => "set",
+        Ty::Map(..) => "map",
+        Ty::Def(d) if t.db().def(*d).is_some_and(|d| d.kind.fields().is_some()) => "struct",
+        _ => return None,
+    };
+    (!immutable(t, ty, syntax)).then_some(kind)
+}
+
+fn walk_hash(
+    t: &mut TargetCx<'_, '_>,
+    value: &ast::ConstValue,
+    ty: &Ty,
+    syntax: Option<&ast::Type>,
+    depth: u32,
+) {
     if depth > 32 {
         return;
     }
     match (value, ty) {
         (ast::ConstValue::ConstMap(map), Ty::Map(k, v)) => {
-            let key_kind = unhashable_ty(t, k);
+            let (key_syntax, value_syntax) = match syntax {
+                Some(ast::Type::MapType(m)) => (m.key_type(), m.value_type()),
+                _ => (None, None),
+            };
+            let key_kind = unhashable_ty(t, k, key_syntax.as_ref());
             for entry in map.entries() {
                 if let (Some(kind), Some(key)) = (key_kind, entry.key()) {
                     t.report(
                         Code::PyUnhashableConst,
                         key.syntax().text_range(),
-                        format!("Apache py cannot build this map: its keys are {kind}s, which Python cannot hash (`TypeError: unhashable type` when the module is imported)"),
+                        format!("Apache py cannot build this map: its keys are {kind}s, which Python cannot hash (`TypeError: unhashable type` when the module is imported); `(python.immutable = \"\")` on the key type makes them hashable"),
                     );
                 }
                 if let Some(value) = entry.value() {
-                    walk_hash(t, &value, v, depth + 1);
+                    walk_hash(t, &value, v, value_syntax.as_ref(), depth + 1);
                 }
             }
         }
         (ast::ConstValue::ConstList(list), Ty::Set(e)) => {
-            let kind = unhashable_ty(t, e);
+            let element_syntax = match syntax {
+                Some(ast::Type::SetType(s)) => s.element_type(),
+                _ => None,
+            };
+            let kind = unhashable_ty(t, e, element_syntax.as_ref());
             for element in list.values() {
                 if let Some(kind) = kind {
                     t.report(
                         Code::PyUnhashableConst,
                         element.syntax().text_range(),
-                        format!("Apache py cannot build this set: its elements are {kind}s, which Python cannot hash (`TypeError: unhashable type` when the module is imported)"),
+                        format!("Apache py cannot build this set: its elements are {kind}s, which Python cannot hash (`TypeError: unhashable type` when the module is imported); `(python.immutable = \"\")` on the element type makes them hashable"),
                     );
                 }
-                walk_hash(t, &element, e, depth + 1);
+                walk_hash(t, &element, e, element_syntax.as_ref(), depth + 1);
             }
         }
         (ast::ConstValue::ConstList(list), Ty::List(e)) => {
+            let element_syntax = match syntax {
+                Some(ast::Type::ListType(l)) => l.element_type(),
+                _ => None,
+            };
             for element in list.values() {
-                walk_hash(t, &element, e, depth + 1);
+                walk_hash(t, &element, e, element_syntax.as_ref(), depth + 1);
             }
         }
         (ast::ConstValue::ConstMap(map), Ty::Def(def)) => {
-            let Some(fields) = t
-                .db()
-                .def(*def)
-                .and_then(|d| d.kind.fields())
-                .map(<[_]>::to_vec)
-            else {
+            // The struct's fields, with the syntax of their types.
+            let Some(node) = t.db().def_node(*def) else {
                 return;
             };
+            let fields: Vec<(String, ast::Type)> = node
+                .syntax()
+                .descendants()
+                .filter_map(ast::Field::cast)
+                .filter_map(|f| Some((f.name()?.text(), f.ty()?)))
+                .collect();
             for entry in map.entries() {
                 let key = entry.key().and_then(|k| match k {
                     ast::ConstValue::Literal(l) => l.as_string(),
                     _ => None,
                 });
-                if let Some(field) = key.and_then(|k| fields.iter().find(|f| f.name == k))
+                if let Some((_, fsyntax)) = key.and_then(|k| fields.iter().find(|(n, _)| *n == k))
                     && let Some(value) = entry.value()
                 {
-                    let fty = t.db().resolve_type(def.file, &field.ty);
-                    walk_hash(t, &value, &fty, depth + 1);
+                    let fty = t
+                        .db()
+                        .resolve_type(def.file, &TypeRef::from_ast(Some(fsyntax.clone())));
+                    walk_hash(t, &value, &fty, Some(fsyntax), depth + 1);
                 }
             }
         }

@@ -16,6 +16,7 @@ use super::{
     thriftpy2_lex::{self, KEYWORDS, LexProblem},
 };
 use crate::{Code, ConstResolution, Ty, summary::TypeRef};
+use thrift_syntax::ast::HasName;
 
 /// Python keywords that are not on thriftpy2's reserved-word list: as a
 /// field or argument name they make the generated `__init__` a
@@ -35,6 +36,7 @@ pub(super) fn check(t: &mut TargetCx<'_, '_>) {
     syntax(t);
     values(t);
     includes(t);
+    references(t);
 }
 
 fn lexer(t: &mut TargetCx<'_, '_>) {
@@ -58,6 +60,13 @@ fn lexer(t: &mut TargetCx<'_, '_>) {
                 Code::Thriftpy2UnsupportedSyntax,
                 range,
                 format!("thriftpy2 refuses the escape `\\{c}` (`ThriftLexerError: Unexpected escaping character: {c}`); it knows only \\t \\r \\n \\\\ \\' \\\""),
+            ),
+            // In an enum, `B = -0x1` reads as `B = -0` and a value `x1`.
+            LexProblem::SignedHex if in_enum(t, range) => t.report_with(
+                Code::Thriftpy2UnsupportedSyntax,
+                crate::Severity::Warning,
+                range,
+                format!("thriftpy2 has no signed hex numbers: in an enum it reads `{}` as `-0` and then another value named `x…`, so this value is 0 and the enum gets a value more; write the number in decimal", &t.text[range]),
             ),
             LexProblem::SignedHex => t.report(
                 Code::Thriftpy2UnsupportedSyntax,
@@ -411,4 +420,182 @@ fn nothing_to_load(t: &mut TargetCx<'_, '_>) {
         range,
         "thriftpy2 cannot load this file on its own: it has no include, const, struct, union, exception, enum or service, and `thriftpy2.load` fails (`AttributeError: module has no attribute '__thrift_meta__'`); including it from another file works",
     );
+}
+
+// ---------------------------------------------------------------------------
+// References: thriftpy2 follows a const reference `a.b.c` attribute by
+// attribute from the module, as it parses it (`p_const_ref`): `a` must be a
+// const, an enum or an included module defined above; an included module
+// is named after its file, so a dotted file name cannot be followed.
+// ---------------------------------------------------------------------------
+
+fn references(t: &mut TargetCx<'_, '_>) {
+    let file = t.file();
+    let Some(summary) = t.db().summary(file).cloned() else {
+        return;
+    };
+    // The start of each named top-level definition, in summary order.
+    let starts: Vec<thrift_syntax::TextSize> = t
+        .tree
+        .definitions()
+        .filter(|d| d.name().is_some_and(|n| !n.text().is_empty()))
+        .map(|d| d.syntax().text_range().start())
+        .collect();
+    let mut problems = Vec::new();
+    for r in t
+        .tree
+        .syntax()
+        .descendants()
+        .filter_map(ast::ConstRef::cast)
+    {
+        let Some(path) = r.path() else { continue };
+        let text = path.text();
+        // What the checks refuse is reported already.
+        let range = path.syntax().text_range();
+        if t.cx
+            .out
+            .iter()
+            .any(|d| d.severity == crate::Severity::Error && d.range.intersect(range).is_some())
+        {
+            continue;
+        }
+        let here = r
+            .syntax()
+            .ancestors()
+            .find(|n| {
+                n.parent()
+                    .is_some_and(|p| p.kind() == SyntaxKind::SOURCE_FILE)
+            })
+            .map(|n| n.text_range().start())
+            .and_then(|start| starts.iter().position(|s| *s == start));
+        let Some(here) = here else { continue };
+        let above = |name: &str| {
+            summary
+                .definition(name)
+                .filter(|(i, _)| *i < here)
+                .map(|(_, d)| &d.kind)
+        };
+        let segments: Vec<&str> = text.split('.').collect();
+        let ok = match segments.as_slice() {
+            [name] => matches!(above(name), Some(crate::DefKind::Const { .. })),
+            [first, second] => {
+                matches!(above(first), Some(crate::DefKind::Enum { values }) if values.iter().any(|(v, _)| v == second))
+                    || included_const(t, first, &[second])
+            }
+            [first, rest @ ..] => included_const(t, first, rest),
+            [] => true,
+        };
+        if !ok {
+            problems.push((path.syntax().text_range(), text));
+        }
+    }
+    forward_typedefs(t, &starts);
+    for (range, text) in problems {
+        t.report(
+            Code::Thriftpy2UnresolvedReference,
+            range,
+            format!("thriftpy2 cannot find `{text}`: it follows the name part by part from the names defined above it in this file and from the included modules (named after their files), not from the type it expects (`ThriftParserError: Can't find name '{text}'`); write the full name, as `Enum.VALUE` or `include.Enum.VALUE`, below its definition"),
+        );
+    }
+}
+
+/// Whether `module.rest…` names a const (`[NAME]`) or an enum value
+/// (`[Enum, VALUE]`) of an included file whose module name is `module`.
+fn included_const(t: &TargetCx<'_, '_>, module: &str, rest: &[&str]) -> bool {
+    let file = t.file();
+    let Some(target) = t.tree.includes().find_map(|include| {
+        let path = include.path()?;
+        let base = path.rsplit(['/', '\\']).next().unwrap_or(&path);
+        let name = base.strip_suffix(".thrift").unwrap_or(base);
+        (name == module)
+            .then(|| t.db().resolve_include(file, &path))
+            .flatten()
+    }) else {
+        return false;
+    };
+    let Some(summary) = t.db().summary(target) else {
+        return false;
+    };
+    match rest {
+        [name] => matches!(
+            summary.definition(name).map(|(_, d)| &d.kind),
+            Some(crate::DefKind::Const { .. })
+        ),
+        [enum_name, value] => matches!(
+            summary.definition(enum_name).map(|(_, d)| &d.kind),
+            Some(crate::DefKind::Enum { values }) if values.iter().any(|(v, _)| v == value)
+        ),
+        _ => false,
+    }
+}
+
+/// A typedef that a field, argument or return type uses above its
+/// definition, and whose target is a type defined below it
+/// (`struct C { 1: MyP p }`, `typedef P MyP`, `struct P {}`): thriftpy2's
+/// placeholder for the typedef then points at another placeholder, which
+/// it does not resolve (`ThriftParserError: No type found: 'P'`).
+fn forward_typedefs(t: &mut TargetCx<'_, '_>, starts: &[thrift_syntax::TextSize]) {
+    let file = t.file();
+    let index_at = |node: &SyntaxNode| {
+        node.ancestors()
+            .find(|n| {
+                n.parent()
+                    .is_some_and(|p| p.kind() == SyntaxKind::SOURCE_FILE)
+            })
+            .and_then(|top| starts.iter().position(|s| *s == top.text_range().start()))
+    };
+    // Named types in field, argument and return positions, by definition.
+    let uses: Vec<(usize, String)> = t
+        .tree
+        .syntax()
+        .descendants()
+        .filter(|n| n.kind() == SyntaxKind::NAMED_TYPE)
+        .filter(|n| {
+            n.ancestors()
+                .any(|a| matches!(a.kind(), SyntaxKind::FIELD | SyntaxKind::FUNCTION))
+        })
+        .filter_map(|n| Some((index_at(&n)?, n.text().to_string().trim().to_string())))
+        .collect();
+    let mut found = Vec::new();
+    for def in t.tree.definitions() {
+        let ast::Definition::Typedef(typedef) = &def else {
+            continue;
+        };
+        let (Some(name), Some(ast::Type::NamedType(target))) = (typedef.name(), typedef.target())
+        else {
+            continue;
+        };
+        let Some(here) = index_at(typedef.syntax()) else {
+            continue;
+        };
+        let name = name.text();
+        if !uses.iter().any(|(i, used)| *i < here && *used == name) {
+            continue;
+        }
+        let Some(path) = target.path() else { continue };
+        let target_name = path.text();
+        let later = match t.db().resolve_name(file, &target_name) {
+            crate::Resolution::Found(d) => d.file == file && d.index > here,
+            _ => false,
+        };
+        if later {
+            found.push((path.syntax().text_range(), name, target_name));
+        }
+    }
+    for (range, name, target) in found {
+        t.report(
+            Code::Thriftpy2UnresolvedReference,
+            range,
+            format!("thriftpy2 cannot resolve `{target}` here: `{name}` is used above this typedef, and `{target}` is defined below it (`ThriftParserError: No type found: '{target}'`); move `{target}` or this typedef up"),
+        );
+    }
+}
+
+/// Whether `range` is inside an enum's values.
+fn in_enum(t: &TargetCx<'_, '_>, range: TextRange) -> bool {
+    t.tree
+        .syntax()
+        .covering_element(range)
+        .ancestors()
+        .any(|n| n.kind() == SyntaxKind::ENUM_VALUE_LIST)
 }

@@ -175,6 +175,7 @@ fn is_ident_char(b: u8) -> bool {
 pub(crate) fn problems(text: &str) -> Vec<(TextRange, LexProblem)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    let mut bodies = None;
     let mut i = 0;
     let range = |start: usize, end: usize| {
         TextRange::new(TextSize::new(start as u32), TextSize::new(end as u32))
@@ -184,13 +185,16 @@ pub(crate) fn problems(text: &str) -> Vec<(TextRange, LexProblem)> {
         match b {
             b' ' | b'\t' | b'\r' | b'\n' => i += 1,
             b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                // `/* … */`, not nested; unterminated: the rest is an
-                // illegal `/` followed by more (the parser reports it too).
-                match text[i + 2..].find("*/") {
-                    Some(end) => i = i + 2 + end + 2,
+                // A comment, if thriftpy2's comment patterns match it; if
+                // not, its `/` is an illegal character (and we go on after
+                // the comment, as the Apache compiler reads it).
+                match comment_end(bytes, i, &mut bodies) {
+                    Some(end) => i = end,
                     None => {
                         out.push((range(i, i + 1), LexProblem::IllegalChar('/')));
-                        i = bytes.len();
+                        i = text[i + 2..]
+                            .find("*/")
+                            .map_or(bytes.len(), |n| i + 2 + n + 2);
                     }
                 }
             }
@@ -295,6 +299,82 @@ pub(crate) fn problems(text: &str) -> Vec<(TextRange, LexProblem)> {
     out
 }
 
+/// For each position `p` of the text, where thriftpy2's comment body
+/// `([^*/]|[^*]\/|\*[^/])*\**\*\/` matches from `p`, as Python's `re`
+/// matches it (the first success in its backtracking order: another
+/// round of the group, its alternatives in order, before the rest), or
+/// `None`. The body can cross a `*/` (`**//` is `**` then `//`), so this is
+/// computed over the whole text, from its end.
+fn comment_bodies(bytes: &[u8]) -> Vec<Option<usize>> {
+    let n = bytes.len();
+    let mut res: Vec<Option<usize>> = vec![None; n + 2];
+    for p in (0..=n).rev() {
+        let c = bytes.get(p).copied();
+        let next = bytes.get(p + 1).copied();
+        let mut r = None;
+        if let Some(c) = c
+            && c != b'*'
+            && c != b'/'
+        {
+            r = res[p + 1];
+        }
+        if r.is_none() && c.is_some_and(|c| c != b'*') && next == Some(b'/') {
+            r = res[p + 2];
+        }
+        if r.is_none() && c == Some(b'*') && next.is_some_and(|n| n != b'/') {
+            r = res[p + 2];
+        }
+        if r.is_none() && c == Some(b'*') {
+            let mut k = p;
+            while k < n && bytes[k] == b'*' {
+                k += 1;
+            }
+            if bytes.get(k) == Some(&b'/') {
+                r = Some(k + 1);
+            }
+        }
+        res[p] = r;
+    }
+    res
+}
+
+/// The end of the comment at `i` (a `/*`) as thriftpy2's lexer reads it,
+/// or `None` where none of its comment patterns matches (then the `/` is
+/// an illegal character):
+///
+/// - `SILLYCOMM` `\/\*\**\*\/` (`/**/`, `/***/`);
+/// - `MULTICOMM` `\/\*[^*]\/*` and the body;
+/// - `DOCTEXT` `\/\*\*` and the body.
+///
+/// The body takes a `/` only together with the character before it,
+/// which must not be a `*`: a block comment with ` * /*` on a line (a
+/// commented-out comment) does not match.
+fn comment_end(bytes: &[u8], i: usize, bodies: &mut Option<Vec<Option<usize>>>) -> Option<usize> {
+    let n = bytes.len();
+    let mut k = i + 2;
+    while k < n && bytes[k] == b'*' {
+        k += 1;
+    }
+    if k > i + 2 && bytes.get(k) == Some(&b'/') {
+        return Some(k + 1);
+    }
+    let bodies = bodies.get_or_insert_with(|| comment_bodies(bytes));
+    match bytes.get(i + 2) {
+        Some(b'*') => bodies.get(i + 3).copied().flatten(),
+        Some(_) => {
+            let mut slashes = i + 3;
+            while slashes < n && bytes[slashes] == b'/' {
+                slashes += 1;
+            }
+            // `\/*` is greedy and gives slashes back one by one.
+            (i + 3..=slashes)
+                .rev()
+                .find_map(|start| bodies.get(start).copied().flatten())
+        }
+        None => None,
+    }
+}
+
 /// The end of the number at `i` (thriftpy2's `DUBCONSTANT`, `HEXCONSTANT`
 /// or `INTCONSTANT`, tried in that order), or `None` if none matches.
 fn number_end(bytes: &[u8], i: usize) -> Option<usize> {
@@ -374,6 +454,38 @@ mod tests {
         );
         // In comments and strings they are fine.
         assert!(kinds("// end\n/* next */ # from\nconst string S = \"end\"").is_empty());
+    }
+
+    #[test]
+    fn comments_as_thriftpy2_reads_them() {
+        for ok in [
+            "/* a */",
+            "/**/",
+            "/***/",
+            "/** doc */",
+            "/*x*/",
+            "/* http://x */",
+            "/* a // b */",
+            "/*/ x */",
+            "/* x **/",
+            "/* a\n  // b\n*/",
+            "/* a/b */",
+            "/*a/*/",
+            "/* a /* b */",
+        ] {
+            assert!(kinds(ok).is_empty(), "{ok:?}: {:?}", kinds(ok));
+        }
+        // The body crosses `*/` in `**//`, as Python's `re` does.
+        assert!(kinds("/* **//*/ struct A {}").is_empty());
+        // `* /`: the body pattern cannot take that `/`.
+        assert_eq!(
+            kinds("/*\n * a\n * /*\n * b\n */\nstruct A {}"),
+            vec![("/".to_string(), LexProblem::IllegalChar('/'))]
+        );
+        assert_eq!(
+            kinds("/* a * / b */"),
+            vec![("/".to_string(), LexProblem::IllegalChar('/'))]
+        );
     }
 
     #[test]

@@ -5,3 +5,4 @@ struct Stamp {
 service BaseService {
   void ping()
 }
+const i32 LIMIT = 5

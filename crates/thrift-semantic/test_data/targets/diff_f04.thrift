@@ -1,0 +1,2 @@
+// targets: thriftpy2 py@0.17
+enum E { async = 1 }

@@ -1,0 +1,7 @@
+// targets: thriftpy2 py@0.17
+/*
+ * a
+ * /*
+ * b
+ */
+struct A { 1: i32 x }

@@ -1,0 +1,3 @@
+// targets: thriftpy2 py@0.17
+/* ok */
+struct A { 1: i32 x } /* x */

@@ -1,0 +1,8 @@
+// targets: thriftpy2 py@0.17
+struct C {
+  1: MyP p
+}
+typedef P MyP
+struct P {
+  1: i32 x
+}

@@ -1,0 +1,5 @@
+// targets: thriftpy2 py@0.17
+typedef MyStruct name
+struct A {
+  1: name n
+}

@@ -1,0 +1,4 @@
+// targets: thriftpy2 py@0.17
+struct A {
+  1: Missing m
+}

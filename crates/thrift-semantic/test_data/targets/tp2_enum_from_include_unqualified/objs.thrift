@@ -1,0 +1,4 @@
+enum Foobar {
+  ONE = 1
+  TWO = 2
+}

@@ -159,7 +159,7 @@ codes! {
     ApacheExceptionAsType = "T3109", "apache-exception-as-type", Error, "Apache 0.22 and newer: an exception is used as a field, argument or return type.";
     PyUnhashableConst = "T3110", "py-unhashable-const", Error, "Apache py: a const or default map has container or struct keys, or a set has container or struct elements, which Python cannot hash.";
     PyIncludeNameClash = "T3111", "py-include-name-clash", Error, "Apache py: two included files generate the same Python package.";
-    PyPackageShadowsModule = "T3112", "py-package-shadows-module", Error, "Apache py: a generated Python package has the name of a module Python or the thrift library has already imported (`types`, `logging`, ...).";
+    PyPackageName = "T3112", "py-package-name", Error, "Apache py: a generated Python package cannot be imported: it has the name of a module Python or the thrift library has already imported (`types`, `enum`, ...), or an included one has a Python keyword in its name.";
     GoNameCollision = "T3201", "go-name-collision", Error, "Apache go: two names become the same Go identifier.";
     GoGeneratedMemberClash = "T3202", "go-generated-member-clash", Error, "Apache go: a name becomes the name of a generated method, type or variable.";
     GoRenamedIdentifier = "T3203", "go-renamed-identifier", Hint, "go/thriftgo: a name gets a `_` appended in the generated Go.";

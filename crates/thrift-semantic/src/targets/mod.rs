@@ -589,7 +589,7 @@ fn code_targets(code: Code) -> &'static [Target] {
         | Code::PyMutableDefault
         | Code::PyUnhashableConst
         | Code::PyIncludeNameClash
-        | Code::PyPackageShadowsModule => &[Py],
+        | Code::PyPackageName => &[Py],
         Code::ApacheKeywordName | Code::ApacheUuidUnsupported | Code::ApacheExceptionAsType => {
             &[Py, Go, Java]
         }

@@ -274,7 +274,7 @@ fn packages(t: &mut TargetCx<'_, '_>) {
                 .or_else(|| t.tree.definitions().next().map(|d| d.syntax().text_range()));
             if let Some(range) = range {
                 t.report(
-                    Code::PyPackageShadowsModule,
+                    Code::PyPackageName,
                     range,
                     format!("Apache py generates this file into the package `{own}`, but Python has already imported a module `{top}`: importing `{own}.ttypes` fails; set `namespace py` to another name"),
                 );
@@ -294,7 +294,7 @@ fn packages(t: &mut TargetCx<'_, '_>) {
         let top = pkg.split('.').next().unwrap_or_default().to_string();
         if LOADED_MODULES.contains(&top.as_str()) {
             t.report(
-                Code::PyPackageShadowsModule,
+                Code::PyPackageName,
                 token.text_range(),
                 format!("Apache py generates `{path}` into the package `{pkg}`, but Python has already imported a module `{top}`: importing `{pkg}.ttypes` fails; set `namespace py` in that file"),
             );
@@ -302,6 +302,16 @@ fn packages(t: &mut TargetCx<'_, '_>) {
         let Some(target) = target else {
             continue;
         };
+        if let Some(word) = pkg
+            .split('.')
+            .find(|w| PY_KEYWORDS.contains(w) || UNESCAPED_KEYWORDS.contains(w))
+        {
+            t.report(
+                Code::PyPackageName,
+                token.text_range(),
+                format!("Apache py generates `{path}` into the package `{pkg}`, and this file's generated code imports it as `import {pkg}.ttypes`, which is a `SyntaxError`: `{word}` is a Python keyword; give that file a `namespace py` without one"),
+            );
+        }
         match seen.get(&pkg) {
             Some((first, first_path, first_file)) if *first_file != target => {
                 let d = crate::Diagnostic::new(

@@ -1,0 +1,4 @@
+// targets: thriftpy2 py@0.17
+service A { void ping() }
+service B extends A { void pong() }
+service C extends B { void pang() }

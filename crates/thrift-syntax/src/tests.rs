@@ -181,3 +181,65 @@ fn fbthrift_syntax_advice() {
         auto.errors()
     );
 }
+
+/// The includes read from tokens alone are those the parse finds: in
+/// order, without quotes; not in comments or strings, not `cpp_include`,
+/// an fbthrift alias left out; and on every test file of both dialects.
+#[test]
+fn include_paths_are_the_parsed_includes() {
+    let parsed = |text: &str, dialect: Option<Dialect>| -> Vec<String> {
+        parse_with(text, dialect, None)
+            .tree()
+            .includes()
+            .filter_map(|i| i.path())
+            .collect()
+    };
+    let text = "// include \"comment.thrift\"\n\
+                include \"a.thrift\"\n\
+                cpp_include \"x.h\"\n\
+                /* include \"block.thrift\" */\n\
+                include 'b/c.thrift'\n\
+                const string S = \"include \\\"s.thrift\\\"\"\n";
+    assert_eq!(crate::include_paths(text, None), ["a.thrift", "b/c.thrift"]);
+    assert_eq!(crate::include_paths(text, None), parsed(text, None));
+    let fb = "package \"x.com/y\"\ninclude \"thrift/annotation/cpp.thrift\" as cpp\n";
+    assert_eq!(
+        crate::include_paths(fb, Some(Dialect::FbThrift)),
+        ["thrift/annotation/cpp.thrift"]
+    );
+    assert_eq!(
+        crate::include_paths("struct S {}\n", None),
+        Vec::<String>::new()
+    );
+    let mut checked = 0;
+    for (dir, dialect) in [
+        ("parser/ok", Dialect::Apache),
+        ("parser/fbthrift/ok", Dialect::FbThrift),
+    ] {
+        for path in thrift_files(&test_data().join(dir)) {
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert_eq!(
+                crate::include_paths(&text, Some(dialect)),
+                parsed(&text, Some(dialect)),
+                "{}",
+                path.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "no test files found");
+    // Broken files: every include the parse finds is among the tokens'
+    // (what `thrift_project::load_checked` needs to parse each file once).
+    for (dir, dialect) in [
+        ("parser/err", Dialect::Apache),
+        ("parser/fbthrift/err", Dialect::FbThrift),
+    ] {
+        for path in thrift_files(&test_data().join(dir)) {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let scanned = crate::include_paths(&text, Some(dialect));
+            for include in parsed(&text, Some(dialect)) {
+                assert!(scanned.contains(&include), "{}: {include}", path.display());
+            }
+        }
+    }
+}

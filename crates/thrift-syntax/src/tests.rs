@@ -217,7 +217,7 @@ fn include_paths_are_the_parsed_includes() {
         ("parser/fbthrift/ok", Dialect::FbThrift),
     ] {
         for path in thrift_files(&test_data().join(dir)) {
-            let text = std::fs::read_to_string(&path).unwrap();
+            let text = fs::read_to_string(&path).unwrap();
             assert_eq!(
                 crate::include_paths(&text, Some(dialect)),
                 parsed(&text, Some(dialect)),
@@ -235,7 +235,7 @@ fn include_paths_are_the_parsed_includes() {
         ("parser/fbthrift/err", Dialect::FbThrift),
     ] {
         for path in thrift_files(&test_data().join(dir)) {
-            let text = std::fs::read_to_string(&path).unwrap();
+            let text = fs::read_to_string(&path).unwrap();
             let scanned = crate::include_paths(&text, Some(dialect));
             for include in parsed(&text, Some(dialect)) {
                 assert!(scanned.contains(&include), "{}: {include}", path.display());

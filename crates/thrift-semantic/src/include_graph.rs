@@ -56,8 +56,8 @@ pub(crate) struct GraphCache {
 
 impl IncludeGraph {
     fn build(db: &Database, rev: u64) -> IncludeGraph {
-        let mut files = db.file_ids();
-        files.sort();
+        // Sorted: ids in a stable order, whatever the map's.
+        let files = db.file_ids();
         let index: HashMap<FileId, u32> = files
             .iter()
             .enumerate()

@@ -26,7 +26,7 @@
 //!   (at parse time for structs, when generating for containers). T1062 and
 //!   T1060.
 
-use std::collections::{HashMap, HashSet};
+use crate::fx::{HashMap, HashSet};
 
 use thrift_syntax::{
     AstNode, TextRange,
@@ -49,7 +49,7 @@ pub(crate) fn check(cx: &mut Ctx<'_>, tree: &ast::SourceFile) {
         let mut walk = Walk {
             cx: &mut *cx,
             here,
-            reported: HashSet::new(),
+            reported: HashSet::default(),
             through_typedef: false,
         };
         match &def {
@@ -161,7 +161,7 @@ fn type_name_collisions(cx: &mut Ctx<'_>) {
     if included.is_empty() {
         return;
     }
-    let mut reported = HashSet::new();
+    let mut reported = HashSet::default();
     for (index, def) in summary.definitions.iter().enumerate() {
         if !is_typename(&def.kind) {
             continue;

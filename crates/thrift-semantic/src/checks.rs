@@ -1,9 +1,9 @@
 //! The checks of one file.
 
-use std::collections::{HashMap, HashSet};
+use crate::fx::{HashMap, HashSet};
 
 use thrift_syntax::{
-    AstNode, SyntaxKind, SyntaxNode, TextRange,
+    AstNode, Parse, SyntaxKind, SyntaxNode, TextRange,
     ast::{self, HasFields, HasName, Requiredness},
 };
 
@@ -85,17 +85,18 @@ impl Ctx<'_> {
     }
 }
 
-pub(crate) fn check(db: &Database, file: FileId) -> Vec<Diagnostic> {
-    let Some(parse) = db.parse(file) else {
-        return Vec::new();
-    };
+pub(crate) fn check(
+    db: &Database,
+    file: FileId,
+    parse: &Parse<ast::SourceFile>,
+) -> Vec<Diagnostic> {
     let mut cx = Ctx {
         db,
         file,
         out: Vec::new(),
-        handled_refs: HashSet::new(),
+        handled_refs: HashSet::default(),
         fbthrift: db.is_fbthrift(file),
-        def_index: HashMap::new(),
+        def_index: HashMap::default(),
         inheritance: None,
         typedef_cycles: None,
     };
@@ -116,7 +117,10 @@ pub(crate) fn check(db: &Database, file: FileId) -> Vec<Diagnostic> {
     }
     let used = check_references(&mut cx, tree.syntax());
     check_includes(&mut cx, &tree, &used);
-    check_deprecated(&mut cx, parse.green(), rowan::TextSize::new(0));
+    let text = db.text(file).unwrap_or_default();
+    if DEPRECATED_WORDS.iter().any(|word| text.contains(word)) {
+        check_deprecated(&mut cx, parse.green(), rowan::TextSize::new(0));
+    }
     crate::targets::check(&mut cx, &tree);
     let mut unknown = Vec::new();
     let allows = allow_comments(
@@ -193,9 +197,9 @@ fn allow_comments(
 // ---------------------------------------------------------------------------
 
 fn check_includes(cx: &mut Ctx<'_>, tree: &ast::SourceFile, used: &UsedPrefixes) {
-    let mut seen: HashMap<FileId, TextRange> = HashMap::new();
+    let mut seen: HashMap<FileId, TextRange> = HashMap::default();
     // fbthrift: an alias may not match another include's name or alias.
-    let mut prefixes: HashMap<String, TextRange> = HashMap::new();
+    let mut prefixes: HashMap<String, TextRange> = HashMap::default();
     for include in tree.includes() {
         let Some(path) = include.path() else { continue };
         let range = include.syntax().text_range();
@@ -295,8 +299,8 @@ fn name_range(node: &impl HasName) -> TextRange {
 
 fn check_definitions(cx: &mut Ctx<'_>, tree: &ast::SourceFile) {
     // Types and services share one namespace, consts another.
-    let mut types: HashMap<String, TextRange> = HashMap::new();
-    let mut consts: HashMap<String, TextRange> = HashMap::new();
+    let mut types: HashMap<String, TextRange> = HashMap::default();
+    let mut consts: HashMap<String, TextRange> = HashMap::default();
     for def in tree.definitions() {
         let Some(name) = def.name() else { continue };
         let text = name.text();
@@ -356,8 +360,8 @@ enum FieldListKind {
 }
 
 fn check_field_list(cx: &mut Ctx<'_>, fields: Vec<ast::Field>, kind: FieldListKind) {
-    let mut ids: HashMap<i64, (TextRange, String)> = HashMap::new();
-    let mut names: HashMap<String, TextRange> = HashMap::new();
+    let mut ids: HashMap<i64, (TextRange, String)> = HashMap::default();
+    let mut names: HashMap<String, TextRange> = HashMap::default();
     // The first default value of a union.
     let mut union_default: Option<TextRange> = None;
     // Ids the compiler assigns to fields without a (positive) id.
@@ -520,8 +524,8 @@ fn check_field_list(cx: &mut Ctx<'_>, fields: Vec<ast::Field>, kind: FieldListKi
 }
 
 fn check_enum(cx: &mut Ctx<'_>, e: &ast::Enum) {
-    let mut names: HashMap<String, TextRange> = HashMap::new();
-    let mut values: HashMap<i64, (TextRange, String)> = HashMap::new();
+    let mut names: HashMap<String, TextRange> = HashMap::default();
+    let mut values: HashMap<i64, (TextRange, String)> = HashMap::default();
     let numbers = crate::summary::enum_values(e);
     for (v, (name, number)) in e.values().zip(numbers) {
         let range = name_range(&v);
@@ -608,7 +612,7 @@ fn typedef_cycles(db: &Database, file: FileId) -> HashSet<usize> {
 
 fn check_interaction(cx: &mut Ctx<'_>, i: &ast::Interaction) {
     let owner = i.name().map(|n| n.text()).unwrap_or_default();
-    let mut names: HashMap<String, TextRange> = HashMap::new();
+    let mut names: HashMap<String, TextRange> = HashMap::default();
     for f in i.functions() {
         let name = f.name().map(|n| n.text()).unwrap_or_default();
         let range = name_range(&f);
@@ -666,7 +670,7 @@ fn check_service(cx: &mut Ctx<'_>, s: &ast::Service) {
         }
     }
 
-    let mut names: HashMap<String, TextRange> = HashMap::new();
+    let mut names: HashMap<String, TextRange> = HashMap::default();
     for f in s.functions() {
         let name = f.name().map(|n| n.text()).unwrap_or_default();
         let range = name_range(&f);
@@ -747,8 +751,8 @@ struct UsedPrefixes {
 /// Also checks the shape of list types, and returns the include prefixes
 /// that references use (one walk over the tree does it all).
 fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> UsedPrefixes {
-    let mut used = HashSet::new();
-    let mut eagerly = HashSet::new();
+    let mut used = HashSet::default();
+    let mut eagerly = HashSet::default();
     // The prefixes of includes that cannot be found.
     let unresolved: HashSet<String> = cx
         .db
@@ -1120,6 +1124,20 @@ fn check_list_type(cx: &mut Ctx<'_>, node: &SyntaxNode) {
 
 /// Deprecated and removed keywords. Walks the green tree, which needs no
 /// allocation per token.
+/// A part of the text of every keyword [`check_deprecated`] reports: a file
+/// without any has none of them, and its tokens are not walked.
+const DEPRECATED_WORDS: &[&str] = &[
+    "async",
+    "byte",
+    "xsd_",
+    "senum",
+    "slist",
+    "_namespace",
+    "_package",
+    "py_module",
+    "smalltalk_",
+];
+
 fn check_deprecated(cx: &mut Ctx<'_>, node: &rowan::GreenNodeData, start: rowan::TextSize) {
     let mut offset = start;
     for child in node.children() {
@@ -1128,37 +1146,8 @@ fn check_deprecated(cx: &mut Ctx<'_>, node: &rowan::GreenNodeData, start: rowan:
             rowan::NodeOrToken::Node(n) => check_deprecated(cx, n, offset),
             rowan::NodeOrToken::Token(t) => {
                 let kind = SyntaxKind::from(t.kind().0);
-                let range = TextRange::at(offset, len);
-                let message = match kind {
-                    SyntaxKind::ASYNC_KW => Some((Code::DeprecatedSyntax, "`async` is deprecated; write `oneway`".to_string())),
-                    // fbthrift has no `i8` (its lexer's keywords): `byte` is
-                    // its 8-bit integer, and `i8` is a plain name (see
-                    // `not_defined`).
-                    SyntaxKind::BYTE_KW if cx.fbthrift => None,
-                    SyntaxKind::BYTE_KW => Some((Code::DeprecatedSyntax, "`byte` is deprecated; write `i8`".to_string())),
-                    SyntaxKind::XSD_ALL_KW
-                    | SyntaxKind::XSD_OPTIONAL_KW
-                    | SyntaxKind::XSD_NILLABLE_KW
-                    | SyntaxKind::XSD_ATTRS_KW => Some((
-                        Code::DeprecatedSyntax,
-                        format!("`{}` is deprecated and ignored by every generator but the XSD one", t.text()),
-                    )),
-                    SyntaxKind::SENUM_KW => Some((
-                        Code::RemovedSyntax,
-                        "`senum` was removed in Apache Thrift 0.17; use `string` consts or an `enum`".to_string(),
-                    )),
-                    SyntaxKind::SLIST_KW => Some((
-                        Code::RemovedSyntax,
-                        "`slist` was removed in Apache Thrift 0.17; write `string`".to_string(),
-                    )),
-                    k if k.is_legacy_namespace_keyword() => Some((
-                        Code::RemovedSyntax,
-                        format!("`{}` is no longer supported; write `namespace <language> <name>`", t.text()),
-                    )),
-                    _ => None,
-                };
-                if let Some((code, message)) = message {
-                    cx.report(code, range, message);
+                if let Some((code, message)) = deprecation(kind, cx.fbthrift, t.text()) {
+                    cx.report(code, TextRange::at(offset, len), message);
                 }
             }
         }
@@ -1166,120 +1155,230 @@ fn check_deprecated(cx: &mut Ctx<'_>, node: &rowan::GreenNodeData, start: rowan:
     }
 }
 
+/// What a token of `kind` (with `text`) is, if it is deprecated or removed
+/// syntax.
+fn deprecation(kind: SyntaxKind, fbthrift: bool, text: &str) -> Option<(Code, String)> {
+    match kind {
+        SyntaxKind::ASYNC_KW => Some((
+            Code::DeprecatedSyntax,
+            "`async` is deprecated; write `oneway`".to_string(),
+        )),
+        // fbthrift has no `i8` (its lexer's keywords): `byte` is its 8-bit
+        // integer, and `i8` is a plain name (see `not_defined`).
+        SyntaxKind::BYTE_KW if fbthrift => None,
+        SyntaxKind::BYTE_KW => Some((
+            Code::DeprecatedSyntax,
+            "`byte` is deprecated; write `i8`".to_string(),
+        )),
+        SyntaxKind::XSD_ALL_KW
+        | SyntaxKind::XSD_OPTIONAL_KW
+        | SyntaxKind::XSD_NILLABLE_KW
+        | SyntaxKind::XSD_ATTRS_KW => Some((
+            Code::DeprecatedSyntax,
+            format!("`{text}` is deprecated and ignored by every generator but the XSD one"),
+        )),
+        SyntaxKind::SENUM_KW => Some((
+            Code::RemovedSyntax,
+            "`senum` was removed in Apache Thrift 0.17; use `string` consts or an `enum`"
+                .to_string(),
+        )),
+        SyntaxKind::SLIST_KW => Some((
+            Code::RemovedSyntax,
+            "`slist` was removed in Apache Thrift 0.17; write `string`".to_string(),
+        )),
+        k if k.is_legacy_namespace_keyword() => Some((
+            Code::RemovedSyntax,
+            format!("`{text}` is no longer supported; write `namespace <language> <name>`"),
+        )),
+        _ => None,
+    }
+}
+
 /// The reserved words of Apache Thrift's IDL reference: names that some
 /// generators cannot use.
 pub(crate) fn is_reserved_word(name: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "BEGIN",
-        "END",
-        "__CLASS__",
-        "__DIR__",
-        "__FILE__",
-        "__FUNCTION__",
-        "__LINE__",
-        "__METHOD__",
-        "__NAMESPACE__",
-        "abstract",
-        "alias",
-        "and",
-        "args",
-        "as",
-        "assert",
-        "begin",
-        "break",
-        "case",
-        "catch",
-        "class",
-        "clone",
-        "continue",
-        "declare",
-        "def",
-        "default",
-        "del",
-        "delete",
-        "do",
-        "dynamic",
-        "elif",
-        "else",
-        "elseif",
-        "elsif",
-        "end",
-        "enddeclare",
-        "endfor",
-        "endforeach",
-        "endif",
-        "endswitch",
-        "endwhile",
-        "ensure",
-        "except",
-        "exec",
-        "finally",
-        "float",
-        "for",
-        "foreach",
-        "from",
-        "function",
-        "global",
-        "goto",
-        "if",
-        "implements",
-        "import",
-        "in",
-        "inline",
-        "instanceof",
-        "interface",
-        "is",
-        "lambda",
-        "module",
-        "native",
-        "new",
-        "next",
-        "nil",
-        "not",
-        "or",
-        "package",
-        "pass",
-        "public",
-        "print",
-        "private",
-        "protected",
-        "raise",
-        "redo",
-        "rescue",
-        "retry",
-        "register",
-        "return",
-        "self",
-        "sizeof",
-        "static",
-        "super",
-        "switch",
-        "synchronized",
-        "then",
-        "this",
-        "throw",
-        "transient",
-        "try",
-        "undef",
-        "unless",
-        "unsigned",
-        "until",
-        "use",
-        "var",
-        "virtual",
-        "volatile",
-        "when",
-        "while",
-        "with",
-        "xor",
-        "yield",
-    ];
-    WORDS.contains(&name)
+    // Sorted (a test checks): a binary search, not a hundred compares for
+    // every name of every file.
+    RESERVED_WORDS.binary_search(&name).is_ok()
 }
+
+/// Apache Thrift's reserved words, sorted.
+const RESERVED_WORDS: &[&str] = &[
+    "BEGIN",
+    "END",
+    "__CLASS__",
+    "__DIR__",
+    "__FILE__",
+    "__FUNCTION__",
+    "__LINE__",
+    "__METHOD__",
+    "__NAMESPACE__",
+    "abstract",
+    "alias",
+    "and",
+    "args",
+    "as",
+    "assert",
+    "begin",
+    "break",
+    "case",
+    "catch",
+    "class",
+    "clone",
+    "continue",
+    "declare",
+    "def",
+    "default",
+    "del",
+    "delete",
+    "do",
+    "dynamic",
+    "elif",
+    "else",
+    "elseif",
+    "elsif",
+    "end",
+    "enddeclare",
+    "endfor",
+    "endforeach",
+    "endif",
+    "endswitch",
+    "endwhile",
+    "ensure",
+    "except",
+    "exec",
+    "finally",
+    "float",
+    "for",
+    "foreach",
+    "from",
+    "function",
+    "global",
+    "goto",
+    "if",
+    "implements",
+    "import",
+    "in",
+    "inline",
+    "instanceof",
+    "interface",
+    "is",
+    "lambda",
+    "module",
+    "native",
+    "new",
+    "next",
+    "nil",
+    "not",
+    "or",
+    "package",
+    "pass",
+    "print",
+    "private",
+    "protected",
+    "public",
+    "raise",
+    "redo",
+    "register",
+    "rescue",
+    "retry",
+    "return",
+    "self",
+    "sizeof",
+    "static",
+    "super",
+    "switch",
+    "synchronized",
+    "then",
+    "this",
+    "throw",
+    "transient",
+    "try",
+    "undef",
+    "unless",
+    "unsigned",
+    "until",
+    "use",
+    "var",
+    "virtual",
+    "volatile",
+    "when",
+    "while",
+    "with",
+    "xor",
+    "yield",
+];
 
 /// fbthrift reserves `fbthrift…`, `_fbthrift…`, … in any case.
 fn is_fbthrift_reserved(name: &str) -> bool {
     name.trim_start_matches('_')
         .to_ascii_lowercase()
         .starts_with("fbthrift")
+}
+
+#[cfg(test)]
+mod deprecated_words_tests {
+    use super::*;
+
+    #[test]
+    fn reserved_words_are_sorted() {
+        assert!(RESERVED_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn reserved_words_are_found() {
+        for word in ["BEGIN", "abstract", "yield", "xor", "__CLASS__"] {
+            assert!(is_reserved_word(word), "{word}");
+        }
+        for word in ["", "Begin", "struct_", "zzz", "name"] {
+            assert!(!is_reserved_word(word), "{word}");
+        }
+    }
+
+    /// Every keyword [`deprecation`] reports contains one of
+    /// [`DEPRECATED_WORDS`]: otherwise a file with only that keyword would
+    /// not be walked, and its use would go unreported.
+    #[test]
+    fn every_deprecated_keyword_contains_a_word() {
+        const KEYWORDS: &[&str] = &[
+            "async",
+            "byte",
+            "senum",
+            "slist",
+            "xsd_all",
+            "xsd_optional",
+            "xsd_nillable",
+            "xsd_attrs",
+            "cpp_namespace",
+            "java_package",
+            "csharp_namespace",
+            "delphi_namespace",
+            "php_namespace",
+            "py_module",
+            "perl_package",
+            "ruby_namespace",
+            "smalltalk_category",
+            "smalltalk_prefix",
+            "xsd_namespace",
+        ];
+        let mut kinds = Vec::new();
+        for word in KEYWORDS {
+            let kind = SyntaxKind::from_keyword(word)
+                .or_else(|| SyntaxKind::from_contextual_keyword(word))
+                .unwrap_or_else(|| panic!("`{word}` is no keyword"));
+            assert!(deprecation(kind, false, word).is_some(), "`{word}`");
+            assert!(
+                DEPRECATED_WORDS.iter().any(|w| word.contains(w)),
+                "`{word}` contains none of DEPRECATED_WORDS"
+            );
+            kinds.push(kind);
+        }
+        // And no other kind is reported: a new one needs its word above.
+        for raw in 0..SyntaxKind::__LAST as u16 {
+            let kind = SyntaxKind::from(raw);
+            if deprecation(kind, false, "").is_some() {
+                assert!(kinds.contains(&kind), "{kind:?} is not in KEYWORDS");
+            }
+        }
+    }
 }

@@ -3,7 +3,9 @@
 //! linear in the nodes reached. Following the chain from every node, as
 //! the checks did, was quadratic in the chains' lengths.
 
-use std::{collections::HashSet, hash::Hash};
+use std::hash::Hash;
+
+use crate::fx::HashSet;
 
 /// The nodes, among those reached from `starts` through `next`, that lie
 /// on a cycle (a node whose chain comes back to it).
@@ -11,13 +13,13 @@ pub(crate) fn on_cycles<N: Copy + Eq + Hash>(
     starts: impl IntoIterator<Item = N>,
     mut next: impl FnMut(N) -> Option<N>,
 ) -> HashSet<N> {
-    let mut done: HashSet<N> = HashSet::new();
-    let mut cyclic: HashSet<N> = HashSet::new();
+    let mut done: HashSet<N> = HashSet::default();
+    let mut cyclic: HashSet<N> = HashSet::default();
     for start in starts {
         // Follow the chain until a node seen before: on this path (a
         // cycle closes) or in an earlier one (nothing new).
         let mut path: Vec<N> = Vec::new();
-        let mut on_path: HashSet<N> = HashSet::new();
+        let mut on_path: HashSet<N> = HashSet::default();
         let mut current = Some(start);
         while let Some(node) = current {
             if done.contains(&node) {

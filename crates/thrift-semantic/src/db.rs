@@ -1,14 +1,13 @@
 //! The database: file texts, parses, summaries, and cached diagnostics.
 
-use std::{
-    collections::{HashMap, HashSet},
-    sync::{
-        Arc, Mutex, Weak,
-        atomic::{AtomicBool, AtomicU64, Ordering},
-    },
+use std::sync::{
+    Arc, Mutex, Weak,
+    atomic::{AtomicBool, AtomicU64, Ordering},
 };
 
 use thrift_syntax::{Parse, ast};
+
+use crate::fx::{HashMap, HashSet};
 
 use crate::{Diagnostic, FileId, index::FileIndex, summary::FileSummary};
 
@@ -85,26 +84,37 @@ fn parse_one(
     keep: bool,
     cache: Option<&mut thrift_syntax::NodeCache>,
 ) -> Parsed {
-    let parse = match cache {
-        Some(cache) => thrift_syntax::parse_with(&text, dialect, Some(cache)),
-        None => thrift_syntax::parse_with(&text, dialect, None),
-    };
+    let (mut parsed, parse) = parse_apart(id, text, dialect, cache);
+    // Not kept: dropped here, so that loading many files never holds all
+    // their trees at once.
+    parsed.parse = keep.then_some(parse);
+    parsed
+}
+
+/// Parses, summarizes and indexes a file; its tree comes apart from what
+/// is stored.
+fn parse_apart(
+    id: FileId,
+    text: String,
+    dialect: Option<thrift_syntax::Dialect>,
+    cache: Option<&mut thrift_syntax::NodeCache>,
+) -> (Parsed, Parse<ast::SourceFile>) {
+    let parse = thrift_syntax::parse_with(&text, dialect, cache);
     let fbthrift = parse.dialect() == thrift_syntax::Dialect::FbThrift;
     let tree = parse.tree();
     let summary = crate::summary::summarize(&tree);
     let mut index = FileIndex::build(&tree);
     index.sort_types(&summary);
-    Parsed {
+    let parsed = Parsed {
         id,
         text: text.into(),
-        // Not kept: dropped here, so that loading many files never holds
-        // all their trees at once.
-        parse: keep.then_some(parse),
+        parse: None,
         dialect,
         fbthrift,
         summary,
         index,
-    }
+    };
+    (parsed, parse)
 }
 
 /// A file, parsed, summarized and indexed, to insert.
@@ -121,6 +131,16 @@ struct Parsed {
 /// Files parsed off the database ([`Database::parse_changes`]), to store
 /// with [`Database::insert_parsed`].
 pub struct ParsedFiles(Vec<Parsed>);
+
+/// One file parsed off the database without its tree
+/// ([`Database::parse_apart`]); many make [`ParsedFiles`].
+pub struct ParsedFile(Parsed);
+
+impl FromIterator<ParsedFile> for ParsedFiles {
+    fn from_iter<I: IntoIterator<Item = ParsedFile>>(files: I) -> ParsedFiles {
+        ParsedFiles(files.into_iter().map(|f| f.0).collect())
+    }
+}
 
 impl ParsedFiles {
     /// Keeps only the files `keep` accepts, given each file and the text
@@ -225,7 +245,7 @@ impl Database {
             file_dialects: Arc::default(),
             program_names: Arc::default(),
             keep_all_trees: true,
-            keep_trees: HashSet::new(),
+            keep_trees: HashSet::default(),
             recent: Arc::default(),
             first_errors: Arc::default(),
             include_rev: 0,
@@ -256,7 +276,7 @@ impl Database {
             file_dialects: self.file_dialects.clone(),
             program_names: self.program_names.clone(),
             keep_all_trees: self.keep_all_trees,
-            keep_trees: HashSet::new(),
+            keep_trees: HashSet::default(),
             recent: self.recent.clone(),
             first_errors: self.first_errors.clone(),
             include_rev: self.include_rev,
@@ -495,6 +515,22 @@ impl Database {
         ParsedFiles(parsed)
     }
 
+    /// Parses one file as [`Database::parse_changes`] does, but hands its
+    /// tree to the caller instead of storing it (whatever the database
+    /// keeps): for a caller that parses and checks files on threads of its
+    /// own, gives the tree to [`Database::check_file_with`], and frees it
+    /// on the thread that made it. `cache` is shared by the trees a thread
+    /// parses (identical tokens and small nodes are made once).
+    pub fn parse_apart(
+        &self,
+        file: FileId,
+        text: String,
+        cache: Option<&mut thrift_syntax::NodeCache>,
+    ) -> (ParsedFile, Parse<ast::SourceFile>) {
+        let (parsed, parse) = parse_apart(file, text, self.dialect_of(file), cache);
+        (ParsedFile(parsed), parse)
+    }
+
     /// The storing half of [`Database::apply_changes`]: the files parsed by
     /// [`Database::parse_changes`]. Returns every file whose diagnostics
     /// may have changed.
@@ -715,7 +751,7 @@ impl Database {
     /// Every file reachable through includes from `file`, not counting itself
     /// unless there is a cycle.
     pub fn transitive_includes(&self, file: FileId) -> Vec<FileId> {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let mut stack = self.includes(file);
         let mut out = Vec::new();
         while let Some(f) = stack.pop() {
@@ -740,7 +776,7 @@ impl Database {
             return Vec::new();
         }
         // Reverse edges, built on demand: one pass over the includes.
-        let mut reverse: HashMap<FileId, Vec<FileId>> = HashMap::new();
+        let mut reverse: HashMap<FileId, Vec<FileId>> = HashMap::default();
         for (&f, data) in self.files.iter() {
             for inc in &data.summary.includes {
                 if let Some(target) = self.resolve_include(f, &inc.path) {
@@ -748,7 +784,7 @@ impl Database {
                 }
             }
         }
-        let mut seen: HashSet<FileId> = HashSet::new();
+        let mut seen: HashSet<FileId> = HashSet::default();
         let mut stack: Vec<FileId> = files
             .iter()
             .flat_map(|f| reverse.get(f).cloned().unwrap_or_default())
@@ -790,18 +826,48 @@ impl Database {
     /// summary key: it is made from each included file's first error, which
     /// is remembered for the current state of the database only.
     pub fn diagnostics(&self, file: FileId) -> Arc<Vec<Diagnostic>> {
-        let own = self.own_diagnostics(file);
-        let mut includes = self.include_errors(file);
-        includes.extend(self.target_include_errors(file));
+        self.diagnostics_lent(file, None)
+    }
+
+    /// [`Database::diagnostics`], with `file`'s tree given by the caller
+    /// (`lent`) when the database does not keep it.
+    fn diagnostics_lent(
+        &self,
+        file: FileId,
+        lent: Option<&Parse<ast::SourceFile>>,
+    ) -> Arc<Vec<Diagnostic>> {
+        let own = self.own_diagnostics_lent(file, lent);
+        let mut includes = self.include_errors(file, lent);
+        includes.extend(self.target_include_errors(file, lent));
         if includes.is_empty() {
             return own;
         }
         Arc::new(merge(&own, includes))
     }
 
+    /// `file`'s syntax tree: `lent` (the caller's), or the database's.
+    pub(crate) fn tree_of(
+        &self,
+        file: FileId,
+        lent: Option<&Parse<ast::SourceFile>>,
+    ) -> Option<Parse<ast::SourceFile>> {
+        match lent {
+            Some(parse) => Some(parse.clone()),
+            None => self.parse(file),
+        }
+    }
+
     /// The file's own diagnostics (not those it inherits from included
     /// files), from the cache when nothing it depends on changed.
     pub(crate) fn own_diagnostics(&self, file: FileId) -> Arc<Vec<Diagnostic>> {
+        self.own_diagnostics_lent(file, None)
+    }
+
+    fn own_diagnostics_lent(
+        &self,
+        file: FileId,
+        lent: Option<&Parse<ast::SourceFile>>,
+    ) -> Arc<Vec<Diagnostic>> {
         self.unwind_if_cancelled();
         let key = self.cache_key(file);
         if let Some(entry) = self.cache().get(&file)
@@ -809,7 +875,10 @@ impl Database {
         {
             return entry.diagnostics.clone();
         }
-        let mut diagnostics = crate::checks::check(self, file);
+        let Some(parse) = self.tree_of(file, lent) else {
+            return Arc::default();
+        };
+        let mut diagnostics = crate::checks::check(self, file, &parse);
         sort(&mut diagnostics);
         let diagnostics = Arc::new(diagnostics);
         self.checks_run.fetch_add(1, Ordering::Relaxed);
@@ -829,6 +898,18 @@ impl Database {
     /// that many others include is checked once.
     pub fn check_file(&self, file: FileId) -> Vec<Diagnostic> {
         self.diagnostics(file).as_ref().clone()
+    }
+
+    /// [`Database::check_file`] for a file whose tree the caller holds:
+    /// `tree` must be the parse of the file's text as stored (the tree
+    /// [`Database::parse_apart`] gave with the [`ParsedFile`] stored).
+    pub fn check_file_with(&self, file: FileId, tree: &Parse<ast::SourceFile>) -> Vec<Diagnostic> {
+        debug_assert_eq!(
+            self.text(file).map(str::len),
+            Some(usize::from(tree.syntax_node().text_range().len())),
+            "the tree lent is not that of the file's text"
+        );
+        self.diagnostics_lent(file, Some(tree)).as_ref().clone()
     }
 
     /// How many files were checked rather than served from the cache.

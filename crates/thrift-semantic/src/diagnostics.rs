@@ -256,7 +256,7 @@ mod tests {
 
     #[test]
     fn codes_and_names_are_unique() {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = crate::fx::HashSet::default();
         for code in Code::ALL {
             assert!(seen.insert(code.as_str()), "{code:?}");
             assert!(seen.insert(code.name()), "{code:?}");

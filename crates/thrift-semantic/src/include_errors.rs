@@ -18,14 +18,14 @@
 //! includers), without recursion, so that a chain of 5,000 includes is
 //! neither quadratic nor deep.
 
-use std::{
-    collections::{HashMap, HashSet},
-    sync::Arc,
-};
+use std::sync::Arc;
 
 use thrift_syntax::{AstNode, TextRange};
 
-use crate::{Code, Database, Diagnostic, FileId, Related, Severity};
+use crate::{
+    Code, Database, Diagnostic, FileId, Related, Severity,
+    fx::{HashMap, HashSet},
+};
 
 /// How many `include`s on the way to an error a T1006 shows (the first
 /// ones); the error itself is shown too. A chain of 8,000 includes would
@@ -106,7 +106,11 @@ impl Database {
 
     /// One T1006 error per included file that has an error, at its
     /// `include`.
-    pub(crate) fn include_errors(&self, file: FileId) -> Vec<Diagnostic> {
+    pub(crate) fn include_errors(
+        &self,
+        file: FileId,
+        lent: Option<&thrift_syntax::Parse<thrift_syntax::ast::SourceFile>>,
+    ) -> Vec<Diagnostic> {
         let includes = self.includes(file);
         if includes.is_empty() {
             return Vec::new();
@@ -119,8 +123,8 @@ impl Database {
             return Vec::new();
         }
         let mut out = Vec::new();
-        let mut seen = HashSet::new();
-        for (path, range, target) in self.include_ranges(file) {
+        let mut seen = HashSet::default();
+        for (path, range, target) in self.include_ranges(file, lent) {
             if !seen.insert(target) || self.in_cycle_with(file, target) {
                 // A second include of a file is T1004; a cycle is T1002.
                 continue;
@@ -135,8 +139,12 @@ impl Database {
 
     /// The `include`s of `file` that resolve: path, range of the path,
     /// target.
-    fn include_ranges(&self, file: FileId) -> Vec<(String, TextRange, FileId)> {
-        let Some(parse) = self.parse(file) else {
+    fn include_ranges(
+        &self,
+        file: FileId,
+        lent: Option<&thrift_syntax::Parse<thrift_syntax::ast::SourceFile>>,
+    ) -> Vec<(String, TextRange, FileId)> {
+        let Some(parse) = self.tree_of(file, lent) else {
             return Vec::new();
         };
         parse
@@ -169,8 +177,8 @@ impl Database {
         // Post-order over the include graph, with an explicit stack. A file
         // on the stack seen again closes a cycle: it counts as clean there
         // (every file of the cycle has its own T1002 error anyway).
-        let mut done: HashMap<FileId, Option<Arc<FirstError>>> = HashMap::new();
-        let mut on_stack: HashSet<FileId> = HashSet::from([file]);
+        let mut done: HashMap<FileId, Option<Arc<FirstError>>> = HashMap::default();
+        let mut on_stack: HashSet<FileId> = HashSet::from_iter([file]);
         let mut stack: Vec<(FileId, Vec<FileId>, usize)> = vec![(file, self.includes(file), 0)];
         while let Some((node, children, next)) = stack.last_mut() {
             self.unwind_if_cancelled();
@@ -214,7 +222,7 @@ impl Database {
         // Only a file with a broken include needs its tree (for the
         // include's position).
         let via_include = if broken_include {
-            self.include_ranges(file)
+            self.include_ranges(file, None)
                 .into_iter()
                 .filter(|(_, _, t)| !self.in_cycle_with(file, *t))
                 .find_map(|(path, range, t)| {

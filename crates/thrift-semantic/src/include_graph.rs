@@ -19,12 +19,11 @@
 //! every keystroke; the hashes once per state.
 
 use std::{
-    collections::HashMap,
     hash::{Hash, Hasher},
     sync::Arc,
 };
 
-use crate::{Database, FileId};
+use crate::{Database, FileId, fx::HashMap};
 
 /// Files, their resolved includes, and the components of the graph.
 pub(crate) struct IncludeGraph {

@@ -16,7 +16,7 @@
 //! its services see the cycle's others up to that point (the cycle itself
 //! is an error, reported on each of its services in the file).
 
-use std::collections::{HashMap, HashSet};
+use crate::fx::{HashMap, HashSet};
 
 use crate::{Database, DefRef, FileId, Resolution, summary::DefKind};
 
@@ -61,8 +61,8 @@ impl Inheritance {
         // reached (the chain from an entry comes back to it).
         let parent = |n: DefRef| graph.parent.get(&n).copied().flatten();
         let cyclic = crate::cycles::on_cycles(graph.order.iter().copied(), parent);
-        let mut entries: HashSet<DefRef> = HashSet::new();
-        let mut covered: HashSet<DefRef> = HashSet::new();
+        let mut entries: HashSet<DefRef> = HashSet::default();
+        let mut covered: HashSet<DefRef> = HashSet::default();
         for &node in &graph.order {
             if cyclic.contains(&node) && !covered.contains(&node) {
                 entries.insert(node);
@@ -78,7 +78,7 @@ impl Inheritance {
 
         // Children, and roots: services without a parent, and one entry
         // per cycle (its edge to its parent is not followed).
-        let mut children: HashMap<DefRef, Vec<DefRef>> = HashMap::new();
+        let mut children: HashMap<DefRef, Vec<DefRef>> = HashMap::default();
         let mut roots: Vec<DefRef> = Vec::new();
         for &node in &graph.order {
             match graph.parent.get(&node).copied().flatten() {
@@ -91,14 +91,14 @@ impl Inheritance {
 
         // Depth first from the roots, with a stack of definers per name.
         let mut result = Inheritance {
-            overridden: HashMap::new(),
+            overridden: HashMap::default(),
             in_cycle: services
                 .iter()
                 .filter(|s| cyclic.contains(s))
                 .map(|s| s.index)
                 .collect(),
         };
-        let mut definers: HashMap<&str, Vec<DefRef>> = HashMap::new();
+        let mut definers: HashMap<&str, Vec<DefRef>> = HashMap::default();
         enum Step {
             Enter(DefRef),
             Leave(DefRef),
@@ -152,7 +152,7 @@ impl<'a> Graph<'a> {
     fn new(db: &'a Database) -> Graph<'a> {
         Graph {
             db,
-            parent: HashMap::new(),
+            parent: HashMap::default(),
             order: Vec::new(),
         }
     }

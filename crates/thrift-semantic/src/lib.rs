@@ -16,6 +16,7 @@ mod checks;
 mod cycles;
 mod db;
 mod diagnostics;
+mod fx;
 mod include_errors;
 mod include_graph;
 pub mod index;
@@ -27,7 +28,7 @@ pub mod targets;
 mod values;
 
 pub use crate::{
-    db::{Cancelled, ChangeImpact, Database, IncludeResolver, ParsedFiles},
+    db::{Cancelled, ChangeImpact, Database, IncludeResolver, ParsedFile, ParsedFiles},
     diagnostics::{Code, Diagnostic, Related, Severity},
     include_graph::strongly_connected_components,
     nav::{EnumValueRef, FieldRef, Reference},

@@ -4,10 +4,7 @@
 //! accessor returns an `Option` or an iterator: `None` means the part is
 //! missing from the source.
 
-use crate::{
-    SyntaxElement, SyntaxKind, SyntaxKind::*, SyntaxNode, SyntaxNodeChildren, SyntaxToken,
-    TextRange,
-};
+use crate::{SyntaxElement, SyntaxKind, SyntaxKind::*, SyntaxNode, SyntaxToken, TextRange};
 
 /// A typed view of a syntax node.
 pub trait AstNode {
@@ -27,57 +24,60 @@ pub trait AstNode {
 /// Iterator over the children of a node that cast to `N`.
 #[derive(Debug, Clone)]
 pub struct AstChildren<N> {
-    inner: SyntaxNodeChildren,
+    next: Option<rowan::cursor::SyntaxNode>,
     _ty: std::marker::PhantomData<N>,
+}
+
+/// Whether a raw kind (rowan's) is one an `N` can be.
+fn is<N: AstNode>(kind: rowan::SyntaxKind) -> bool {
+    N::can_cast(SyntaxKind::from(kind.0))
 }
 
 impl<N: AstNode> Iterator for AstChildren<N> {
     type Item = N;
     fn next(&mut self) -> Option<N> {
-        self.inner.find_map(N::cast)
+        let node = self.next.take()?;
+        self.next = node.next_sibling_by_kind(&is::<N>);
+        N::cast(node.into())
     }
 }
 
+// The lookups below read the kinds of the children from the green tree,
+// and make a cursor (an allocation) only for the child they return: most
+// children are tokens or other parts, and a walk over the cursor children
+// made (and freed) one node per child. Lookups of a part are most of what
+// the checks do.
+
 fn children<N: AstNode>(parent: &SyntaxNode) -> AstChildren<N> {
+    let raw: rowan::cursor::SyntaxNode = parent.clone().into();
     AstChildren {
-        inner: parent.children(),
+        next: raw.first_child_by_kind(&is::<N>),
         _ty: std::marker::PhantomData,
     }
 }
 
-/// Whether `parent` has a child element that `is` accepts, read from the
-/// green tree: no cursor is made per child. Most lookups of an optional
-/// part (a field's `required`, its default value) find nothing, and a walk
-/// over the cursor children made (and freed) one node per child to say so.
-fn has_child_kind(parent: &SyntaxNode, is: impl Fn(SyntaxKind, bool) -> bool) -> bool {
-    parent.green().children().any(|c| {
-        let kind = SyntaxKind::from(c.kind().0);
-        is(kind, c.as_node().is_some())
-    })
+fn child<N: AstNode>(parent: &SyntaxNode) -> Option<N> {
+    let raw: rowan::cursor::SyntaxNode = parent.clone().into();
+    N::cast(raw.first_child_by_kind(&is::<N>)?.into())
 }
 
-fn child<N: AstNode>(parent: &SyntaxNode) -> Option<N> {
-    if !has_child_kind(parent, |kind, node| node && N::can_cast(kind)) {
-        return None;
-    }
-    parent.children().find_map(N::cast)
+/// The first child token of `parent` that `is` accepts.
+fn token_where(parent: &SyntaxNode, is: impl Fn(SyntaxKind) -> bool) -> Option<SyntaxToken> {
+    let raw: rowan::cursor::SyntaxNode = parent.clone().into();
+    raw.first_child_or_token_by_kind(&|k| {
+        let kind = SyntaxKind::from(k.0);
+        kind.is_token() && is(kind)
+    })?
+    .into_token()
+    .map(Into::into)
 }
 
 fn token(parent: &SyntaxNode, kind: SyntaxKind) -> Option<SyntaxToken> {
-    if !has_child_kind(parent, |k, node| !node && k == kind) {
-        return None;
-    }
-    parent
-        .children_with_tokens()
-        .filter_map(SyntaxElement::into_token)
-        .find(|t| t.kind() == kind)
+    token_where(parent, |k| k == kind)
 }
 
 fn first_significant_token(parent: &SyntaxNode) -> Option<SyntaxToken> {
-    parent
-        .children_with_tokens()
-        .filter_map(SyntaxElement::into_token)
-        .find(|t| !t.kind().is_trivia() && t.kind() != ERROR_TOKEN)
+    token_where(parent, |k| !k.is_trivia() && k != ERROR_TOKEN)
 }
 
 macro_rules! ast_node {
@@ -613,11 +613,6 @@ impl Field {
         child(&self.syntax)
     }
     pub fn requiredness_token(&self) -> Option<SyntaxToken> {
-        if !has_child_kind(&self.syntax, |k, node| {
-            !node && (k == REQUIRED_KW || k == OPTIONAL_KW)
-        }) {
-            return None;
-        }
         token(&self.syntax, REQUIRED_KW).or_else(|| token(&self.syntax, OPTIONAL_KW))
     }
     pub fn requiredness(&self) -> Requiredness {

@@ -6,7 +6,7 @@
 //! with a `_` instead (its namespaces' `UnderscoreSuffix`), so the Go
 //! names differ between the two.
 
-use std::collections::HashMap;
+use crate::fx::HashMap;
 
 use thrift_syntax::{AstNode, TextRange};
 
@@ -199,7 +199,7 @@ fn scope(site: &Site) -> Option<Scope> {
 
 /// Two names of one scope with one Go name (T3201).
 fn collisions(sites: &[Site], out: &mut Vec<Problem>) {
-    let mut seen: HashMap<(Scope, String), &Site> = HashMap::new();
+    let mut seen: HashMap<(Scope, String), &Site> = HashMap::default();
     for site in sites {
         let Some(scope) = scope(site) else { continue };
         // Arguments are local variables: Go keeps their case.
@@ -234,7 +234,7 @@ fn collisions(sites: &[Site], out: &mut Vec<Problem>) {
 /// (T3202).
 fn generated_members(sites: &[Site], out: &mut Vec<Problem>) {
     // Package-level names the generator declares for each definition.
-    let mut generated: HashMap<String, String> = HashMap::new();
+    let mut generated: HashMap<String, String> = HashMap::default();
     for site in sites {
         let Role::Def(tag) = site.role else { continue };
         let go = go_name(&site.name).0;
@@ -269,7 +269,7 @@ fn generated_members(sites: &[Site], out: &mut Vec<Problem>) {
         }
     }
     // Field names per struct, for `Get<Field>` and `IsSet<Field>`.
-    let mut fields: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut fields: HashMap<usize, Vec<String>> = HashMap::default();
     for site in sites {
         if let Role::Field(_) = site.role {
             fields

@@ -6,7 +6,7 @@
 //! computed outside the cached diagnostics, since an included file's
 //! errors can change without its summary changing.
 
-use std::collections::HashSet;
+use crate::fx::HashSet;
 
 use super::code_targets;
 use crate::{Code, Database, Diagnostic, FileId, Severity};
@@ -37,7 +37,11 @@ fn fails_for(d: &Diagnostic, ours: super::Targets, theirs: super::Targets) -> bo
 impl Database {
     /// The T3090 errors of `file`: one per `include` whose file, or a file
     /// it includes, has an error of one of `file`'s targets.
-    pub(crate) fn target_include_errors(&self, file: FileId) -> Vec<Diagnostic> {
+    pub(crate) fn target_include_errors(
+        &self,
+        file: FileId,
+        lent: Option<&thrift_syntax::Parse<thrift_syntax::ast::SourceFile>>,
+    ) -> Vec<Diagnostic> {
         let ours = self.targets(file);
         if ours.is_empty() {
             return Vec::new();
@@ -74,11 +78,11 @@ impl Database {
         if broken.is_empty() {
             return Vec::new();
         }
-        let Some(parse) = self.parse(file) else {
+        let Some(parse) = self.tree_of(file, lent) else {
             return Vec::new();
         };
         let mut out = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for include in parse.tree().includes() {
             let (Some(path), Some(token)) = (include.path(), include.path_token()) else {
                 continue;

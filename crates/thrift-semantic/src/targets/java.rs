@@ -4,7 +4,7 @@
 //! some names are taken by generated or inherited members; enum values
 //! and consts are not escaped when they are Java keywords.
 
-use std::collections::HashMap;
+use crate::fx::HashMap;
 
 use super::{
     ApacheVersion, TargetCx,
@@ -139,7 +139,7 @@ pub(super) fn check(t: &mut TargetCx<'_, '_>) {
     let v = t.version();
     let sites = sites(t.tree);
     // Fields (and arguments, and throws fields) per generated class.
-    let mut seen: HashMap<FieldKey, (String, thrift_syntax::TextRange)> = HashMap::new();
+    let mut seen: HashMap<FieldKey, (String, thrift_syntax::TextRange)> = HashMap::default();
     for site in &sites {
         if !site.role.is_field_like() {
             continue;

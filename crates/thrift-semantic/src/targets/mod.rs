@@ -220,7 +220,7 @@ impl fmt::Display for Targets {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TargetMap {
     default: Targets,
-    files: std::sync::Arc<std::collections::HashMap<FileId, Targets>>,
+    files: std::sync::Arc<crate::fx::HashMap<FileId, Targets>>,
 }
 
 impl Database {

@@ -281,10 +281,8 @@ fn packages(t: &mut TargetCx<'_, '_>) {
             }
         }
     }
-    let mut seen: std::collections::HashMap<
-        String,
-        (thrift_syntax::TextRange, String, crate::FileId),
-    > = std::collections::HashMap::new();
+    let mut seen: crate::fx::HashMap<String, (thrift_syntax::TextRange, String, crate::FileId)> =
+        crate::fx::HashMap::default();
     for include in t.tree.includes() {
         let (Some(path), Some(token)) = (include.path(), include.path_token()) else {
             continue;

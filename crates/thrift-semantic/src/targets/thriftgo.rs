@@ -2,7 +2,7 @@
 //! about enum values and oneway functions (its `semantic/checker.go`).
 //! Its renames of colliding names are in `go.rs`.
 
-use std::collections::HashMap;
+use crate::fx::HashMap;
 
 use thrift_syntax::{AstNode, ast};
 
@@ -14,7 +14,7 @@ pub(super) fn check(t: &mut TargetCx<'_, '_>) {
         match &def {
             ast::Definition::Enum(e) => {
                 let enum_name = e.name_text();
-                let mut seen: HashMap<i64, (String, thrift_syntax::TextRange)> = HashMap::new();
+                let mut seen: HashMap<i64, (String, thrift_syntax::TextRange)> = HashMap::default();
                 let mut next = 0i64;
                 for value in e.values() {
                     let Some(name) = ast::HasName::name(&value) else {

@@ -3,7 +3,7 @@
 //! From thriftpy2 0.7's `parser/lexer.py`, `parser/parser.py` and
 //! `thrift.py`, checked against the real thing (tests/targets.rs).
 
-use std::collections::{HashMap, HashSet};
+use crate::fx::{HashMap, HashSet};
 
 use thrift_syntax::{
     AstNode, SyntaxKind, SyntaxNode, TextRange,
@@ -304,7 +304,7 @@ fn cast(t: &mut TargetCx<'_, '_>, value: &ast::ConstValue, ty: &Ty, depth: u32) 
                 return;
             };
             let struct_name = t.db().def(*def).map(|d| d.name.clone()).unwrap_or_default();
-            let mut given = HashSet::new();
+            let mut given = HashSet::default();
             for entry in map.entries() {
                 let Some(key) = entry.key().and_then(|k| match k {
                     ast::ConstValue::Literal(l) => l.as_string(),
@@ -369,7 +369,7 @@ fn unhashable(t: &TargetCx<'_, '_>, value: &ast::ConstValue) -> Option<&'static 
 // ---------------------------------------------------------------------------
 
 fn includes(t: &mut TargetCx<'_, '_>) {
-    let mut seen: HashMap<String, TextRange> = HashMap::new();
+    let mut seen: HashMap<String, TextRange> = HashMap::default();
     for include in t.tree.includes() {
         let (Some(path), Some(token)) = (include.path(), include.path_token()) else {
             continue;

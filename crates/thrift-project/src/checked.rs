@@ -278,7 +278,7 @@ enum Job {
 
 /// What the workers answer: one reply per file, then `Done` per job.
 enum Reply {
-    Parsed(ParsedFile),
+    Parsed(Box<ParsedFile>),
     Checked(FileId, Vec<Diagnostic>),
     Done,
     Panicked(Box<dyn std::any::Any + Send>),
@@ -337,7 +337,7 @@ impl Pool {
             || Job::Parse(queue.clone()),
             |reply| {
                 if let Reply::Parsed(file) = reply {
-                    parsed.push(file);
+                    parsed.push(*file);
                 }
             },
         );
@@ -377,7 +377,7 @@ fn work(db: &RwLock<Database>, jobs: &mpsc::Receiver<Job>, reply: &mpsc::Sender<
                     let Some((file, text)) = next else { break };
                     let (parsed, tree) = db.parse_apart(file, text, Some(&mut cache));
                     trees.push((file, tree));
-                    let _ = reply.send(Reply::Parsed(parsed));
+                    let _ = reply.send(Reply::Parsed(Box::new(parsed)));
                 }
             }
             Job::Check => {

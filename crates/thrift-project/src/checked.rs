@@ -38,7 +38,7 @@ use thrift_syntax::{Parse, ast};
 use crate::{FileOptions, Loaded, Tree, load::Reader};
 
 /// How many files are parsed (and their trees held) at once.
-const CHUNK: usize = 32;
+const CHUNK: usize = 256;
 
 /// Loads `inputs` and what they include, as [`load_with`](crate::load_with)
 /// does without keeping trees, and checks the inputs: their diagnostics,

@@ -76,15 +76,13 @@ fn load_checked_scanning(
         // Read the level in order, find what each file includes on all
         // cores, then resolve the includes in order (ids are given as a
         // one-by-one breadth-first walk gives them).
-        let mut read: Vec<(FileId, String, Vec<PathBuf>, Option<thrift_syntax::Dialect>)> =
-            Vec::new();
-        for id in level.drain(..) {
-            if let Some((text, search)) = reader.read(tree, options, &mut db, id) {
-                // Lexed as the file will be parsed (detected files as
-                // Apache: the lexers differ only on broken strings).
-                read.push((id, text, search, db.file_dialect(id)));
-            }
-        }
+        let read: Vec<(FileId, String, Vec<PathBuf>, Option<thrift_syntax::Dialect>)> = reader
+            .read(tree, options, &mut db, std::mem::take(&mut level))
+            .into_iter()
+            // Lexed as the file will be parsed (detected files as Apache:
+            // the lexers differ only on broken strings).
+            .map(|(id, text, search)| (id, text, search, db.file_dialect(id)))
+            .collect();
         let found = scan_all(&read, scan);
         for ((id, text, search, _), includes) in read.into_iter().zip(found) {
             for include in &includes {
@@ -187,14 +185,14 @@ fn load_checked_scanning(
                 let mut db = write(&lock);
                 if two_pass {
                     let parsed = db.parse_changes(changes);
-                    db.insert_parsed(parsed);
+                    db.store_parsed(parsed);
                     stored_without_check.extend(files);
                     continue;
                 }
                 drop(db);
                 let parsed = pool.parse(changes);
                 let mut db = write(&lock);
-                db.insert_parsed(parsed);
+                db.store_parsed(parsed);
                 // The tokens named every include the parse found (more is
                 // harmless: a file waited for more than it needed)? Else
                 // this chunk and the rest go the two-pass way.

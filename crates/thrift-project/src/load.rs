@@ -201,8 +201,9 @@ impl Reader {
         (id, true)
     }
 
-    /// Reads file `id` and tells the database how to read it; returns its
-    /// text and where its includes are looked up. An input that cannot be
+    /// Reads files `ids` (on all cores, if the tree can) and tells the
+    /// database how to read each; returns, in order, the text of each file
+    /// read and where its includes are looked up. An input that cannot be
     /// read is an error of the load; an included file, an unresolved
     /// include (the checks report it).
     pub(crate) fn read(
@@ -210,24 +211,33 @@ impl Reader {
         tree: &mut dyn Tree,
         options: &mut dyn FnMut(&Path) -> FileOptions,
         db: &mut Database,
-        id: FileId,
-    ) -> Option<(String, Vec<PathBuf>)> {
-        let path = &self.paths[id.0 as usize];
-        let text = match tree.read(path) {
-            Ok(text) => text,
-            Err(e) => {
-                if let Some((key, _)) = self.files.iter().find(|(_, f)| *f == id) {
-                    self.errors.push((key.clone(), e));
+        ids: Vec<FileId>,
+    ) -> Vec<(FileId, String, Vec<PathBuf>)> {
+        let paths: Vec<&Path> = ids
+            .iter()
+            .map(|id| self.paths[id.0 as usize].as_path())
+            .collect();
+        let texts = tree.read_all(&paths);
+        let mut out = Vec::with_capacity(ids.len());
+        for (id, text) in ids.into_iter().zip(texts) {
+            let path = &self.paths[id.0 as usize];
+            let text = match text {
+                Ok(text) => text,
+                Err(e) => {
+                    if let Some((key, _)) = self.files.iter().find(|(_, f)| *f == id) {
+                        self.errors.push((key.clone(), e));
+                    }
+                    continue;
                 }
-                return None;
-            }
-        };
-        let file_options = options(path);
-        db.set_file_dialect(id, file_options.dialect);
-        db.set_file_name(id, path.to_str());
-        db.set_file_targets(id, file_options.targets);
-        let search = search_path(path, file_options.include_dirs.iter().map(PathBuf::as_path));
-        Some((text, search))
+            };
+            let file_options = options(path);
+            db.set_file_dialect(id, file_options.dialect);
+            db.set_file_name(id, path.to_str());
+            db.set_file_targets(id, file_options.targets);
+            let search = search_path(path, file_options.include_dirs.iter().map(PathBuf::as_path));
+            out.push((id, text, search));
+        }
+        out
     }
 
     /// Resolves `include` of file `from` along `search`; records where it
@@ -280,15 +290,13 @@ impl Reader {
             // Read the level, in order.
             let mut texts: Vec<(FileId, String)> = Vec::with_capacity(level.len());
             let mut searches: Vec<(FileId, Vec<PathBuf>)> = Vec::with_capacity(level.len());
-            for id in level.drain(..) {
-                if let Some((text, search)) = self.read(tree, options, db, id) {
-                    searches.push((id, search));
-                    texts.push((id, text));
-                }
+            for (id, text, search) in self.read(tree, options, db, std::mem::take(&mut level)) {
+                searches.push((id, search));
+                texts.push((id, text));
             }
             // Parse it on all cores.
             let parsed = db.parse_changes(texts);
-            db.insert_parsed(parsed);
+            db.store_parsed(parsed);
             // Its includes, in order, are the next level.
             let mut resolved_any = false;
             for (id, search) in searches {

@@ -39,6 +39,11 @@ impl From<std::io::Error> for Error {
 pub trait Tree {
     fn is_file(&self, path: &Path) -> bool;
     fn read(&mut self, path: &Path) -> Result<String, Error>;
+    /// [`Tree::read`] of each path, in order (the files on disk are read
+    /// on all cores).
+    fn read_all(&mut self, paths: &[&Path]) -> Vec<Result<String, Error>> {
+        paths.iter().map(|path| self.read(path)).collect()
+    }
 }
 
 /// The files on disk.
@@ -52,14 +57,38 @@ impl Tree for FsTree {
     /// The text of a file; the error says what is wrong, not which file
     /// (the caller names it).
     fn read(&mut self, path: &Path) -> Result<String, Error> {
-        let bytes = std::fs::read(path)?;
-        String::from_utf8(bytes).map_err(|e| {
-            Error(format!(
-                "not valid UTF-8 (invalid byte at offset {}); Thrift files must be UTF-8 text",
-                e.utf8_error().valid_up_to()
-            ))
+        read_file(path)
+    }
+
+    fn read_all(&mut self, paths: &[&Path]) -> Vec<Result<String, Error>> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if threads <= 1 || paths.len() < 64 {
+            return paths.iter().map(|path| read_file(path)).collect();
+        }
+        let chunk = paths.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = paths
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || part.iter().map(|path| read_file(path)).collect::<Vec<_>>())
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().expect("a reading thread panicked"))
+                .collect()
         })
     }
+}
+
+fn read_file(path: &Path) -> Result<String, Error> {
+    let bytes = std::fs::read(path)?;
+    String::from_utf8(bytes).map_err(|e| {
+        Error(format!(
+            "not valid UTF-8 (invalid byte at offset {}); Thrift files must be UTF-8 text",
+            e.utf8_error().valid_up_to()
+        ))
+    })
 }
 
 fn git(cwd: &Path, args: &[&str]) -> Result<std::process::Output, Error> {

@@ -552,6 +552,16 @@ impl Database {
         affected
     }
 
+    /// Stores files parsed off the database without working out which
+    /// other files they affect (a walk over every file's includes): for a
+    /// loader, whose files are all new, or a caller that checks every file
+    /// afterwards anyway.
+    pub fn store_parsed(&mut self, parsed: ParsedFiles) {
+        for p in parsed.0 {
+            self.insert(p);
+        }
+    }
+
     /// Stores a parsed file; returns whether its summary changed.
     fn insert(&mut self, parsed: Parsed) -> bool {
         let Parsed {

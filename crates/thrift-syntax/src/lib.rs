@@ -321,15 +321,44 @@ pub use rowan::NodeCache;
 /// broken file reads otherwise, compare with the parsed includes.
 pub fn include_paths(text: &str, dialect: Option<Dialect>) -> Vec<String> {
     let text = cut_to_limit(text);
-    if !text.contains("include") {
+    let Some(last) = text.rfind("include") else {
         return Vec::new();
+    };
+    let dialect = dialect.unwrap_or(Dialect::Apache);
+    // No `include` starts after `last`: the text is lexed a little past it
+    // (includes come first, and the rest of a file is most of its tokens),
+    // unless the token after an `include` reaches near that cut (it may
+    // be longer in the whole text); then the whole text is.
+    let mut cut = last.saturating_add(PAST_LAST_INCLUDE).min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut += 1;
     }
-    let lexed = lexer::lex_in(text, dialect.unwrap_or(Dialect::Apache));
+    if cut < text.len()
+        && let Some(paths) = include_paths_before(&text[..cut], dialect, cut - LOOKAHEAD)
+    {
+        return paths;
+    }
+    include_paths_before(text, dialect, text.len()).unwrap_or_default()
+}
+
+/// How far past the last `include` [`include_paths`] lexes first.
+const PAST_LAST_INCLUDE: usize = 1024;
+/// How far before the cut a path must end to be read as in the whole
+/// text (more than any token's lookahead).
+const LOOKAHEAD: usize = 64;
+
+/// The include paths in `text`, or `None` if the token after an
+/// `include` does not end by `limit`.
+fn include_paths_before(text: &str, dialect: Dialect, limit: usize) -> Option<Vec<String>> {
+    let lexed = lexer::lex_in(text, dialect);
     let mut out = Vec::new();
     let mut offset = 0usize;
     let mut after_include = false;
     for token in &lexed.tokens {
         let len = usize::from(token.len);
+        if after_include && offset + len > limit {
+            return None;
+        }
         if build_tree::is_significant(token.kind) {
             if after_include && token.kind == SyntaxKind::STRING {
                 out.push(ast::unquote(&text[offset..offset + len]));
@@ -338,7 +367,10 @@ pub fn include_paths(text: &str, dialect: Option<Dialect>) -> Vec<String> {
         }
         offset += len;
     }
-    out
+    if after_include && limit < text.len() {
+        return None;
+    }
+    Some(out)
 }
 
 /// The text up to the 4 GiB that rowan's `u32` offsets can address.

@@ -212,6 +212,43 @@ fn include_paths_are_the_parsed_includes() {
         Vec::<String>::new()
     );
     let mut checked = 0;
+    // Reading the text only a little past its last `include` (the usual
+    // case: a long body after the includes) gives what reading it all
+    // gives; so does a path that the first cut would split.
+    let body = "struct S {\n  1: i32 x\n}\n".repeat(200);
+    let whole = |text: &str, dialect: Dialect| -> Vec<String> {
+        crate::include_paths_before(text, dialect, text.len()).unwrap()
+    };
+    for text in [
+        format!("include \"a.thrift\"\n{body}"),
+        format!("include \"a.thrift\"\n{body}// include \"c.thrift\"\n{body}"),
+        format!("include /*{}*/ \"far.thrift\"\n{body}", " ".repeat(1000)),
+        format!("include /*{}*/ \"far.thrift\"\n{body}", " ".repeat(950)),
+        format!("include\n{}\"far.thrift\"\n{body}", "\n".repeat(2000)),
+        format!("include \"{}.thrift\"\n{body}", "p".repeat(1100)),
+        format!("include /* never closed {body}"),
+        format!("{body}include \"late.thrift\"\n{body}"),
+    ] {
+        let scanned = crate::include_paths(&text, None);
+        assert_eq!(scanned, whole(&text, Dialect::Apache));
+        assert_eq!(scanned, parsed(&text, Some(Dialect::Apache)));
+    }
+    for (dir, dialect) in [
+        ("parser/ok", Dialect::Apache),
+        ("parser/fbthrift/ok", Dialect::FbThrift),
+        ("parser/err", Dialect::Apache),
+        ("parser/fbthrift/err", Dialect::FbThrift),
+    ] {
+        for path in thrift_files(&test_data().join(dir)) {
+            let text = fs::read_to_string(&path).unwrap();
+            assert_eq!(
+                crate::include_paths(&text, Some(dialect)),
+                whole(&text, dialect),
+                "{}",
+                path.display()
+            );
+        }
+    }
     for (dir, dialect) in [
         ("parser/ok", Dialect::Apache),
         ("parser/fbthrift/ok", Dialect::FbThrift),

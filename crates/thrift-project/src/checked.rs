@@ -169,6 +169,16 @@ fn load_checked_scanning(
     let lock = RwLock::new(db);
     std::thread::scope(|scope| {
         let pool = Pool::start(scope, &lock);
+        // Whether the workers hold the trees of a chunk stored and not yet
+        // checked.
+        let mut held = false;
+        let mut record = |checked: Vec<(FileId, Vec<Diagnostic>)>| {
+            for (f, diagnostics) in checked {
+                if is_input[f.0 as usize] {
+                    results[f.0 as usize] = Some(diagnostics);
+                }
+            }
+        };
         for comps in by_wave {
             let mut chunk: Vec<FileId> = Vec::new();
             let mut comps = comps.into_iter().peekable();
@@ -190,7 +200,11 @@ fn load_checked_scanning(
                     continue;
                 }
                 drop(db);
-                let parsed = pool.parse(changes);
+                // The workers check the chunk before (stored already) and
+                // then parse this one: one wait per chunk, and a worker
+                // with less to check starts parsing sooner.
+                let (checked, parsed) = pool.check_then_parse(held, changes);
+                record(checked);
                 let mut db = write(&lock);
                 db.store_parsed(parsed);
                 // The tokens named every include the parse found (more is
@@ -205,17 +219,17 @@ fn load_checked_scanning(
                 if !agree {
                     two_pass = true;
                     pool.drop_trees();
+                    held = false;
                     stored_without_check.extend(files);
                     continue;
                 }
                 // Included files are checked too: their first error is what
                 // their includers report (T1006).
-                for (f, diagnostics) in pool.check() {
-                    if is_input[f.0 as usize] {
-                        results[f.0 as usize] = Some(diagnostics);
-                    }
-                }
+                held = true;
             }
+        }
+        if held {
+            record(pool.check_then_parse(true, Vec::new()).0);
         }
     });
     let mut db = lock.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -266,10 +280,13 @@ fn write(lock: &RwLock<Database>) -> RwLockWriteGuard<'_, Database> {
 
 /// What the workers of [`Pool`] are asked to do.
 enum Job {
-    /// Parse files from the queue until it is empty, keeping their trees.
-    Parse(Arc<Mutex<std::vec::IntoIter<(FileId, String)>>>),
-    /// Check the files whose trees the worker holds, then free the trees.
-    Check,
+    /// Check the files whose trees the worker holds and free the trees
+    /// (if `check`), then parse files from the queue until it is empty,
+    /// keeping their trees.
+    CheckThenParse {
+        check: bool,
+        queue: Arc<Mutex<std::vec::IntoIter<(FileId, String)>>>,
+    },
     /// Free the trees unchecked.
     Drop,
 }
@@ -328,31 +345,28 @@ impl Pool {
         }
     }
 
-    fn parse(&self, files: Vec<(FileId, String)>) -> ParsedFiles {
+    /// Checks (and frees) the trees the workers hold if `check`, then
+    /// parses `files`, keeping their trees.
+    fn check_then_parse(
+        &self,
+        check: bool,
+        files: Vec<(FileId, String)>,
+    ) -> (Vec<(FileId, Vec<Diagnostic>)>, ParsedFiles) {
         let queue = Arc::new(Mutex::new(files.into_iter()));
+        let mut checked = Vec::new();
         let mut parsed = Vec::new();
         self.run(
-            || Job::Parse(queue.clone()),
-            |reply| {
-                if let Reply::Parsed(file) = reply {
-                    parsed.push(*file);
-                }
+            || Job::CheckThenParse {
+                check,
+                queue: queue.clone(),
+            },
+            |reply| match reply {
+                Reply::Parsed(file) => parsed.push(*file),
+                Reply::Checked(file, diagnostics) => checked.push((file, diagnostics)),
+                _ => {}
             },
         );
-        parsed.into_iter().collect()
-    }
-
-    fn check(&self) -> Vec<(FileId, Vec<Diagnostic>)> {
-        let mut checked = Vec::new();
-        self.run(
-            || Job::Check,
-            |reply| {
-                if let Reply::Checked(file, diagnostics) = reply {
-                    checked.push((file, diagnostics));
-                }
-            },
-        );
-        checked
+        (checked, parsed.into_iter().collect())
     }
 
     fn drop_trees(&self) {
@@ -366,8 +380,15 @@ fn work(db: &RwLock<Database>, jobs: &mpsc::Receiver<Job>, reply: &mpsc::Sender<
     let mut trees: Vec<(FileId, Parse<ast::SourceFile>)> = Vec::new();
     while let Ok(job) = jobs.recv() {
         match job {
-            Job::Parse(queue) => {
+            Job::CheckThenParse { check, queue } => {
                 let db = read();
+                if check {
+                    for (file, tree) in trees.drain(..) {
+                        let diagnostics = db.check_file_with(file, &tree);
+                        drop(tree);
+                        let _ = reply.send(Reply::Checked(file, diagnostics));
+                    }
+                }
                 // Shared by the trees of one chunk, and freed with them.
                 let mut cache = thrift_syntax::NodeCache::default();
                 loop {
@@ -376,14 +397,6 @@ fn work(db: &RwLock<Database>, jobs: &mpsc::Receiver<Job>, reply: &mpsc::Sender<
                     let (parsed, tree) = db.parse_apart(file, text, Some(&mut cache));
                     trees.push((file, tree));
                     let _ = reply.send(Reply::Parsed(Box::new(parsed)));
-                }
-            }
-            Job::Check => {
-                let db = read();
-                for (file, tree) in trees.drain(..) {
-                    let diagnostics = db.check_file_with(file, &tree);
-                    drop(tree);
-                    let _ = reply.send(Reply::Checked(file, diagnostics));
                 }
             }
             Job::Drop => trees.clear(),

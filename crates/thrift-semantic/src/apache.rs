@@ -93,7 +93,7 @@ pub(crate) fn resolved_lazily(node: &thrift_syntax::SyntaxNode) -> bool {
         match n.kind() {
             SyntaxKind::THROWS_CLAUSE | SyntaxKind::CONST => return false,
             SyntaxKind::FIELD => {
-                return !n.children().any(|c| c.kind() == SyntaxKind::DEFAULT_VALUE);
+                return !ast::has_child(&n, SyntaxKind::DEFAULT_VALUE);
             }
             SyntaxKind::SOURCE_FILE => return true,
             _ => {}

@@ -341,7 +341,7 @@ fn check_definitions(cx: &mut Ctx<'_>, tree: &ast::SourceFile) {
                 if let (Some(ty), Some(value)) = (c.ty(), c.value()) {
                     let ty = cx.db.resolve_type(cx.file, &TypeRef::from_ast(Some(ty)));
                     let name = c.name().map(|n| n.text()).unwrap_or_default();
-                    crate::values::check_value(cx, &value, &ty, &format!("const `{name}`"));
+                    crate::values::check_value(cx, &value, &ty, &crate::values::What::Const(&name));
                 }
             }
             ast::Definition::Senum(_) => {}
@@ -360,14 +360,17 @@ enum FieldListKind {
 }
 
 fn check_field_list(cx: &mut Ctx<'_>, fields: Vec<ast::Field>, kind: FieldListKind) {
-    let mut ids: HashMap<i64, (TextRange, String)> = HashMap::default();
-    let mut names: HashMap<String, TextRange> = HashMap::default();
+    let field_names: Vec<String> = fields
+        .iter()
+        .map(|f| f.name().map(|n| n.text()).unwrap_or_default())
+        .collect();
+    let mut ids: HashMap<i64, (TextRange, &str)> = HashMap::default();
+    let mut names: HashMap<&str, TextRange> = HashMap::default();
     // The first default value of a union.
     let mut union_default: Option<TextRange> = None;
     // Ids the compiler assigns to fields without a (positive) id.
     let mut auto_id: i64 = -1;
-    for field in &fields {
-        let name = field.name().map(|n| n.text()).unwrap_or_default();
+    for (field, name) in fields.iter().zip(&field_names) {
         let name_range = name_range(field);
         let id = field.field_id();
         let written = id.as_ref().and_then(|id| id.value());
@@ -414,10 +417,10 @@ fn check_field_list(cx: &mut Ctx<'_>, fields: Vec<ast::Field>, kind: FieldListKi
             .with_related(cx.file, *first, "first used here");
             cx.out.push(d);
         } else {
-            ids.insert(effective, (id_range, name.clone()));
+            ids.insert(effective, (id_range, name));
         }
         if !name.is_empty() {
-            if let Some(first) = names.get(&name) {
+            if let Some(first) = names.get(name.as_str()) {
                 let d = Diagnostic::new(
                     Code::DuplicateFieldName,
                     cx.file,
@@ -427,7 +430,7 @@ fn check_field_list(cx: &mut Ctx<'_>, fields: Vec<ast::Field>, kind: FieldListKi
                 .with_related(cx.file, *first, "first used here");
                 cx.out.push(d);
             } else {
-                names.insert(name.clone(), name_range);
+                names.insert(name, name_range);
             }
         }
         let req = field.requiredness_token();
@@ -514,7 +517,7 @@ fn check_field_list(cx: &mut Ctx<'_>, fields: Vec<ast::Field>, kind: FieldListKi
                 cx,
                 &default,
                 &resolved,
-                &format!("the default of `{name}`"),
+                &crate::values::What::Default(&name),
             );
         }
         if let Some(attrs) = field.xsd_attrs().and_then(|x| x.field_list()) {
@@ -776,6 +779,10 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> UsedPrefixes {
                 | SyntaxKind::STRUCT_LITERAL
                 | SyntaxKind::PERFORMS
         );
+        // Asked twice of a type name: walked up to its field once.
+        let mut lazily = None;
+        let mut resolved_lazily =
+            |node: &SyntaxNode| *lazily.get_or_insert_with(|| crate::apache::resolved_lazily(node));
         if is_reference && let Some(path) = node.children().find_map(ast::Path::cast) {
             let text = path.text();
             let mut into_unresolved = false;
@@ -783,8 +790,7 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> UsedPrefixes {
                 mark_used_include(cx, kind, &text, &mut used);
             }
             if let Some((prefix, _)) = text.split_once('.') {
-                let eager =
-                    kind != SyntaxKind::NAMED_TYPE || !crate::apache::resolved_lazily(&node);
+                let eager = kind != SyntaxKind::NAMED_TYPE || !resolved_lazily(&node);
                 used.insert(prefix.to_string());
                 into_unresolved |= unresolved.contains(prefix);
                 if eager {
@@ -843,7 +849,7 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> UsedPrefixes {
                         cx.report(Code::UnresolvedType, range, message);
                     }
                 }
-                if !is_extends && !cx.fbthrift && crate::apache::resolved_lazily(&node) {
+                if !is_extends && !cx.fbthrift && resolved_lazily(&node) {
                     for d in cx.out.iter_mut().rev().take_while(|d| d.range == range) {
                         d.when_generating = true;
                     }
@@ -1055,7 +1061,7 @@ fn check_name(cx: &mut Ctx<'_>, node: &SyntaxNode, text: &str) {
         // enum value with a number (`a.b = 1`, not `a.b`).
         && !node.parent().is_some_and(|p| {
             p.kind() == SyntaxKind::ENUM_VALUE
-                && p.children_with_tokens().any(|t| t.kind() == SyntaxKind::EQ)
+                && ast::has_child(&p, SyntaxKind::EQ)
         })
         && node
             .children_with_tokens()

@@ -11,10 +11,37 @@ use crate::{
     summary::{BaseType, DefKind},
 };
 
+/// What a value is, for the messages: written out only when one is
+/// reported (most values are fine, and a file has thousands).
+pub(crate) enum What<'a> {
+    /// `const `NAME``
+    Const(&'a str),
+    /// `the default of `NAME``
+    Default(&'a str),
+    Element(&'a What<'a>),
+    Key(&'a What<'a>),
+    Value(&'a What<'a>),
+    /// `field `NAME` of …`
+    Field(&'a str, &'a What<'a>),
+}
+
+impl std::fmt::Display for What<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            What::Const(name) => write!(f, "const `{name}`"),
+            What::Default(name) => write!(f, "the default of `{name}`"),
+            What::Element(of) => write!(f, "an element of {of}"),
+            What::Key(of) => write!(f, "a key of {of}"),
+            What::Value(of) => write!(f, "a value of {of}"),
+            What::Field(name, of) => write!(f, "field `{name}` of {of}"),
+        }
+    }
+}
+
 /// Checks `value` against the resolved type `ty`. `what` names the value in
 /// messages ("const `X`", "the default of `y`"). Unresolved references are
 /// reported elsewhere and accepted here.
-pub(crate) fn check_value(cx: &mut Ctx<'_>, value: &ast::ConstValue, ty: &Ty, what: &str) {
+pub(crate) fn check_value(cx: &mut Ctx<'_>, value: &ast::ConstValue, ty: &Ty, what: &What<'_>) {
     check(cx, value, ty, what, 0);
 }
 
@@ -45,7 +72,7 @@ fn describe_value(value: &ast::ConstValue) -> &'static str {
     }
 }
 
-fn mismatch(cx: &mut Ctx<'_>, value: &ast::ConstValue, ty: &Ty, what: &str) {
+fn mismatch(cx: &mut Ctx<'_>, value: &ast::ConstValue, ty: &Ty, what: &What<'_>) {
     let expected = type_name(cx, ty);
     cx.report(
         Code::ValueTypeMismatch,
@@ -57,7 +84,7 @@ fn mismatch(cx: &mut Ctx<'_>, value: &ast::ConstValue, ty: &Ty, what: &str) {
     );
 }
 
-fn check(cx: &mut Ctx<'_>, value: &ast::ConstValue, ty: &Ty, what: &str, depth: u32) {
+fn check(cx: &mut Ctx<'_>, value: &ast::ConstValue, ty: &Ty, what: &What<'_>, depth: u32) {
     if depth > 64 {
         return;
     }
@@ -76,7 +103,7 @@ fn check(cx: &mut Ctx<'_>, value: &ast::ConstValue, ty: &Ty, what: &str, depth: 
         Ty::Base(base) => check_base(cx, value, *base, ty, what),
         Ty::List(elem) | Ty::Set(elem) => match value {
             ast::ConstValue::ConstList(list) => {
-                let element = format!("an element of {what}");
+                let element = What::Element(what);
                 for v in list.values() {
                     check(cx, &v, elem, &element, depth + 1);
                 }
@@ -87,8 +114,7 @@ fn check(cx: &mut Ctx<'_>, value: &ast::ConstValue, ty: &Ty, what: &str, depth: 
         },
         Ty::Map(k, v) => match value {
             ast::ConstValue::ConstMap(map) => {
-                let (key_what, value_what) =
-                    (format!("a key of {what}"), format!("a value of {what}"));
+                let (key_what, value_what) = (What::Key(what), What::Value(what));
                 for entry in map.entries() {
                     if let Some(key) = entry.key() {
                         check(cx, &key, k, &key_what, depth + 1);
@@ -213,7 +239,7 @@ fn check(cx: &mut Ctx<'_>, value: &ast::ConstValue, ty: &Ty, what: &str, depth: 
                                 );
                             }
                             let field_ty = cx.db.resolve_type(owner, &field.ty);
-                            let field_what = format!("field `{key_name}` of {what}");
+                            let field_what = What::Field(&key_name, what);
                             check(cx, &val, &field_ty, &field_what, depth + 1);
                         }
                     }
@@ -224,7 +250,7 @@ fn check(cx: &mut Ctx<'_>, value: &ast::ConstValue, ty: &Ty, what: &str, depth: 
     }
 }
 
-fn check_base(cx: &mut Ctx<'_>, value: &ast::ConstValue, base: BaseType, ty: &Ty, what: &str) {
+fn check_base(cx: &mut Ctx<'_>, value: &ast::ConstValue, base: BaseType, ty: &Ty, what: &What<'_>) {
     let ast::ConstValue::Literal(lit) = value else {
         mismatch(cx, value, ty, what);
         return;
@@ -283,7 +309,7 @@ fn check_struct_literal(
     value: &ast::ConstValue,
     lit: &ast::StructLiteral,
     ty: &Ty,
-    what: &str,
+    what: &What<'_>,
     depth: u32,
 ) {
     let Ty::Def(def) = ty else {
@@ -312,7 +338,7 @@ fn check_struct_literal(
         };
         if let Some(v) = init.value() {
             let field_ty = cx.db.resolve_type(owner, &field.ty);
-            let field_what = format!("field `{key}` of {what}");
+            let field_what = What::Field(&key, what);
             check(cx, &v, &field_ty, &field_what, depth + 1);
         }
     }
@@ -376,7 +402,13 @@ fn is_uuid(s: &str) -> bool {
 
 /// A reference as a value: an enum value must belong to the expected enum,
 /// and a const of a plainly different kind is reported.
-fn check_ref(cx: &mut Ctx<'_>, value: &ast::ConstValue, r: &ast::ConstRef, ty: &Ty, what: &str) {
+fn check_ref(
+    cx: &mut Ctx<'_>,
+    value: &ast::ConstValue,
+    r: &ast::ConstRef,
+    ty: &Ty,
+    what: &What<'_>,
+) {
     let Some(path) = r.path() else { return };
     let text = path.text();
     // For an enum type, the compiler looks the last segment up in the

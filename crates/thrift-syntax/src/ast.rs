@@ -48,6 +48,12 @@ impl<N: AstNode> Iterator for AstChildren<N> {
 // made (and freed) one node per child. Lookups of a part are most of what
 // the checks do.
 
+/// Whether `node` has a child (node or token) of `kind`, read from the
+/// green tree: no cursor is made per child.
+pub fn has_child(node: &SyntaxNode, kind: SyntaxKind) -> bool {
+    node.green().children().any(|c| c.kind().0 == kind as u16)
+}
+
 fn children<N: AstNode>(parent: &SyntaxNode) -> AstChildren<N> {
     let raw: rowan::cursor::SyntaxNode = parent.clone().into();
     AstChildren {

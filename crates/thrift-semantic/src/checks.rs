@@ -517,7 +517,7 @@ fn check_field_list(cx: &mut Ctx<'_>, fields: Vec<ast::Field>, kind: FieldListKi
                 cx,
                 &default,
                 &resolved,
-                &crate::values::What::Default(&name),
+                &crate::values::What::Default(name),
             );
         }
         if let Some(attrs) = field.xsd_attrs().and_then(|x| x.field_list()) {

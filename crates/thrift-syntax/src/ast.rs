@@ -1031,8 +1031,17 @@ fn significant_text(node: &SyntaxNode) -> String {
             }
         }
     }
-    let mut out = String::new();
-    walk(&node.green(), &mut out);
+    let green = node.green();
+    // Most names are one token: copied at once.
+    let mut children = green.children();
+    if let (Some(rowan::NodeOrToken::Token(t)), None) = (children.next(), children.next()) {
+        let kind = SyntaxKind::from(t.kind().0);
+        if !kind.is_trivia() && kind != ERROR_TOKEN {
+            return t.text().to_string();
+        }
+    }
+    let mut out = String::with_capacity(usize::from(green.text_len()));
+    walk(&green, &mut out);
     out
 }
 

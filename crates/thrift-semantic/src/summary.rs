@@ -5,7 +5,10 @@
 //! values, so it stays equal under edits that do not change the file's
 //! exported shape, and files that include it need no recheck then.
 
-use thrift_syntax::ast::{self, HasFields, HasName, Requiredness};
+use thrift_syntax::{
+    AstNode, SyntaxKind,
+    ast::{self, HasFields, HasName, Requiredness},
+};
 
 /// A base type keyword.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -89,31 +92,51 @@ pub enum TypeRef {
 
 impl TypeRef {
     pub fn from_ast(ty: Option<ast::Type>) -> TypeRef {
-        let Some(ty) = ty else {
-            return TypeRef::Missing;
-        };
-        match ty {
-            ast::Type::BaseType(b) => b
-                .keyword()
+        ty.map_or(TypeRef::Missing, |ty| {
+            TypeRef::from_green(&ty.syntax().green())
+        })
+    }
+
+    /// [`TypeRef::from_ast`], read from the green tree: no cursor per part
+    /// (the types of every field of every file are read, twice).
+    fn from_green(green: &rowan::GreenNodeData) -> TypeRef {
+        let kind = |raw: rowan::SyntaxKind| SyntaxKind::from(raw.0);
+        // The type's own types (elements, key and value), in order.
+        let mut types = green
+            .children()
+            .filter_map(|c| c.into_node())
+            .filter(|n| ast::Type::can_cast(kind(n.kind())));
+        let mut next = || Box::new(types.next().map_or(TypeRef::Missing, TypeRef::from_green));
+        match kind(green.kind()) {
+            SyntaxKind::BASE_TYPE => green
+                .children()
+                .filter_map(|c| c.into_token())
+                .find(|t| {
+                    let k = kind(t.kind());
+                    !k.is_trivia() && k != SyntaxKind::ERROR_TOKEN
+                })
                 .and_then(|k| BaseType::from_keyword(k.text()))
                 .map_or(TypeRef::Missing, TypeRef::Base),
-            ast::Type::NamedType(n) => n
-                .path()
-                .map_or(TypeRef::Missing, |p| TypeRef::Named(p.text())),
-            ast::Type::ListType(l) => TypeRef::List(Box::new(TypeRef::from_ast(l.element_type()))),
-            ast::Type::SetType(s) => TypeRef::Set(Box::new(TypeRef::from_ast(s.element_type()))),
-            ast::Type::MapType(m) => TypeRef::Map(
-                Box::new(TypeRef::from_ast(m.key_type())),
-                Box::new(TypeRef::from_ast(m.value_type())),
-            ),
-            ast::Type::StreamType(t) => {
-                TypeRef::Stream(Box::new(TypeRef::from_ast(t.element_type())))
+            SyntaxKind::NAMED_TYPE => green
+                .children()
+                .filter_map(|c| c.into_node())
+                .find(|n| kind(n.kind()) == SyntaxKind::PATH)
+                .map_or(TypeRef::Missing, |p| {
+                    TypeRef::Named(ast::green_significant_text(p))
+                }),
+            SyntaxKind::LIST_TYPE => TypeRef::List(next()),
+            SyntaxKind::SET_TYPE => TypeRef::Set(next()),
+            SyntaxKind::MAP_TYPE => {
+                let key = next();
+                TypeRef::Map(key, next())
             }
-            ast::Type::SinkType(t) => TypeRef::Sink(
-                Box::new(TypeRef::from_ast(t.element_type())),
-                Box::new(TypeRef::from_ast(t.final_type())),
-            ),
-            ast::Type::VoidType(_) => TypeRef::Void,
+            SyntaxKind::STREAM_TYPE => TypeRef::Stream(next()),
+            SyntaxKind::SINK_TYPE => {
+                let element = next();
+                TypeRef::Sink(element, next())
+            }
+            SyntaxKind::VOID_TYPE => TypeRef::Void,
+            _ => TypeRef::Missing,
         }
     }
 
@@ -447,6 +470,83 @@ fn push(summary: &mut FileSummary, name: Option<ast::Name>, kind: DefKind) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`TypeRef::from_ast`] as it was written over the typed tree, before
+    /// it read the green tree.
+    fn from_typed_tree(ty: Option<ast::Type>) -> TypeRef {
+        let Some(ty) = ty else {
+            return TypeRef::Missing;
+        };
+        let from = from_typed_tree;
+        match ty {
+            ast::Type::BaseType(b) => b
+                .keyword()
+                .and_then(|k| BaseType::from_keyword(k.text()))
+                .map_or(TypeRef::Missing, TypeRef::Base),
+            ast::Type::NamedType(n) => n
+                .path()
+                .map_or(TypeRef::Missing, |p| TypeRef::Named(p.text())),
+            ast::Type::ListType(l) => TypeRef::List(Box::new(from(l.element_type()))),
+            ast::Type::SetType(s) => TypeRef::Set(Box::new(from(s.element_type()))),
+            ast::Type::MapType(m) => {
+                TypeRef::Map(Box::new(from(m.key_type())), Box::new(from(m.value_type())))
+            }
+            ast::Type::StreamType(t) => TypeRef::Stream(Box::new(from(t.element_type()))),
+            ast::Type::SinkType(t) => TypeRef::Sink(
+                Box::new(from(t.element_type())),
+                Box::new(from(t.final_type())),
+            ),
+            ast::Type::VoidType(_) => TypeRef::Void,
+        }
+    }
+
+    /// Every type of the compiler and target test files, and of broken
+    /// ones, reads the same from the green tree as from the typed tree.
+    #[test]
+    fn types_read_from_the_green_tree_as_from_the_typed_tree() {
+        let mut texts = vec![
+            "typedef map<string, list<set<inc.T>>> M\n".to_string(),
+            "service S { stream<i32> f(1: list<>) sink<i32, string> g() }\n".to_string(),
+            "struct S { 1: map<i32 x; 2: list<> l; 3: binary (a = \"b\") b }\n".to_string(),
+        ];
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![
+            root.join("test_data"),
+            root.join("../thrift-syntax/test_data"),
+        ];
+        while let Some(dir) = dirs.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "thrift")
+                    && let Ok(text) = std::fs::read_to_string(&path)
+                {
+                    texts.push(text);
+                }
+            }
+        }
+        assert!(texts.len() > 100, "{} files", texts.len());
+        let mut types = 0;
+        for text in &texts {
+            let tree = thrift_syntax::parse(text).tree();
+            for node in tree.syntax().descendants() {
+                if let Some(ty) = ast::Type::cast(node) {
+                    types += 1;
+                    assert_eq!(
+                        TypeRef::from_ast(Some(ty.clone())),
+                        from_typed_tree(Some(ty.clone())),
+                        "{}",
+                        ty.syntax().text()
+                    );
+                }
+            }
+        }
+        assert!(types > 1000, "{types} types");
+    }
 
     fn summary(text: &str) -> FileSummary {
         summarize(&thrift_syntax::parse(text).tree())

@@ -1015,6 +1015,12 @@ fn separator(node: &SyntaxNode) -> Option<SyntaxToken> {
 
 /// The text of a node without trivia.
 fn significant_text(node: &SyntaxNode) -> String {
+    green_significant_text(&node.green())
+}
+
+/// The text of a node without its trivia (and error tokens), read from
+/// its green node: what [`Path::text`] and [`Name::text`] give.
+pub fn green_significant_text(green: &rowan::GreenNodeData) -> String {
     // Over the green tree: no cursor and no string per token. Names are
     // read for every field of every file, and this was a tenth of a
     // workspace check.
@@ -1022,8 +1028,7 @@ fn significant_text(node: &SyntaxNode) -> String {
         for child in green.children() {
             match child {
                 rowan::NodeOrToken::Token(t) => {
-                    let kind = SyntaxKind::from(t.kind().0);
-                    if !kind.is_trivia() && kind != ERROR_TOKEN {
+                    if is_significant(t) {
                         out.push_str(t.text());
                     }
                 }
@@ -1031,18 +1036,22 @@ fn significant_text(node: &SyntaxNode) -> String {
             }
         }
     }
-    let green = node.green();
     // Most names are one token: copied at once.
     let mut children = green.children();
-    if let (Some(rowan::NodeOrToken::Token(t)), None) = (children.next(), children.next()) {
-        let kind = SyntaxKind::from(t.kind().0);
-        if !kind.is_trivia() && kind != ERROR_TOKEN {
-            return t.text().to_string();
-        }
+    if let (Some(rowan::NodeOrToken::Token(t)), None) = (children.next(), children.next())
+        && is_significant(t)
+    {
+        return t.text().to_string();
     }
     let mut out = String::with_capacity(usize::from(green.text_len()));
-    walk(&green, &mut out);
+    walk(green, &mut out);
     out
+}
+
+/// Neither trivia nor an error token.
+fn is_significant(token: &rowan::GreenTokenData) -> bool {
+    let kind = SyntaxKind::from(token.kind().0);
+    !kind.is_trivia() && kind != ERROR_TOKEN
 }
 
 /// Strips the quotes of a string literal (also of an unterminated one).

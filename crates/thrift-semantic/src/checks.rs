@@ -433,11 +433,12 @@ fn check_field_list(cx: &mut Ctx<'_>, fields: Vec<ast::Field>, kind: FieldListKi
                 names.insert(name, name_range);
             }
         }
-        let req = field.requiredness_token();
-        let requiredness = match req.as_ref().map(|t| t.kind()) {
-            Some(SyntaxKind::REQUIRED_KW) => Requiredness::Required,
-            Some(SyntaxKind::OPTIONAL_KW) => Requiredness::Optional,
-            _ => Requiredness::Default,
+        let requiredness = field.requiredness();
+        // Where a message about it points (asked only then).
+        let req_range = || {
+            field
+                .requiredness_token()
+                .map_or(name_range, |t| t.text_range())
         };
         if kind == FieldListKind::Union
             && let Some(default) = field.default_value()
@@ -463,14 +464,14 @@ fn check_field_list(cx: &mut Ctx<'_>, fields: Vec<ast::Field>, kind: FieldListKi
         if kind == FieldListKind::Throws && requiredness == Requiredness::Required {
             cx.report(
                 Code::RequiredInThrows,
-                req.as_ref().map_or(name_range, |t| t.text_range()),
+                req_range(),
                 format!("exception `{name}` in a `throws` list is marked `required`; at most one exception is thrown"),
             );
         }
         if kind == FieldListKind::Union && requiredness == Requiredness::Required {
             cx.report(
                 Code::RequiredInUnion,
-                req.as_ref().map_or(name_range, |t| t.text_range()),
+                req_range(),
                 format!(
                     "union field `{name}` is marked `required`, but a union sets exactly one field"
                 ),
@@ -479,7 +480,7 @@ fn check_field_list(cx: &mut Ctx<'_>, fields: Vec<ast::Field>, kind: FieldListKi
         if kind == FieldListKind::Arguments && requiredness == Requiredness::Optional {
             cx.report(
                 Code::OptionalArgument,
-                req.as_ref().map_or(name_range, |t| t.text_range()),
+                req_range(),
                 format!("argument `{name}` is marked `optional`, which has no effect on arguments"),
             );
         }

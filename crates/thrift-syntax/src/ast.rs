@@ -622,10 +622,13 @@ impl Field {
         token(&self.syntax, REQUIRED_KW).or_else(|| token(&self.syntax, OPTIONAL_KW))
     }
     pub fn requiredness(&self) -> Requiredness {
-        match self.requiredness_token().map(|t| t.kind()) {
-            Some(REQUIRED_KW) => Requiredness::Required,
-            Some(OPTIONAL_KW) => Requiredness::Optional,
-            _ => Requiredness::Default,
+        // What `requiredness_token` finds, without a cursor for it.
+        if has_child(&self.syntax, REQUIRED_KW) {
+            Requiredness::Required
+        } else if has_child(&self.syntax, OPTIONAL_KW) {
+            Requiredness::Optional
+        } else {
+            Requiredness::Default
         }
     }
     pub fn ty(&self) -> Option<Type> {

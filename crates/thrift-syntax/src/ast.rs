@@ -663,7 +663,18 @@ impl FieldId {
     }
     /// The id as a number (`true` is 1 and `false` 0, as Apache Thrift reads them).
     pub fn value(&self) -> Option<i64> {
-        self.value_token().and_then(|t| int_value(&t))
+        // `value_token`'s text, from the green tree (no cursor for it).
+        let green = self.syntax.green();
+        let token = green
+            .children()
+            .filter_map(|c| c.into_token())
+            .find(|t| is_significant(t))?;
+        match SyntaxKind::from(token.kind().0) {
+            TRUE_KW => Some(1),
+            FALSE_KW => Some(0),
+            INT_NUMBER => parse_int(token.text()),
+            _ => None,
+        }
     }
 }
 

@@ -166,6 +166,8 @@ fn load_checked_scanning(
     // left to one thread).
     let mut two_pass = false;
     let mut stored_without_check: Vec<FileId> = Vec::new();
+    // Every include is resolved (unless the parse finds more, see 4.).
+    db.set_resolver(reader.frozen_resolver());
     let lock = RwLock::new(db);
     std::thread::scope(|scope| {
         let pool = Pool::start(scope, &lock);
@@ -254,6 +256,8 @@ fn load_checked_scanning(
             }
         }
         db.includes_resolved_anew();
+        // The resolver that sees what the load resolves from here on.
+        db.set_resolver(reader.live_resolver());
         reader.load_levels(tree, base, options, &mut db, level);
     }
     let loaded = reader.finish(db);

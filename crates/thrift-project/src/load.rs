@@ -7,6 +7,7 @@ use std::{
     sync::{Arc, OnceLock, RwLock},
 };
 
+use rustc_hash::FxHashMap;
 use thrift_semantic::{Database, FileId};
 use thrift_syntax::{Dialect, LineIndex, TextSize};
 
@@ -156,7 +157,9 @@ pub(crate) struct Reader {
     /// The inputs: `(key, id)`, in the order given.
     pub(crate) files: Vec<(String, FileId)>,
     errors: Vec<(String, Error)>,
-    resolved: Arc<RwLock<HashMap<FileId, HashMap<String, FileId>>>>,
+    /// Where each include of each file leads (FxHash: looked up for every
+    /// include by every check).
+    resolved: Arc<RwLock<FxHashMap<FileId, FxHashMap<String, FileId>>>>,
 }
 
 impl Reader {
@@ -184,10 +187,23 @@ impl Reader {
     /// A database whose resolver answers from the includes found so far,
     /// so that it never touches the disk.
     pub(crate) fn database(&self) -> Database {
+        Database::new(self.live_resolver())
+    }
+
+    /// A resolver that answers from the includes found so far, as they
+    /// are found.
+    pub(crate) fn live_resolver(&self) -> impl thrift_semantic::IncludeResolver + 'static {
         let resolver = self.resolved.clone();
-        Database::new(move |from: FileId, include: &str| {
-            resolver.read().ok()?.get(&from)?.get(include).copied()
-        })
+        move |from: FileId, include: &str| resolver.read().ok()?.get(&from)?.get(include).copied()
+    }
+
+    /// A resolver of the includes found so far, which later ones do not
+    /// change: no lock to take for each lookup (the checks on every core
+    /// look up every include, and a shared lock's counter went back and
+    /// forth between the cores).
+    pub(crate) fn frozen_resolver(&self) -> impl thrift_semantic::IncludeResolver + 'static {
+        let resolved = self.resolved.read().map(|r| r.clone()).unwrap_or_default();
+        move |from: FileId, include: &str| resolved.get(&from)?.get(include).copied()
     }
 
     fn intern(&mut self, path: &Path, key: String) -> (FileId, bool) {

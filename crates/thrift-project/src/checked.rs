@@ -7,13 +7,19 @@
 //! again (a fifth of the time of a 5,000-file check); keeping every tree
 //! instead takes ten times the text in memory (700 MB).
 //!
-//! Here the includes are first found from each file's tokens
-//! ([`thrift_syntax::include_paths`], a fraction of a parse), so the
-//! include graph is known before anything is parsed. Then the files are
-//! parsed in waves, each file after what it includes (a cycle in one
-//! wave), a few hundred at a time with their trees, checked at once, and
-//! their trees dropped: one parse per file, and a few hundred trees in
-//! memory at most.
+//! Here the files are read on all cores and their includes found from
+//! their tokens ([`thrift_syntax::include_paths`], a fraction of a parse),
+//! so the include graph is known before anything is parsed. Then the files
+//! are parsed in waves, each file after what it includes (a cycle in one
+//! wave), a few hundred at a time, by a [`Pool`] of one thread per core
+//! that lives for the whole check. Each worker keeps the trees it parsed
+//! ([`Database::parse_apart`]: the database stores the summaries, not the
+//! trees); once the main thread has stored a chunk's summaries, the
+//! workers check the files whose trees they hold
+//! ([`Database::check_file_with`]), free each tree on the thread that made
+//! it (the memory is reused by the next chunk, and freeing is shared), and
+//! in the same job parse the next chunk: one parse per file, a few hundred
+//! trees in memory at most, and one wait per chunk.
 //!
 //! Where the parse finds an include the tokens did not show (a broken
 //! file the parser reads otherwise; none is known), the rest of the files

@@ -245,12 +245,16 @@ start=$(date +%s)
 # --workspace packages the crates in dependency order, each verified
 # against the others through a local registry (none is on crates.io yet).
 # Cargo unpacks that registry's crates into its home under their name and
-# version, and reuses what an earlier run unpacked there: on a machine
-# that ran this before, a crate would be verified against the old source
-# of the one it depends on. Those unpacked copies go first (only ours,
-# only the local registries': their directories start with `-`).
+# version, and builds them once: a registry crate of a given version is
+# taken to never change. On a machine that ran this before, a crate would
+# be verified against the old source (and build) of the one it depends on.
+# So those unpacked copies (only ours, only the local registries': their
+# directories start with `-`) and the verification builds of our crates go
+# first.
 for crate in $(cargo metadata --no-deps --format-version 1 | "$python" -c 'import json,sys; print(" ".join(p["name"] for p in json.load(sys.stdin)["packages"]))'); do
   rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/"$crate-$version"
+  rm -rf "$CARGO_TARGET_DIR"/debug/.fingerprint/"$crate"-* "$CARGO_TARGET_DIR"/debug/build/"$crate"-* \
+    "$CARGO_TARGET_DIR"/debug/deps/*"${crate//-/_}"-*
 done
 cargo package --workspace --locked >"$work/cargo-package.log" 2>&1 || { tail -n 40 "$work/cargo-package.log"; fail "cargo package --workspace"; }
 grep -E '^ +Packaged' "$work/cargo-package.log"

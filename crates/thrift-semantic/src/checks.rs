@@ -784,7 +784,7 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> UsedPrefixes {
         let mut lazily = None;
         let mut resolved_lazily =
             |node: &SyntaxNode| *lazily.get_or_insert_with(|| crate::apache::resolved_lazily(node));
-        if is_reference && let Some(path) = node.children().find_map(ast::Path::cast) {
+        if is_reference && let Some(path) = ast::first_child::<ast::Path>(&node) {
             let text = path.text();
             let mut into_unresolved = false;
             if cx.fbthrift {
@@ -792,17 +792,23 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> UsedPrefixes {
             }
             if let Some((prefix, _)) = text.split_once('.') {
                 let eager = kind != SyntaxKind::NAMED_TYPE || !resolved_lazily(&node);
-                used.insert(prefix.to_string());
+                // Most names repeat a prefix already seen: no new string.
+                let note = |set: &mut HashSet<String>, prefix: &str| {
+                    if !set.contains(prefix) {
+                        set.insert(prefix.to_string());
+                    }
+                };
+                note(&mut used, prefix);
                 into_unresolved |= unresolved.contains(prefix);
                 if eager {
-                    eagerly.insert(prefix.to_string());
+                    note(&mut eagerly, prefix);
                 }
                 // Dotted include prefixes (`a.b.Type`) are used as a whole.
                 if let Some((longer, _)) = text.rsplit_once('.') {
-                    used.insert(longer.to_string());
+                    note(&mut used, longer);
                     into_unresolved |= unresolved.contains(longer);
                     if eager {
-                        eagerly.insert(longer.to_string());
+                        note(&mut eagerly, longer);
                     }
                 }
             }
@@ -825,7 +831,7 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> UsedPrefixes {
             SyntaxKind::LIST_TYPE => check_list_type(cx, &node),
             SyntaxKind::NAME => with_text(&node, |text| check_name(cx, &node, text)),
             SyntaxKind::NAMED_TYPE | SyntaxKind::EXTENDS_CLAUSE => {
-                let Some(path) = node.children().find_map(ast::Path::cast) else {
+                let Some(path) = ast::first_child::<ast::Path>(&node) else {
                     continue;
                 };
                 let text = path.text();
@@ -857,7 +863,7 @@ fn check_references(cx: &mut Ctx<'_>, root: &SyntaxNode) -> UsedPrefixes {
                 }
             }
             SyntaxKind::CONST_REF => {
-                let Some(path) = node.children().find_map(ast::Path::cast) else {
+                let Some(path) = ast::first_child::<ast::Path>(&node) else {
                     continue;
                 };
                 let text = path.text();

@@ -62,6 +62,11 @@ fn children<N: AstNode>(parent: &SyntaxNode) -> AstChildren<N> {
     }
 }
 
+/// The first child of `parent` that is an `N` (a cursor only for it).
+pub fn first_child<N: AstNode>(parent: &SyntaxNode) -> Option<N> {
+    child(parent)
+}
+
 fn child<N: AstNode>(parent: &SyntaxNode) -> Option<N> {
     let raw: rowan::cursor::SyntaxNode = parent.clone().into();
     N::cast(raw.first_child_by_kind(&is::<N>)?.into())

@@ -36,10 +36,12 @@ pub enum ThriftLanguage {}
 impl rowan::Language for ThriftLanguage {
     type Kind = SyntaxKind;
 
+    #[inline]
     fn kind_from_raw(raw: rowan::SyntaxKind) -> SyntaxKind {
         SyntaxKind::from(raw.0)
     }
 
+    #[inline]
     fn kind_to_raw(kind: SyntaxKind) -> rowan::SyntaxKind {
         rowan::SyntaxKind(kind.into())
     }

@@ -451,6 +451,9 @@ impl SyntaxKind {
 }
 
 impl From<u16> for SyntaxKind {
+    // Inlined into other crates: every walk over the tree asks it of
+    // every child.
+    #[inline]
     fn from(raw: u16) -> SyntaxKind {
         assert!(raw < __LAST as u16, "invalid SyntaxKind {raw}");
         // SAFETY-free conversion: look the value up in a table built once.

@@ -9,15 +9,10 @@ use std::{
 
 use expect_test::expect;
 
+mod support;
+
 fn temp_project(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("thrift-fix-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    for (path, text) in files {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    dir
+    support::temp_project("fix", name, files)
 }
 
 fn run_with_stdin(dir: &Path, args: &[&str], stdin: Option<&str>) -> String {

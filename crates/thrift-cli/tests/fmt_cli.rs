@@ -9,15 +9,11 @@ use std::{
 
 use expect_test::{Expect, expect};
 
+mod support;
+
 /// A fresh temporary project with the given files.
 fn temp_project(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("thrift-fmt-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    for (path, text) in files {
-        write(&dir, path, text);
-    }
-    dir
+    support::temp_project("fmt", name, files)
 }
 
 fn write(dir: &Path, path: &str, text: &str) {

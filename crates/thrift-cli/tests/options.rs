@@ -10,17 +10,10 @@ use std::{
 
 use serde_json::Value;
 
+mod support;
+
 fn temp_project(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("thrift-options-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    for (path, text) in files {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    dir
+    support::temp_project("options", name, files)
 }
 
 #[derive(Debug)]

@@ -9,22 +9,14 @@ use std::{
 
 use serde_json::Value;
 
+mod support;
+
 const SCHEMA: &str = include_str!("data/sarif-schema-2.1.0.json");
 const SCHEMA_URL: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
 fn temp_project(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "thrift-sarif-schema-test-{}-{name}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    for (path, text) in files {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    dir
+    support::temp_project("sarif-schema", name, files)
 }
 
 /// Runs `thrift-lint ARGS` in `dir`; the exit code and stdout.

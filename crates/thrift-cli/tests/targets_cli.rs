@@ -11,16 +11,10 @@ use std::{
 use expect_test::{Expect, expect};
 use serde_json::Value;
 
+mod support;
+
 fn temp_project(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("thrift-targets-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    for (path, text) in files {
-        let path = dir.join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    dir
+    support::temp_project("targets", name, files)
 }
 
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {

@@ -293,4 +293,37 @@ mod tests {
         assert!(err.is_some_and(|e| e.0.contains("may not be empty or start with `-`")));
         assert_eq!(resolve_commit(Path::new("."), "-x"), None);
     }
+
+    /// Many files (read on all cores) come back in the order asked, each
+    /// with its own text or error, as one `read` after another gives them.
+    #[test]
+    fn read_all_keeps_the_order_and_the_errors() {
+        let dir = std::env::temp_dir().join(format!("thrift-read-all-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut paths = Vec::new();
+        for i in 0..200 {
+            let path = dir.join(format!("f{i}.thrift"));
+            match i {
+                // Missing, and not UTF-8.
+                17 => {}
+                101 => std::fs::write(&path, b"const i32 \xff = 1\n").unwrap(),
+                _ => std::fs::write(&path, format!("const i32 c{i} = {i}\n")).unwrap(),
+            }
+            paths.push(path);
+        }
+        let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+        let all = FsTree.read_all(&refs);
+        assert_eq!(all.len(), paths.len());
+        for (path, got) in paths.iter().zip(&all) {
+            let want = FsTree.read(path);
+            match (got, &want) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b),
+                (Err(a), Err(b)) => assert_eq!(a.0, b.0),
+                _ => panic!("{}: {got:?} but one read gives {want:?}", path.display()),
+            }
+        }
+        assert!(all[17].is_err() && all[101].is_err() && all[199].is_ok());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

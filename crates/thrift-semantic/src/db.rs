@@ -682,30 +682,6 @@ impl Database {
         self.keep_all_trees || self.keep_trees.contains(&file)
     }
 
-    /// Takes `file`'s syntax tree out of the database, if it keeps one,
-    /// and keeps none at its next change (unless all files keep theirs):
-    /// for a caller that parsed a few files with their trees, checked
-    /// them, and is done with them (and may free the trees on another
-    /// thread). Nothing else changes (no new revision).
-    pub fn take_tree(&mut self, file: FileId) -> Option<Parse<ast::SourceFile>> {
-        self.keep_trees.remove(&file);
-        if self.files.get(&file).is_none_or(|f| f.parse.is_none()) {
-            return None;
-        }
-        let entry = self.files_mut().get_mut(&file)?;
-        match Arc::get_mut(entry) {
-            Some(data) => data.parse.take(),
-            // A snapshot holds the file: a copy without the tree.
-            None => {
-                let data = FileData {
-                    parse: None,
-                    ..(**entry).clone()
-                };
-                std::mem::replace(entry, Arc::new(data)).parse.clone()
-            }
-        }
-    }
-
     /// Whether `file`'s syntax tree is in memory now.
     pub fn keeps_tree(&self, file: FileId) -> bool {
         self.files.get(&file).is_some_and(|f| f.parse.is_some())

@@ -228,6 +228,9 @@ fn include_paths_are_the_parsed_includes() {
         format!("include \"{}.thrift\"\n{body}", "p".repeat(1100)),
         format!("include /* never closed {body}"),
         format!("{body}include \"late.thrift\"\n{body}"),
+        // The first cut falls inside a two-byte character.
+        format!("include \"a.thrift\"\n// x{}\n{body}", "é".repeat(600)),
+        format!("include /* {} */ \"ü.thrift\"\n{body}", "ü".repeat(500)),
     ] {
         let scanned = crate::include_paths(&text, None);
         assert_eq!(scanned, whole(&text, Dialect::Apache));
